@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Clock } from '@bidhall/rules';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { LoggerOptions } from 'pino';
+import { createAuditTrail } from './platform/audit/audit-trail.ts';
+import type { AppConfig } from './platform/config/config.ts';
+import type { Database } from './platform/db/database.ts';
+import { ErrorRegistry } from './platform/errors/domain-error.ts';
+import { accessPlugin, type RegisteredRoute } from './platform/http/access.ts';
+import { errorPlugin } from './platform/http/error-plugin.ts';
+import { registerSystemRoutes } from './platform/http/system.routes.ts';
+import type { AppInstance } from './platform/http/types.ts';
+import { registerWeb } from './platform/http/web.ts';
+import type { JobQueue } from './platform/jobs/job-queue.ts';
+import { metricsPlugin } from './platform/metrics/metrics.ts';
+import { createCatalogModule } from './modules/catalog/index.ts';
+import { createIdentityModule } from './modules/identity/index.ts';
+import { createNotificationsModule } from './modules/notifications/index.ts';
+
+export interface AppDeps {
+  config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'>;
+  database: Database;
+  clock: Clock;
+  jobs: JobQueue;
+  logger?: LoggerOptions | boolean;
+}
+
+/** The composition root: platform plugins, then every module, wired with only what each needs. */
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimit,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: true,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>() as AppInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const db = deps.database.db;
+  const audit = createAuditTrail({ clock: deps.clock });
+  const errors = new ErrorRegistry();
+  const routes: RegisteredRoute[] = [];
+  let shuttingDown = false;
+  let jobsRunning = false;
+
+  const catalog = await createCatalogModule({ db });
+  const notifications = createNotificationsModule({ db, clock: deps.clock });
+  const identity = createIdentityModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    sessionTtlHours: deps.config.sessionTtlHours,
+    cookieSecure: deps.config.cookieSecure,
+    regions: {
+      exists: async (code) => catalog.catalog.regionExists(code),
+      codesWithin: async (scope) => catalog.catalog.codesWithin(scope),
+    },
+    notify: notifications.notify,
+  });
+  const modules = [catalog, notifications, identity];
+  for (const m of modules) errors.register(m.errors);
+
+  await app.register(cookie);
+  await app.register(errorPlugin, { registry: errors });
+  await app.register(accessPlugin, { sessions: identity.sessions, routes });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'bidhall API', version: '0.1.0', description: 'Electronic public resource trading platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'bh_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(metricsPlugin);
+
+  registerSystemRoutes(app, {
+    db,
+    clock: deps.clock,
+    audit,
+    jobsRunning: () => jobsRunning,
+    isShuttingDown: () => shuttingDown,
+  });
+  for (const m of modules) m.registerRoutes(app);
+  if (deps.config.webDist) await registerWeb(app, deps.config.webDist);
+
+  app.addHook('preClose', async () => {
+    shuttingDown = true;
+  });
+
+  return {
+    app,
+    routes,
+    identity,
+    catalog: catalog.catalog,
+    audit,
+    setJobsRunning(running: boolean) {
+      jobsRunning = running;
+    },
+  };
+}
+
+export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,29 @@
+import type { Clock } from '@bidhall/rules';
+import type { Kysely } from 'kysely';
+import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { IdentityTables } from './identity.tables.ts';
+
+/** What the identity module needs from outside; nothing more is passed in. */
+export interface IdentityDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  jobs: JobQueue;
+  sessionTtlHours: number;
+  regions: { exists(code: string): Promise<boolean>; codesWithin(scope: string): Promise<string[]> };
+  notify(trx: Db, message: {
+    recipientKind: 'entity' | 'user';
+    recipientId: string;
+    topic: string;
+    title: string;
+    body: string;
+    link?: string;
+    dedupeKey?: string;
+  }): Promise<boolean>;
+}
+
+export function tables(db: Db): Kysely<IdentityTables> {
+  return db as unknown as Kysely<IdentityTables>;
+}

@@ -1,0 +1,117 @@
+import type { Kysely, Transaction } from 'kysely';
+
+export interface MarketEntityTable {
+  id: string;
+  name: string;
+  credit_code: string;
+  roles: string[];
+  region_code: string;
+  legal_representative: string;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string | null;
+  address: string;
+  status: string;
+  admission: string;
+  post_check: string | null;
+  agreement_version: string;
+  agreement_accepted_at: Date;
+  commitment_version: string | null;
+  commitment_sha256: string | null;
+  commitment_signed_at: Date | null;
+  applicant_user_id: string | null;
+  submitted_at: Date | null;
+  verified_by: string | null;
+  verified_at: Date | null;
+  verification_note: string | null;
+  status_reason: string | null;
+  status_changed_by: string | null;
+  status_changed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface EntityChangeTable {
+  id: string;
+  entity_id: string;
+  status: string;
+  proposed: Record<string, unknown> | string;
+  previous: Record<string, unknown> | string;
+  created_by: string;
+  created_at: Date;
+  submitted_at: Date | null;
+  verified_by: string | null;
+  verified_at: Date | null;
+  verification_note: string | null;
+}
+
+export interface PostCheckTable {
+  id: string;
+  entity_id: string;
+  check_kind: string;
+  result: string;
+  note: string;
+  checked_by: string;
+  checked_at: Date;
+}
+
+export interface UserAccountTable {
+  id: string;
+  username: string;
+  display_name: string;
+  kind: string;
+  entity_id: string | null;
+  region_code: string;
+  department: string | null;
+  categories: string[];
+  phone: string | null;
+  email: string | null;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: boolean;
+  totp_last_step: number | null;
+  status: string;
+  failed_logins: number;
+  locked_until: Date | null;
+  created_at: Date;
+  created_by: string | null;
+  last_login_at: Date | null;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  stage: string;
+  created_at: Date;
+  expires_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+  revoked_reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface CertificateTable {
+  id: string;
+  entity_id: string;
+  fingerprint_sha256: string;
+  serial_number: string;
+  issuer: string;
+  subject_name: string;
+  not_before: Date;
+  not_after: Date;
+  bound_at: Date;
+  bound_by: string;
+  unbound_at: Date | null;
+}
+
+export interface IdentityTables {
+  'identity.market_entity': MarketEntityTable;
+  'identity.entity_change': EntityChangeTable;
+  'identity.post_check': PostCheckTable;
+  'identity.user_account': UserAccountTable;
+  'identity.session': SessionTable;
+  'identity.certificate': CertificateTable;
+}
+
+export type IdentityDb = Kysely<IdentityTables> | Transaction<IdentityTables>;

@@ -1,0 +1,51 @@
+import type { AppInstance } from '../../platform/http/types.ts';
+import type { SessionResolver } from '../../platform/http/access.ts';
+import { registerAuthRoutes } from './auth.routes.ts';
+import { createAuthService } from './auth.service.ts';
+import { createCertificateReminder, CERTIFICATE_REMINDER_JOB } from './certificate-reminder.jobs.ts';
+import { createChangeService } from './change.service.ts';
+import type { IdentityDeps } from './identity.deps.ts';
+import { identityErrors } from './identity.errors.ts';
+import { registerRegistrationRoutes } from './registration.routes.ts';
+import { createRegistrationService } from './registration.service.ts';
+import { registerStaffRoutes } from './staff.routes.ts';
+import { registerUserRoutes } from './user.routes.ts';
+import { createUserService } from './user.service.ts';
+import { createVerificationService } from './verification.service.ts';
+
+export type { IdentityDeps } from './identity.deps.ts';
+export { CERTIFICATE_REMINDER_JOB } from './certificate-reminder.jobs.ts';
+
+/** Market entities, admission and verification, accounts, sessions (tasks 2 and 9, A-01…A-35, F-12, F-28). */
+export function createIdentityModule(deps: IdentityDeps & { cookieSecure: boolean }) {
+  const auth = createAuthService(deps);
+  const registration = createRegistrationService(deps);
+  const verification = createVerificationService(deps);
+  const changes = createChangeService(deps);
+  const users = createUserService(deps);
+  const remindExpiringCertificates = createCertificateReminder(deps);
+
+  deps.jobs.define({
+    name: CERTIFICATE_REMINDER_JOB,
+    cron: '0 8 * * *',
+    handle: async () => {
+      await remindExpiringCertificates();
+    },
+  });
+
+  const sessions: SessionResolver = { resolve: (token) => auth.resolve(token) };
+
+  return {
+    errors: identityErrors,
+    sessions,
+    services: { auth, registration, verification, changes, users, remindExpiringCertificates },
+    registerRoutes(app: AppInstance) {
+      registerAuthRoutes(app, { auth, db: deps.db, cookieSecure: deps.cookieSecure });
+      registerRegistrationRoutes(app, { db: deps.db, registration, changes });
+      registerStaffRoutes(app, { verification, changes });
+      registerUserRoutes(app, { users });
+    },
+  };
+}
+
+export type IdentityModule = ReturnType<typeof createIdentityModule>;

@@ -1,0 +1,34 @@
+import { createUserRequest, userView } from '@bidhall/contracts';
+import { z } from 'zod';
+import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
+import type { AppInstance } from '../../platform/http/types.ts';
+import type { UserService } from './user.service.ts';
+
+/** Platform accounts are managed by administrators only; auditors cannot (F-28). */
+export function registerUserRoutes(app: AppInstance, deps: { users: UserService }) {
+  app.get(
+    '/api/v1/users',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['users'],
+        summary: 'Platform accounts',
+        querystring: z.strictObject({ kind: z.enum(['entity', 'staff', 'supervisor', 'expert', 'auditor', 'admin']).optional() }),
+        response: { 200: z.array(userView) },
+      },
+    },
+    async (request) => deps.users.list({ kind: request.query.kind }),
+  );
+
+  app.post(
+    '/api/v1/users',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: { tags: ['users'], summary: 'Create a platform account', body: createUserRequest, response: { 201: userView } },
+    },
+    async (request, reply) => {
+      const user = await deps.users.create(request.body, requirePrincipal(request).userId, actorOf(request));
+      return reply.status(201).send(user);
+    },
+  );
+}

@@ -1,0 +1,90 @@
+import type { Clock } from '@bidhall/rules';
+import type { Db } from '../db/database.ts';
+
+export interface Actor {
+  kind: 'user' | 'system' | 'anonymous';
+  id?: string;
+  label?: string;
+  requestId?: string;
+  ip?: string;
+}
+
+export interface AuditEntry {
+  /** `<module>.<thing>.<event>`, e.g. `identity.entity.suspended`. */
+  action: string;
+  targetType: string;
+  targetId: string;
+  regionCode?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEventView {
+  id: number;
+  occurredAt: string;
+  actorKind: string;
+  actorId: string | null;
+  actorLabel: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  regionCode: string | null;
+  requestId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditTrail {
+  /** Records who did what, when, inside the caller's transaction: no change commits without its record. */
+  record(trx: Db, actor: Actor, entry: AuditEntry): Promise<void>;
+  list(
+    db: Db,
+    filter: { targetType?: string; targetId?: string; actorId?: string; beforeId?: number; limit: number },
+  ): Promise<AuditEventView[]>;
+}
+
+export const systemActor: Actor = { kind: 'system', label: 'system' };
+
+export function createAuditTrail(deps: { clock: Clock }): AuditTrail {
+  return {
+    async record(trx, actor, entry) {
+      await trx
+        .insertInto('platform.audit_event')
+        .values({
+          occurred_at: deps.clock.now(),
+          actor_kind: actor.kind,
+          actor_id: actor.id ?? null,
+          actor_label: actor.label ?? null,
+          action: entry.action,
+          target_type: entry.targetType,
+          target_id: entry.targetId,
+          region_code: entry.regionCode ?? null,
+          request_id: actor.requestId ?? null,
+          ip: actor.ip ?? null,
+          details: JSON.stringify(entry.details ?? {}),
+        })
+        .execute();
+    },
+    async list(db, filter) {
+      let q = db.selectFrom('platform.audit_event').selectAll().orderBy('id', 'desc').limit(filter.limit);
+      if (filter.targetType) q = q.where('target_type', '=', filter.targetType);
+      if (filter.targetId) q = q.where('target_id', '=', filter.targetId);
+      if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
+      if (filter.beforeId !== undefined) q = q.where('id', '<', filter.beforeId);
+      const rows = await q.execute();
+      return rows.map((r) => ({
+        id: Number(r.id),
+        occurredAt: (r.occurred_at as Date).toISOString(),
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        actorLabel: r.actor_label,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        regionCode: r.region_code,
+        requestId: r.request_id,
+        ip: r.ip,
+        details: r.details,
+      }));
+    },
+  };
+}

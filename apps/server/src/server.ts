@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import { type Clock, systemClock } from '@bidhall/rules';
+import { buildApp, type BuiltApp } from './app.ts';
+import type { AppConfig } from './platform/config/config.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { migrate } from './platform/db/migrator.ts';
+import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
+import { loadDemoData } from './demo/demo-data.ts';
+import pino from 'pino';
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface RunningServer {
+  built: BuiltApp;
+  database: Database;
+  jobs: JobQueue;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function databaseTarget(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>) {
+  return config.databaseUrl
+    ? ({ kind: 'postgres', connectionString: config.databaseUrl } as const)
+    : ({ kind: 'pglite', dataDir: config.dataDir } as const);
+}
+
+/** Opens the database, migrates, optionally loads demo data, starts jobs and HTTP. */
+export async function startServer(config: AppConfig, options: { clock?: Clock; demo?: boolean } = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase(databaseTarget(config));
+  const applied = await migrate(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const jobs = createJobQueue(database, log);
+  const built = await buildApp({
+    config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
+    database,
+    clock,
+    jobs,
+  });
+  if (options.demo) {
+    const summary = await loadDemoData(built, database.db);
+    log.info(summary, 'demo data ready');
+  }
+  if (config.jobsEnabled) {
+    await jobs.start();
+    built.setJobsRunning(true);
+  }
+  const url = await built.app.listen({ port: config.port, host: config.host });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Stop taking requests and let in-flight ones finish, then let running jobs finish, then close.
+      await built.app.close();
+      built.setJobsRunning(false);
+      await jobs.stop(config.shutdownGraceMs);
+      await database.close();
+    })());
+  return { built, database, jobs, url, stop };
+}

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './credit-code.ts';
+export * from './catalog.ts';
+export * from './identity.ts';
+export * from './agreements.ts';

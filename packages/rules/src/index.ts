@@ -1,0 +1,48 @@
+export type { Clock } from './clock.ts';
+export { fixedClock, ManualClock, systemClock } from './clock.ts';
+
+export type { BusinessDate, Weekday } from './business-date.ts';
+export {
+  addDays,
+  compareBusinessDates,
+  dayOfWeek,
+  daysBetween,
+  isBusinessDate,
+  isWeekend,
+  parseBusinessDate,
+  yearOf,
+} from './business-date.ts';
+export {
+  businessToday,
+  endOfBusinessDay,
+  SHANGHAI_OFFSET_MS,
+  startOfBusinessDay,
+  toBusinessDate,
+} from './shanghai-time.ts';
+
+export type { YearHolidayData, YearHolidayInput } from './year-holiday-data.ts';
+export { validateYearHolidayData } from './year-holiday-data.ts';
+export { HolidayCalendar } from './holiday-calendar.ts';
+export { chineseDaysYears, defaultHolidayCalendar } from './chinese-days-data.ts';
+export type { WorkingDayOracle } from './working-days.ts';
+
+export type { DurationBound, DurationCode, DurationUnit, StatutoryDuration } from './durations.ts';
+export {
+  ruleInForce,
+  ruleVersions,
+  selectRuleInForce,
+  selectRuleVersions,
+  STATUTORY_DURATIONS,
+} from './durations.ts';
+export { durationEnd } from './duration-end.ts';
+export { refundDueDate } from './bond-refund.ts';
+
+export type { RulesErrorCode } from './rules.errors.ts';
+export {
+  CalendarDataMissingError,
+  InvalidBusinessDateError,
+  InvalidCalendarDataError,
+  RuleNotInForceError,
+  RulesError,
+  rulesErrorCodes,
+} from './rules.errors.ts';
