@@ -54,7 +54,7 @@ export async function buildApp(deps: AppDeps) {
   let shuttingDown = false;
   let jobsRunning = false;
 
-  const catalog = await createCatalogModule({ db });
+  const catalog = await createCatalogModule({ db, clock: deps.clock, audit });
   const notifications = createNotificationsModule({ db, clock: deps.clock });
   const identity = createIdentityModule({
     db,
@@ -104,6 +104,7 @@ export async function buildApp(deps: AppDeps) {
     routes,
     identity,
     catalog: catalog.catalog,
+    calendar: catalog.calendar,
     audit,
     setJobsRunning(running: boolean) {
       jobsRunning = running;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 export interface MarketEntityTable {
   id: string;
@@ -62,20 +62,20 @@ export interface UserAccountTable {
   kind: string;
   entity_id: string | null;
   region_code: string;
-  department: string | null;
+  department: Generated<string | null>;
   categories: string[];
-  phone: string | null;
-  email: string | null;
+  phone: Generated<string | null>;
+  email: Generated<string | null>;
   password_hash: string;
-  totp_secret: string | null;
-  totp_enabled: boolean;
+  totp_secret: Generated<string | null>;
+  totp_enabled: Generated<boolean>;
   totp_last_step: number | null;
-  status: string;
-  failed_logins: number;
-  locked_until: Date | null;
+  status: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: Generated<Date | null>;
   created_at: Date;
-  created_by: string | null;
-  last_login_at: Date | null;
+  created_by: Generated<string | null>;
+  last_login_at: Generated<Date | null>;
 }
 
 export interface SessionTable {

@@ -6,7 +6,7 @@ import { createCertificateReminder, CERTIFICATE_REMINDER_JOB } from './certifica
 import { createChangeService } from './change.service.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { identityErrors } from './identity.errors.ts';
-import { registerRegistrationRoutes } from './registration.routes.ts';
+import { registerRegistrationRoutes, registerWorkspaceRoutes } from './registration.routes.ts';
 import { createRegistrationService } from './registration.service.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerUserRoutes } from './user.routes.ts';
@@ -42,6 +42,7 @@ export function createIdentityModule(deps: IdentityDeps & { cookieSecure: boolea
     registerRoutes(app: AppInstance) {
       registerAuthRoutes(app, { auth, db: deps.db, cookieSecure: deps.cookieSecure });
       registerRegistrationRoutes(app, { db: deps.db, registration, changes });
+      registerWorkspaceRoutes(app, { db: deps.db, now: () => deps.clock.now() });
       registerStaffRoutes(app, { verification, changes });
       registerUserRoutes(app, { users });
     },

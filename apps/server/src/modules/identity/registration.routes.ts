@@ -32,7 +32,10 @@ export function registerRegistrationRoutes(
       config: { access: { public: true } },
       schema: { tags: ['registration'], summary: 'The user agreement and integrity commitment in force', response: { 200: z.object({ agreement: versionedText, commitment: versionedText }) } },
     },
-    async () => ({ agreement: USER_AGREEMENT, commitment: INTEGRITY_COMMITMENT }),
+    async () => ({
+      agreement: { ...USER_AGREEMENT, paragraphsZh: [...USER_AGREEMENT.paragraphsZh] },
+      commitment: { ...INTEGRITY_COMMITMENT, paragraphsZh: [...INTEGRITY_COMMITMENT.paragraphsZh] },
+    }),
   );
 
   app.post(
@@ -144,4 +147,59 @@ export function registerRegistrationRoutes(
     async (request) => deps.changes.updateDraft(requirePrincipal(request), request.params.id, request.params.action, actorOf(request)),
   );
 
+}
+
+const certificateView = z.object({
+  id: z.uuid(),
+  serialNumber: z.string(),
+  issuer: z.string(),
+  subjectName: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  expired: z.boolean(),
+  expiresWithinDays: z.number().int().nullable(),
+});
+
+/** The workspace of an active entity: open to active entities only, so suspension closes it at once. */
+export function registerWorkspaceRoutes(app: AppInstance, deps: { db: Db; now: () => Date }) {
+  app.get(
+    '/api/v1/my/workspace',
+    {
+      config: { access: { roles: ['activeEntity'] } },
+      schema: {
+        tags: ['registration'],
+        summary: 'Workspace of an active entity: its data, roles and bound certificates',
+        response: { 200: z.object({ entity: entityView, certificates: z.array(certificateView) }) },
+      },
+    },
+    async (request) => {
+      const entityId = requirePrincipal(request).entity?.id ?? '';
+      const t = tables(deps.db);
+      const entity = await t.selectFrom('identity.market_entity').selectAll().where('id', '=', entityId).executeTakeFirstOrThrow();
+      const certs = await t
+        .selectFrom('identity.certificate')
+        .selectAll()
+        .where('entity_id', '=', entityId)
+        .where('unbound_at', 'is', null)
+        .orderBy('not_after')
+        .execute();
+      const now = deps.now().getTime();
+      return {
+        entity: toEntityView(entity),
+        certificates: certs.map((c) => {
+          const days = Math.ceil((c.not_after.getTime() - now) / 86_400_000);
+          return {
+            id: c.id,
+            serialNumber: c.serial_number,
+            issuer: c.issuer,
+            subjectName: c.subject_name,
+            notBefore: c.not_before.toISOString(),
+            notAfter: c.not_after.toISOString(),
+            expired: days <= 0,
+            expiresWithinDays: days > 0 && days <= 30 ? days : null,
+          };
+        }),
+      };
+    },
+  );
 }

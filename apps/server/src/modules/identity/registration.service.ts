@@ -77,8 +77,15 @@ export function createRegistrationService(deps: IdentityDeps) {
           .insertInto('identity.market_entity')
           .values({
             id: entityId,
-            ...(profileColumns(input.entity) as Required<ReturnType<typeof profileColumns>>),
+            name: input.entity.name,
+            credit_code: input.entity.creditCode,
+            roles: input.entity.roles,
+            region_code: input.entity.regionCode,
+            legal_representative: input.entity.legalRepresentative,
+            contact_name: input.entity.contactName,
+            contact_phone: input.entity.contactPhone,
             contact_email: input.entity.contactEmail ?? null,
+            address: input.entity.address,
             agreement_version: input.agreement.version,
             agreement_accepted_at: now,
             applicant_user_id: userId,

@@ -20,5 +20,5 @@ export function checkTotp(secret: string, code: string, at: Date, lastStep: numb
     epochTolerance: 30,
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });
-  return result.valid ? result.timeStep : null;
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }

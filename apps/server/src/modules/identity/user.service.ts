@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
+import type { Selectable } from 'kysely';
 import type { UserAccountTable } from './identity.tables.ts';
 import { hashPassword } from './password.ts';
 import { assertUsernameFree, translateUniqueViolation } from './uniqueness.ts';
 
-export function toUserView(u: UserAccountTable) {
+export function toUserView(u: Selectable<UserAccountTable>) {
   return {
     id: u.id,
     username: u.username,

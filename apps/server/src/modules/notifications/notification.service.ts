@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@bidhall/rules';
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 
@@ -47,7 +48,8 @@ export function createNotificationService(deps: { db: Db; clock: Clock }) {
   }
 
   function recipients(userId: string, entityId: string | null) {
-    return (eb: Parameters<Parameters<ReturnType<Db['selectFrom']>['where']>[0]>[0]) =>
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (eb: ExpressionBuilder<any, any>) =>
       eb.or([
         eb.and([eb('recipient_kind', '=', 'user'), eb('recipient_id', '=', userId)]),
         ...(entityId ? [eb.and([eb('recipient_kind', '=', 'entity'), eb('recipient_id', '=', entityId)])] : []),

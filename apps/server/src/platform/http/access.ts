@@ -53,7 +53,13 @@ export const accessPlugin = fp<{ sessions: SessionResolver; routes: RegisteredRo
     if (!access) throw new DomainError('FORBIDDEN', 'this route declares no access and is closed to everyone');
     const verdict = isAllowed(access, request.principal);
     if (verdict === 'unauthenticated') throw new DomainError('UNAUTHENTICATED', 'log in first');
-    if (verdict === 'forbidden') throw new DomainError('FORBIDDEN', 'your role may not do this');
+    if (verdict === 'forbidden') {
+      const entity = request.principal?.entity;
+      if (entity && entity.status !== 'active') {
+        throw new DomainError('ENTITY_NOT_ACTIVE', `your entity is ${entity.status}; this needs an active entity`, { status: entity.status });
+      }
+      throw new DomainError('FORBIDDEN', 'your role may not do this');
+    }
   });
 });
 

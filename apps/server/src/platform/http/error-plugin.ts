@@ -55,12 +55,14 @@ export const errorPlugin = fp<{ registry: ErrorRegistry }>(async (app, { registr
   );
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof DomainError) {
+    const domain: unknown = error;
+    if (domain instanceof DomainError) {
+      const e = domain;
       return send(reply, request, {
-        status: registry.statusOf(error.code),
-        code: error.code,
-        detail: error.message,
-        ...(error.details ? { details: error.details } : {}),
+        status: registry.statusOf(e.code),
+        code: e.code,
+        detail: e.message,
+        ...(e.details ? { details: e.details } : {}),
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

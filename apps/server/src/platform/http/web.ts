@@ -13,7 +13,7 @@ export async function registerWeb(app: AppInstance, distDir: string): Promise<bo
     return false;
   }
   await app.register(fastifyStatic, { root: distDir, serve: false });
-  const shell = { config: { access: { public: true, reason: 'the web app shell' } }, schema: { hide: true } };
+  const shell = { config: { access: { public: true as const, reason: 'the web app shell' } }, schema: { hide: true } };
   const sendShell = (_req: unknown, reply: { sendFile: (f: string) => unknown }) => reply.sendFile('index.html');
   app.get('/', shell, sendShell as never);
   app.get('/*', shell, async (request, reply) => {

@@ -1,0 +1,85 @@
+import { CalendarDataMissingError, parseBusinessDate, InvalidBusinessDateError } from '@bidhall/rules';
+import { z } from 'zod';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
+import type { AppInstance } from '../../platform/http/types.ts';
+import type { CalendarService } from './calendar.service.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+function calendarError(err: unknown): never {
+  if (err instanceof CalendarDataMissingError) {
+    throw new DomainError('CALENDAR_YEAR_MISSING', `no holiday data for ${err.year}; staff must enter that year's notice first`, { year: err.year });
+  }
+  if (err instanceof InvalidBusinessDateError) throw new DomainError('VALIDATION_FAILED', err.message);
+  throw err;
+}
+
+/** The working-day calendar: which years have data, staff entry of a new year, and date arithmetic. */
+export function registerCalendarRoutes(app: AppInstance, calendar: CalendarService) {
+  app.get(
+    '/api/v1/calendar/years',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['calendar'],
+        summary: 'Years with holiday data and where the data came from',
+        response: { 200: z.array(z.object({ year: z.number().int(), source: z.enum(['package', 'staff']) })) },
+      },
+    },
+    async () => calendar.years(),
+  );
+
+  app.put(
+    '/api/v1/calendar/years/:year',
+    {
+      config: { access: { roles: ['staff', 'admin'] } },
+      schema: {
+        tags: ['calendar'],
+        summary: "Enter a year's public holidays and make-up working days from the State Council notice",
+        params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+        body: z.strictObject({
+          holidays: z.array(isoDate).min(1).max(60),
+          workdays: z.array(isoDate).max(20),
+          source: z.string().trim().min(4).max(200),
+        }),
+        response: { 200: z.array(z.object({ year: z.number().int(), source: z.enum(['package', 'staff']) })) },
+      },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      await calendar.storeYear({ year: request.params.year, ...request.body }, { ...actorOf(request), id: p.userId });
+      return calendar.years();
+    },
+  );
+
+  app.get(
+    '/api/v1/calendar/working-days',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['calendar'],
+        summary: 'Working-day arithmetic: the date n working days after a date, and the end of an n-day period',
+        querystring: z.strictObject({ from: isoDate, days: z.coerce.number().int().min(0).max(366) }),
+        response: {
+          200: z.object({ from: z.string(), days: z.number(), afterWorkingDays: z.string(), periodEnd: z.string(), isWorkingDay: z.boolean() }),
+        },
+      },
+    },
+    async (request) => {
+      try {
+        const from = parseBusinessDate(request.query.from);
+        const c = calendar.current();
+        return {
+          from,
+          days: request.query.days,
+          afterWorkingDays: c.addWorkingDays(from, request.query.days),
+          periodEnd: c.periodEnd(from, request.query.days),
+          isWorkingDay: c.isWorkingDay(from),
+        };
+      } catch (err) {
+        calendarError(err);
+      }
+    },
+  );
+}

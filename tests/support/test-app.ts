@@ -1,0 +1,100 @@
+import { ManualClock } from '@bidhall/rules';
+import { generateSync } from 'otplib';
+import pino from 'pino';
+import { buildApp, type BuiltApp } from '../../apps/server/src/app.ts';
+import type { Database } from '../../apps/server/src/platform/db/database.ts';
+import { createJobQueue, type JobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export interface TestApp {
+  built: BuiltApp;
+  database: Database;
+  clock: ManualClock;
+  jobs: JobQueue;
+  close(): Promise<void>;
+}
+
+/** The real application on a fresh database, with a clock the test moves. Jobs start only when asked. */
+export async function createTestApp(options: { startJobs?: boolean; now?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock(options.now ?? '2026-03-02T02:00:00Z');
+  const jobs = createJobQueue(database, pino({ level: 'silent' }));
+  const built = await buildApp({
+    config: { bodyLimit: 64 * 1024, sessionTtlHours: 12, cookieSecure: false, logLevel: 'silent', webDist: undefined },
+    database,
+    clock,
+    jobs,
+    logger: false,
+  });
+  await built.app.ready();
+  if (options.startJobs) {
+    await jobs.start();
+    built.setJobsRunning(true);
+  }
+  return {
+    built,
+    database,
+    clock,
+    jobs,
+    async close() {
+      await built.app.close();
+      await jobs.stop(2000);
+      await database.close();
+    },
+  };
+}
+
+export const TEST_PASSWORD = 'Passw0rd-test';
+export const TEST_TOTP_SECRET = 'TESTTOTPSECRETFORBIDHALLTESTSONL';
+
+/** Creates a platform account with a known TOTP secret, through the real service. */
+export async function createPlatformUser(
+  t: TestApp,
+  user: { username: string; kind: 'staff' | 'supervisor' | 'expert' | 'auditor' | 'admin'; regionCode?: string; department?: string },
+) {
+  const view = await t.built.identity.services.users.create(
+    {
+      username: user.username,
+      displayName: user.username,
+      kind: user.kind,
+      regionCode: user.regionCode ?? '150600',
+      department: user.department ?? (user.kind === 'supervisor' ? '住建局' : undefined),
+      categories: [],
+      password: TEST_PASSWORD,
+    },
+    null,
+    { kind: 'system' },
+  );
+  await t.database.db
+    .updateTable('identity.user_account')
+    .set({ totp_secret: TEST_TOTP_SECRET, totp_enabled: true })
+    .where('id', '=', view.id)
+    .execute();
+  return view;
+}
+
+export function totpNow(t: TestApp, secret = TEST_TOTP_SECRET): string {
+  return generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+}
+
+/** Logs in through the API (with the TOTP step when the account needs it); returns the cookie header. */
+export async function login(t: TestApp, username: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'bh_session');
+  if (!cookie) throw new Error('no session cookie');
+  const header = `bh_session=${cookie.value}`;
+  const body = res.json() as { stage: string };
+  if (body.stage !== 'active') {
+    // Each TOTP step can be used once; move past the last one used.
+    t.clock.advance(30_000);
+    const second = await t.built.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp',
+      headers: { cookie: header },
+      payload: { code: totpNow(t) },
+    });
+    if (second.statusCode !== 200) throw new Error(`totp ${username} failed: ${second.statusCode} ${second.body}`);
+  }
+  return header;
+}
