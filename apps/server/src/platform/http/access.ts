@@ -47,6 +47,8 @@ export const accessPlugin = fp<{ sessions: SessionResolver; routes: RegisteredRo
   });
 
   app.addHook('onRequest', async (request) => {
+    // Unmatched paths go to the not-found handler, which reveals nothing.
+    if (request.is404) return;
     const access = request.routeOptions.config?.access;
     const token = request.cookies?.[SESSION_COOKIE];
     request.principal = token ? await opts.sessions.resolve(token) : null;
