@@ -41,17 +41,19 @@ export async function buildApp(deps: AppDeps) {
     trustProxy: true,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>() as AppInstance;
+  let shuttingDown = false;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // While shutting down, a finished keep-alive connection must not hold the server open.
+    if (shuttingDown) reply.header('connection', 'close');
   });
 
   const db = deps.database.db;
   const audit = createAuditTrail({ clock: deps.clock });
   const errors = new ErrorRegistry();
   const routes: RegisteredRoute[] = [];
-  let shuttingDown = false;
   let jobsRunning = false;
 
   const catalog = await createCatalogModule({ db, clock: deps.clock, audit });
