@@ -23,3 +23,6 @@ export const pageQuery = z.strictObject({
 });
 
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/** The body of an action that takes no input: nothing, or an empty object — never unknown fields. */
+export const emptyBody = z.strictObject({}).optional();

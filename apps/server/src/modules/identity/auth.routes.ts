@@ -1,4 +1,4 @@
-import { loginRequest, loginResponse, okResponse, sessionUser, totpRequest } from '@bidhall/contracts';
+import { emptyBody, loginRequest, loginResponse, okResponse, sessionUser, totpRequest } from '@bidhall/contracts';
 import { actorOf, requirePrincipal, SESSION_COOKIE } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -48,7 +48,7 @@ export function registerAuthRoutes(app: AppInstance, deps: { auth: AuthService; 
     '/api/v1/auth/logout',
     {
       config: { access: { public: true, reason: 'ending a session needs none' } },
-      schema: { tags: ['auth'], summary: 'Log out', response: { 200: okResponse } },
+      schema: { tags: ['auth'], summary: 'Log out', body: emptyBody, response: { 200: okResponse } },
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];

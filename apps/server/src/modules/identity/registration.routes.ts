@@ -1,4 +1,5 @@
 import {
+  emptyBody,
   entityChangeView,
   entityProfile,
   entityView,
@@ -141,6 +142,7 @@ export function registerRegistrationRoutes(
         tags: ['registration'],
         summary: 'Submit or withdraw a change',
         params: z.strictObject({ id: z.uuid(), action: z.enum(['submit', 'withdraw']) }),
+        body: emptyBody,
         response: { 200: entityChangeView },
       },
     },

@@ -1,5 +1,5 @@
 import type { Clock } from '@bidhall/rules';
-import { okResponse } from '@bidhall/contracts';
+import { emptyBody, okResponse } from '@bidhall/contracts';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { requirePrincipal } from '../../platform/http/access.ts';
@@ -45,7 +45,7 @@ export function createNotificationsModule(deps: { db: Db; clock: Clock }) {
         '/api/v1/notifications/:id/read',
         {
           config: { access: { authenticated: true } },
-          schema: { tags: ['notifications'], summary: 'Mark a message read', params: z.strictObject({ id: z.uuid() }), response: { 200: okResponse } },
+          schema: { tags: ['notifications'], summary: 'Mark a message read', params: z.strictObject({ id: z.uuid() }), body: emptyBody, response: { 200: okResponse } },
         },
         async (request) => {
           const p = requirePrincipal(request);
