@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { isAllowed, type Principal, rolesOf } from './principal.ts';
+
+const entityUser = (status: 'active' | 'suspended'): Principal => ({
+  userId: 'u',
+  username: 'b',
+  displayName: 'b',
+  kind: 'entity',
+  regionCode: '150602',
+  department: null,
+  categories: [],
+  entity: { id: 'e', name: 'E', status, roles: ['bidder'] },
+  sessionHash: 'h',
+});
+
+describe('roles', () => {
+  it('[task-9] an active entity user holds its entity roles; a suspended one only entityMember', () => {
+    expect([...rolesOf(entityUser('active'))].sort()).toEqual(['activeEntity', 'bidder', 'entityMember']);
+    expect([...rolesOf(entityUser('suspended'))]).toEqual(['entityMember']);
+    expect(isAllowed({ roles: ['bidder'] }, entityUser('suspended'))).toBe('forbidden');
+  });
+
+  it('[F-28] an administrator holds no auditor role and an auditor no administrator role', () => {
+    const base = { ...entityUser('active'), entity: null };
+    expect(isAllowed({ roles: ['auditor'] }, { ...base, kind: 'admin' })).toBe('forbidden');
+    expect(isAllowed({ roles: ['admin'] }, { ...base, kind: 'auditor' })).toBe('forbidden');
+  });
+
+  it('anonymous callers are unauthenticated except on public routes', () => {
+    expect(isAllowed({ public: true }, null)).toBe('ok');
+    expect(isAllowed({ authenticated: true }, null)).toBe('unauthenticated');
+    expect(isAllowed({ roles: ['staff'] }, null)).toBe('unauthenticated');
+  });
+});
