@@ -1,0 +1,37 @@
+import { Menu, type MenuProps } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { STAFF_READERS } from '../auth/homePath.ts';
+import { useSession } from '../auth/SessionContext.tsx';
+
+/** The main navigation: the public portal, then what the logged-in user's kind may open. */
+export function MainNav() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+
+  const items: NonNullable<MenuProps['items']> = [
+    { key: '/', label: t('nav.home') },
+    { key: '/#notices', label: t('nav.notices') },
+  ];
+  if (!user) items.push({ key: '/register', label: t('nav.register') });
+  if (user) items.push({ key: '/workspace', label: t('nav.workspace') });
+  if (user && STAFF_READERS.includes(user.kind)) items.push({ key: '/staff/verification', label: t('nav.verification') });
+  if (user?.kind === 'admin') items.push({ key: '/admin/users', label: t('nav.users') });
+  if (user?.kind === 'auditor') items.push({ key: '/audit', label: t('nav.audit') });
+
+  const selected = items
+    .map((i) => String(i?.key))
+    .filter((k) => !k.includes('#') && (k === '/' ? pathname === '/' : pathname.startsWith(k)));
+  return (
+    <Menu
+      className="main-nav"
+      mode="horizontal"
+      selectedKeys={selected}
+      items={items}
+      onClick={({ key }) => navigate(key)}
+      disabledOverflow={false}
+    />
+  );
+}

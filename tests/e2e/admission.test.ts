@@ -1,0 +1,233 @@
+// Browser test of instant admission (task 9): the real web app (apps/web/dist, built beforehand with
+// `npm run build`) served by the real server, driven in Debian's Chromium with playwright-core.
+// Runs on embedded PGlite, or on PostgreSQL in a fresh database `e2e_<random>` when DATABASE_URL is set.
+import { randomBytes, randomInt } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { creditCodeCheckChar } from '@bidhall/contracts';
+import { generateSync } from 'otplib';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../apps/server/src/platform/config/config.ts';
+import { startServer, type RunningServer } from '../../apps/server/src/server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+const DEMO_PASSWORD = 'Bidhall2026';
+const DEMO_TOTP_SECRET = 'BIDHALLDEMOTOTPSECRETFORDEMOONLY';
+
+const hasChromium = existsSync(CHROMIUM);
+const required = process.env.E2E === 'required';
+if (!hasChromium && !required) {
+  console.warn(
+    `[e2e] skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk); set E2E=required to fail instead`,
+  );
+}
+
+// playwright-core has no assertions of its own: wait on locators, poll with Vitest's expect.
+const POLL = { timeout: 15_000, interval: 100 };
+const visible = (l: Locator) => l.waitFor({ state: 'visible' });
+const hidden = (l: Locator) => l.waitFor({ state: 'hidden' });
+const attribute = (l: Locator, name: string) => expect.poll(() => l.getAttribute(name), POLL);
+const text = (l: Locator) => expect.poll(() => l.innerText(), POLL);
+const value = (l: Locator) => expect.poll(() => l.inputValue(), POLL);
+const count = (l: Locator) => expect.poll(() => l.count(), POLL);
+
+/** A fresh PostgreSQL database next to DATABASE_URL's, or nothing on PGlite. */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const base = process.env.DATABASE_URL;
+  if (!base) return undefined;
+  const name = `e2e_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** A valid unified social credit code nobody else has: enterprise (91), Dongsheng (150602), random org part. */
+function randomCreditCode(): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  let org = '';
+  for (let i = 0; i < 9; i++) org += alphabet.charAt(randomInt(alphabet.length));
+  const first17 = `91150602${org}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+describe.skipIf(!hasChromium && !required)('instant admission in the browser', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let dataDir: string | undefined;
+  let postgres: Awaited<ReturnType<typeof freshPostgres>>;
+  let base = '';
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`E2E=required but ${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
+    if (!existsSync(join(WEB_DIST, 'index.html'))) {
+      throw new Error(`the web app is not built (${WEB_DIST}); run \`npm run build\` first (\`npm test\` does)`);
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'bidhall-e2e-'));
+    postgres = await freshPostgres();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      JOBS: 'off',
+      WEB_DIST,
+      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    });
+    server = await startServer(config, { demo: true });
+    base = server.url.replace('0.0.0.0', '127.0.0.1');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await postgres?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const newContext = async (): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: base });
+    context.setDefaultTimeout(15_000);
+    return { context, page: await context.newPage() };
+  };
+
+  it('[task-9] [A-25] [A-33] a bidder registers, is admitted at once, and loses access when staff suspend it', async () => {
+    const suffix = randomBytes(3).toString('hex');
+    const entityName = `鄂尔多斯市端到端测试建筑有限公司${suffix}`;
+    const username = `e2e.bidder.${suffix}`;
+    const password = 'E2ePassword2026';
+    const reason = `事后核查发现营业执照信息不符（${suffix}）`;
+
+    // --- the bidder registers through the wizard ---
+    const bidder = await newContext();
+    const page = bidder.page;
+    await page.goto('/register');
+    await text(page.getByTestId('server-clock')).toMatch(/北京时间\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+
+    // ① user agreement
+    await page.getByTestId('agreement-text').waitFor();
+    await page.getByText('我已阅读并同意').click();
+    await page.getByTestId('wizard-next').click();
+
+    // ② entity data
+    await page.getByTestId('field-name').fill(entityName);
+    await page.getByTestId('field-creditCode').fill('91150602MA0N00044X');
+    await visible(page.getByText('校验码（最后一位）不正确'));
+    await page.getByTestId('field-creditCode').fill(randomCreditCode());
+    await hidden(page.getByText('校验码（最后一位）不正确'));
+    await page.getByRole('checkbox', { name: '投标人' }).check();
+    await page.getByTestId('field-regionCode').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '东胜区' }).click();
+    await page.getByTestId('field-legalRepresentative').fill('赵测试');
+    await page.getByTestId('field-contactName').fill('钱联系');
+    await page.getByTestId('field-contactPhone').fill('13912345678');
+    await page.getByTestId('field-contactEmail').fill(`${suffix}@example.cn`);
+    await page.getByTestId('field-address').fill('内蒙古自治区鄂尔多斯市东胜区测试路8号');
+    await page.getByTestId('wizard-next').click();
+
+    // ③ account
+    await page.getByTestId('field-username').fill(username);
+    await page.getByTestId('field-displayName').fill('赵测试');
+    await page.getByTestId('field-password').fill(password);
+    await page.getByTestId('field-confirm').fill(password);
+    await page.getByTestId('wizard-next').click();
+
+    // ④ integrity commitment: sign and be admitted at once
+    await page.getByTestId('commitment-text').waitFor();
+    await page.getByText('签署承诺，即时入库').click();
+    await page.getByText('本单位已阅读上述承诺书').click();
+    await page.getByTestId('wizard-submit').click();
+
+    // ⑤ admitted at once
+    await page.getByTestId('register-result').waitFor();
+    await visible(page.getByText('注册成功，已即时入库'));
+    await attribute(page.getByTestId('register-status'), 'data-status').toBe('active');
+
+    // --- the bidder logs in and sees its workspace, active, with bidder access open ---
+    await page.getByTestId('register-go-login').click();
+    await value(page.getByTestId('login-username')).toBe(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/workspace');
+    await page.getByTestId('workspace').waitFor();
+    await attribute(page.getByTestId('entity-status'), 'data-status').toBe('active');
+    await text(page.getByTestId('entity-status')).toBe('正常');
+    await attribute(page.getByTestId('access-bidder'), 'data-state').toBe('open');
+    await text(page.getByTestId('notifications')).toContain('入库成功');
+
+    // --- staff log in (password + TOTP) in a second context and suspend the entity ---
+    const staff = await newContext();
+    const sp = staff.page;
+    await sp.goto('/login');
+    await sp.getByTestId('login-username').fill('staff.city');
+    await sp.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await sp.getByTestId('login-submit').click();
+    await sp.getByTestId('totp-step').waitFor();
+    await sp.getByTestId('totp-code').locator('input').first().click();
+    await sp.keyboard.type(generateSync({ secret: DEMO_TOTP_SECRET }));
+    await sp.getByTestId('totp-submit').click();
+    await sp.waitForURL('**/staff/verification');
+
+    await sp.getByTestId('queue-search').locator('input').fill(entityName);
+    await sp.getByTestId('queue-search').locator('input').press('Enter');
+    const row = sp.getByTestId('queue-entity-link').filter({ hasText: entityName });
+    await count(row).toBe(1);
+    await row.click();
+    await attribute(sp.getByTestId('drawer-status'), 'data-status').toBe('active');
+    await sp.getByTestId('action-suspend').click();
+    await sp.getByTestId('status-reason').fill(reason);
+    await sp.getByTestId('status-confirm').click();
+    await attribute(sp.getByTestId('drawer-status'), 'data-status').toBe('suspended');
+    await staff.context.close();
+
+    // --- the bidder reloads: suspended, with the reason, and bidder access locked ---
+    await page.reload();
+    await page.getByTestId('workspace').waitFor();
+    await visible(page.getByTestId('suspended-alert'));
+    await text(page.getByTestId('suspended-alert')).toContain(reason);
+    await attribute(page.getByTestId('entity-status'), 'data-status').toBe('suspended');
+    await text(page.getByTestId('entity-status')).toBe('已暂停');
+    await attribute(page.getByTestId('access-bidder'), 'data-state').toBe('locked');
+    await text(page.getByTestId('notifications')).toContain('主体资格已暂停');
+
+    // The session stays usable for what a suspended member keeps (messages, own entity) …
+    const messages = await page.request.get('/api/v1/notifications');
+    expect(messages.status()).toBe(200);
+    expect(((await messages.json()) as { items: { title: string }[] }).items.map((m) => m.title)).toContain('主体资格已暂停');
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { entity: { status: string } };
+    expect(me.entity.status).toBe('suspended');
+    // … while staff-only and admin-only routes stay refused to it.
+    expect((await page.request.get('/api/v1/entities')).status()).toBe(403);
+    expect((await page.request.get('/api/v1/users')).status()).toBe(403);
+
+    await bidder.context.close();
+  });
+});
