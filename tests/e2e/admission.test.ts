@@ -224,7 +224,10 @@ describe.skipIf(!hasChromium && !required)('instant admission in the browser', (
     expect(((await messages.json()) as { items: { title: string }[] }).items.map((m) => m.title)).toContain('主体资格已暂停');
     const me = (await (await page.request.get('/api/v1/me')).json()) as { entity: { status: string } };
     expect(me.entity.status).toBe('suspended');
-    // … while staff-only and admin-only routes stay refused to it.
+    // … while the workspace of an active entity is closed to it at once, as are staff-only routes.
+    const workspace = await page.request.get('/api/v1/my/workspace');
+    expect(workspace.status()).toBe(403);
+    expect(((await workspace.json()) as { code: string }).code).toBe('ENTITY_NOT_ACTIVE');
     expect((await page.request.get('/api/v1/entities')).status()).toBe(403);
     expect((await page.request.get('/api/v1/users')).status()).toBe(403);
 

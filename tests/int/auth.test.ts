@@ -105,4 +105,20 @@ describe('login and sessions', () => {
     t.clock.advance(13 * 3_600_000);
     expect((await get('/api/v1/me', next)).statusCode).toBe(401);
   });
+
+  it('the session endpoint answers null for visitors and the user after login', async () => {
+    expect((await get('/api/v1/session')).json()).toEqual({ user: null });
+    const body = registrationBody();
+    await post('/api/v1/registrations', body);
+    const cookie = await login(t, body.account.username);
+    expect((await get('/api/v1/session', cookie)).json().user).toMatchObject({ username: body.account.username });
+  });
+
+  it('staff look up the display names behind account ids', async () => {
+    const staffUser = await createPlatformUser(t, { username: 'staff.names', kind: 'staff' });
+    const cookie = await login(t, 'staff.names');
+    const res = await get(`/api/v1/users/directory?ids=${staffUser.id}`, cookie);
+    expect(res.json()).toEqual([{ id: staffUser.id, displayName: 'staff.names', kind: 'staff' }]);
+    expect((await get('/api/v1/users/directory?ids=not-a-uuid', cookie)).statusCode).toBe(400);
+  });
 });

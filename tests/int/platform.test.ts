@@ -61,6 +61,20 @@ describe('audit trail', () => {
     expect(event.requestId).toBeTruthy();
   });
 
+  it('auditors filter the trail by action family and time', async () => {
+    const auditor = await login(t, 'audit.reader');
+    const at = t.clock.now().toISOString();
+    t.clock.advance(60_000);
+    await t.built.app.inject({ method: 'POST', url: '/api/v1/registrations', payload: registrationBody() });
+    const family = await t.built.app.inject({ method: 'GET', url: '/api/v1/audit-events?action=identity.entity', headers: { cookie: auditor } });
+    const actions: string[] = family.json().map((e: { action: string }) => e.action);
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every((a) => a.startsWith('identity.entity.'))).toBe(true);
+    const later = await t.built.app.inject({ method: 'GET', url: `/api/v1/audit-events?from=${encodeURIComponent(t.clock.now().toISOString())}`, headers: { cookie: auditor } });
+    expect(later.json().every((e: { occurredAt: string }) => e.occurredAt > at)).toBe(true);
+    expect(later.json().length).toBeGreaterThan(0);
+  });
+
   it('[F-27] the audit trail cannot be updated, deleted or truncated', async () => {
     const db = t.database.db;
     await expect(db.updateTable('platform.audit_event').set({ action: 'forged' }).execute()).rejects.toThrow(/append-only/);

@@ -234,4 +234,51 @@ describe('registration and instant admission', () => {
     const cityIds = city.json().items.map((e: { id: string }) => e.id);
     expect(cityIds).toEqual(expect.arrayContaining([inUxin.id, inDongsheng.id]));
   });
+
+  it('[A-07] staff see every change an entity proposed; a change may clear the e-mail', async () => {
+    const body = registrationBody();
+    const { entity } = (await register(body)).json();
+    const cookie = await login(t, body.account.username);
+    const change = await t.built.app.inject({
+      method: 'POST',
+      url: '/api/v1/my/entity/changes',
+      headers: { cookie },
+      payload: { proposed: { contactEmail: null }, submit: true },
+    });
+    expect(change.statusCode).toBe(201);
+    await t.built.app.inject({
+      method: 'POST',
+      url: `/api/v1/entity-changes/${change.json().id}/verification`,
+      headers: { cookie: staff },
+      payload: { decision: 'approve' },
+    });
+    expect((await entityRow(entity.id))?.contact_email).toBeNull();
+    const history = await t.built.app.inject({ method: 'GET', url: `/api/v1/entities/${entity.id}/changes`, headers: { cookie: staff } });
+    expect(history.json().map((c: { status: string }) => c.status)).toEqual(['approved']);
+  });
+
+  it('[task-9] a draft submitted with a signed commitment is admitted and told so', async () => {
+    const body = registrationBody({ draft: true });
+    await register(body);
+    const cookie = await login(t, body.account.username);
+    const submitted = await t.built.app.inject({
+      method: 'POST',
+      url: '/api/v1/my/entity/submit',
+      headers: { cookie },
+      payload: { commitment: { version: body.commitment.version, accepted: true } },
+    });
+    expect(submitted.json()).toMatchObject({ status: 'active', admission: 'commitment', postCheck: 'pending' });
+    const inbox = await t.built.app.inject({ method: 'GET', url: '/api/v1/notifications', headers: { cookie } });
+    expect(inbox.json().items.map((m: { topic: string }) => m.topic)).toContain('admission');
+  });
+
+  it('staff sort the entity list by any column', async () => {
+    await register(registrationBody({ name: 'AAA 排序测试公司' }));
+    await register(registrationBody({ name: 'ZZZ 排序测试公司' }));
+    const asc = await t.built.app.inject({ method: 'GET', url: '/api/v1/entities?sort=name&order=asc&limit=200', headers: { cookie: staff } });
+    const names: string[] = asc.json().items.map((e: { name: string }) => e.name);
+    expect(names.indexOf('AAA 排序测试公司')).toBeLessThan(names.indexOf('ZZZ 排序测试公司'));
+    const bad = await t.built.app.inject({ method: 'GET', url: '/api/v1/entities?sort=password_hash', headers: { cookie: staff } });
+    expect(bad.statusCode).toBe(400);
+  });
 });

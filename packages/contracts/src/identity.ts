@@ -46,6 +46,9 @@ export const entityProfile = z.strictObject({
 });
 export type EntityProfile = z.infer<typeof entityProfile>;
 
+/** Part of a profile, as a change proposes it; a change may clear the e-mail. */
+export const entityProfilePatch = entityProfile.extend({ contactEmail: z.email().max(120).nullable() }).partial();
+
 export const password = z
   .string()
   .min(10, 'at least 10 characters')
@@ -104,8 +107,8 @@ export const entityChangeView = z.object({
   id: uuid,
   entityId: uuid,
   status: z.enum(['draft', 'pending', 'approved', 'rejected', 'withdrawn']),
-  proposed: entityProfile.partial(),
-  previous: entityProfile.partial(),
+  proposed: entityProfilePatch,
+  previous: entityProfilePatch,
   createdBy: uuid,
   createdAt: isoDateTime,
   submittedAt: isoDateTime.nullable(),
@@ -116,7 +119,10 @@ export const entityChangeView = z.object({
 export type EntityChangeView = z.infer<typeof entityChangeView>;
 
 export const proposeChangeRequest = z.strictObject({
-  proposed: entityProfile.omit({ creditCode: true }).partial().refine((p) => Object.keys(p).length > 0, 'nothing to change'),
+  proposed: entityProfilePatch
+    .omit({ creditCode: true })
+    .strict()
+    .refine((p) => Object.keys(p).length > 0, 'nothing to change'),
   submit: z.boolean().default(true),
 });
 
@@ -153,6 +159,8 @@ export const entityListQuery = z.strictObject({
   regionCode: regionCode.optional(),
   role: entityRole.optional(),
   q: z.string().trim().max(100).optional(),
+  sort: z.enum(['name', 'regionCode', 'status', 'submittedAt', 'createdAt']).default('submittedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

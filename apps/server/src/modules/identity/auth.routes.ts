@@ -1,4 +1,5 @@
 import { emptyBody, loginRequest, loginResponse, okResponse, sessionUser, totpRequest } from '@bidhall/contracts';
+import { z } from 'zod';
 import { actorOf, requirePrincipal, SESSION_COOKIE } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -56,6 +57,15 @@ export function registerAuthRoutes(app: AppInstance, deps: { auth: AuthService; 
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/api/v1/session',
+    {
+      config: { access: { public: true, reason: 'tells a page whether anyone is logged in' } },
+      schema: { tags: ['auth'], summary: 'The logged-in user, or null', response: { 200: z.object({ user: sessionUser.nullable() }) } },
+    },
+    async (request) => ({ user: request.principal ? await loadSessionUser(deps.db, request.principal.userId) : null }),
   );
 
   app.get(

@@ -4,10 +4,10 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
-import { profileColumns, profileOf, toChangeView, toEntityView } from './entity.mapper.ts';
+import { type ProfilePatch, profileColumns, profileOf, toChangeView, toEntityView } from './entity.mapper.ts';
 import { assertEntityUnique, translateUniqueViolation } from './uniqueness.ts';
 
-type ProposedProfile = Partial<Omit<EntityProfile, 'creditCode'>>;
+type ProposedProfile = Omit<ProfilePatch, 'creditCode'>;
 
 /**
  * Changes to verified data (A-07, A-20, A-31): proposed by the entity, in effect only once staff

@@ -41,8 +41,8 @@ export function toChangeView(r: EntityChangeTable): EntityChangeView {
     id: r.id,
     entityId: r.entity_id,
     status: r.status as EntityChangeView['status'],
-    proposed: json(r.proposed) as Partial<EntityProfile>,
-    previous: json(r.previous) as Partial<EntityProfile>,
+    proposed: json(r.proposed) as ProfilePatch,
+    previous: json(r.previous) as ProfilePatch,
     createdBy: r.created_by,
     createdAt: r.created_at.toISOString(),
     submittedAt: iso(r.submitted_at),
@@ -53,7 +53,10 @@ export function toChangeView(r: EntityChangeTable): EntityChangeView {
 }
 
 /** Profile fields as database columns. */
-export function profileColumns(p: Partial<EntityProfile>): Partial<MarketEntityTable> {
+/** A profile with an e-mail that a change may clear. */
+export type ProfilePatch = Partial<Omit<EntityProfile, 'contactEmail'> & { contactEmail: string | null }>;
+
+export function profileColumns(p: ProfilePatch): Partial<MarketEntityTable> {
   const c: Partial<MarketEntityTable> = {};
   if (p.name !== undefined) c.name = p.name;
   if (p.creditCode !== undefined) c.credit_code = p.creditCode;
@@ -62,7 +65,7 @@ export function profileColumns(p: Partial<EntityProfile>): Partial<MarketEntityT
   if (p.legalRepresentative !== undefined) c.legal_representative = p.legalRepresentative;
   if (p.contactName !== undefined) c.contact_name = p.contactName;
   if (p.contactPhone !== undefined) c.contact_phone = p.contactPhone;
-  if (p.contactEmail !== undefined) c.contact_email = p.contactEmail;
+  if (p.contactEmail !== undefined) c.contact_email = p.contactEmail ?? null;
   if (p.address !== undefined) c.address = p.address;
   return c;
 }

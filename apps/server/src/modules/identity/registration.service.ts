@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import { profileColumns, toEntityView } from './entity.mapper.ts';
 import { hashPassword } from './password.ts';
@@ -29,6 +30,17 @@ export function createRegistrationService(deps: IdentityDeps) {
     if (commitment.accepted && commitment.version !== INTEGRITY_COMMITMENT.version) {
       throw new DomainError('COMMITMENT_OUTDATED', `sign the current commitment (version ${INTEGRITY_COMMITMENT.version})`);
     }
+  }
+
+  async function notifyAdmitted(trx: Db, entityId: string) {
+    await deps.notify(trx, {
+      recipientKind: 'entity',
+      recipientId: entityId,
+      topic: 'admission',
+      title: '入库成功',
+      body: '贵单位已签署诚信承诺并即时入库，可立即参与交易。交易中心将进行事后核查。',
+      link: '/workspace',
+    });
   }
 
   async function checkRegion(code: string) {
@@ -125,16 +137,7 @@ export function createRegistrationService(deps: IdentityDeps) {
             ...(row.commitment_sha256 ? { commitmentSha256: row.commitment_sha256 } : {}),
           },
         });
-        if (row.status === 'active') {
-          await deps.notify(trx, {
-            recipientKind: 'entity',
-            recipientId: entityId,
-            topic: 'admission',
-            title: '入库成功',
-            body: '贵单位已签署诚信承诺并即时入库，可立即参与交易。交易中心将进行事后核查。',
-            link: '/workspace',
-          });
-        }
+        if (row.status === 'active') await notifyAdmitted(trx, entityId);
         return { entity: toEntityView(row), userId };
       });
     } catch (err) {
@@ -206,6 +209,7 @@ export function createRegistrationService(deps: IdentityDeps) {
         regionCode: row.region_code,
         details: { admission: row.admission, status: row.status },
       });
+      if (row.status === 'active') await notifyAdmitted(trx, entityId);
       return toEntityView(row);
     });
   }

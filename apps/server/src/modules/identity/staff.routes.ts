@@ -76,6 +76,19 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   );
 
   app.get(
+    '/api/v1/entities/:id/changes',
+    {
+      config: { access: { roles: READERS } },
+      schema: { tags: ['entities'], summary: 'Every change an entity proposed, newest first', params: idParams, response: { 200: z.array(entityChangeView) } },
+    },
+    async (request) => {
+      const p = requirePrincipal(request);
+      await deps.verification.get(p, request.params.id);
+      return deps.changes.listForEntity(p, request.params.id);
+    },
+  );
+
+  app.get(
     '/api/v1/entity-changes',
     {
       config: { access: { roles: READERS } },

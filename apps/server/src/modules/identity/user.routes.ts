@@ -20,6 +20,26 @@ export function registerUserRoutes(app: AppInstance, deps: { users: UserService 
     async (request) => deps.users.list({ kind: request.query.kind }),
   );
 
+  app.get(
+    '/api/v1/users/directory',
+    {
+      config: { access: { roles: ['staff', 'supervisor', 'auditor', 'admin'] } },
+      schema: {
+        tags: ['users'],
+        summary: 'Display names for account ids shown in views and the audit trail',
+        querystring: z.strictObject({
+          ids: z
+            .string()
+            .max(100 * 37)
+            .transform((s) => s.split(',').filter(Boolean))
+            .pipe(z.array(z.uuid()).max(100)),
+        }),
+        response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string(), kind: userView.shape.kind })) },
+      },
+    },
+    async (request) => deps.users.names(request.query.ids),
+  );
+
   app.post(
     '/api/v1/users',
     {

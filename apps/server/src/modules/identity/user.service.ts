@@ -76,7 +76,18 @@ export function createUserService(deps: IdentityDeps) {
     return (await q.execute()).map(toUserView);
   }
 
-  return { create, list };
+  /** Names behind the ids that views carry (verifier, status changer, actor). */
+  async function names(ids: string[]) {
+    if (ids.length === 0) return [];
+    const rows = await tables(deps.db)
+      .selectFrom('identity.user_account')
+      .select(['id', 'display_name', 'kind'])
+      .where('id', 'in', ids)
+      .execute();
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, kind: r.kind as ReturnType<typeof toUserView>['kind'] }));
+  }
+
+  return { create, list, names };
 }
 
 export type UserService = ReturnType<typeof createUserService>;

@@ -9,6 +9,14 @@ import { type IdentityDeps, tables } from './identity.deps.ts';
 import { toEntityView } from './entity.mapper.ts';
 import type { MarketEntityTable } from './identity.tables.ts';
 
+const SORT_COLUMNS = {
+  name: 'name',
+  regionCode: 'region_code',
+  status: 'status',
+  submittedAt: 'submitted_at',
+  createdAt: 'created_at',
+} as const;
+
 type StatusAction = 'suspend' | 'reinstate' | 'cancel';
 const TRANSITIONS: Record<StatusAction, { from: string[]; to: string }> = {
   suspend: { from: ['active'], to: 'suspended' },
@@ -49,7 +57,7 @@ export function createVerificationService(deps: IdentityDeps) {
       q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('credit_code', 'ilike', like)]));
     }
     const [rows, total] = await Promise.all([
-      q.selectAll().orderBy('submitted_at', 'desc').orderBy('id').limit(query.limit).offset(query.offset).execute(),
+      q.selectAll().orderBy(SORT_COLUMNS[query.sort], query.order).orderBy('id').limit(query.limit).offset(query.offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toEntityView), total: Number(total.n) };

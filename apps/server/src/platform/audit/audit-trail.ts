@@ -38,7 +38,17 @@ export interface AuditTrail {
   record(trx: Db, actor: Actor, entry: AuditEntry): Promise<void>;
   list(
     db: Db,
-    filter: { targetType?: string; targetId?: string; actorId?: string; beforeId?: number; limit: number },
+    filter: {
+      targetType?: string;
+      targetId?: string;
+      actorId?: string;
+      /** Matches the action and every action below it: `identity.entity` finds `identity.entity.suspended`. */
+      action?: string;
+      from?: Date;
+      to?: Date;
+      beforeId?: number;
+      limit: number;
+    },
   ): Promise<AuditEventView[]>;
 }
 
@@ -69,6 +79,9 @@ export function createAuditTrail(deps: { clock: Clock }): AuditTrail {
       if (filter.targetType) q = q.where('target_type', '=', filter.targetType);
       if (filter.targetId) q = q.where('target_id', '=', filter.targetId);
       if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
+      if (filter.action) q = q.where((eb) => eb.or([eb('action', '=', filter.action!), eb('action', 'like', `${filter.action!.replace(/[\\%_]/g, '\\$&')}.%`)]));
+      if (filter.from) q = q.where('occurred_at', '>=', filter.from);
+      if (filter.to) q = q.where('occurred_at', '<', filter.to);
       if (filter.beforeId !== undefined) q = q.where('id', '<', filter.beforeId);
       const rows = await q.execute();
       return rows.map((r) => ({
