@@ -3,3 +3,4 @@ export * from './credit-code.ts';
 export * from './catalog.ts';
 export * from './identity.ts';
 export * from './agreements.ts';
+export * from './platform.ts';

@@ -1,6 +1,7 @@
 import {
   entityChangeView,
   entityListQuery,
+  pendingChangeView,
   entityView,
   postCheckRequest,
   postCheckView,
@@ -95,7 +96,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
       schema: {
         tags: ['entities'],
         summary: 'Changes waiting for verification in the caller\'s region',
-        response: { 200: z.array(entityChangeView.extend({ entityName: z.string(), creditCode: z.string() })) },
+        response: { 200: z.array(pendingChangeView) },
       },
     },
     async (request) => deps.changes.pending(await deps.verification.scopeOf(requirePrincipal(request))),

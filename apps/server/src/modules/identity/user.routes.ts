@@ -1,4 +1,4 @@
-import { createUserRequest, userView } from '@bidhall/contracts';
+import { accountName, createUserRequest, userView } from '@bidhall/contracts';
 import { z } from 'zod';
 import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
@@ -34,7 +34,7 @@ export function registerUserRoutes(app: AppInstance, deps: { users: UserService 
             .transform((s) => s.split(',').filter(Boolean))
             .pipe(z.array(z.uuid()).max(100)),
         }),
-        response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string(), kind: userView.shape.kind })) },
+        response: { 200: z.array(accountName) },
       },
     },
     async (request) => deps.users.names(request.query.ids),

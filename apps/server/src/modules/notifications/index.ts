@@ -1,5 +1,5 @@
 import type { Clock } from '@bidhall/rules';
-import { emptyBody, okResponse } from '@bidhall/contracts';
+import { emptyBody, messageView, okResponse } from '@bidhall/contracts';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { requirePrincipal } from '../../platform/http/access.ts';
@@ -8,15 +8,6 @@ import { createNotificationService } from './notification.service.ts';
 
 export type { NewMessage } from './notification.service.ts';
 
-const messageView = z.object({
-  id: z.uuid(),
-  topic: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
 
 /** Workspace messages: reminders and decisions addressed to a user or to a whole entity. */
 export function createNotificationsModule(deps: { db: Db; clock: Clock }) {

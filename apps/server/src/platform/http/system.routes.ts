@@ -1,3 +1,4 @@
+import { auditEventView } from '@bidhall/contracts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Clock } from '@bidhall/rules';
@@ -76,22 +77,7 @@ export function registerSystemRoutes(
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: {
-          200: z.array(
-            z.object({
-              id: z.number(),
-              occurredAt: z.string(),
-              actorKind: z.string(),
-              actorId: z.string().nullable(),
-              actorLabel: z.string().nullable(),
-              action: z.string(),
-              targetType: z.string(),
-              targetId: z.string(),
-              regionCode: z.string().nullable(),
-              requestId: z.string().nullable(),
-              ip: z.string().nullable(),
-              details: z.record(z.string(), z.unknown()),
-            }),
-          ),
+          200: z.array(auditEventView),
         },
       },
     },
