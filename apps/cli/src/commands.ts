@@ -5,6 +5,8 @@ import { ConfigError, loadConfig } from '../../server/src/platform/config/config
 import { openDatabase } from '../../server/src/platform/db/database.ts';
 import { migrate } from '../../server/src/platform/db/migrator.ts';
 import { databaseTarget } from '../../server/src/server.ts';
+import { cryptoCommands } from './crypto-commands.ts';
+import { logCommands } from './log-commands.ts';
 
 export interface Command {
   summary: string;
@@ -61,4 +63,6 @@ export const commands: Record<string, Command> = {
       return 0;
     },
   },
+  ...cryptoCommands,
+  ...logCommands,
 };

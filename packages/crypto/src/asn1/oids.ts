@@ -1,0 +1,47 @@
+/** Object identifiers used across the package, named once. */
+export const OID = {
+  // GM/T 0006 / GB/T 33560 algorithm identifiers
+  sm2: '1.2.156.10197.1.301',
+  sm2Sign: '1.2.156.10197.1.301.1',
+  sm2Encrypt: '1.2.156.10197.1.301.3',
+  sm2WithSm3: '1.2.156.10197.1.501',
+  sm3: '1.2.156.10197.1.401',
+  sm4: '1.2.156.10197.1.104',
+  // GM/T 0010 (SM2 cryptographic message syntax) content types
+  gmData: '1.2.156.10197.6.1.4.2.1',
+  gmSignedData: '1.2.156.10197.6.1.4.2.2',
+  gmEnvelopedData: '1.2.156.10197.6.1.4.2.3',
+  // International
+  ecPublicKey: '1.2.840.10045.2.1',
+  p256: '1.2.840.10045.3.1.7',
+  p384: '1.3.132.0.34',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  ecdsaWithSha512: '1.2.840.10045.4.3.4',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  sha256WithRsa: '1.2.840.113549.1.1.11',
+  sha384WithRsa: '1.2.840.113549.1.1.12',
+  sha512WithRsa: '1.2.840.113549.1.1.13',
+  rsaPss: '1.2.840.113549.1.1.10',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  // PKCS#7 / CMS
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  // X.509 names and extensions
+  commonName: '2.5.4.3',
+  organization: '2.5.4.10',
+  organizationalUnit: '2.5.4.11',
+  country: '2.5.4.6',
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extKeyUsage: '2.5.29.37',
+  subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
+  crlNumber: '2.5.29.20',
+  crlReason: '2.5.29.21',
+} as const;

@@ -1,0 +1,37 @@
+/**
+ * The primitive operations that have a fast native implementation in Node (OpenSSL through
+ * node:crypto) and a pure-JavaScript one for the browser. Everything else in the package calls
+ * these through `backend()`; the Node entry (index.ts) installs the native backend, the browser
+ * entry (browser.ts) keeps the JavaScript one. Both give byte-identical results (tested).
+ */
+import { jsBackend } from './js-backend.ts';
+
+export type HashAlg = 'sm3' | 'sha256';
+
+export interface Hasher {
+  update(data: Uint8Array): Hasher;
+  digest(): Uint8Array;
+}
+
+export interface Backend {
+  readonly name: 'node' | 'js';
+  createHash(alg: HashAlg): Hasher;
+  createHmac(alg: HashAlg, key: Uint8Array): Hasher;
+  /** SM4 in CTR mode with a 128-bit big-endian counter starting at `iv` (as OpenSSL's sm4-ctr). */
+  sm4Ctr(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array;
+  /** AES-256-GCM; returns ciphertext || 16-byte tag. */
+  aesGcmSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Promise<Uint8Array>;
+  /** Returns the plaintext, or null when the tag does not verify. */
+  aesGcmOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Promise<Uint8Array | null>;
+}
+
+let active: Backend = jsBackend;
+
+/** Called once by an entry point; the last installed backend wins. */
+export function installBackend(b: Backend): void {
+  active = b;
+}
+
+export function backend(): Backend {
+  return active;
+}
