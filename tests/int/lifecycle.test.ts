@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { createJobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
 import { loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import { ephemeralSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
 import { ManualClock } from '@bidhall/rules';
 import { createTestDatabase } from '../support/test-database.ts';
 
@@ -17,6 +18,7 @@ describe('lifecycle', () => {
       database,
       clock: new ManualClock('2026-03-02T02:00:00Z'),
       jobs,
+      signingKey: ephemeralSigningKey(),
       logger: false,
     });
     let jobStarted = false;
@@ -53,6 +55,7 @@ describe('lifecycle', () => {
       database,
       clock: new ManualClock('2026-03-02T02:00:00Z'),
       jobs,
+      signingKey: ephemeralSigningKey(),
       logger: false,
     });
     const first = await loadDemoData(built, database.db);

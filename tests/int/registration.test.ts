@@ -65,7 +65,7 @@ describe('registration and instant admission', () => {
     expect(bad.json().errors[0].message).toMatch(/check character/);
   });
 
-  it('[A-04] [A-17] [A-27] [A-28] [A-05] [A-29] applicant and verifier are recorded with their times; business only after verification', async () => {
+  it('[A-04] [A-17] [A-27] [A-28] [A-05] [A-18] [A-29] applicant and verifier are recorded with their times; business only after verification', async () => {
     const body = registrationBody({ commitment: false });
     const res = await register(body);
     const { entity, userId } = res.json();

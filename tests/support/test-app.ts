@@ -4,6 +4,7 @@ import pino from 'pino';
 import { buildApp, type BuiltApp } from '../../apps/server/src/app.ts';
 import type { Database } from '../../apps/server/src/platform/db/database.ts';
 import { createJobQueue, type JobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
+import { ephemeralSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -24,6 +25,7 @@ export async function createTestApp(options: { startJobs?: boolean; now?: string
     database,
     clock,
     jobs,
+    signingKey: ephemeralSigningKey(),
     logger: false,
   });
   await built.app.ready();

@@ -7,6 +7,9 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { LoggerOptions } from 'pino';
 import { createAuditTrail } from './platform/audit/audit-trail.ts';
+import type { PlatformSigningKey } from './platform/keys/signing-key.ts';
+import { createTransparencyLog } from './platform/log/transparency-log.ts';
+import { registerLogRoutes } from './platform/http/log.routes.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { ErrorRegistry } from './platform/errors/domain-error.ts';
@@ -26,6 +29,7 @@ export interface AppDeps {
   database: Database;
   clock: Clock;
   jobs: JobQueue;
+  signingKey: PlatformSigningKey;
   logger?: LoggerOptions | boolean;
 }
 
@@ -51,7 +55,8 @@ export async function buildApp(deps: AppDeps) {
   });
 
   const db = deps.database.db;
-  const audit = createAuditTrail({ clock: deps.clock });
+  const log = createTransparencyLog({ clock: deps.clock, signingKey: deps.signingKey });
+  const audit = createAuditTrail({ clock: deps.clock, log });
   const errors = new ErrorRegistry();
   const routes: RegisteredRoute[] = [];
   let jobsRunning = false;
@@ -94,6 +99,7 @@ export async function buildApp(deps: AppDeps) {
     jobsRunning: () => jobsRunning,
     isShuttingDown: () => shuttingDown,
   });
+  registerLogRoutes(app, { db, log });
   for (const m of modules) m.registerRoutes(app);
   if (deps.config.webDist) await registerWeb(app, deps.config.webDist);
 
@@ -108,6 +114,7 @@ export async function buildApp(deps: AppDeps) {
     catalog: catalog.catalog,
     calendar: catalog.calendar,
     audit,
+    log,
     setJobsRunning(running: boolean) {
       jobsRunning = running;
     },

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
 import { loadDemoData } from './demo/demo-data.ts';
+import { loadOrCreateSigningKey } from './platform/keys/signing-key.ts';
 import pino from 'pino';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -37,6 +38,7 @@ export async function startServer(config: AppConfig, options: { clock?: Clock; d
     database,
     clock,
     jobs,
+    signingKey: loadOrCreateSigningKey(config.signingKeyFile),
   });
   if (options.demo) {
     const summary = await loadDemoData(built, database.db);

@@ -25,6 +25,8 @@ export const auditEventView = z.object({
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** Index of the public log entry that commits to this event. */
+  logIndex: z.number().int().nullable(),
 });
 export type AuditEventView = z.infer<typeof auditEventView>;
 

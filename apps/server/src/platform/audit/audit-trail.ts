@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { canonicalJson, sm3, toHex } from '@bidhall/crypto';
 import type { Clock } from '@bidhall/rules';
 import type { Db } from '../db/database.ts';
+import type { TransparencyLog } from '../log/transparency-log.ts';
 
 export interface Actor {
   kind: 'user' | 'system' | 'anonymous';
@@ -31,11 +34,12 @@ export interface AuditEventView {
   requestId: string | null;
   ip: string | null;
   details: Record<string, unknown>;
+  logIndex: number | null;
 }
 
 export interface AuditTrail {
   /** Records who did what, when, inside the caller's transaction: no change commits without its record. */
-  record(trx: Db, actor: Actor, entry: AuditEntry): Promise<void>;
+  record(trx: Db, actor: Actor, entry: AuditEntry): Promise<{ logIndex: number }>;
   list(
     db: Db,
     filter: {
@@ -54,13 +58,43 @@ export interface AuditTrail {
 
 export const systemActor: Actor = { kind: 'system', label: 'system' };
 
-export function createAuditTrail(deps: { clock: Clock }): AuditTrail {
+/**
+ * The public log carries what happened, to what, when; who did it and the details stay in the
+ * audit row and are committed to by SM3(salt || canonical JSON), so the public can verify the trail
+ * without reading personal data, and an auditor can prove a row is the one the log committed to.
+ */
+export function auditCommitment(salt: Uint8Array, actor: Actor, details: Record<string, unknown>): string {
+  const body = canonicalJson({ actorId: actor.id ?? null, actorLabel: actor.label ?? null, details });
+  const input = new Uint8Array(salt.length + body.length);
+  input.set(salt);
+  input.set(body, salt.length);
+  return toHex(sm3(input));
+}
+
+export function createAuditTrail(deps: { clock: Clock; log: TransparencyLog }): AuditTrail {
   return {
     async record(trx, actor, entry) {
+      const occurredAt = deps.clock.now();
+      const salt = randomBytes(16);
+      const details = entry.details ?? {};
+      const [logIndex] = await deps.log.append(trx, [
+        {
+          type: 'auditEvent',
+          occurredAt: occurredAt.toISOString(),
+          action: entry.action,
+          targetType: entry.targetType,
+          targetId: entry.targetId,
+          regionCode: entry.regionCode ?? null,
+          actorKind: actor.kind,
+          commitment: auditCommitment(salt, actor, details),
+        },
+      ]);
       await trx
         .insertInto('platform.audit_event')
         .values({
-          occurred_at: deps.clock.now(),
+          log_index: logIndex,
+          commitment_salt: salt,
+          occurred_at: occurredAt,
           actor_kind: actor.kind,
           actor_id: actor.id ?? null,
           actor_label: actor.label ?? null,
@@ -70,9 +104,10 @@ export function createAuditTrail(deps: { clock: Clock }): AuditTrail {
           region_code: entry.regionCode ?? null,
           request_id: actor.requestId ?? null,
           ip: actor.ip ?? null,
-          details: JSON.stringify(entry.details ?? {}),
+          details: JSON.stringify(details),
         })
         .execute();
+      return { logIndex: logIndex! };
     },
     async list(db, filter) {
       let q = db.selectFrom('platform.audit_event').selectAll().orderBy('id', 'desc').limit(filter.limit);
@@ -97,6 +132,7 @@ export function createAuditTrail(deps: { clock: Clock }): AuditTrail {
         requestId: r.request_id,
         ip: r.ip,
         details: r.details,
+        logIndex: r.log_index === null ? null : Number(r.log_index),
       }));
     },
   };

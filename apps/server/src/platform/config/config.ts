@@ -20,6 +20,7 @@ const configSchema = z.object({
     .transform((v) => v === 'true'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   WEB_DIST: z.string().optional(),
+  SIGNING_KEY_FILE: z.string().min(1).optional(),
   JOBS: z
     .enum(['on', 'off'])
     .default('on')
@@ -39,6 +40,8 @@ export interface AppConfig {
   shutdownGraceMs: number;
   webDist: string | undefined;
   jobsEnabled: boolean;
+  /** The platform's SM2 key (PKCS#8 PEM); created on first start. */
+  signingKeyFile: string;
 }
 
 export class ConfigError extends Error {
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     webDist: c.WEB_DIST,
     jobsEnabled: c.JOBS,
+    signingKeyFile: resolve(c.SIGNING_KEY_FILE ?? `${c.DATA_DIR}/keys/platform-signing-key.pem`),
   };
 }

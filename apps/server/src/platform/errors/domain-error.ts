@@ -31,6 +31,7 @@ export const platformErrors = {
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  LOG_RANGE_INVALID: 400,
 } as const satisfies ErrorStatusMap;
 
 export type PlatformErrorCode = keyof typeof platformErrors;

@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { TreeSource } from '@bidhall/crypto';
+import type { Db } from '../db/database.ts';
+
+export interface StoredNode {
+  level: number;
+  index: number;
+  hash: Uint8Array;
+}
+
+const bytes = (v: unknown) => (v instanceof Uint8Array ? new Uint8Array(v) : new Uint8Array(Buffer.from(String(v), 'hex')));
+
+/** Reads and writes the log's tables; knows nothing about hashing. */
+export function logStore(db: Db) {
+  return {
+    /** Locks the log for this transaction and returns its size: appends are strictly sequential. */
+    async lockSize(): Promise<number> {
+      const row = await db.selectFrom('platform.log_state').select('tree_size').forUpdate().executeTakeFirstOrThrow();
+      return Number(row.tree_size);
+    },
+    async size(): Promise<number> {
+      const row = await db.selectFrom('platform.log_state').select('tree_size').executeTakeFirstOrThrow();
+      return Number(row.tree_size);
+    },
+    async setSize(size: number) {
+      await db.updateTable('platform.log_state').set({ tree_size: size }).execute();
+    },
+    async nodes(keys: { level: number; index: number }[]): Promise<Map<string, Uint8Array>> {
+      const found = new Map<string, Uint8Array>();
+      if (keys.length === 0) return found;
+      const rows = await db
+        .selectFrom('platform.log_node')
+        .select(['level', 'node_index', 'hash'])
+        .where((eb) => eb.or(keys.map((k) => eb.and([eb('level', '=', k.level), eb('node_index', '=', k.index)]))))
+        .execute();
+      for (const r of rows) found.set(`${r.level}:${Number(r.node_index)}`, bytes(r.hash));
+      return found;
+    },
+    async node(level: number, index: number): Promise<Uint8Array | undefined> {
+      const row = await db
+        .selectFrom('platform.log_node')
+        .select('hash')
+        .where('level', '=', level)
+        .where('node_index', '=', index)
+        .executeTakeFirst();
+      return row ? bytes(row.hash) : undefined;
+    },
+    async insert(entries: { index: number; entry: string; at: Date }[], nodes: StoredNode[]) {
+      if (entries.length) {
+        await db
+          .insertInto('platform.log_entry')
+          .values(entries.map((e) => ({ leaf_index: e.index, entry: e.entry, appended_at: e.at })))
+          .execute();
+      }
+      if (nodes.length) {
+        await db
+          .insertInto('platform.log_node')
+          .values(nodes.map((n) => ({ level: n.level, node_index: n.index, hash: Buffer.from(n.hash) })))
+          .execute();
+      }
+    },
+    async entries(start: number, end: number) {
+      const rows = await db
+        .selectFrom('platform.log_entry')
+        .select(['leaf_index', 'entry', 'appended_at'])
+        .where('leaf_index', '>=', start)
+        .where('leaf_index', '<', end)
+        .orderBy('leaf_index')
+        .execute();
+      return rows.map((r) => ({ index: Number(r.leaf_index), entry: r.entry as string, appendedAt: r.appended_at as Date }));
+    },
+    async latestHead() {
+      return db.selectFrom('platform.log_tree_head').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
+    },
+    async heads(limit: number) {
+      return db.selectFrom('platform.log_tree_head').select('signed_head').orderBy('tree_size', 'desc').limit(limit).execute();
+    },
+    async insertHead(size: number, root: Uint8Array, at: Date, signed: object) {
+      await db
+        .insertInto('platform.log_tree_head')
+        .values({ tree_size: size, root_hash: Buffer.from(root), signed_at: at, signed_head: JSON.stringify(signed) })
+        .onConflict((oc) => oc.column('tree_size').doNothing())
+        .execute();
+    },
+    source(): TreeSource {
+      return {
+        leafHash: async (index) => {
+          const h = await this.node(0, index);
+          if (!h) throw new Error(`log leaf ${index} is missing`);
+          return h;
+        },
+        perfectSubtree: (level, index) => this.node(level, index),
+      };
+    },
+    async lockForHead() {
+      await sql`SELECT pg_advisory_xact_lock(8154003)`.execute(db);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import {
+  canonicalJson,
+  consistencyProof,
+  inclusionProof,
+  leafHash,
+  nodeHash,
+  signTreeHead,
+  toHex,
+  treeRoot,
+  type SignedTreeHead,
+} from '@bidhall/crypto';
+import type { Clock } from '@bidhall/rules';
+import type { Db } from '../db/database.ts';
+import type { PlatformSigningKey } from '../keys/signing-key.ts';
+import { logStore, type StoredNode } from './log-store.ts';
+
+export const LOG_ID = 'bidhall-platform-log';
+export const MAX_ENTRIES_PAGE = 5000;
+
+/** Perfect subtrees covering [0, size): one per set bit of size, largest first. */
+function compactRange(size: number): { level: number; index: number }[] {
+  const range: { level: number; index: number }[] = [];
+  let start = 0;
+  for (let level = 52; level >= 0; level--) {
+    const width = 2 ** level;
+    if (size - start >= width) {
+      range.push({ level, index: start / width });
+      start += width;
+    }
+  }
+  return range;
+}
+
+export interface TransparencyLog {
+  /** Appends entries in the caller's transaction; returns their indexes. */
+  append(trx: Db, entries: object[]): Promise<number[]>;
+  size(db: Db): Promise<number>;
+  /** The newest signed tree head, signing one for the current size when it has grown. */
+  signedHead(db: Db): Promise<SignedTreeHead>;
+  heads(db: Db, limit: number): Promise<SignedTreeHead[]>;
+  entries(db: Db, start: number, end: number): Promise<{ index: number; entry: string; appendedAt: Date }[]>;
+  inclusionProof(db: Db, index: number, treeSize: number): Promise<string[]>;
+  consistencyProof(db: Db, first: number, second: number): Promise<string[]>;
+  readonly keyId: string;
+  readonly publicKeyPem: string;
+}
+
+export function createTransparencyLog(deps: { clock: Clock; signingKey: PlatformSigningKey }): TransparencyLog {
+  return {
+    keyId: deps.signingKey.keyId,
+    publicKeyPem: deps.signingKey.publicKeyPem,
+
+    async append(trx, items) {
+      const store = logStore(trx);
+      const size = await store.lockSize();
+      const edge = compactRange(size);
+      const known = await store.nodes(edge);
+      const stack = edge.map((k) => {
+        const hash = known.get(`${k.level}:${k.index}`);
+        if (!hash) throw new Error(`log node ${k.level}:${k.index} is missing`);
+        return { ...k, hash };
+      });
+      const at = deps.clock.now();
+      const rows: { index: number; entry: string; at: Date }[] = [];
+      const nodes: StoredNode[] = [];
+      items.forEach((item, offset) => {
+        const index = size + offset;
+        const bytes = canonicalJson({ ...item, logIndex: index });
+        rows.push({ index, entry: new TextDecoder().decode(bytes), at });
+        let node = { level: 0, index, hash: leafHash(bytes) };
+        nodes.push(node);
+        while (stack.length && stack[stack.length - 1]!.level === node.level) {
+          const left = stack.pop()!;
+          node = { level: node.level + 1, index: left.index / 2, hash: nodeHash(left.hash, node.hash) };
+          nodes.push(node);
+        }
+        stack.push(node);
+      });
+      await store.insert(rows, nodes);
+      await store.setSize(size + items.length);
+      return rows.map((r) => r.index);
+    },
+
+    size: (db) => logStore(db).size(),
+
+    async signedHead(db) {
+      const store = logStore(db);
+      const [size, latest] = await Promise.all([store.size(), store.latestHead()]);
+      if (latest && Number(latest.tree_size) === size) return latest.signed_head as SignedTreeHead;
+      const root = await treeRoot(store.source(), size);
+      const at = deps.clock.now();
+      const signed = signTreeHead({ logId: LOG_ID, treeSize: size, timestamp: at.getTime(), rootHash: toHex(root) }, deps.signingKey.key);
+      await store.insertHead(size, root, at, signed);
+      return signed;
+    },
+
+    async heads(db, limit) {
+      return (await logStore(db).heads(limit)).map((r) => r.signed_head as SignedTreeHead);
+    },
+
+    entries: (db, start, end) => logStore(db).entries(start, Math.min(end, start + MAX_ENTRIES_PAGE)),
+
+    async inclusionProof(db, index, treeSize) {
+      return (await inclusionProof(logStore(db).source(), index, treeSize)).map(toHex);
+    },
+
+    async consistencyProof(db, first, second) {
+      return (await consistencyProof(logStore(db).source(), first, second)).map(toHex);
+    },
+  };
+}
