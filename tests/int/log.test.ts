@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { fromHex, leafHash, utf8, verifyConsistency, verifyInclusion, verifyTreeHead, publicKeyFromPem } from '@bidhall/crypto';
+import { fromHex, leafHash, sm3, toHex, utf8, verifyConsistency, verifyInclusion, verifyTreeHead, publicKeyFromPem } from '@bidhall/crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditCommitment } from '../../apps/server/src/platform/audit/audit-trail.ts';
+import { verifyTimestampToken } from '../../apps/server/src/platform/time/time-authority.ts';
 import { verifyReceipt, verifyWholeLog } from '../../apps/cli/src/log-verify.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { registrationBody } from '../support/registration-fixtures.ts';
@@ -85,13 +86,16 @@ describe('public append-only log', () => {
     await expect(sql`TRUNCATE platform.log_entry`.execute(db)).rejects.toThrow(/append-only/);
   });
 
-  it('[F-27] the verifier accepts an intact log and a receipt offline', async () => {
+  it('[F-27] [F-07] the verifier accepts an intact log and a receipt offline; the receipt carries a signed timestamp', async () => {
     t = await appWithActivity(3);
     const whole = await verifyWholeLog({ url: 'http://platform.test', fetcher: injectFetch(t) });
     expect(whole).toMatchObject({ ok: true });
     const receipt = await get(t, '/api/v1/log/receipt?index=2');
     const { publicKeyPem } = await get(t, '/api/v1/log/key');
     expect(verifyReceipt(receipt, publicKeyPem)).toMatchObject({ ok: true });
+    const imprint = toHex(sm3(utf8(receipt.entry)));
+    expect(verifyTimestampToken(receipt.timestamp, publicKeyFromPem(publicKeyPem), imprint)).toBe(true);
+    expect(receipt.timestamp.genTime).toBe(t.clock.now().toISOString());
     const forged = { ...receipt, entry: receipt.entry.replace('"action":"', '"action":"x') };
     expect(verifyReceipt(forged, publicKeyPem)).toMatchObject({ ok: false, unusable: false });
   });

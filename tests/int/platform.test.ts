@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MigrationChecksumError, readMigrations } from '../../apps/server/src/platform/db/migrator.ts';
+import { verifyTimestampToken } from '../../apps/server/src/platform/time/time-authority.ts';
+import { publicKeyFromPem } from '@bidhall/crypto';
 import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 import { registrationBody } from '../support/registration-fixtures.ts';
 
@@ -14,6 +16,23 @@ describe('platform services', () => {
   it('[A-98] server time is served for the header clock', async () => {
     const res = await t.built.app.inject({ method: 'GET', url: '/api/v1/time' });
     expect(res.json()).toEqual({ now: t.clock.now().toISOString(), epochMs: t.clock.now().getTime(), timeZone: 'Asia/Shanghai' });
+  });
+
+  it('[F-07] the time authority stamps a hash for a logged-in caller', async () => {
+    const imprint = 'ab'.repeat(32);
+    const anonymous = await t.built.app.inject({ method: 'POST', url: '/api/v1/timestamps', payload: { hashAlg: 'SM3', messageImprint: imprint } });
+    expect(anonymous.statusCode).toBe(401);
+    await createPlatformUser(t, { username: 'stamp.staff', kind: 'staff' });
+    const cookie = await login(t, 'stamp.staff');
+    const res = await t.built.app.inject({
+      method: 'POST',
+      url: '/api/v1/timestamps',
+      headers: { cookie },
+      payload: { hashAlg: 'SM3', messageImprint: imprint },
+    });
+    expect(res.json()).toMatchObject({ messageImprint: imprint, genTime: t.clock.now().toISOString() });
+    const { publicKeyPem } = (await t.built.app.inject({ method: 'GET', url: '/api/v1/log/key' })).json();
+    expect(verifyTimestampToken(res.json(), publicKeyFromPem(publicKeyPem), imprint)).toBe(true);
   });
 
   it('liveness, readiness, metrics and the OpenAPI document are served', async () => {

@@ -9,6 +9,7 @@ import type { LoggerOptions } from 'pino';
 import { createAuditTrail } from './platform/audit/audit-trail.ts';
 import type { PlatformSigningKey } from './platform/keys/signing-key.ts';
 import { createTransparencyLog } from './platform/log/transparency-log.ts';
+import { createTimeAuthority } from './platform/time/time-authority.ts';
 import { registerLogRoutes } from './platform/http/log.routes.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps) {
   const db = deps.database.db;
   const log = createTransparencyLog({ clock: deps.clock, signingKey: deps.signingKey });
   const audit = createAuditTrail({ clock: deps.clock, log });
+  const timeAuthority = createTimeAuthority({ clock: deps.clock, signingKey: deps.signingKey });
   const errors = new ErrorRegistry();
   const routes: RegisteredRoute[] = [];
   let jobsRunning = false;
@@ -96,10 +98,11 @@ export async function buildApp(deps: AppDeps) {
     db,
     clock: deps.clock,
     audit,
+    timeAuthority,
     jobsRunning: () => jobsRunning,
     isShuttingDown: () => shuttingDown,
   });
-  registerLogRoutes(app, { db, log });
+  registerLogRoutes(app, { db, log, timeAuthority });
   for (const m of modules) m.registerRoutes(app);
   if (deps.config.webDist) await registerWeb(app, deps.config.webDist);
 
@@ -115,6 +118,7 @@ export async function buildApp(deps: AppDeps) {
     calendar: catalog.calendar,
     audit,
     log,
+    timeAuthority,
     setJobsRunning(running: boolean) {
       jobsRunning = running;
     },

@@ -3,6 +3,9 @@ import type { Db } from '../db/database.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { MAX_ENTRIES_PAGE, type TransparencyLog } from '../log/transparency-log.ts';
 import type { AppInstance } from './types.ts';
+import { sm3, toHex, utf8 } from '@bidhall/crypto';
+import type { TimeAuthority } from '../time/time-authority.ts';
+import { timestampToken } from './timestamp.schema.ts';
 
 const signedHead = z.object({
   logId: z.string(),
@@ -16,7 +19,7 @@ const tags = ['log'];
 const open = { access: { public: true as const, reason: 'the public log is for everyone to verify' } };
 
 /** The public append-only log (F-27, task 19): tree heads, entries and proofs, for anyone to verify. */
-export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: TransparencyLog }) {
+export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: TransparencyLog; timeAuthority: TimeAuthority }) {
   app.get(
     '/api/v1/log/key',
     {
@@ -109,7 +112,9 @@ export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: Transpa
         tags,
         summary: 'A self-contained receipt for one entry: the entry, the newest signed head and the inclusion proof, verifiable offline',
         querystring: z.strictObject({ index }),
-        response: { 200: z.object({ index: z.number(), entry: z.string(), treeHead: signedHead, auditPath: z.array(z.string()) }) },
+        response: {
+          200: z.object({ index: z.number(), entry: z.string(), treeHead: signedHead, auditPath: z.array(z.string()), timestamp: timestampToken }),
+        },
       },
     },
     async (request) => {
@@ -117,7 +122,13 @@ export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: Transpa
       const treeHead = await deps.log.signedHead(deps.db);
       if (i >= treeHead.treeSize) throw new DomainError('LOG_RANGE_INVALID', `the log has ${treeHead.treeSize} entries`);
       const [row] = await deps.log.entries(deps.db, i, i + 1);
-      return { index: i, entry: row!.entry, treeHead, auditPath: await deps.log.inclusionProof(deps.db, i, treeHead.treeSize) };
+      return {
+        index: i,
+        entry: row!.entry,
+        treeHead,
+        auditPath: await deps.log.inclusionProof(deps.db, i, treeHead.treeSize),
+        timestamp: deps.timeAuthority.stamp('SM3', toHex(sm3(utf8(row!.entry)))),
+      };
     },
   );
 

@@ -5,14 +5,33 @@ import type { Clock } from '@bidhall/rules';
 import type { Db } from '../db/database.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { AppInstance } from './types.ts';
+import type { TimeAuthority } from '../time/time-authority.ts';
+import { timestampToken } from './timestamp.schema.ts';
 
 const VERSION = '0.1.0';
 
 /** Liveness, readiness, server time and the audit trail for auditors (F-28). */
 export function registerSystemRoutes(
   app: AppInstance,
-  deps: { db: Db; clock: Clock; audit: AuditTrail; jobsRunning: () => boolean; isShuttingDown: () => boolean },
+  deps: { db: Db; clock: Clock; audit: AuditTrail; timeAuthority: TimeAuthority; jobsRunning: () => boolean; isShuttingDown: () => boolean },
 ) {
+  app.post(
+    '/api/v1/timestamps',
+    {
+      config: { access: { authenticated: true } },
+      schema: {
+        tags: ['system'],
+        summary: 'A signed timestamp token over a hash, from the platform time authority (F-07)',
+        body: z.strictObject({
+          hashAlg: z.enum(['SM3', 'SHA-256']),
+          messageImprint: z.string().regex(/^[0-9a-fA-F]{64}$/, 'a 32-byte hex digest'),
+        }),
+        response: { 200: timestampToken },
+      },
+    },
+    async (request) => deps.timeAuthority.stamp(request.body.hashAlg, request.body.messageImprint),
+  );
+
   app.get(
     '/api/v1/health',
     {
