@@ -5,6 +5,7 @@ import { auditCommitment } from '../../apps/server/src/platform/audit/audit-trai
 import { verifyTimestampToken } from '../../apps/server/src/platform/time/time-authority.ts';
 import { verifyReceipt, verifyWholeLog } from '../../apps/cli/src/log-verify.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { injectFetch } from '../support/inject-fetch.ts';
 import { registrationBody } from '../support/registration-fixtures.ts';
 
 let t: TestApp | undefined;
@@ -12,15 +13,6 @@ afterEach(async () => {
   await t?.close();
   t = undefined;
 });
-
-/** `fetch` answered by the app in-process, so the CLI verifier runs unchanged against it. */
-function injectFetch(app: TestApp): typeof fetch {
-  return (async (input: string | URL) => {
-    const url = new URL(String(input));
-    const res = await app.built.app.inject({ method: 'GET', url: url.pathname + url.search });
-    return new Response(res.body, { status: res.statusCode, headers: { 'content-type': String(res.headers['content-type']) } });
-  }) as typeof fetch;
-}
 
 async function appWithActivity(registrations = 3): Promise<TestApp> {
   const app = await createTestApp();

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from './commands.ts';
+import { verifyDraw } from './draw-verify.ts';
 import { type LogReceipt, verifyReceipt, verifyWholeLog } from './log-verify.ts';
 
 const USAGE = `bidhall log verify --url URL [--key log-key.pem]
@@ -52,6 +53,35 @@ export const logCommands: Record<string, Command> = {
         console.error(`bidhall log verify: give --url or --receipt\n\n${USAGE}`);
         return 2;
       }
+      if (outcome.ok) {
+        console.log(outcome.summary);
+        return 0;
+      }
+      console.error(`invalid: ${outcome.reason}`);
+      return outcome.unusable ? 2 : 1;
+    },
+  },
+  draw: {
+    summary: 're-check a revealed random draw from public data',
+    usage: `bidhall draw verify --url URL --id DRAW_ID [--key log-key.pem]
+
+  Checks that the revealed secret matches the commitment, the pool matches its logged hash, the
+  commitment is in the signed log head the seed came from, and recomputes the selection.
+  Exit 0 reproduced, 1 does not reproduce, 2 unusable input.`,
+    options: { url: { type: 'string' }, id: { type: 'string' }, key: { type: 'string' } },
+    async run(values, positionals) {
+      if (positionals[0] !== 'verify' || !values.url || !values.id) {
+        console.error('bidhall draw: usage: bidhall draw verify --url URL --id DRAW_ID [--key log-key.pem]');
+        return 2;
+      }
+      let keyPem: string | undefined;
+      try {
+        keyPem = values.key ? readFileSync(values.key as string, 'utf8') : undefined;
+      } catch (err) {
+        console.error(`bidhall draw verify: cannot read the key: ${(err as Error).message}`);
+        return 2;
+      }
+      const outcome = await verifyDraw({ url: values.url as string, id: values.id as string, keyPem });
       if (outcome.ok) {
         console.log(outcome.summary);
         return 0;

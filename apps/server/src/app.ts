@@ -24,6 +24,7 @@ import { metricsPlugin } from './platform/metrics/metrics.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createIdentityModule } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createTrustModule } from './modules/trust/index.ts';
 
 export interface AppDeps {
   config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'>;
@@ -78,7 +79,8 @@ export async function buildApp(deps: AppDeps) {
     },
     notify: notifications.notify,
   });
-  const modules = [catalog, notifications, identity];
+  const trust = createTrustModule({ db, clock: deps.clock, audit, log });
+  const modules = [catalog, notifications, identity, trust];
   for (const m of modules) errors.register(m.errors);
 
   await app.register(cookie);
@@ -114,6 +116,7 @@ export async function buildApp(deps: AppDeps) {
     app,
     routes,
     identity,
+    trust,
     catalog: catalog.catalog,
     calendar: catalog.calendar,
     audit,
