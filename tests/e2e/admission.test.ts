@@ -129,6 +129,11 @@ describe.skipIf(!hasChromium && !required)('instant admission in the browser', (
     // --- the bidder registers through the wizard ---
     const bidder = await newContext();
     const page = bidder.page;
+    // Anonymous pages ask GET /session, which answers null: no call of theirs fails with 401.
+    const unauthorised: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 401) unauthorised.push(r.url());
+    });
     await page.goto('/register');
     await text(page.getByTestId('server-clock')).toMatch(/北京时间\s*\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
 
@@ -171,6 +176,8 @@ describe.skipIf(!hasChromium && !required)('instant admission in the browser', (
     await visible(page.getByText('注册成功，已即时入库'));
     await attribute(page.getByTestId('register-status'), 'data-status').toBe('active');
 
+    expect(unauthorised).toEqual([]);
+
     // --- the bidder logs in and sees its workspace, active, with bidder access open ---
     await page.getByTestId('register-go-login').click();
     await value(page.getByTestId('login-username')).toBe(username);
@@ -182,6 +189,12 @@ describe.skipIf(!hasChromium && !required)('instant admission in the browser', (
     await text(page.getByTestId('entity-status')).toBe('正常');
     await attribute(page.getByTestId('access-bidder'), 'data-state').toBe('open');
     await text(page.getByTestId('notifications')).toContain('入库成功');
+
+    // … and asks to clear its e-mail address: an emptied field is proposed as null.
+    await page.getByTestId('propose-change').click();
+    await page.getByTestId('field-contactEmail').fill('');
+    await page.getByTestId('propose-submit').click();
+    await text(page.getByTestId('changes-panel')).toContain('待审核');
 
     // --- staff log in (password + TOTP) in a second context and suspend the entity ---
     const staff = await newContext();
@@ -196,6 +209,12 @@ describe.skipIf(!hasChromium && !required)('instant admission in the browser', (
     await sp.getByTestId('totp-submit').click();
     await sp.waitForURL('**/staff/verification');
 
+    // Sorting is the server's: a click on a column header asks for it and keeps it in the URL.
+    const sorted = sp.waitForResponse((r) => r.url().includes('/api/v1/entities?') && r.url().includes('sort=name&order=asc'));
+    await sp.getByRole('columnheader', { name: '单位名称' }).click();
+    await sorted;
+    await sp.waitForURL(/sort=name&order=asc/);
+
     await sp.getByTestId('queue-search').locator('input').fill(entityName);
     await sp.getByTestId('queue-search').locator('input').press('Enter');
     const row = sp.getByTestId('queue-entity-link').filter({ hasText: entityName });
@@ -206,6 +225,11 @@ describe.skipIf(!hasChromium && !required)('instant admission in the browser', (
     await sp.getByTestId('status-reason').fill(reason);
     await sp.getByTestId('status-confirm').click();
     await attribute(sp.getByTestId('drawer-status'), 'data-status').toBe('suspended');
+    // Accounts by name, not id; the entity's change history with the cleared e-mail.
+    await text(sp.getByTestId('drawer-status-by')).toBe('市交易中心 赵敏');
+    const history = sp.getByTestId('change-history');
+    await text(history).toContain('电子邮箱');
+    await text(history).toContain('（清空）');
     await staff.context.close();
 
     // --- the bidder reloads: suspended, with the reason, and bidder access locked ---

@@ -1,5 +1,5 @@
 import { api } from './client.ts';
-import type { AuditEvent, UserKind, UserView } from './types.ts';
+import type { AuditEventView, UserKind, UserView } from './types.ts';
 
 export interface CreateUserInput {
   username: string;
@@ -15,6 +15,11 @@ export interface AuditFilter {
   targetType?: string;
   targetId?: string;
   actorId?: string;
+  /** An action family: `identity.entity` matches `identity.entity.suspended` (letters and dots). */
+  action?: string;
+  /** ISO date-times with offset: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
   beforeId?: number;
   limit: number;
 }
@@ -22,5 +27,5 @@ export interface AuditFilter {
 export const adminApi = {
   users: (kind?: UserKind) => api.get<UserView[]>('/users', { kind }),
   createUser: (input: CreateUserInput) => api.post<UserView>('/users', input),
-  auditEvents: (filter: AuditFilter) => api.get<AuditEvent[]>('/audit-events', { ...filter }),
+  auditEvents: (filter: AuditFilter) => api.get<AuditEventView[]>('/audit-events', { ...filter }),
 };

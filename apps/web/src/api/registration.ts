@@ -1,7 +1,8 @@
 import { api } from './client.ts';
-import type { EntityChangeView, EntityProfile, EntityView, RegisterEntityRequest } from './types.ts';
+import type { EntityChangeView, EntityProfile, EntityProfilePatch, EntityView, RegisterEntityRequest } from './types.ts';
 
-export type ProposedChange = Partial<Omit<EntityProfile, 'creditCode'>>;
+/** What a change may propose: any field but the credit code; `contactEmail: null` clears the e-mail. */
+export type ProposedChange = Omit<EntityProfilePatch, 'creditCode'>;
 interface Acceptance {
   version: string;
   accepted: boolean;

@@ -1,38 +1,16 @@
 import { api } from './client.ts';
-import type {
-  CheckKind,
-  EntityChangeView,
-  EntityDetail,
-  EntityRole,
-  EntityStatus,
-  EntityView,
-  PendingChangeView,
-  PostCheckResult,
-} from './types.ts';
+import type { EntityChangeView, EntityDetail, EntityListQuery, EntityView, PendingChangeView, PostCheckInput } from './types.ts';
 
-export interface EntityFilter {
-  status?: EntityStatus;
-  postCheck?: PostCheckResult;
-  regionCode?: string;
-  role?: EntityRole;
-  q?: string;
-  limit: number;
-  offset: number;
-}
-
+export type EntityFilter = EntityListQuery & { limit: number; offset: number };
 export type StatusAction = 'suspend' | 'reinstate' | 'cancel';
-
-export interface PostCheckInput {
-  checkKind: CheckKind;
-  result: 'passed' | 'failed';
-  note: string;
-  suspendOnFailure: boolean;
-}
+export type { PostCheckInput };
 
 /** Trading-centre staff (supervisors and auditors read only). */
 export const staffApi = {
   entities: (filter: EntityFilter) => api.get<{ items: EntityView[]; total: number }>('/entities', { ...filter }),
   entity: (id: string) => api.get<EntityDetail>(`/entities/${id}`),
+  /** Every change the entity proposed, newest first. */
+  entityChanges: (id: string) => api.get<EntityChangeView[]>(`/entities/${id}/changes`),
   verify: (id: string, decision: 'approve' | 'reject', note: string) =>
     api.post<EntityView>(`/entities/${id}/verification`, { decision, note }),
   changeStatus: (id: string, action: StatusAction, reason: string) =>

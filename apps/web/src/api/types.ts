@@ -1,92 +1,52 @@
-// Types the web app shares with the server, from @bidhall/contracts, plus the few views that the
-// contracts package does not name yet (declared by the route schemas on the server).
+// Types the web app shares with the server, all from @bidhall/contracts: named types where the
+// package names them, else inferred from the package's schemas (without importing zod here).
+import type { entityListQuery, postCheckRequest, postCheckView, userView } from '@bidhall/contracts';
+
 export type {
+  AccountName,
+  AuditEventView,
   EntityChangeView,
   EntityProfile,
   EntityRole,
   EntityStatus,
   EntityView,
   LoginResponse,
+  MessageView,
+  PendingChangeView,
   Region,
   RegisterEntityRequest,
   SessionUser,
   TradingCategory,
   UserKind,
+  VersionedText,
 } from '@bidhall/contracts';
-import type { EntityChangeView, EntityView, UserKind } from '@bidhall/contracts';
+import type { EntityChangeView, EntityView } from '@bidhall/contracts';
 
-export type PostCheckResult = 'pending' | 'passed' | 'failed';
-export type CheckKind = 'creditCode' | 'businessLicence' | 'creditBlacklist' | 'qualification' | 'other';
+/** What a zod schema parses to / accepts, read off the schema's own type. */
+type Output<S> = S extends { _output: infer O } ? O : never;
+type Input<S> = S extends { _input: infer I } ? I : never;
 
-export interface ServerTime {
-  now: string;
-  epochMs: number;
-  timeZone: string;
-}
+export type UserView = Output<typeof userView>;
+export type PostCheckView = Output<typeof postCheckView>;
+export type PostCheckInput = Input<typeof postCheckRequest>;
+export type CheckKind = PostCheckInput['checkKind'];
+export type PostCheckResult = NonNullable<EntityView['postCheck']>;
 
-export interface VersionedText {
-  version: string;
-  titleZh: string;
-  titleEn: string;
-  paragraphsZh: string[];
-}
+/** GET /api/v1/entities: the query as the API accepts it (sort and order have defaults). */
+export type EntityListQuery = Input<typeof entityListQuery>;
+export type EntitySort = NonNullable<EntityListQuery['sort']>;
+export type SortOrder = NonNullable<EntityListQuery['order']>;
 
-export interface PostCheckView {
-  id: string;
-  entityId: string;
-  checkKind: CheckKind | string;
-  result: 'passed' | 'failed';
-  note: string;
-  checkedBy: string;
-  checkedAt: string;
-}
+/** Part of a profile, as a change proposes it (a change may clear the e-mail: `contactEmail: null`). */
+export type EntityProfilePatch = EntityChangeView['proposed'];
 
 export interface EntityDetail {
   entity: EntityView;
   postChecks: PostCheckView[];
 }
 
-export interface PendingChangeView extends EntityChangeView {
-  entityName: string;
-  creditCode: string;
-}
-
-export interface Message {
-  id: string;
-  topic: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  kind: UserKind;
-  entityId: string | null;
-  regionCode: string;
-  department: string | null;
-  categories: string[];
-  status: 'active' | 'disabled';
-  totpEnabled: boolean;
-  createdAt: string;
-  lastLoginAt: string | null;
-}
-
-export interface AuditEvent {
-  id: number;
-  occurredAt: string;
-  actorKind: string;
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  regionCode: string | null;
-  requestId: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
+export interface ServerTime {
+  now: string;
+  epochMs: number;
+  timeZone: string;
 }

@@ -1,12 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { notificationsApi } from '../api/notifications.ts';
-import type { Message } from '../api/types.ts';
+import type { MessageView } from '../api/types.ts';
 import { useSession } from './SessionContext.tsx';
 
 const POLL_MS = 60_000;
 
 interface NotificationsState {
-  items: Message[];
+  items: MessageView[];
   unread: number;
   loading: boolean;
   reload: () => Promise<void>;
@@ -18,7 +18,7 @@ const NotificationsContext = createContext<NotificationsState | null>(null);
 /** The user's messages, shared by the header badge and the workspace list so both stay in step. */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
-  const [items, setItems] = useState<Message[]>([]);
+  const [items, setItems] = useState<MessageView[]>([]);
   const [unread, setUnread] = useState(0);
   const [loading, setLoading] = useState(false);
 

@@ -1,11 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { authApi } from '../api/auth.ts';
-import { ApiError, onUnauthenticated } from '../api/client.ts';
+import { onUnauthenticated } from '../api/client.ts';
 import type { SessionUser } from '../api/types.ts';
 
 interface SessionState {
   user: SessionUser | null;
-  /** True until the first GET /me has answered. */
+  /** True until the first GET /session has answered. */
   loading: boolean;
   refresh: () => Promise<SessionUser | null>;
   setUser: (user: SessionUser | null) => void;
@@ -14,18 +14,21 @@ interface SessionState {
 
 const SessionContext = createContext<SessionState | null>(null);
 
-/** The logged-in user, from GET /api/v1/me; the session itself is an httpOnly cookie. */
+/**
+ * The logged-in user, from GET /api/v1/session (public: null when nobody is logged in, so public pages
+ * make no failing call); the session itself is an httpOnly cookie.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
   const [loading, setLoading] = useState(true);
 
   const refresh = useCallback(async () => {
     try {
-      const me = await authApi.me();
-      setUser(me);
-      return me;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setUser(null);
+      const { user: current } = await authApi.session();
+      setUser(current);
+      return current;
+    } catch {
+      // server unreachable: keep what we had; the next call that needs a session will tell
       return null;
     } finally {
       setLoading(false);

@@ -1,12 +1,10 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { EntityProfile, EntityRole } from '../api/types.ts';
+import type { EntityProfile, EntityProfilePatch, EntityRole } from '../api/types.ts';
 import { useCatalog } from '../hooks/useCatalog.tsx';
 
-type Partial_ = Partial<EntityProfile>;
-
-/** Old and new values of a change side by side, one row per field the change touches. */
-export function ChangeDiff({ previous, proposed }: { previous: Partial_; proposed: Partial_ }) {
+/** Old and new values of a change side by side, one row per field the change touches (null: cleared). */
+export function ChangeDiff({ previous, proposed }: { previous: EntityProfilePatch; proposed: EntityProfilePatch }) {
   const { t } = useTranslation();
   const { regionName } = useCatalog();
   const show = (field: keyof EntityProfile, value: unknown): string => {
@@ -20,9 +18,9 @@ export function ChangeDiff({ previous, proposed }: { previous: Partial_; propose
     <table className="change-diff" data-testid="change-diff">
       <thead>
         <tr>
-          <th>{t('changes.field')}</th>
+          <th className="change-field">{t('changes.field')}</th>
           <th>{t('changes.old')}</th>
-          <th aria-hidden="true" />
+          <th className="change-arrow" aria-hidden="true" />
           <th>{t('changes.new')}</th>
         </tr>
       </thead>
@@ -34,7 +32,7 @@ export function ChangeDiff({ previous, proposed }: { previous: Partial_; propose
             <td className="change-arrow">
               <ArrowRightOutlined />
             </td>
-            <td className="change-new">{show(f, proposed[f])}</td>
+            <td className="change-new">{proposed[f] === null ? t('changes.cleared') : show(f, proposed[f])}</td>
           </tr>
         ))}
       </tbody>

@@ -1,25 +1,51 @@
-import { AutoComplete, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { AutoComplete, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, type AuditFilter } from '../../api/admin.ts';
-import type { AuditEvent } from '../../api/types.ts';
+import type { AuditEventView } from '../../api/types.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { formatTime } from '../../format.ts';
+import { formatBeijing, formatTime } from '../../format.ts';
+import { AccountLabel, useAccountNames } from '../../hooks/useAccountNames.tsx';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
+import { useServerClock } from '../../hooks/useServerClock.tsx';
 
 const PAGE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TARGET_TYPES = ['marketEntity', 'user', 'certificate'] as const;
-type Filter = Omit<AuditFilter, 'limit' | 'beforeId'>;
+const TARGET_TYPES = ['marketEntity', 'user', 'certificate', 'holidayYear'] as const;
+/** Action families the server records (`<module>.<thing>.<event>`); the API matches by prefix. */
+const ACTION_FAMILIES = [
+  'identity',
+  'identity.entity',
+  'identity.change',
+  'identity.login',
+  'identity.totp',
+  'identity.logout',
+  'identity.user',
+  'identity.certificate',
+  'catalog',
+] as const;
+type Period = [Dayjs, Dayjs];
+type Filter = Omit<AuditFilter, 'limit' | 'beforeId' | 'from' | 'to'> & { period?: Period };
+
+/** A day as picked (a calendar date) taken as a Beijing day: midnight there, with its offset. */
+const beijingMidnight = (day: Dayjs) => `${day.format('YYYY-MM-DD')}T00:00:00+08:00`;
+
+/** The picked days as the API's half-open interval [first day 00:00, day after the last 00:00) in Beijing. */
+function periodQuery(period: Period | undefined): Pick<AuditFilter, 'from' | 'to'> {
+  if (!period) return {};
+  return { from: beijingMidnight(period[0]), to: beijingMidnight(period[1].add(1, 'day')) };
+}
 
 /** The audit trail, newest first, read in pages of 50 with "load more" (the API pages by id). */
 export default function AuditPage() {
   const { t } = useTranslation();
   const { regionName } = useCatalog();
+  const clock = useServerClock();
   const [filter, setFilter] = useState<Filter>({});
   const [draft, setDraft] = useState<Filter>({});
-  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const [events, setEvents] = useState<AuditEventView[]>([]);
   const [more, setMore] = useState(false);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -28,7 +54,8 @@ export default function AuditPage() {
     async (beforeId?: number) => {
       setLoading(true);
       try {
-        const page = await adminApi.auditEvents({ ...filter, beforeId, limit: PAGE });
+        const { period, ...rest } = filter;
+        const page = await adminApi.auditEvents({ ...rest, ...periodQuery(period), beforeId, limit: PAGE });
         setEvents((prev) => (beforeId ? [...prev, ...page] : page));
         setMore(page.length === PAGE);
         setError(undefined);
@@ -45,13 +72,19 @@ export default function AuditPage() {
     void load();
   }, [load]);
 
-  const actorInvalid = Boolean(draft.actorId && !UUID.test(draft.actorId));
+  const accounts = useAccountNames(events.map((e) => e.actorId));
+  // Today as the server has it, in Beijing: the pickers' presets and their last selectable day.
+  const today = dayjs(formatBeijing(clock.now()).slice(0, 10));
+
+  const actorInvalid = Boolean(draft.actorId && !UUID.test(draft.actorId.trim()));
   const apply = () => {
     if (actorInvalid) return;
     setFilter({
       targetType: draft.targetType || undefined,
       targetId: draft.targetId?.trim() || undefined,
       actorId: draft.actorId?.trim() || undefined,
+      action: draft.action || undefined,
+      period: draft.period,
     });
   };
 
@@ -75,6 +108,33 @@ export default function AuditPage() {
               onChange={(e) => setDraft({ ...draft, targetId: e.target.value })}
               style={{ width: 300 }}
               allowClear
+            />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={t('audit.actionFamily')}
+              value={draft.action}
+              onChange={(v?: string) => setDraft({ ...draft, action: v })}
+              options={ACTION_FAMILIES.map((f) => ({
+                value: f,
+                label: `${t(`audit.families.${f.replace('.', '_') as 'identity'}`)} (${f})`,
+              }))}
+              style={{ width: 300 }}
+              data-testid="audit-action"
+            />
+            <DatePicker.RangePicker
+              allowClear
+              value={draft.period ?? null}
+              onChange={(v) => setDraft({ ...draft, period: v?.[0] && v[1] ? [v[0], v[1]] : undefined })}
+              placeholder={[t('audit.periodFrom'), t('audit.periodTo')]}
+              disabledDate={(d) => d.isAfter(today, 'day')}
+              presets={[
+                { label: t('audit.presets.today'), value: [today, today] },
+                { label: t('audit.presets.week'), value: [today.subtract(6, 'day'), today] },
+                { label: t('audit.presets.month'), value: [today.subtract(29, 'day'), today] },
+              ]}
+              title={t('audit.periodHint')}
+              data-testid="audit-period"
             />
             <Input
               placeholder={t('audit.actorId')}
@@ -100,7 +160,7 @@ export default function AuditPage() {
             <LoadError error={error} onRetry={() => void load()} />
           ) : (
             <>
-              <Table<AuditEvent>
+              <Table<AuditEventView>
                 rowKey="id"
                 size="small"
                 loading={loading}
@@ -125,9 +185,25 @@ export default function AuditPage() {
                   {
                     title: t('audit.actor'),
                     key: 'actor',
-                    width: 200,
-                    render: (_, e) =>
-                      e.actorLabel ?? t(`audit.actorKinds.${e.actorKind as 'system'}`, { defaultValue: e.actorKind }),
+                    width: 220,
+                    render: (_, e) => {
+                      const kind = t(`audit.actorKinds.${e.actorKind as 'system'}`, { defaultValue: e.actorKind });
+                      if (!e.actorId) return e.actorKind === 'system' ? kind : (e.actorLabel ?? kind);
+                      // The recorded label (username and kind at the time) until the name is known, then both.
+                      if (!accounts(e.actorId) && e.actorLabel) {
+                        return (
+                          <Tooltip title={<span className="mono small">{e.actorId}</span>}>
+                            <span>{e.actorLabel}</span>
+                          </Tooltip>
+                        );
+                      }
+                      return (
+                        <div className="audit-actor" data-testid="audit-actor">
+                          <AccountLabel id={e.actorId} lookup={accounts} />
+                          {e.actorLabel && <div className="muted small">{e.actorLabel}</div>}
+                        </div>
+                      );
+                    },
                   },
                   { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag className="mono">{v}</Tag> },
                   {

@@ -6,8 +6,10 @@ import type { EntityView } from '../../api/types.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { AdmissionTag, EntityStatusTag, PostCheckTag, RoleTags } from '../../components/StatusTags.tsx';
 import { formatTime } from '../../format.ts';
+import { AccountLabel, useAccountNames } from '../../hooks/useAccountNames.tsx';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
+import { ChangeHistory } from './ChangeHistory.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
 import { PostCheckModal } from './PostCheckModal.tsx';
 import { StatusActionModal } from './StatusActionModal.tsx';
@@ -21,17 +23,29 @@ interface Props {
 
 type Dialog = { kind: 'verify' } | { kind: 'status'; action: StatusAction } | { kind: 'postCheck' } | null;
 
-/** Everything about one entity, its post-checks, and what staff may do to it in its present state. */
+/**
+ * Everything about one entity, its post-checks and change history, and what staff may do to it in its
+ * present state. Accounts (verifier, status changer, checker, change author) are shown by name.
+ */
 export function EntityDrawer({ id, readOnly, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const { regionName } = useCatalog();
   const detail = useLoader(() => (id ? staffApi.entity(id) : Promise.resolve(undefined)), [id]);
+  const changes = useLoader(async () => (id ? { id, items: await staffApi.entityChanges(id) } : undefined), [id]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const entity = detail.data?.entity;
+  // Loaders keep the last answer while the next loads: show nothing of another entity's.
+  const history = changes.data && changes.data.id === id ? changes.data.items : undefined;
+  const accounts = useAccountNames([
+    entity?.verifiedBy,
+    entity?.statusChangedBy,
+    ...(detail.data?.postChecks ?? []).map((c) => c.checkedBy),
+    ...(history ?? []).flatMap((c) => [c.createdBy, c.verifiedBy]),
+  ]);
 
   const done = async () => {
     setDialog(null);
-    await detail.reload();
+    await Promise.all([detail.reload(), changes.reload()]);
     onChanged();
   };
 
@@ -118,16 +132,16 @@ export function EntityDrawer({ id, readOnly, onClose, onChanged }: Props) {
               {
                 key: 'verifiedBy',
                 label: t('staff.drawer.verifiedBy'),
-                children: <span className="mono small">{entity.verifiedBy ?? '—'}</span>,
+                children: <AccountLabel id={entity.verifiedBy} lookup={accounts} testId="drawer-verified-by" />,
               },
               { key: 'note', label: t('workspace.admission.note'), children: entity.verificationNote ?? '—', span: 2 },
               { key: 'statusReason', label: t('staff.drawer.statusReason'), children: entity.statusReason ?? '—', span: 2 },
               {
-                key: 'statusAt',
-                label: t('staff.drawer.statusChangedAt'),
-                children: formatTime(entity.statusChangedAt),
-                span: 2,
+                key: 'statusBy',
+                label: t('staff.drawer.statusChangedBy'),
+                children: <AccountLabel id={entity.statusChangedBy} lookup={accounts} testId="drawer-status-by" />,
               },
+              { key: 'statusAt', label: t('staff.drawer.statusChangedAt'), children: formatTime(entity.statusChangedAt) },
             ]}
           />
           <div className="card-subheading">{t('staff.drawer.postChecks')}</div>
@@ -149,12 +163,24 @@ export function EntityDrawer({ id, readOnly, onClose, onChanged }: Props) {
                       <strong>{t(`checkKind.${c.checkKind as 'other'}`, { defaultValue: c.checkKind })}</strong>
                       <PostCheckTag value={c.result} />
                       <span className="muted">{formatTime(c.checkedAt)}</span>
+                      <span className="muted">
+                        {t('staff.drawer.checkedBy')}
+                        <AccountLabel id={c.checkedBy} lookup={accounts} />
+                      </span>
                     </Space>
                     <div>{c.note}</div>
                   </div>
                 ),
               }))}
             />
+          )}
+          <div className="card-subheading">{t('staff.history.title')}</div>
+          {changes.error ? (
+            <LoadError error={changes.error} onRetry={() => void changes.reload()} />
+          ) : !history ? (
+            <Skeleton active paragraph={{ rows: 3 }} />
+          ) : (
+            <ChangeHistory changes={history} applicantUserId={entity.applicantUserId} lookup={accounts} />
           )}
         </>
       )}

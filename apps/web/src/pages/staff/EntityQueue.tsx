@@ -1,8 +1,9 @@
-import { Button, Card, Table, type TableColumnsType } from 'antd';
+import { Button, Card, Table, type TableColumnsType, type TableProps } from 'antd';
+import type { SortOrder as AntSortOrder } from 'antd/es/table/interface';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { staffApi } from '../../api/staff.ts';
-import type { EntityStatus, EntityView } from '../../api/types.ts';
+import type { EntitySort, EntityStatus, EntityView } from '../../api/types.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { AdmissionTag, EntityStatusTag, PostCheckTag, RoleTags } from '../../components/StatusTags.tsx';
 import { formatTime } from '../../format.ts';
@@ -10,12 +11,10 @@ import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { EntityDrawer } from './EntityDrawer.tsx';
 import { EntityFilters } from './EntityFilters.tsx';
-import { filterFromParams, PAGE_SIZES, paramsWith } from './queueParams.ts';
+import { filterFromParams, FIRST_ORDER, PAGE_SIZES, paramsWith, SORTS, sortParams } from './queueParams.ts';
 import { QueueStats } from './QueueStats.tsx';
 
-const STATUS_ORDER: EntityStatus[] = ['pending', 'draft', 'active', 'suspended', 'rejected', 'cancelled'];
-
-/** The entities in the staff member's region, filtered on the server and paged by total. */
+/** The entities in the staff member's region, filtered, sorted and paged on the server. */
 export function EntityQueue({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const { regionName } = useCatalog();
@@ -29,11 +28,31 @@ export function EntityQueue({ readOnly }: { readOnly: boolean }) {
     setParams(paramsWith(params, { ...changes, page: changes.page ?? undefined }));
   const open = (id: string | undefined) => setParams(paramsWith(params, { entity: id }));
 
+  /** A column sorted on the server: its order shown from the URL, the first click going its natural way. */
+  const sortable = (key: EntitySort) => {
+    const current: AntSortOrder = filter.sort === key ? (filter.order === 'asc' ? 'ascend' : 'descend') : null;
+    const first: AntSortOrder = FIRST_ORDER[key] === 'asc' ? 'ascend' : 'descend';
+    const second: AntSortOrder = first === 'ascend' ? 'descend' : 'ascend';
+    return {
+      key,
+      sorter: true,
+      sortOrder: current,
+      // The default column toggles between its two orders; another column's third click returns to it.
+      sortDirections: key === 'submittedAt' ? [first, second, first] : [first, second],
+    };
+  };
+  const onTableChange: TableProps<EntityView>['onChange'] = (_pagination, _filters, sorter, extra) => {
+    if (extra.action !== 'sort') return;
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = SORTS.find((k) => k === s?.columnKey);
+    update({ ...sortParams(s?.order ? key : undefined, s?.order === 'ascend' ? 'asc' : 'desc'), page: undefined });
+  };
+
   const columns: TableColumnsType<EntityView> = [
     {
       title: t('fields.name'),
       dataIndex: 'name',
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+      ...sortable('name'),
       render: (name: string, e) => (
         <Button type="link" className="table-link" onClick={() => open(e.id)} data-testid="queue-entity-link">
           {name}
@@ -57,13 +76,13 @@ export function EntityQueue({ readOnly }: { readOnly: boolean }) {
       dataIndex: 'regionCode',
       render: (v: string) => regionName(v),
       width: 110,
-      sorter: (a, b) => a.regionCode.localeCompare(b.regionCode),
+      ...sortable('regionCode'),
     },
     {
       title: t('fields.status'),
       dataIndex: 'status',
       width: 100,
-      sorter: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+      ...sortable('status'),
       render: (s: EntityStatus) => <EntityStatusTag status={s} />,
     },
     {
@@ -82,8 +101,7 @@ export function EntityQueue({ readOnly }: { readOnly: boolean }) {
       title: t('staff.columns.submittedAt'),
       dataIndex: 'submittedAt',
       width: 160,
-      defaultSortOrder: 'descend',
-      sorter: (a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''),
+      ...sortable('submittedAt'),
       render: (v: string | null) => formatTime(v),
     },
     {
@@ -114,6 +132,7 @@ export function EntityQueue({ readOnly }: { readOnly: boolean }) {
             columns={columns}
             scroll={{ x: 1180 }}
             onRow={(e) => ({ onDoubleClick: () => open(e.id) })}
+            onChange={onTableChange}
             data-testid="entity-table"
             pagination={{
               current: page,

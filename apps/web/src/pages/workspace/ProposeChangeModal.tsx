@@ -31,16 +31,19 @@ function current(entity: EntityView): Editable {
   };
 }
 
-/** Only the fields that differ from the data in force are proposed. */
+/**
+ * Only the fields that differ from the data in force are proposed. An e-mail address emptied by the
+ * user is proposed as null, which clears it once approved.
+ */
 function diff(before: Editable, after: Editable): ProposedChange {
   const out: Record<string, unknown> = {};
+  const norm = (v: unknown) => (Array.isArray(v) ? [...v].sort().join(',') : typeof v === 'string' ? v.trim() : (v ?? ''));
   for (const f of FIELDS) {
     const a = after[f];
     const b = before[f];
-    // The API has no way to clear an e-mail address in a change; an emptied field is left out.
-    if (f === 'contactEmail' && !a) continue;
-    const norm = (v: unknown) => (Array.isArray(v) ? [...v].sort().join(',') : typeof v === 'string' ? v.trim() : (v ?? ''));
-    if (norm(a) !== norm(b)) out[f] = typeof a === 'string' ? a.trim() : a;
+    if (norm(a) === norm(b)) continue;
+    if (f === 'contactEmail' && norm(a) === '') out[f] = null;
+    else out[f] = typeof a === 'string' ? a.trim() : a;
   }
   return out as ProposedChange;
 }

@@ -1,0 +1,153 @@
+// Refreshes the staff screenshots in docs/screenshots: `npm run build` first, then
+// `npx tsx tests/e2e/screenshots.ts`. Starts the real server on embedded PGlite with the demo data,
+// stages a little history through the API (a review, changes approved, rejected and pending, a
+// post-check, a suspension and reinstatement) and photographs the queue and the entity drawer in
+// Debian's Chromium. Not a test: nothing is asserted beyond the pages showing what they should.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { creditCodeCheckChar, INTEGRITY_COMMITMENT, USER_AGREEMENT } from '@bidhall/contracts';
+import { generateSync } from 'otplib';
+import { chromium, type APIRequestContext, type BrowserContext } from 'playwright-core';
+import { loadConfig } from '../../apps/server/src/platform/config/config.ts';
+import { startServer } from '../../apps/server/src/server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
+const OUT = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
+const PASSWORD = 'Bidhall2026';
+const TOTP_SECRET = 'BIDHALLDEMOTOTPSECRETFORDEMOONLY';
+const ENTITY = '东胜区示范路桥建设有限公司';
+
+async function call<T>(request: APIRequestContext, method: 'get' | 'post', path: string, data?: unknown): Promise<T> {
+  const response = await request[method](`/api/v1${path}`, data === undefined ? {} : { data });
+  if (!response.ok()) throw new Error(`${method.toUpperCase()} ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Logs a context in through the API; staff complete the second step with the demo TOTP secret. */
+async function login(context: BrowserContext, username: string) {
+  const r = await call<{ stage: string }>(context.request, 'post', '/auth/login', { username, password: PASSWORD });
+  if (r.stage === 'mfa') await call(context.request, 'post', '/auth/totp', { code: generateSync({ secret: TOTP_SECRET }) });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bidhall-shots-'));
+const config = loadConfig({
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'warn',
+  JOBS: 'off',
+  WEB_DIST,
+});
+const server = await startServer(config, { demo: true });
+const base = server.url.replace('0.0.0.0', '127.0.0.1');
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const context = (viewport: { width: number; height: number }) =>
+  browser.newContext({ viewport, locale: 'zh-CN', baseURL: base, deviceScaleFactor: 1 });
+
+try {
+  const city = await context({ width: 1440, height: 900 });
+  const dongsheng = await context({ width: 1440, height: 900 });
+  const applicant = await context({ width: 1440, height: 900 });
+  const agency = await context({ width: 1440, height: 900 });
+  await Promise.all([
+    login(city, 'staff.city'),
+    login(dongsheng, 'staff.dongsheng'),
+    login(applicant, 'bidder2.demo'),
+    login(agency, 'agency.demo'),
+  ]);
+
+  type Entity = { id: string; name: string };
+  const find = async (name: string) =>
+    (await call<{ items: Entity[] }>(city.request, 'get', `/entities?q=${encodeURIComponent(name)}`)).items[0]!;
+  const target = await find(ENTITY);
+  const agencyEntity = await find('内蒙古示范招标代理有限公司');
+  const decideChange = async (staff: BrowserContext, decision: 'approve' | 'reject', note: string) => {
+    const [change] = await call<{ id: string }[]>(staff.request, 'get', '/entity-changes');
+    await call(staff.request, 'post', `/entity-changes/${change!.id}/verification`, { decision, note });
+  };
+  const propose = (who: BrowserContext, proposed: Record<string, unknown>) =>
+    call(who.request, 'post', '/my/entity/changes', { proposed, submit: true });
+
+  // The district centre reviews the registration; the applicant then changes its data three times.
+  await call(dongsheng.request, 'post', `/entities/${target.id}/verification`, {
+    decision: 'approve',
+    note: '材料齐全，准予入库',
+  });
+  await propose(applicant, { contactPhone: '0477-8581234', address: '内蒙古自治区鄂尔多斯市东胜区天骄北路18号' });
+  await decideChange(dongsheng, 'approve', '已核对营业执照');
+  await propose(applicant, { legalRepresentative: '王志远' });
+  await decideChange(city, 'reject', '法定代表人变更须附市场监管部门的变更登记通知书');
+  await propose(applicant, { contactName: '马丽', contactEmail: null });
+
+  // The city centre suspends and reinstates it; another entity gets a post-check and a suspension.
+  await call(city.request, 'post', `/entities/${target.id}/status`, { action: 'suspend', reason: '投诉核查期间暂停参与交易' });
+  await call(city.request, 'post', `/entities/${target.id}/status`, {
+    action: 'reinstate',
+    reason: '投诉经核查不成立，恢复资格',
+  });
+  await call(city.request, 'post', `/entities/${agencyEntity.id}/post-checks`, {
+    checkKind: 'businessLicence',
+    result: 'failed',
+    note: '营业执照已过有效期',
+    suspendOnFailure: true,
+  });
+  const guarantor = await find('鄂尔多斯市示范融资担保有限公司');
+  await call(city.request, 'post', `/entities/${guarantor.id}/post-checks`, {
+    checkKind: 'creditBlacklist',
+    result: 'passed',
+    note: '信用中国查询无失信记录',
+  });
+  await agency.close();
+
+  // A fresh application waiting for review, so the queue has one.
+  const first17 = '91150602MA0N00066';
+  await call(applicant.request, 'post', '/registrations', {
+    agreement: { version: USER_AGREEMENT.version, accepted: true },
+    entity: {
+      name: '鄂尔多斯市示范园林绿化工程有限公司',
+      creditCode: first17 + creditCodeCheckChar(first17),
+      roles: ['bidder'],
+      regionCode: '150602',
+      legalRepresentative: '高山',
+      contactName: '高山',
+      contactPhone: '13900000066',
+      address: '内蒙古自治区鄂尔多斯市东胜区示范路6号',
+    },
+    account: { username: 'landscape.demo', displayName: '高山', password: PASSWORD },
+    commitment: { version: INTEGRITY_COMMITMENT.version, accepted: false },
+  });
+
+  // The queue, as staff.city sees it.
+  const page = await city.newPage();
+  await page.goto('/staff/verification');
+  await page.getByTestId('queue-entity-link').first().waitFor();
+  await page
+    .getByTestId('server-clock')
+    .filter({ hasText: /\d{2}:\d{2}:\d{2}/ })
+    .waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(OUT, 'staff-verification.png'), fullPage: true });
+
+  // The drawer of the reviewed entity: names for every account, and its change history.
+  await page.setViewportSize({ width: 1440, height: 1700 });
+  await page.getByTestId('queue-entity-link').filter({ hasText: ENTITY }).click();
+  await page.getByTestId('change-history').waitFor();
+  await page.getByTestId('drawer-verified-by').filter({ hasText: '孙磊' }).waitFor();
+  // Unfold the decided changes too, to show who decided them.
+  const folded = page.locator('.change-history .ant-collapse-header[aria-expanded="false"]');
+  while ((await folded.count()) > 0) await folded.first().click();
+  await page.getByTestId('history-verified-by').filter({ hasText: '赵敏' }).waitFor();
+  await page.getByTestId('history-verified-by').filter({ hasText: '孙磊' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(OUT, 'staff-entity-drawer.png') });
+  console.log(`screenshots written to ${OUT}`);
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
