@@ -1,4 +1,4 @@
-import type { ParseArgsConfig } from 'node:util';
+import type { Command } from './command.ts';
 import { generateSync } from 'otplib';
 import { main as serve } from '../../server/src/main.ts';
 import { ConfigError, loadConfig } from '../../server/src/platform/config/config.ts';
@@ -6,14 +6,11 @@ import { openDatabase } from '../../server/src/platform/db/database.ts';
 import { migrate } from '../../server/src/platform/db/migrator.ts';
 import { databaseTarget } from '../../server/src/server.ts';
 import { cryptoCommands } from './crypto-commands.ts';
+import { demoCaCommands } from './demo-ca-commands.ts';
 import { logCommands } from './log-commands.ts';
 
-export interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
-}
+export type { Command } from './command.ts';
+
 
 function config() {
   try {
@@ -65,4 +62,5 @@ export const commands: Record<string, Command> = {
   },
   ...cryptoCommands,
   ...logCommands,
+  ...demoCaCommands,
 };

@@ -35,7 +35,7 @@ import {
   type TrustStore,
 } from '@bidhall/crypto';
 import { systemClock } from '@bidhall/rules';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 
 type Values = Record<string, string | boolean | undefined>;
 

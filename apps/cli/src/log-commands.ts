@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Command } from './commands.ts';
+import type { Command } from './command.ts';
 import { verifyDraw } from './draw-verify.ts';
 import { type LogReceipt, verifyReceipt, verifyWholeLog } from './log-verify.ts';
 

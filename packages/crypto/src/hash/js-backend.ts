@@ -4,7 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { sm4 } from 'sm-crypto-v2';
 import { toArrayBuffer } from '../util/bytes.ts';
 import { sm3Js } from './sm3-js.ts';
-import type { Backend, HashAlg, Hasher } from './backend.ts';
+import type { Backend, HashAlg, Hasher } from './backend-types.ts';
 
 const HASHES = { sm3: sm3Js, sha256 } as const;
 
