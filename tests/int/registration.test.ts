@@ -274,10 +274,16 @@ describe('registration and instant admission', () => {
 
   it('staff sort the entity list by any column', async () => {
     await register(registrationBody({ name: 'AAA 排序测试公司' }));
-    await register(registrationBody({ name: 'ZZZ 排序测试公司' }));
+    await register(registrationBody({ name: 'ZZZ 排序测试公司', commitment: false }));
+    await register(registrationBody({ name: 'MMM 排序测试公司', draft: true }));
     const asc = await t.built.app.inject({ method: 'GET', url: '/api/v1/entities?sort=name&order=asc&limit=200', headers: { cookie: staff } });
     const names: string[] = asc.json().items.map((e: { name: string }) => e.name);
     expect(names.indexOf('AAA 排序测试公司')).toBeLessThan(names.indexOf('ZZZ 排序测试公司'));
+    const byStatus = await t.built.app.inject({ method: 'GET', url: '/api/v1/entities?sort=status&order=asc&limit=200', headers: { cookie: staff } });
+    const order = ['draft', 'pending', 'active', 'rejected', 'suspended', 'cancelled'];
+    const ranks: number[] = byStatus.json().items.map((e: { status: string }) => order.indexOf(e.status));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(ranks).size).toBeGreaterThan(2);
     const bad = await t.built.app.inject({ method: 'GET', url: '/api/v1/entities?sort=password_hash', headers: { cookie: staff } });
     expect(bad.statusCode).toBe(400);
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { EntityView, postCheckRequest, entityListQuery } from '@bidhall/contracts';
 import type { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -9,10 +10,12 @@ import { type IdentityDeps, tables } from './identity.deps.ts';
 import { toEntityView } from './entity.mapper.ts';
 import type { MarketEntityTable } from './identity.tables.ts';
 
+// Status sorts in workflow order, not alphabetically.
+const STATUS_ORDER = sql<number>`array_position(ARRAY['draft','pending','active','rejected','suspended','cancelled']::text[], status)`;
 const SORT_COLUMNS = {
   name: 'name',
   regionCode: 'region_code',
-  status: 'status',
+  status: STATUS_ORDER,
   submittedAt: 'submitted_at',
   createdAt: 'created_at',
 } as const;
