@@ -52,6 +52,11 @@ describe('jobs', () => {
       not_after: new Date(now + days * 86_400_000),
       bound_at: new Date(now),
       bound_by: userId,
+      // A live binding is complete (migration 0007); the reminder reads none of these.
+      user_id: userId,
+      key_id: 'test-key',
+      key_alg: 'sm2',
+      der: Buffer.from([0x30, 0x00]),
     });
     await t.database.db.insertInto('identity.certificate').values([cert(a.entity.id, a.userId, 10), cert(b.entity.id, b.userId, 45)]).execute();
 

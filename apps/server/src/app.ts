@@ -27,7 +27,8 @@ import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createTrustModule } from './modules/trust/index.ts';
 
 export interface AppDeps {
-  config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'>;
+  config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'> &
+    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds'>>;
   database: Database;
   clock: Clock;
   jobs: JobQueue;
@@ -73,12 +74,16 @@ export async function buildApp(deps: AppDeps) {
     jobs: deps.jobs,
     sessionTtlHours: deps.config.sessionTtlHours,
     cookieSecure: deps.config.cookieSecure,
+    trustStoreDir: deps.config.trustStoreDir,
+    certificateChallengeTtlSeconds: deps.config.certificateChallengeTtlSeconds,
     regions: {
       exists: async (code) => catalog.catalog.regionExists(code),
       codesWithin: async (scope) => catalog.catalog.codesWithin(scope),
     },
     notify: notifications.notify,
   });
+  // The recognised CAs are read before the first request; a folder that cannot be read stops the start.
+  await identity.trust.reload();
   const trust = createTrustModule({ db, clock: deps.clock, audit, log });
   const modules = [catalog, notifications, identity, trust];
   for (const m of modules) errors.register(m.errors);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Clock, systemClock } from '@bidhall/rules';
 import { buildApp, type BuiltApp } from './app.ts';
@@ -41,9 +42,15 @@ export async function startServer(config: AppConfig, options: { clock?: Clock; d
     signingKey: loadOrCreateSigningKey(config.signingKeyFile),
   });
   if (options.demo) {
-    const summary = await loadDemoData(built, database.db);
+    const summary = await loadDemoData(built, database.db, {
+      demoCaDir: join(config.dataDir, 'demo-ca'),
+      onSkipped: (file, code) => log.info({ file, code }, 'demo certificate left unbound'),
+    });
     log.info(summary, 'demo data ready');
   }
+  const trust = built.identity.trust.view();
+  if (trust.authorities.length === 0) log.warn({ dir: trust.dir }, 'no recognised CA in the trust store: every certificate is refused');
+  else log.info({ dir: trust.dir, authorities: trust.authorities.length, crls: trust.crls.length }, 'trust store loaded');
   if (config.jobsEnabled) {
     await jobs.start();
     built.setJobsRunning(true);

@@ -4,3 +4,4 @@ export * from './catalog.ts';
 export * from './identity.ts';
 export * from './agreements.ts';
 export * from './platform.ts';
+export * from './certificates.ts';

@@ -1,8 +1,12 @@
-import { randomUUID, createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { creditCodeCheckChar, INTEGRITY_COMMITMENT, USER_AGREEMENT, type EntityRole } from '@bidhall/contracts';
+import { parseCertificate, sha256, toHex } from '@bidhall/crypto';
 import type { BuiltApp } from '../app.ts';
 import type { Db } from '../platform/db/database.ts';
 import { systemActor } from '../platform/audit/audit-trail.ts';
+import { DomainError } from '../platform/errors/domain-error.ts';
+import { writeDemoCa, type DemoPkiEntity } from './demo-ca.ts';
 
 /** Documented in the README; for the demo only. */
 export const DEMO_PASSWORD = 'Bidhall2026';
@@ -31,6 +35,18 @@ export const DEMO_ENTITIES: DemoEntity[] = [
   { username: 'guarantor.demo', displayName: '陈静', name: '鄂尔多斯市示范融资担保有限公司', org: 'MA0N00055', region: '150600', roles: ['guarantor'], commitment: true },
 ];
 
+export function demoCreditCode(e: Pick<DemoEntity, 'region' | 'org'>): string {
+  return creditCode(e.region, e.org);
+}
+
+/** The demo entities as their certificates name them (for `bidhall demo-ca`). */
+export function demoPkiEntities(): DemoPkiEntity[] {
+  return DEMO_ENTITIES.map((e) => ({ username: e.username, name: e.name, creditCode: demoCreditCode(e) }));
+}
+
+/** Demo certificate files bound at start: each entity's own, and bidder.demo's second one (expiring soon, A-13). */
+const BOUND_DEMO_CERTIFICATES = [...DEMO_ENTITIES.map((e) => ({ file: e.username, username: e.username })), { file: 'bidder.demo.expiring', username: 'bidder.demo' }];
+
 export const DEMO_STAFF = [
   { username: 'admin', displayName: '系统管理员', kind: 'admin', regionCode: '150600' },
   { username: 'staff.city', displayName: '市交易中心 赵敏', kind: 'staff', regionCode: '150600' },
@@ -40,11 +56,24 @@ export const DEMO_STAFF = [
   { username: 'expert.demo', displayName: '评标专家 郑涛', kind: 'expert', regionCode: '150600' },
 ] as const;
 
+export interface DemoDataOptions {
+  /**
+   * Where the demo PKI lives (`<dir>/entities/<username>.cert.pem|.key.pem`). With it and a trust
+   * folder configured, an empty trust folder gets the demo CAs and the demo entities' certificates are
+   * bound; without it, no certificate is made.
+   */
+  demoCaDir?: string;
+  /** The instant the demo certificates are issued at (default: now). */
+  now?: Date;
+  /** Told about a demo certificate that could not be bound (e.g. expired), with the refusal's code. */
+  onSkipped?: (file: string, code: string) => void;
+}
+
 /**
  * Loads the demo data set through the same services a user goes through; run it as often as you
  * like, it only adds what is missing.
  */
-export async function loadDemoData(built: BuiltApp, db: Db) {
+export async function loadDemoData(built: BuiltApp, db: Db, options: DemoDataOptions = {}) {
   const { users, registration } = built.identity.services;
   const existing = new Set((await db.selectFrom('identity.user_account').select('username').execute()).map((u) => u.username as string));
   let created = 0;
@@ -73,7 +102,7 @@ export async function loadDemoData(built: BuiltApp, db: Db) {
 
   for (const e of DEMO_ENTITIES) {
     if (existing.has(e.username)) continue;
-    const result = await registration.register(
+    await registration.register(
       {
         agreement: { version: USER_AGREEMENT.version, accepted: true },
         entity: {
@@ -93,30 +122,50 @@ export async function loadDemoData(built: BuiltApp, db: Db) {
       },
       systemActor,
     );
-    if (e.username === 'bidder.demo') await addDemoCertificate(db, result.entity.id, result.userId, e.name);
     created++;
   }
+  created += await loadDemoCertificates(built, db, options);
   const reminders = await built.identity.services.remindExpiringCertificates();
   return { created, reminders };
 }
 
-/** Certificate metadata only; real demo certificates come from `bidhall demo-ca` (trust issue). */
-async function addDemoCertificate(db: Db, entityId: string, userId: string, name: string) {
-  const now = new Date();
-  const serial = randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase();
-  await db
-    .insertInto('identity.certificate')
-    .values({
-      id: randomUUID(),
-      entity_id: entityId,
-      fingerprint_sha256: createHash('sha256').update(`demo:${entityId}:${serial}`).digest('hex'),
-      serial_number: serial,
-      issuer: '示范数字认证中心 (demo)',
-      subject_name: name,
-      not_before: new Date(now.getTime() - 335 * 86_400_000),
-      not_after: new Date(now.getTime() + 20 * 86_400_000),
-      bound_at: now,
-      bound_by: userId,
-    })
-    .execute();
+/**
+ * Makes the demo PKI when the trust folder is empty (the same code as `bidhall demo-ca`), then binds
+ * each demo entity's certificate through the binding service, as the entity would. Returns how many
+ * certificates were bound.
+ */
+async function loadDemoCertificates(built: BuiltApp, db: Db, options: DemoDataOptions): Promise<number> {
+  const trust = built.identity.trust;
+  if (!options.demoCaDir || !trust.dir) return 0;
+  if (await trust.folderIsEmpty()) {
+    await writeDemoCa({ outDir: options.demoCaDir, trustDir: trust.dir, now: options.now ?? new Date(), entities: demoPkiEntities() });
+    await trust.reload();
+  }
+  let bound = 0;
+  for (const { file, username } of BOUND_DEMO_CERTIFICATES) {
+    let pem: string;
+    try {
+      pem = await readFile(join(options.demoCaDir, 'entities', `${file}.cert.pem`), 'utf8');
+    } catch {
+      continue;
+    }
+    const fingerprint = toHex(sha256(parseCertificate(pem).der));
+    const already = await db
+      .selectFrom('identity.certificate')
+      .select('id')
+      .where('fingerprint_sha256', '=', fingerprint)
+      .where('unbound_at', 'is', null)
+      .executeTakeFirst();
+    if (already) continue;
+    const user = await db.selectFrom('identity.user_account').select(['id', 'entity_id']).where('username', '=', username).executeTakeFirst();
+    if (!user?.entity_id) continue;
+    try {
+      await built.identity.services.certificates.bind({ userId: user.id as string, entityId: user.entity_id as string }, pem, systemActor);
+      bound++;
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      options.onSkipped?.(file, err.code);
+    }
+  }
+  return bound;
 }

@@ -7,14 +7,13 @@ import type { AuthService } from './auth.service.ts';
 import { loadSessionUser } from './session-user.ts';
 import type { Db } from '../../platform/db/database.ts';
 
+/** The session cookie, however the session was opened (password or certificate). */
+export function sessionCookieOptions(expires: Date, secure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure, expires };
+}
+
 export function registerAuthRoutes(app: AppInstance, deps: { auth: AuthService; db: Db; cookieSecure: boolean }) {
-  const cookie = (expires: Date) => ({
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure: deps.cookieSecure,
-    expires,
-  });
+  const cookie = (expires: Date) => sessionCookieOptions(expires, deps.cookieSecure);
 
   app.post(
     '/api/v1/auth/login',

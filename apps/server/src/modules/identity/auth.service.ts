@@ -5,7 +5,8 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { tables } from './identity.deps.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { hashSessionToken, newSessionToken } from './session-token.ts';
+import { hashSessionToken } from './session-token.ts';
+import { openSession } from './session-open.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
 import { loadSessionUser } from './session-user.ts';
 
@@ -44,53 +45,13 @@ export function createAuthService(deps: IdentityDeps) {
 
     const needsTotp = TOTP_REQUIRED.has(user.kind as UserKind) || user.totp_enabled;
     const stage = !needsTotp ? 'active' : user.totp_enabled ? 'mfa' : 'enrol';
-    const token = newSessionToken();
-    const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3_600_000);
     const enrolSecret = stage === 'enrol' ? newTotpSecret() : undefined;
-
-    await deps.db.transaction().execute(async (trx) => {
-      const t = tables(trx);
-      // One live session per account (F-12): the new login ends every other.
-      const superseded = await t
-        .updateTable('identity.session')
-        .set({ revoked_at: now, revoked_reason: 'superseded' })
-        .where('user_id', '=', user.id)
-        .where('revoked_at', 'is', null)
-        .returning('token_hash')
-        .execute();
-      await t
-        .insertInto('identity.session')
-        .values({
-          token_hash: hashSessionToken(token),
-          user_id: user.id,
-          stage,
-          created_at: now,
-          expires_at: expiresAt,
-          last_seen_at: now,
-          revoked_at: null,
-          revoked_reason: null,
-          ip: meta.ip ?? null,
-          user_agent: meta.userAgent?.slice(0, 300) ?? null,
-        })
-        .execute();
-      await t
-        .updateTable('identity.user_account')
-        .set({
-          failed_logins: 0,
-          locked_until: null,
-          ...(stage === 'active' ? { last_login_at: now } : {}),
-          ...(enrolSecret ? { totp_secret: enrolSecret } : {}),
-        })
-        .where('id', '=', user.id)
-        .execute();
-      const actor = { ...meta, kind: 'user' as const, id: user.id, label: `${user.username} (${user.kind})` };
-      await deps.audit.record(trx, actor, {
-        action: 'identity.login.passwordAccepted',
-        targetType: 'user',
-        targetId: user.id,
-        regionCode: user.region_code,
-        details: { stage, supersededSessions: superseded.length },
-      });
+    const { token, expiresAt } = await openSession(deps, {
+      user,
+      stage,
+      meta,
+      action: 'identity.login.passwordAccepted',
+      accountUpdate: { failed_logins: 0, locked_until: null, ...(enrolSecret ? { totp_secret: enrolSecret } : {}) },
     });
 
     const response: LoginResult = { stage, token, expiresAt };

@@ -4,6 +4,15 @@ import { systemActor } from '../../platform/audit/audit-trail.ts';
 export const CERTIFICATE_REMINDER_JOB = 'identity.certificate-expiry-reminder';
 const WINDOW_DAYS = 30;
 
+/** The CN (else O) of a distinguished name as the certificate parser prints it, for people to read. */
+export function displayName(dn: string): string {
+  for (const attr of ['CN', 'O']) {
+    const m = new RegExp(`(?:^|, )${attr}=(.+?)(?=, [A-Za-z]+=|$)`).exec(dn);
+    if (m?.[1]) return m[1];
+  }
+  return dn;
+}
+
 /**
  * A-13: every day, remind each entity whose bound certificates expire within 30 days, once per
  * certificate and expiry date. Returns how many reminders were written.
@@ -28,7 +37,7 @@ export function createCertificateReminder(deps: IdentityDeps) {
           recipientId: cert.entity_id,
           topic: 'certificateExpiry',
           title: `数字证书将于 ${days} 天后到期`,
-          body: `证书 ${cert.subject_name}（序列号 ${cert.serial_number}，${cert.issuer}）将于 ${cert.not_after.toISOString().slice(0, 10)} 到期，请及时办理更新，到期后将无法使用该证书登录和签章。`,
+          body: `证书 ${displayName(cert.subject_name)}（序列号 ${cert.serial_number}，${displayName(cert.issuer)}）将于 ${cert.not_after.toISOString().slice(0, 10)} 到期，请及时办理更新，到期后将无法使用该证书登录和签章。`,
           link: '/workspace',
           dedupeKey: `certificate-expiry:${cert.id}:${cert.not_after.toISOString()}`,
         });

@@ -89,6 +89,8 @@ export interface SessionTable {
   revoked_reason: string | null;
   ip: string | null;
   user_agent: string | null;
+  /** The bound certificate a certificate login opened this session with. */
+  certificate_id: Generated<string | null>;
 }
 
 export interface CertificateTable {
@@ -103,6 +105,22 @@ export interface CertificateTable {
   bound_at: Date;
   bound_by: string;
   unbound_at: Date | null;
+  unbound_by: string | null;
+  /** The account a certificate login opens (null only on rows closed by migration 0007). */
+  user_id: string | null;
+  /** Hex SM3 of the SubjectPublicKeyInfo. */
+  key_id: string | null;
+  key_alg: string | null;
+  der: Uint8Array | null;
+}
+
+/** Certificate login nonces: single use, short-lived. */
+export interface CertificateChallengeTable {
+  nonce: string;
+  issued_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+  ip: string | null;
 }
 
 export interface IdentityTables {
@@ -112,6 +130,7 @@ export interface IdentityTables {
   'identity.user_account': UserAccountTable;
   'identity.session': SessionTable;
   'identity.certificate': CertificateTable;
+  'identity.certificate_challenge': CertificateChallengeTable;
 }
 
 export type IdentityDb = Kysely<IdentityTables> | Transaction<IdentityTables>;

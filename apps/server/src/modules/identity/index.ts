@@ -3,6 +3,10 @@ import type { SessionResolver } from '../../platform/http/access.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
 import { createAuthService } from './auth.service.ts';
 import { createCertificateReminder, CERTIFICATE_REMINDER_JOB } from './certificate-reminder.jobs.ts';
+import { createCertificateLoginService } from './certificate-login.service.ts';
+import { registerCertificateRoutes } from './certificate.routes.ts';
+import { createCertificateService } from './certificate.service.ts';
+import { createCertificateTrust } from './certificate-trust.ts';
 import { createChangeService } from './change.service.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { identityErrors } from './identity.errors.ts';
@@ -15,15 +19,30 @@ import { createVerificationService } from './verification.service.ts';
 
 export type { IdentityDeps } from './identity.deps.ts';
 export { CERTIFICATE_REMINDER_JOB } from './certificate-reminder.jobs.ts';
+export type { CertificateTrust } from './certificate-trust.ts';
+export type { Binder } from './certificate.service.ts';
 
-/** Market entities, admission and verification, accounts, sessions (tasks 2 and 9, A-01…A-35, F-12, F-28). */
-export function createIdentityModule(deps: IdentityDeps & { cookieSecure: boolean }) {
+/**
+ * Market entities, admission and verification, accounts, sessions (tasks 2 and 9, A-01…A-35, F-12,
+ * F-28); certificates of the recognised CAs, their binding and certificate login (task 12).
+ */
+export function createIdentityModule(
+  deps: IdentityDeps & {
+    cookieSecure: boolean;
+    /** TRUST_STORE_DIR: the recognised CAs; none configured means no certificate is accepted. */
+    trustStoreDir?: string;
+    certificateChallengeTtlSeconds?: number;
+  },
+) {
+  const trust = createCertificateTrust(deps.trustStoreDir, deps.clock);
   const auth = createAuthService(deps);
   const registration = createRegistrationService(deps);
   const verification = createVerificationService(deps);
   const changes = createChangeService(deps);
   const users = createUserService(deps);
   const remindExpiringCertificates = createCertificateReminder(deps);
+  const certificates = createCertificateService({ ...deps, trust });
+  const certificateLogin = createCertificateLoginService({ ...deps, trust, challengeTtlSeconds: deps.certificateChallengeTtlSeconds ?? 300 });
 
   deps.jobs.define({
     name: CERTIFICATE_REMINDER_JOB,
@@ -38,13 +57,16 @@ export function createIdentityModule(deps: IdentityDeps & { cookieSecure: boolea
   return {
     errors: identityErrors,
     sessions,
-    services: { auth, registration, verification, changes, users, remindExpiringCertificates },
+    /** The recognised CAs; load with `trust.reload()` before serving. */
+    trust,
+    services: { auth, registration, verification, changes, users, remindExpiringCertificates, certificates, certificateLogin },
     registerRoutes(app: AppInstance) {
       registerAuthRoutes(app, { auth, db: deps.db, cookieSecure: deps.cookieSecure });
       registerRegistrationRoutes(app, { db: deps.db, registration, changes });
       registerWorkspaceRoutes(app, { db: deps.db, now: () => deps.clock.now() });
       registerStaffRoutes(app, { verification, changes });
       registerUserRoutes(app, { users });
+      registerCertificateRoutes(app, { db: deps.db, audit: deps.audit, certificates, certificateLogin, trust, cookieSecure: deps.cookieSecure });
     },
   };
 }

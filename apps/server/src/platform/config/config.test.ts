@@ -14,6 +14,12 @@ describe('configuration from the environment', () => {
     expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db' });
   });
 
+  it('[task-12] the trust store folder defaults to DATA_DIR/trust and TRUST_STORE_DIR overrides it', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/x' })).toMatchObject({ trustStoreDir: '/tmp/x/trust', certificateChallengeTtlSeconds: 300 });
+    expect(loadConfig({ TRUST_STORE_DIR: '/etc/bidhall/cas' }).trustStoreDir).toBe('/etc/bidhall/cas');
+    expect(() => loadConfig({ CERTIFICATE_CHALLENGE_TTL_SECONDS: '5' })).toThrow(ConfigError);
+  });
+
   it('refuses bad values, naming every bad variable', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });

@@ -21,6 +21,8 @@ const configSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   WEB_DIST: z.string().optional(),
   SIGNING_KEY_FILE: z.string().min(1).optional(),
+  TRUST_STORE_DIR: z.string().min(1).optional(),
+  CERTIFICATE_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   JOBS: z
     .enum(['on', 'off'])
     .default('on')
@@ -42,6 +44,13 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** The platform's SM2 key (PKCS#8 PEM); created on first start. */
   signingKeyFile: string;
+  /**
+   * The recognised CAs (CA 全区通): root and intermediate certificates (PEM or DER, *.pem *.crt
+   * *.cer *.der) and their CRLs (*.crl), read at start and on reload.
+   */
+  trustStoreDir: string;
+  /** How long a certificate login challenge may be answered. */
+  certificateChallengeTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -71,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: c.WEB_DIST,
     jobsEnabled: c.JOBS,
     signingKeyFile: resolve(c.SIGNING_KEY_FILE ?? `${c.DATA_DIR}/keys/platform-signing-key.pem`),
+    trustStoreDir: resolve(c.TRUST_STORE_DIR ?? `${c.DATA_DIR}/trust`),
+    certificateChallengeTtlSeconds: c.CERTIFICATE_CHALLENGE_TTL_SECONDS,
   };
 }
