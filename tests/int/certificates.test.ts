@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from '@bidhall/rules';
 import { signCertificateChallenge, type KeyProvider } from '@bidhall/contracts';
 import {
+  signCmsDetached,
   createDemoCa,
   createDemoPki,
   encodePem,
@@ -505,3 +506,35 @@ describe('certificate login by challenge–response', () => {
     ).toBe('CERTIFICATE_EXPIRED');
   });
 });
+
+describe('signatures over documents', () => {
+  it('[F-08] the server verifies a detached SM2 signature against the recognised CAs and refuses an altered document or an unknown CA', async () => {
+    const now = new Date(START);
+    const doc = new TextEncoder().encode('招标文件（第1版）\n'.repeat(30));
+    const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+    const signer = await issueEntityCertificate(gmA, { entityName: '鄂尔多斯市签名测试有限公司', notBefore: now, notAfter: new Date(now.getTime() + 300 * DAY) });
+    const cms = signCmsDetached(doc, { key: signer.key, cert: signer.cert, chain: [gmA.issuing] }, { signingTime: now });
+    const body = registrationBody();
+    await post('/api/v1/registrations', body);
+    const cookie = await login(t, body.account.username);
+
+    const ok = await post('/api/v1/signatures/verify', { content: b64(doc), signature: b64(cms) }, cookie);
+    expect(ok.json()).toMatchObject({ valid: true, form: 'gmt0010' });
+    expect(ok.json().signers[0].subject).toContain('鄂尔多斯市签名测试有限公司');
+
+    const altered = Uint8Array.from(doc);
+    altered[3]! ^= 1;
+    const bad = await post('/api/v1/signatures/verify', { content: b64(altered), signature: b64(cms) }, cookie);
+    expect(bad.json()).toMatchObject({ valid: false, code: 'BAD_SIGNATURE' });
+
+    const stranger = await issueEntityCertificate(outsider, { entityName: '外来证书公司', notBefore: now, notAfter: new Date(now.getTime() + 300 * DAY) });
+    const foreign = signCmsDetached(doc, { key: stranger.key, cert: stranger.cert }, { signingTime: now });
+    const untrusted = await post('/api/v1/signatures/verify', { content: b64(doc), signature: b64(foreign) }, cookie);
+    expect(untrusted.json()).toMatchObject({ valid: false });
+    expect(untrusted.json().code).toMatch(/UNTRUSTED/);
+
+    const malformed = await post('/api/v1/signatures/verify', { content: b64(doc), signature: 'AAAA' }, cookie);
+    expect(malformed.json()).toMatchObject({ valid: false });
+  });
+});
+

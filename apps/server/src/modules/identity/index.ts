@@ -7,6 +7,7 @@ import { createCertificateLoginService } from './certificate-login.service.ts';
 import { registerCertificateRoutes } from './certificate.routes.ts';
 import { createCertificateService } from './certificate.service.ts';
 import { createCertificateTrust } from './certificate-trust.ts';
+import { registerSignatureVerifyRoutes } from './signature-verify.routes.ts';
 import { createChangeService } from './change.service.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { identityErrors } from './identity.errors.ts';
@@ -66,6 +67,7 @@ export function createIdentityModule(
       registerWorkspaceRoutes(app, { db: deps.db, now: () => deps.clock.now() });
       registerStaffRoutes(app, { verification, changes });
       registerUserRoutes(app, { users });
+      registerSignatureVerifyRoutes(app, { trust, clock: deps.clock });
       registerCertificateRoutes(app, { db: deps.db, audit: deps.audit, certificates, certificateLogin, trust, cookieSecure: deps.cookieSecure });
     },
   };
