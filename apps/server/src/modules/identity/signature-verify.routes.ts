@@ -1,4 +1,5 @@
-import { CryptoError, fromBase64, isCryptoError, verifyCmsDetached } from '@bidhall/crypto';
+import type { CryptoError} from '@bidhall/crypto';
+import { fromBase64, isCryptoError, verifyCmsDetached } from '@bidhall/crypto';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
