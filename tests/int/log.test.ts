@@ -78,7 +78,7 @@ describe('public append-only log', () => {
     await expect(sql`TRUNCATE platform.log_entry`.execute(db)).rejects.toThrow(/append-only/);
   });
 
-  it('[F-27] [F-07] the verifier accepts an intact log and a receipt offline; the receipt carries a signed timestamp', async () => {
+  it('[F-27] [F-07] [A-101] the verifier accepts an intact log and a signed receipt offline; the receipt carries a signed timestamp', async () => {
     t = await appWithActivity(3);
     const whole = await verifyWholeLog({ url: 'http://platform.test', fetcher: injectFetch(t) });
     expect(whole).toMatchObject({ ok: true });
