@@ -12,4 +12,23 @@ describe('@bidhall/rules public API', () => {
     expect(rules.rulesErrorCodes).toContain('CALENDAR_YEAR_MISSING');
     expect(new rules.CalendarDataMissingError(2031)).toBeInstanceOf(rules.RulesError);
   });
+
+  it('[B-004] exports the statutory timetable', () => {
+    const calendar = rules.defaultHolidayCalendar;
+    const timetable: rules.SectionTimetable = {
+      kind: 'works',
+      mandatory: true,
+      method: 'open',
+      createdOn: rules.parseBusinessDate('2026-01-05'),
+      documentIssueStart: new Date('2026-03-03T09:00:00+08:00'),
+      documentIssueEnd: new Date('2026-03-10T17:00:00+08:00'),
+      bidDeadline: new Date('2026-03-20T09:00:00+08:00'),
+    };
+    const result = rules.validateTimetable(timetable, calendar);
+    expect(result.ok ? [] : result.violations.map((v) => [v.code, v.earliest?.date])).toEqual([
+      ['TENDER_PERIOD_MIN', '2026-03-23'],
+    ]);
+    expect(rules.clarificationEffect(timetable, new Date('2026-03-10T09:00:00+08:00'), calendar).status).toBe('deadlineMoves');
+    expect(rules.TIMETABLE_FIELDS).toContain('bidDeadline');
+  });
 });

@@ -15,6 +15,7 @@ export {
 export {
   businessToday,
   endOfBusinessDay,
+  formatShanghaiDateTime,
   SHANGHAI_OFFSET_MS,
   startOfBusinessDay,
   toBusinessDate,
@@ -36,6 +37,25 @@ export {
 } from './durations.ts';
 export { durationEnd } from './duration-end.ts';
 export { refundDueDate } from './bond-refund.ts';
+
+export type { TimetableField } from './timetable-fields.ts';
+export { PREQUALIFICATION_FIELDS, TIMETABLE_FIELDS } from './timetable-fields.ts';
+export type {
+  ClarificationEffect,
+  ClarificationOptions,
+  ClarifiedDocuments,
+  LawfulBound,
+  LawfulDate,
+  ProcurementKind,
+  SectionTimetable,
+  TenderMethod,
+  TimetableInstant,
+  TimetableOptions,
+  TimetableValidation,
+  TimetableViolation,
+  TimetableViolationCode,
+} from './timetable.ts';
+export { clarificationEffect, isGovernmentProcurement, validateTimetable } from './timetable.ts';
 
 export type { RulesErrorCode } from './rules.errors.ts';
 export {

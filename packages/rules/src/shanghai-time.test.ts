@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBusinessDate } from './business-date.ts';
 import { fixedClock } from './clock.ts';
-import { businessToday, endOfBusinessDay, startOfBusinessDay, toBusinessDate } from './shanghai-time.ts';
+import { businessToday, endOfBusinessDay, formatShanghaiDateTime, startOfBusinessDay, toBusinessDate } from './shanghai-time.ts';
 
 const d = parseBusinessDate;
 const originalTz = process.env['TZ'];
@@ -48,5 +48,13 @@ describe('Shanghai business dates', () => {
 
   it('refuses an invalid Date', () => {
     expect(() => toBusinessDate(new Date('nope'))).toThrow(RangeError);
+    expect(() => formatShanghaiDateTime(new Date('nope'))).toThrow(RangeError);
+  });
+
+  it('formats an instant as Shanghai wall time for messages', () => {
+    expect(formatShanghaiDateTime(new Date('2026-03-23T01:30:00Z'))).toBe('2026-03-23 09:30');
+    expect(formatShanghaiDateTime(new Date('2025-12-31T16:00:00Z'))).toBe('2026-01-01 00:00');
+    expect(formatShanghaiDateTime(new Date('2025-12-31T15:59:59.999Z'))).toBe('2025-12-31 23:59');
+    expect(formatShanghaiDateTime(new Date('1969-12-31T16:05:00Z'))).toBe('1970-01-01 00:05');
   });
 });

@@ -31,3 +31,11 @@ export function endOfBusinessDay(date: BusinessDate): Date {
 export function businessToday(clock: Clock): BusinessDate {
   return toBusinessDate(clock.now());
 }
+
+/** `instant` as Shanghai wall time 'YYYY-MM-DD HH:mm', for messages. */
+export function formatShanghaiDateTime(instant: Date): string {
+  const minuteOfDay = Math.floor(((((instantMs(instant) + SHANGHAI_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+  const hh = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
+  const mm = String(minuteOfDay % 60).padStart(2, '0');
+  return `${toBusinessDate(instant)} ${hh}:${mm}`;
+}
