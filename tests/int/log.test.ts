@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { fromHex, leafHash, sm3, toHex, utf8, verifyConsistency, verifyInclusion, verifyTreeHead, publicKeyFromPem } from '@bidhall/crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditCommitment } from '../../apps/server/src/platform/audit/audit-trail.ts';
+import { LOG_HEAD_JOB } from '../../apps/server/src/platform/log/transparency-log.ts';
 import { verifyTimestampToken } from '../../apps/server/src/platform/time/time-authority.ts';
 import { verifyReceipt, verifyWholeLog } from '../../apps/cli/src/log-verify.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
@@ -68,6 +69,18 @@ describe('public append-only log', () => {
 
     const beyond = await t.built.app.inject({ method: 'GET', url: `/api/v1/log/proof/inclusion?index=0&treeSize=${second.treeSize + 5}` });
     expect(beyond.json().code).toBe('LOG_RANGE_INVALID');
+  });
+
+  it('[F-27] a job signs a new tree head whenever the log has grown', async () => {
+    t = await appWithActivity(1);
+    await t.jobs.runNow(LOG_HEAD_JOB);
+    const sizeBefore = (await get(t, '/api/v1/log/tree-heads')).map((h: { treeSize: number }) => h.treeSize);
+    await t.built.app.inject({ method: 'POST', url: '/api/v1/registrations', payload: registrationBody() });
+    await t.jobs.runNow(LOG_HEAD_JOB);
+    await t.jobs.runNow(LOG_HEAD_JOB);
+    const heads = (await get(t, '/api/v1/log/tree-heads')).map((h: { treeSize: number }) => h.treeSize);
+    expect(heads.length).toBe(sizeBefore.length + 1);
+    expect(heads[0]).toBeGreaterThan(sizeBefore[0]);
   });
 
   it('[F-27] the log tables refuse updates, deletes and truncation', async () => {

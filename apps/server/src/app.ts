@@ -8,7 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { LoggerOptions } from 'pino';
 import { createAuditTrail } from './platform/audit/audit-trail.ts';
 import type { PlatformSigningKey } from './platform/keys/signing-key.ts';
-import { createTransparencyLog } from './platform/log/transparency-log.ts';
+import { createTransparencyLog, LOG_HEAD_JOB } from './platform/log/transparency-log.ts';
 import { createTimeAuthority } from './platform/time/time-authority.ts';
 import { registerLogRoutes } from './platform/http/log.routes.ts';
 import type { AppConfig } from './platform/config/config.ts';
@@ -61,6 +61,8 @@ export async function buildApp(deps: AppDeps) {
   const log = createTransparencyLog({ clock: deps.clock, signingKey: deps.signingKey });
   const audit = createAuditTrail({ clock: deps.clock, log });
   const timeAuthority = createTimeAuthority({ clock: deps.clock, signingKey: deps.signingKey });
+  // A signed head every minute the log grew: each one is a commitment verifiers hold the log to.
+  deps.jobs.define({ name: LOG_HEAD_JOB, cron: '* * * * *', handle: async () => void (await log.signedHead(db)) });
   const errors = new ErrorRegistry();
   const routes: RegisteredRoute[] = [];
   let jobsRunning = false;

@@ -16,6 +16,7 @@ import { logStore, type StoredNode } from './log-store.ts';
 
 export const LOG_ID = 'bidhall-platform-log';
 export const MAX_ENTRIES_PAGE = 5000;
+export const LOG_HEAD_JOB = 'platform.log-sign-head';
 
 /** Perfect subtrees covering [0, size): one per set bit of size, largest first. */
 function compactRange(size: number): { level: number; index: number }[] {
