@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock } from '@bidhall/rules';
 import { signCertificateChallenge, type KeyProvider } from '@bidhall/contracts';
 import {
   signCmsDetached,
@@ -20,14 +19,9 @@ import {
   type DemoCa,
   type EntityCertSpec,
 } from '@bidhall/crypto';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../apps/server/src/app.ts';
-import { createJobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
-import { ephemeralSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
 import { pemKeyProvider } from '../../apps/cli/src/key-provider.ts';
-import { createPlatformUser, login, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase } from '../support/test-database.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 import { registrationBody } from '../support/registration-fixtures.ts';
 
 const DAY = 86_400_000;
@@ -43,39 +37,7 @@ let outsider: DemoCa;
 let adminCookie: string;
 
 /** The real application on a fresh database, with the trust folder of this file. */
-async function createApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const clock = new ManualClock(START);
-  const jobs = createJobQueue(database, pino({ level: 'silent' }));
-  const built = await buildApp({
-    config: {
-      bodyLimit: 64 * 1024,
-      sessionTtlHours: 12,
-      cookieSecure: false,
-      logLevel: 'silent',
-      webDist: undefined,
-      trustStoreDir: trustDir,
-      certificateChallengeTtlSeconds: 120,
-    },
-    database,
-    clock,
-    jobs,
-    signingKey: ephemeralSigningKey(),
-    logger: false,
-  });
-  await built.app.ready();
-  return {
-    built,
-    database,
-    clock,
-    jobs,
-    async close() {
-      await built.app.close();
-      await jobs.stop(2000);
-      await database.close();
-    },
-  };
-}
+const createApp = () => createTestApp({ config: { trustStoreDir: trustDir, certificateChallengeTtlSeconds: 120 } });
 
 const pem = (c: Certificate) => encodePem('CERTIFICATE', c.der);
 

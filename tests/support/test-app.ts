@@ -1,7 +1,7 @@
 import { ManualClock } from '@bidhall/rules';
 import { generateSync } from 'otplib';
 import pino from 'pino';
-import { buildApp, type BuiltApp } from '../../apps/server/src/app.ts';
+import { type AppDeps, buildApp, type BuiltApp } from '../../apps/server/src/app.ts';
 import type { Database } from '../../apps/server/src/platform/db/database.ts';
 import { createJobQueue, type JobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
 import { ephemeralSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
@@ -15,13 +15,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  startJobs?: boolean;
+  now?: string;
+  /** An existing database (several apps on one database); a fresh one otherwise. */
+  database?: Database;
+  config?: Partial<AppDeps['config']>;
+}
+
 /** The real application on a fresh database, with a clock the test moves. Jobs start only when asked. */
-export async function createTestApp(options: { startJobs?: boolean; now?: string } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const clock = new ManualClock(options.now ?? '2026-03-02T02:00:00Z');
   const jobs = createJobQueue(database, pino({ level: 'silent' }));
   const built = await buildApp({
-    config: { bodyLimit: 64 * 1024, sessionTtlHours: 12, cookieSecure: false, logLevel: 'silent', webDist: undefined },
+    config: { bodyLimit: 64 * 1024, sessionTtlHours: 12, cookieSecure: false, logLevel: 'silent', webDist: undefined, ...options.config },
     database,
     clock,
     jobs,
@@ -41,7 +49,7 @@ export async function createTestApp(options: { startJobs?: boolean; now?: string
     async close() {
       await built.app.close();
       await jobs.stop(2000);
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }
