@@ -2,61 +2,23 @@
 // `npm run build`) served by the real server, driven in Debian's Chromium with playwright-core.
 // Runs on embedded PGlite, or on PostgreSQL in a fresh database `e2e_<random>` when DATABASE_URL is set.
 import { randomBytes, randomInt } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { creditCodeCheckChar } from '@bidhall/contracts';
 import { generateSync } from 'otplib';
-import pg from 'pg';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../apps/server/src/platform/config/config.ts';
-import { startServer, type RunningServer } from '../../apps/server/src/server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
-const DEMO_PASSWORD = 'Bidhall2026';
-const DEMO_TOTP_SECRET = 'BIDHALLDEMOTOTPSECRETFORDEMOONLY';
-
-const hasChromium = existsSync(CHROMIUM);
-const required = process.env.E2E === 'required';
-if (!hasChromium && !required) {
-  console.warn(
-    `[e2e] skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk); set E2E=required to fail instead`,
-  );
-}
-
-// playwright-core has no assertions of its own: wait on locators, poll with Vitest's expect.
-const POLL = { timeout: 15_000, interval: 100 };
-const visible = (l: Locator) => l.waitFor({ state: 'visible' });
-const hidden = (l: Locator) => l.waitFor({ state: 'hidden' });
-const attribute = (l: Locator, name: string) => expect.poll(() => l.getAttribute(name), POLL);
-const text = (l: Locator) => expect.poll(() => l.innerText(), POLL);
-const value = (l: Locator) => expect.poll(() => l.inputValue(), POLL);
-const count = (l: Locator) => expect.poll(() => l.count(), POLL);
-
-/** A fresh PostgreSQL database next to DATABASE_URL's, or nothing on PGlite. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const base = process.env.DATABASE_URL;
-  if (!base) return undefined;
-  const name = `e2e_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+import {
+  attribute,
+  count,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  e2eEnabled,
+  hidden,
+  startE2e,
+  text,
+  value,
+  visible,
+  type E2e,
+} from './harness.ts';
 
 /** A valid unified social credit code nobody else has: enterprise (91), Dongsheng (150602), random org part. */
 function randomCreditCode(): string {
@@ -67,57 +29,18 @@ function randomCreditCode(): string {
   return first17 + creditCodeCheckChar(first17);
 }
 
-describe.skipIf(!hasChromium && !required)('instant admission in the browser', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  let dataDir: string | undefined;
-  let postgres: Awaited<ReturnType<typeof freshPostgres>>;
-  let base = '';
+describe.skipIf(!e2eEnabled)('instant admission in the browser', () => {
+  let e2e: E2e | undefined;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`E2E=required but ${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
-    if (!existsSync(join(WEB_DIST, 'index.html'))) {
-      throw new Error(`the web app is not built (${WEB_DIST}); run \`npm run build\` first (\`npm test\` does)`);
-    }
-    dataDir = mkdtempSync(join(tmpdir(), 'bidhall-e2e-'));
-    postgres = await freshPostgres();
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      JOBS: 'off',
-      WEB_DIST,
-      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
-    });
-    server = await startServer(config, { demo: true });
-    base = server.url.replace('0.0.0.0', '127.0.0.1');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    e2e = await startE2e();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await postgres?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await e2e?.stop();
   });
 
-  const newContext = async (): Promise<{ context: BrowserContext; page: Page }> => {
-    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: base });
-    context.setDefaultTimeout(15_000);
-    return { context, page: await context.newPage() };
-  };
+  const newContext = (): Promise<{ context: BrowserContext; page: Page }> => e2e!.newContext();
 
   it('[task-9] [A-25] [A-33] a bidder registers, is admitted at once, and loses access when staff suspend it', async () => {
     const suffix = randomBytes(3).toString('hex');

@@ -1,15 +1,18 @@
-// Refreshes the staff screenshots in docs/screenshots: `npm run build` first, then
-// `npx tsx tests/e2e/screenshots.ts`. Starts the real server on embedded PGlite with the demo data,
-// stages a little history through the API (a review, changes approved, rejected and pending, a
-// post-check, a suspension and reinstatement) and photographs the queue and the entity drawer in
-// Debian's Chromium. Not a test: nothing is asserted beyond the pages showing what they should.
+// Refreshes the screenshots in docs/screenshots: `npm run build` first, then
+// `npx tsx tests/e2e/screenshots.ts [name…]` (all, or only the named ones: staff-verification,
+// staff-entity-drawer, portal-home, certificate-login, verify). Starts the real server on embedded
+// PGlite with the demo data, stages a little history through the API (a review, changes approved,
+// rejected and pending, a post-check, a suspension and reinstatement) and photographs the queue and
+// the entity drawer, the portal, certificate login with bidder.demo's files chosen, and a verified
+// log receipt in Debian's Chromium. Not a test: nothing is asserted beyond the pages showing what
+// they should.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { creditCodeCheckChar, INTEGRITY_COMMITMENT, USER_AGREEMENT } from '@bidhall/contracts';
 import { generateSync } from 'otplib';
-import { chromium, type APIRequestContext, type BrowserContext } from 'playwright-core';
+import { chromium, type APIRequestContext, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../apps/server/src/platform/config/config.ts';
 import { startServer } from '../../apps/server/src/server.ts';
 
@@ -19,6 +22,16 @@ const OUT = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 const PASSWORD = 'Bidhall2026';
 const TOTP_SECRET = 'BIDHALLDEMOTOTPSECRETFORDEMOONLY';
 const ENTITY = '东胜区示范路桥建设有限公司';
+const only = new Set(process.argv.slice(2));
+
+/** Photographs the page into docs/screenshots/<name>.png, unless other names were asked for. */
+async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  if (only.size > 0 && !only.has(name)) return;
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(OUT, `${name}.png`), ...options });
+  console.log(`${name}.png`);
+}
 
 async function call<T>(request: APIRequestContext, method: 'get' | 'post', path: string, data?: unknown): Promise<T> {
   const response = await request[method](`/api/v1${path}`, data === undefined ? {} : { data });
@@ -129,8 +142,7 @@ try {
     .getByTestId('server-clock')
     .filter({ hasText: /\d{2}:\d{2}:\d{2}/ })
     .waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: join(OUT, 'staff-verification.png'), fullPage: true });
+  await shoot(page, 'staff-verification', { fullPage: true });
 
   // The drawer of the reviewed entity: names for every account, and its change history.
   await page.setViewportSize({ width: 1440, height: 1700 });
@@ -142,9 +154,49 @@ try {
   while ((await folded.count()) > 0) await folded.first().click();
   await page.getByTestId('history-verified-by').filter({ hasText: '赵敏' }).waitFor();
   await page.getByTestId('history-verified-by').filter({ hasText: '孙磊' }).waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(OUT, 'staff-entity-drawer.png') });
+  await shoot(page, 'staff-entity-drawer');
+
+  // The portal as a visitor sees it.
+  const visitor = await context({ width: 1440, height: 900 });
+  const home = await visitor.newPage();
+  await home.goto('/');
+  await home.getByTestId('promises').waitFor();
+  await home
+    .getByTestId('server-clock')
+    .filter({ hasText: /\d{2}:\d{2}:\d{2}/ })
+    .waitFor();
+  await shoot(home, 'portal-home', { fullPage: true });
+
+  // Certificate login with bidder.demo's certificate and key file (made by the demo's first start).
+  const loginPage = await visitor.newPage();
+  await loginPage.goto('/login?method=certificate');
+  const entities = join(dataDir, 'demo-ca', 'entities');
+  await loginPage.getByTestId('cert-file').locator('input[type=file]').setInputFiles(join(entities, 'bidder.demo.cert.pem'));
+  await loginPage.getByTestId('key-file').locator('input[type=file]').setInputFiles(join(entities, 'bidder.demo.key.pem'));
+  await loginPage.getByTestId('cert-summary').waitFor();
+  await loginPage.locator('[data-testid=cert-login-submit]:not([disabled])').waitFor();
+  await loginPage
+    .getByTestId('server-clock')
+    .filter({ hasText: /\d{2}:\d{2}:\d{2}/ })
+    .waitFor();
+  await shoot(loginPage, 'certificate-login');
+
+  // Public verification: a receipt fetched by index and verified in the browser.
+  const verify = await visitor.newPage();
+  await verify.setViewportSize({ width: 1440, height: 1200 });
+  await verify.goto('/verify');
+  await verify.getByTestId('log-key-id').waitFor();
+  await verify.locator('input[data-testid=receipt-index], [data-testid=receipt-index] input').fill('3');
+  await verify.getByTestId('receipt-fetch').click();
+  await verify.getByTestId('receipt-text').filter({ hasText: '"index": 3' }).waitFor();
+  await verify.getByTestId('receipt-verify').click();
+  await verify.locator('[data-testid=receipt-result][data-status=ok]').waitFor();
+  await verify.locator('.ant-message-notice').waitFor({ state: 'detached' });
+  await verify
+    .getByTestId('server-clock')
+    .filter({ hasText: /\d{2}:\d{2}:\d{2}/ })
+    .waitFor();
+  await shoot(verify, 'verify', { fullPage: true });
   console.log(`screenshots written to ${OUT}`);
 } finally {
   await browser.close();

@@ -12,6 +12,8 @@ const WorkspacePage = lazy(() => import('./pages/workspace/WorkspacePage.tsx'));
 const StaffVerificationPage = lazy(() => import('./pages/staff/StaffVerificationPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
+// Public verification brings the crypto code: it loads only here.
+const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -21,6 +23,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/verify', element: <VerifyPage /> },
       {
         path: '/workspace',
         element: (

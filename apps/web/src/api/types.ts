@@ -5,6 +5,9 @@ import type { entityListQuery, postCheckRequest, postCheckView, userView } from 
 export type {
   AccountName,
   AuditEventView,
+  BoundCertificateView,
+  CertificateChallengeResponse,
+  CertificateLoginRequest,
   EntityChangeView,
   EntityProfile,
   EntityRole,

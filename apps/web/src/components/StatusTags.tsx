@@ -1,6 +1,13 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { EntityChangeView, EntityRole, EntityStatus, PostCheckResult, UserKind } from '../api/types.ts';
+import type {
+  BoundCertificateView,
+  EntityChangeView,
+  EntityRole,
+  EntityStatus,
+  PostCheckResult,
+  UserKind,
+} from '../api/types.ts';
 
 const STATUS_COLOURS: Record<EntityStatus, string> = {
   draft: 'default',
@@ -71,4 +78,25 @@ const KIND_COLOURS: Record<UserKind, string> = {
 export function UserKindTag({ kind }: { kind: UserKind }) {
   const { t } = useTranslation();
   return <Tag color={KIND_COLOURS[kind]}>{t(`kinds.${kind}`)}</Tag>;
+}
+
+const CERTIFICATE_COLOURS: Record<BoundCertificateView['status'], string> = {
+  valid: 'success',
+  expiring: 'warning',
+  expired: 'error',
+  notYetValid: 'default',
+  unbound: 'default',
+};
+
+export function CertificateStatusTag({
+  certificate,
+}: {
+  certificate: Pick<BoundCertificateView, 'status' | 'expiresWithinDays'>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={CERTIFICATE_COLOURS[certificate.status]} data-testid="certificate-status" data-status={certificate.status}>
+      {t(`certificates.status.${certificate.status}`, { days: certificate.expiresWithinDays ?? 0 })}
+    </Tag>
+  );
 }

@@ -22,6 +22,7 @@ export function AppFooter() {
             <div className="footer-heading">{t('footer.services')}</div>
             <Link to="/register">{t('footer.register')}</Link>
             <Link to="/login">{t('footer.login')}</Link>
+            <Link to="/verify">{t('footer.verify')}</Link>
             <a href="/api/docs">{t('footer.openData')}</a>
           </div>
           <div>

@@ -1,5 +1,6 @@
-import { ClockCircleOutlined, FileProtectOutlined, LockOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, FileProtectOutlined, LockOutlined, NodeIndexOutlined, RightOutlined } from '@ant-design/icons';
 import { Col, Row } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SectionTitle } from './SectionTitle.tsx';
 
@@ -23,6 +24,11 @@ export function PromisesSection() {
               <div className="promise-icon">{p.icon}</div>
               <div className="promise-title">{t(`home.promises.${p.key}.title`)}</div>
               <div className="promise-desc">{t(`home.promises.${p.key}.desc`)}</div>
+              {p.key === 'log' && (
+                <Link to="/verify" className="promise-link" data-testid="promise-verify">
+                  {t('home.promises.verifyLink')} <RightOutlined />
+                </Link>
+              )}
             </div>
           </Col>
         ))}

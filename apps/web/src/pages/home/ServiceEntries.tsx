@@ -1,8 +1,8 @@
 import {
-  ApiOutlined,
   AuditOutlined,
   NotificationOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   TeamOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
@@ -26,7 +26,7 @@ const ENTRIES: Entry[] = [
   { key: 'remoteOpening', icon: <VideoCameraOutlined />, colour: '#13a8a8' },
   { key: 'experts', icon: <TeamOutlined />, colour: '#722ed1' },
   { key: 'credit', icon: <AuditOutlined />, colour: '#d48806' },
-  { key: 'openData', icon: <ApiOutlined />, colour: '#389e0d', href: '/api/docs' },
+  { key: 'openData', icon: <SafetyOutlined />, colour: '#389e0d', to: '/verify' },
 ];
 
 /** The six service entries of the portal; those still being built say so. */

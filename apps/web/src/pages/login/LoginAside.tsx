@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 export function LoginAside() {
   const { t } = useTranslation();
-  const points = [t('login.aside.point1'), t('login.aside.point2'), t('login.aside.point3')];
+  const points = [t('login.aside.point1'), t('login.aside.point2'), t('login.aside.point3'), t('login.aside.point4')];
   return (
     <div className="login-aside">
       <h2>{t('login.aside.title')}</h2>

@@ -5,6 +5,7 @@ import { useSession } from '../../auth/SessionContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
+import { CertificatesCard } from './CertificatesCard.tsx';
 import { ChangesPanel } from './ChangesPanel.tsx';
 import { EntityCard } from './EntityCard.tsx';
 import { NotificationsPanel } from './NotificationsPanel.tsx';
@@ -39,6 +40,7 @@ export function EntityWorkspace() {
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={16}>
                 <EntityCard entity={entity.data} />
+                {entity.data.status === 'active' && <CertificatesCard />}
                 {(entity.data.status === 'active' || entity.data.status === 'suspended') && (
                   <ChangesPanel entity={entity.data} onApplied={changed} />
                 )}
