@@ -81,6 +81,9 @@ describe('public append-only log', () => {
     const heads = (await get(t, '/api/v1/log/tree-heads')).map((h: { treeSize: number }) => h.treeSize);
     expect(heads.length).toBe(sizeBefore.length + 1);
     expect(heads[0]).toBeGreaterThan(sizeBefore[0]);
+    const [newest] = await get(t, '/api/v1/log/tree-heads?limit=1');
+    const older = await get(t, `/api/v1/log/tree-heads?limit=1&beforeSize=${newest.treeSize}`);
+    expect(older.map((h: { treeSize: number }) => h.treeSize)).toEqual([sizeBefore[0]]);
   });
 
   it('[F-27] the log tables refuse updates, deletes and truncation', async () => {

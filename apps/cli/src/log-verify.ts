@@ -77,7 +77,14 @@ export async function verifyWholeLog(opts: { url: string; keyPem?: string; fetch
   try {
     const key = await resolveKey(fetcher, base, opts.keyPem);
     const latest = await getJson<SignedTreeHead>(fetcher, `${base}/api/v1/log/tree-head`);
-    const history = await getJson<SignedTreeHead[]>(fetcher, `${base}/api/v1/log/tree-heads?limit=1000`);
+    // Every head the log ever issued, page by page: each one is a commitment to check.
+    const history: SignedTreeHead[] = [];
+    for (let before: number | undefined; ; ) {
+      const page = await getJson<SignedTreeHead[]>(fetcher, `${base}/api/v1/log/tree-heads?limit=1000${before === undefined ? '' : `&beforeSize=${before}`}`);
+      history.push(...page);
+      if (page.length < 1000) break;
+      before = page[page.length - 1]!.treeSize;
+    }
     const heads = [...history, latest].sort((a, b) => a.treeSize - b.treeSize);
     const roots = new Map<number, Uint8Array>();
     for (const head of heads) {

@@ -42,11 +42,11 @@ export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: Transpa
       schema: {
         tags,
         summary: 'Signed tree heads issued so far, newest first: each is a commitment the log is held to',
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100), beforeSize: index.optional() }),
         response: { 200: z.array(signedHead) },
       },
     },
-    async (request) => deps.log.heads(deps.db, request.query.limit),
+    async (request) => deps.log.heads(deps.db, request.query.limit, request.query.beforeSize),
   );
 
   app.get(

@@ -72,8 +72,10 @@ export function logStore(db: Db) {
     async latestHead() {
       return db.selectFrom('platform.log_tree_head').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
     },
-    async heads(limit: number) {
-      return db.selectFrom('platform.log_tree_head').select('signed_head').orderBy('tree_size', 'desc').limit(limit).execute();
+    async heads(limit: number, beforeSize?: number) {
+      let q = db.selectFrom('platform.log_tree_head').select('signed_head').orderBy('tree_size', 'desc').limit(limit);
+      if (beforeSize !== undefined) q = q.where('tree_size', '<', beforeSize);
+      return q.execute();
     },
     async insertHead(size: number, root: Uint8Array, at: Date, signed: object) {
       await db

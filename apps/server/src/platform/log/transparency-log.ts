@@ -38,7 +38,8 @@ export interface TransparencyLog {
   size(db: Db): Promise<number>;
   /** The newest signed tree head, signing one for the current size when it has grown. */
   signedHead(db: Db): Promise<SignedTreeHead>;
-  heads(db: Db, limit: number): Promise<SignedTreeHead[]>;
+  /** Kept heads, newest first; page with `beforeSize` (the smallest size of the previous page). */
+  heads(db: Db, limit: number, beforeSize?: number): Promise<SignedTreeHead[]>;
   entries(db: Db, start: number, end: number): Promise<{ index: number; entry: string; appendedAt: Date }[]>;
   inclusionProof(db: Db, index: number, treeSize: number): Promise<string[]>;
   consistencyProof(db: Db, first: number, second: number): Promise<string[]>;
@@ -95,8 +96,8 @@ export function createTransparencyLog(deps: { clock: Clock; signingKey: Platform
       return signed;
     },
 
-    async heads(db, limit) {
-      return (await logStore(db).heads(limit)).map((r) => r.signed_head as SignedTreeHead);
+    async heads(db, limit, beforeSize) {
+      return (await logStore(db).heads(limit, beforeSize)).map((r) => r.signed_head as SignedTreeHead);
     },
 
     entries: (db, start, end) => logStore(db).entries(start, Math.min(end, start + MAX_ENTRIES_PAGE)),
