@@ -5,3 +5,4 @@ export * from './identity.ts';
 export * from './agreements.ts';
 export * from './platform.ts';
 export * from './certificates.ts';
+export * from './trust.ts';

@@ -1,6 +1,7 @@
 // The public log (F-27) and the verifiable draws, as anyone reads them. Types only from the crypto
 // package: the verification itself lives in src/trust/, loaded with the pages that need it.
-import type { JsonSignature, SignedTreeHead } from '@bidhall/crypto/browser';
+import type { DrawView, LogEntry, LogKey, LogReceipt, TimestampTokenView } from '@bidhall/contracts';
+import type { SignedTreeHead } from '@bidhall/crypto/browser';
 import { api } from './client.ts';
 
 export type { SignedTreeHead };
@@ -8,59 +9,11 @@ export type { SignedTreeHead };
 /** Entries per GET /log/entries page, as the server serves at most. */
 export const LOG_ENTRIES_PAGE = 5000;
 
-export interface LogKey {
-  keyId: string;
-  publicKeyPem: string;
-}
-
-export interface LogEntry {
-  index: number;
-  /** The exact canonical JSON that was hashed into the tree. */
-  entry: string;
-  appendedAt: string;
-}
-
+export type { LogEntry, LogKey, LogReceipt } from '@bidhall/contracts';
 /** The time authority's token over the entry's hash (the platform key signs it, as the log heads). */
-export interface TimestampToken {
-  version: 1;
-  hashAlg: 'SM3' | 'SHA-256';
-  messageImprint: string;
-  genTime: string;
-  serial: string;
-  tsa: string;
-  signature: JsonSignature;
-}
-
-/** GET /log/receipt: everything needed to check one entry offline. */
-export interface LogReceipt {
-  index: number;
-  entry: string;
-  treeHead: SignedTreeHead;
-  auditPath: string[];
-  timestamp: TimestampToken;
-}
-
+export type TimestampToken = TimestampTokenView;
 /** A draw as the public sees it; after the reveal, everything needed to reproduce it. */
-export interface PublicDraw {
-  id: string;
-  purpose: string;
-  subjectType: string;
-  subjectId: string;
-  count: number;
-  poolHash: string;
-  commitment: string;
-  committedAt: string;
-  commitLogIndex: number;
-  state: 'committed' | 'performed' | 'revealed';
-  performedAt: string | null;
-  head: SignedTreeHead | null;
-  selectedHash: string | null;
-  selected: string[] | null;
-  revealedAt: string | null;
-  secret: string | null;
-  pool: string[] | null;
-  constraints: { exclude?: string[]; maxPerGroup?: { groupOf: Record<string, string>; max: number } } | null;
-}
+export type PublicDraw = DrawView;
 
 export const logApi = {
   key: () => api.get<LogKey>('/log/key'),

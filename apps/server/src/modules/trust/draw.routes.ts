@@ -1,4 +1,4 @@
-import { emptyBody } from '@bidhall/contracts';
+import { drawView, emptyBody } from '@bidhall/contracts';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
@@ -19,27 +19,6 @@ const drawRequest = z
   })
   .refine((r) => r.count <= r.pool.length, { message: 'count exceeds the pool', path: ['count'] });
 
-const signedHead = z.object({ logId: z.string(), treeSize: z.number(), timestamp: z.number(), rootHash: z.string(), signature: z.object({ alg: z.string(), keyId: z.string(), sig: z.string() }) });
-const drawView = z.object({
-  id: z.uuid(),
-  purpose: z.string(),
-  subjectType: z.string(),
-  subjectId: z.string(),
-  count: z.number(),
-  poolHash: z.string(),
-  commitment: z.string(),
-  committedAt: z.string(),
-  commitLogIndex: z.number(),
-  state: z.enum(['committed', 'performed', 'revealed']),
-  performedAt: z.string().nullable(),
-  head: signedHead.nullable(),
-  selectedHash: z.string().nullable(),
-  selected: z.array(z.string()).nullable(),
-  revealedAt: z.string().nullable(),
-  secret: z.string().nullable(),
-  pool: z.array(z.string()).nullable(),
-  constraints: z.record(z.string(), z.unknown()).nullable(),
-});
 const params = z.strictObject({ id: z.uuid() });
 const tags = ['draws'];
 

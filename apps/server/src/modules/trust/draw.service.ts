@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { canonicalJson, commit, draw, drawSeed, fromHex, isCryptoError, poolHash, sm3, toHex, type SignedTreeHead } from '@bidhall/crypto';
+import type { DrawView } from '@bidhall/contracts';
 import type { Clock } from '@bidhall/rules';
 import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -17,28 +18,7 @@ export interface DrawRequest {
   maxPerGroup?: { groupOf: Record<string, string>; max: number };
 }
 
-export interface DrawView {
-  id: string;
-  purpose: string;
-  subjectType: string;
-  subjectId: string;
-  count: number;
-  poolHash: string;
-  commitment: string;
-  committedAt: string;
-  commitLogIndex: number;
-  state: 'committed' | 'performed' | 'revealed';
-  performedAt: string | null;
-  head: SignedTreeHead | null;
-  /** Hex SM3 of the canonical selection; the selection itself only once revealed. */
-  selectedHash: string | null;
-  selected: string[] | null;
-  revealedAt: string | null;
-  /** Everything needed to reproduce the draw, published on reveal. */
-  secret: string | null;
-  pool: string[] | null;
-  constraints: Record<string, unknown> | null;
-}
+export type { DrawView } from '@bidhall/contracts';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 const selectionHash = (selected: string[]) => toHex(sm3(canonicalJson(selected)));
@@ -184,7 +164,7 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditTrai
       revealedAt: r.revealed_at ? (r.revealed_at as Date).toISOString() : null,
       secret: revealed ? toHex(new Uint8Array(r.secret)) : null,
       pool: revealed ? json<string[]>(r.pool) : null,
-      constraints: revealed ? json<Record<string, unknown>>(r.constraints) : null,
+      constraints: revealed ? json<NonNullable<DrawView['constraints']>>(r.constraints) : null,
     };
   }
 

@@ -5,15 +5,8 @@ import { MAX_ENTRIES_PAGE, type TransparencyLog } from '../log/transparency-log.
 import type { AppInstance } from './types.ts';
 import { sm3, toHex, utf8 } from '@bidhall/crypto';
 import type { TimeAuthority } from '../time/time-authority.ts';
-import { timestampToken } from './timestamp.schema.ts';
+import { logEntry, logKey, logReceipt, signedTreeHead as signedHead } from '@bidhall/contracts';
 
-const signedHead = z.object({
-  logId: z.string(),
-  treeSize: z.number().int(),
-  timestamp: z.number().int(),
-  rootHash: z.string(),
-  signature: z.object({ alg: z.enum(['SM2-SM3', 'ES256']), keyId: z.string(), sig: z.string() }),
-});
 const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const tags = ['log'];
 const open = { access: { public: true as const, reason: 'the public log is for everyone to verify' } };
@@ -24,7 +17,7 @@ export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: Transpa
     '/api/v1/log/key',
     {
       config: open,
-      schema: { tags, summary: "The log's SM2 public key", response: { 200: z.object({ keyId: z.string(), publicKeyPem: z.string() }) } },
+      schema: { tags, summary: "The log's SM2 public key", response: { 200: logKey } },
     },
     async () => ({ keyId: deps.log.keyId, publicKeyPem: deps.log.publicKeyPem }),
   );
@@ -57,7 +50,7 @@ export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: Transpa
         tags,
         summary: `Entries [start, end), at most ${MAX_ENTRIES_PAGE} per page, as the exact canonical JSON that was hashed`,
         querystring: z.strictObject({ start: index, end: index }).refine((q) => q.end > q.start, 'end must be after start'),
-        response: { 200: z.array(z.object({ index: z.number().int(), entry: z.string(), appendedAt: z.string() })) },
+        response: { 200: z.array(logEntry) },
       },
     },
     async (request) => {
@@ -112,9 +105,7 @@ export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: Transpa
         tags,
         summary: 'A self-contained receipt for one entry: the entry, the newest signed head and the inclusion proof, verifiable offline',
         querystring: z.strictObject({ index }),
-        response: {
-          200: z.object({ index: z.number(), entry: z.string(), treeHead: signedHead, auditPath: z.array(z.string()), timestamp: timestampToken }),
-        },
+        response: { 200: logReceipt },
       },
     },
     async (request) => {

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { AppInstance } from './types.ts';
 import type { TimeAuthority } from '../time/time-authority.ts';
-import { timestampToken } from './timestamp.schema.ts';
+import { timestampToken } from '@bidhall/contracts';
 
 const VERSION = '0.1.0';
 
