@@ -1,42 +1,20 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ManualClock } from '@bidhall/rules';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp, type BuiltApp } from '../../apps/server/src/app.ts';
+import type { BuiltApp } from '../../apps/server/src/app.ts';
 import { DEMO_ENTITIES, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
 import type { Database } from '../../apps/server/src/platform/db/database.ts';
 import { migrate, readMigrations } from '../../apps/server/src/platform/db/migrator.ts';
-import { createJobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
-import { ephemeralSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
 import { createTestDatabase } from '../support/test-database.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { runCli } from '../../apps/cli/src/test-support/run-cli.ts';
 
-const BIN = fileURLToPath(new URL('../../apps/cli/bin/bidhall.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'bidhall-demo-ca-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bidhall = (...args: string[]) => runCli(dir, ...args);
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real CLI in a child process, as a user runs it. */
-function bidhall(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
-  });
-}
 
 describe('bidhall demo-ca', () => {
   it('[F-05] [F-09] [task-12] writes three CAs and a certificate and key per demo entity; `bidhall cert check` accepts them and refuses the revoked one', async () => {
@@ -70,32 +48,15 @@ describe('bidhall demo-ca', () => {
 });
 
 describe('the demo on first start', () => {
+  let t: TestApp | undefined;
   let database: Database;
   let built: BuiltApp;
-  afterAll(async () => {
-    await built?.app.close();
-    await database?.close();
-  });
+  afterAll(async () => t?.close());
 
   it('[A-13] [task-12] an empty trust folder gets the demo CAs, each active demo entity is bound to a real certificate, one expiring within 30 days; loading again adds nothing', async () => {
-    database = await createTestDatabase();
-    const clock = new ManualClock('2026-03-02T02:00:00Z');
-    const trustDir = join(dir, 'data/trust');
-    built = await buildApp({
-      config: {
-        bodyLimit: 64 * 1024,
-        sessionTtlHours: 12,
-        cookieSecure: false,
-        logLevel: 'silent',
-        webDist: undefined,
-        trustStoreDir: trustDir,
-      },
-      database,
-      clock,
-      jobs: createJobQueue(database, pino({ level: 'silent' })),
-      signingKey: ephemeralSigningKey(),
-      logger: false,
-    });
+    t = await createTestApp({ config: { trustStoreDir: join(dir, 'data/trust') } });
+    ({ database, built } = t);
+    const clock = t.clock;
     const skipped: string[] = [];
     const options = {
       demoCaDir: join(dir, 'data/demo-ca'),

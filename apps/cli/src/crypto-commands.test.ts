@@ -1,12 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPki, encodePem, issueDemoCrl, issueEntityCertificate, privateKeyToPem, type DemoCa } from '@bidhall/crypto';
+import { type CliRun, runCli } from './test-support/run-cli.ts';
 
-const BIN = fileURLToPath(new URL('../bin/bidhall.js', import.meta.url));
 const HAS_OPENSSL = spawnSync('openssl', ['version'], { encoding: 'utf8' }).stdout?.startsWith('OpenSSL 3') ?? false;
 if (!HAS_OPENSSL) console.warn('OpenSSL 3 CLI not found: the OpenSSL round trips through the bidhall CLI are skipped');
 
@@ -14,26 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'bidhall-cli-'));
 const p = (name: string) => join(dir, name);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
 
-/** Runs the real CLI in a child process on this Node (24), as a user would. */
-function bidhall(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
-  });
-}
+const bidhall = (...args: string[]) => runCli(dir, ...args);
 
-function openssl(...args: string[]): Run {
+function openssl(...args: string[]): CliRun {
   const r = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
