@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock } from '@bidhall/rules';
 import { generateSync } from 'otplib';
 import pino from 'pino';
@@ -28,8 +31,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = options.database ?? (await createTestDatabase());
   const clock = new ManualClock(options.now ?? '2026-03-02T02:00:00Z');
   const jobs = createJobQueue(database, pino({ level: 'silent' }));
+  // Files of this app only, removed on close.
+  const ownBlobDir = options.config?.blobDir === undefined ? mkdtempSync(join(tmpdir(), 'bidhall-blobs-')) : undefined;
   const built = await buildApp({
-    config: { bodyLimit: 64 * 1024, sessionTtlHours: 12, cookieSecure: false, logLevel: 'silent', webDist: undefined, ...options.config },
+    config: {
+      bodyLimit: 64 * 1024,
+      sessionTtlHours: 12,
+      cookieSecure: false,
+      logLevel: 'silent',
+      webDist: undefined,
+      ...options.config,
+      blobDir: options.config?.blobDir ?? ownBlobDir!,
+    },
     database,
     clock,
     jobs,
@@ -50,6 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await built.app.close();
       await jobs.stop(2000);
       if (!options.database) await database.close();
+      if (ownBlobDir) rmSync(ownBlobDir, { recursive: true, force: true });
     },
   };
 }

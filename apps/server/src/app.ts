@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -20,15 +21,21 @@ import { registerSystemRoutes } from './platform/http/system.routes.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { registerWeb } from './platform/http/web.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
+import { createBlobStore } from './platform/storage/blob-store.ts';
 import { metricsPlugin } from './platform/metrics/metrics.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
-import { createIdentityModule } from './modules/identity/index.ts';
+import { checkNoticeHtml, createDisclosureModule } from './modules/disclosure/index.ts';
+import { createDocumentsModule } from './modules/documents/index.ts';
+import { createExchangeModule } from './modules/exchange/index.ts';
+import { createIdentityModule, entityLookup, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createProjectsModule } from './modules/projects/index.ts';
+import { createTenderingModule } from './modules/tendering/index.ts';
 import { createTrustModule } from './modules/trust/index.ts';
 
 export interface AppDeps {
   config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'> &
-    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds'>>;
+    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'publicBaseUrl'>>;
   database: Database;
   clock: Clock;
   jobs: JobQueue;
@@ -87,7 +94,59 @@ export async function buildApp(deps: AppDeps) {
   // The recognised CAs are read before the first request; a folder that cannot be read stops the start.
   await identity.trust.reload();
   const trust = createTrustModule({ db, clock: deps.clock, audit, log });
-  const modules = [catalog, notifications, identity, trust];
+  // Outside systems; in sandbox mode (the default) their stand-ins are this app's own /sandbox routes.
+  const exchange = createExchangeModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    sandbox: deps.config.exchangeSandbox ?? true,
+    approvalServiceUrl: deps.config.approvalServiceUrl,
+    publicServiceUrl: deps.config.publicServiceUrl,
+    selfInject: (request) => app.inject(request),
+  });
+  // `publish` (decision 0008): disclosure stores, exchange's outbox carries the same canonical JSON.
+  const disclosure = createDisclosureModule({ db, clock: deps.clock, audit, log, outbox: exchange.outbox });
+  const projects = createProjectsModule({
+    db,
+    clock: deps.clock,
+    audit,
+    catalog: catalog.catalog,
+    calendar: catalog.calendar,
+    approvals: exchange.approvals,
+    entities: entityLookup,
+    verifyEntitySignature: identity.verifyEntitySignature,
+    outbox: exchange.outbox,
+    notify: notifications.notify,
+  });
+  const tendering = createTenderingModule({
+    db,
+    clock: deps.clock,
+    audit,
+    publicBaseUrl: deps.config.publicBaseUrl ?? 'http://localhost:3000',
+    calendar: catalog.calendar.current,
+    regions: { codesWithin: async (scope) => catalog.catalog.codesWithin(scope) },
+    sections: projects.sections,
+    publish: disclosure.publish,
+    checkNoticeHtml,
+    bidders: { search: searchBidders },
+    notify: notifications.notify,
+  });
+  const documents = await createDocumentsModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    blobs: createBlobStore(deps.config.blobDir ?? resolve('data/blobs')),
+    signingKey: deps.signingKey,
+    timeAuthority,
+    sections: projects.sections,
+    publish: disclosure.publish,
+    verifyEntitySignature: identity.verifyEntitySignature,
+    outbox: exchange.outbox,
+    notify: notifications.notify,
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents];
   for (const m of modules) errors.register(m.errors);
 
   await app.register(cookie);
@@ -115,6 +174,9 @@ export async function buildApp(deps: AppDeps) {
   for (const m of modules) m.registerRoutes(app);
   if (deps.config.webDist) await registerWeb(app, deps.config.webDist);
 
+  // Every module has defined its jobs: from here on any transaction may enqueue one.
+  await deps.jobs.prepare();
+
   app.addHook('preClose', async () => {
     shuttingDown = true;
   });
@@ -124,6 +186,13 @@ export async function buildApp(deps: AppDeps) {
     routes,
     identity,
     trust,
+    projects,
+    exchange,
+    disclosure,
+    tendering,
+    documents,
+    publish: disclosure.publish,
+    approvals: exchange.approvals,
     catalog: catalog.catalog,
     calendar: catalog.calendar,
     audit,

@@ -7,6 +7,7 @@ import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
 import { loadDemoData } from './demo/demo-data.ts';
+import { loadDemoTendering } from './demo/demo-tendering.ts';
 import { loadOrCreateSigningKey } from './platform/keys/signing-key.ts';
 import pino from 'pino';
 
@@ -46,7 +47,12 @@ export async function startServer(config: AppConfig, options: { clock?: Clock; d
       demoCaDir: join(config.dataDir, 'demo-ca'),
       onSkipped: (file, code) => log.info({ file, code }, 'demo certificate left unbound'),
     });
-    log.info(summary, 'demo data ready');
+    const tendering = await loadDemoTendering(built, {
+      clock,
+      demoCaDir: join(config.dataDir, 'demo-ca'),
+      onSkipped: (stage, reason) => log.warn({ stage, reason }, 'demo tendering stage left out'),
+    });
+    log.info({ ...summary, sections: tendering.sections }, 'demo data ready');
   }
   const trust = built.identity.trust.view();
   if (trust.authorities.length === 0) log.warn({ dir: trust.dir }, 'no recognised CA in the trust store: every certificate is refused');

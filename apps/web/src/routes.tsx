@@ -3,6 +3,8 @@ import { createBrowserRouter } from 'react-router';
 import { STAFF_READERS } from './auth/homePath.ts';
 import { RequireKind } from './auth/RequireKind.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { RequireBidder } from './pages/bidder/RequireBidder.tsx';
+import { deskRoutes } from './pages/desk/deskRoutes.tsx';
 import HomePage from './pages/home/HomePage.tsx';
 
 // The portal's home is in the first bundle; every other page loads when first opened.
@@ -14,6 +16,16 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage.tsx'));
 // Public verification brings the crypto code: it loads only here.
 const VerifyPage = lazy(() => import('./pages/verify/VerifyPage.tsx'));
+const NoticeListPage = lazy(() => import('./pages/portal/NoticeListPage.tsx'));
+const NoticePage = lazy(() => import('./pages/portal/NoticePage.tsx'));
+const BidderPage = lazy(() => import('./pages/bidder/BidderPage.tsx'));
+const SectionWorkspacePage = lazy(() => import('./pages/bidder/SectionWorkspacePage.tsx'));
+const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage.tsx'));
+const EntryFormPage = lazy(() => import('./pages/projects/EntryFormPage.tsx'));
+const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.tsx'));
+const TenderingProjectPage = lazy(() => import('./pages/projects/TenderingProjectPage.tsx'));
+const SectionPage = lazy(() => import('./pages/projects/SectionPage.tsx'));
+const StaffReviewPage = lazy(() => import('./pages/staff-review/StaffReviewPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -24,6 +36,10 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
       { path: '/verify', element: <VerifyPage /> },
+      { path: '/notices', element: <NoticeListPage /> },
+      { path: '/notices/:id', element: <NoticePage /> },
+      { path: '/bidder', element: <RequireBidder><BidderPage /></RequireBidder> },
+      { path: '/bidder/sections/:sectionId', element: <RequireBidder><SectionWorkspacePage /></RequireBidder> },
       {
         path: '/workspace',
         element: (
@@ -56,6 +72,14 @@ export const router = createBrowserRouter([
           </RequireKind>
         ),
       },
+      deskRoutes,
+      { path: '/projects', element: <RequireKind kinds={['entity']}><ProjectsPage /></RequireKind> },
+      { path: '/projects/entry/new', element: <RequireKind kinds={['entity']}><EntryFormPage /></RequireKind> },
+      { path: '/projects/entry/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><EntryFormPage /></RequireKind> },
+      { path: '/projects/tendering/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><TenderingProjectPage /></RequireKind> },
+      { path: '/projects/sections/:id', element: <RequireKind><SectionPage /></RequireKind> },
+      { path: '/projects/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><ProjectPage /></RequireKind> },
+      { path: '/staff/projects', element: <RequireKind kinds={['staff', 'supervisor']}><StaffReviewPage /></RequireKind> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

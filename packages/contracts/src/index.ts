@@ -6,3 +6,8 @@ export * from './agreements.ts';
 export * from './platform.ts';
 export * from './certificates.ts';
 export * from './trust.ts';
+export * from './exchange.ts';
+export * from './disclosure.ts';
+export * from './tendering.ts';
+export * from './documents.ts';
+export * from './projects.ts';

@@ -1,9 +1,13 @@
 import 'i18next';
 import type zhCN from './zh-CN.ts';
+import type projectsZhCN from './projects.zh-CN.ts';
+import type portalZhCN from './portal.zh-CN.ts';
+import type bidderZhCN from './bidder.zh-CN.ts';
+import type deskZhCN from './desk.zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof deskZhCN };
   }
 }

@@ -13,11 +13,14 @@ export function MainNav() {
 
   const items: NonNullable<MenuProps['items']> = [
     { key: '/', label: t('nav.home') },
-    { key: '/#notices', label: t('nav.notices') },
+    { key: '/notices', label: t('nav.notices') },
   ];
   if (!user) items.push({ key: '/register', label: t('nav.register') });
   if (user) items.push({ key: '/workspace', label: t('nav.workspace') });
+  if (user?.entity?.roles.some((r) => r === 'tenderer' || r === 'agency')) items.push({ key: '/projects', label: t('projects.nav.workspace') });
+  if (user?.entity?.roles.includes('bidder')) items.push({ key: '/bidder', label: t('bidder.nav') });
   if (user && STAFF_READERS.includes(user.kind)) items.push({ key: '/staff/verification', label: t('nav.verification') });
+  if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/projects', label: t('projects.nav.review') });
   if (user?.kind === 'admin') items.push({ key: '/admin/users', label: t('nav.users') });
   if (user?.kind === 'auditor') items.push({ key: '/audit', label: t('nav.audit') });
 

@@ -9,6 +9,8 @@ import { createCertificateService } from './certificate.service.ts';
 import { createCertificateTrust } from './certificate-trust.ts';
 import { registerSignatureVerifyRoutes } from './signature-verify.routes.ts';
 import { createChangeService } from './change.service.ts';
+import { createEntitySignatureVerifier } from './entity-signature.ts';
+import { registerBidderDirectoryRoutes } from './bidder-directory.routes.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { identityErrors } from './identity.errors.ts';
 import { registerRegistrationRoutes } from './registration.routes.ts';
@@ -23,6 +25,9 @@ export type { IdentityDeps } from './identity.deps.ts';
 export { CERTIFICATE_REMINDER_JOB } from './certificate-reminder.jobs.ts';
 export type { CertificateTrust } from './certificate-trust.ts';
 export type { Binder } from './certificate.service.ts';
+export { createEntitySignatureVerifier, type EntitySigner, type VerifyEntitySignature } from './entity-signature.ts';
+export { entityLookup, type EntitySummary } from './entity-lookup.ts';
+export { searchBidders, type BidderDirectoryEntry, type BidderDirectoryQuery } from './bidder-directory.ts';
 
 /**
  * Market entities, admission and verification, accounts, sessions (tasks 2 and 9, A-01…A-35, F-12,
@@ -55,12 +60,15 @@ export function createIdentityModule(
   });
 
   const sessions: SessionResolver = { resolve: (token) => auth.resolve(token) };
+  const verifyEntitySignature = createEntitySignatureVerifier({ db: deps.db, trust, clock: deps.clock });
 
   return {
     errors: identityErrors,
     sessions,
     /** The recognised CAs; load with `trust.reload()` before serving. */
     trust,
+    /** A detached CMS over a document by a certificate bound to the entity (A-44, A-66). */
+    verifyEntitySignature,
     services: { auth, registration, verification, changes, users, remindExpiringCertificates, certificates, certificateLogin },
     registerRoutes(app: AppInstance) {
       registerAuthRoutes(app, { auth, db: deps.db, cookieSecure: deps.cookieSecure });
@@ -70,6 +78,7 @@ export function createIdentityModule(
       registerUserRoutes(app, { users });
       registerSignatureVerifyRoutes(app, { trust, clock: deps.clock });
       registerCertificateRoutes(app, { db: deps.db, audit: deps.audit, certificates, certificateLogin, trust, cookieSecure: deps.cookieSecure });
+      registerBidderDirectoryRoutes(app, { db: deps.db });
     },
   };
 }

@@ -20,6 +20,11 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ CERTIFICATE_CHALLENGE_TTL_SECONDS: '5' })).toThrow(ConfigError);
   });
 
+  it('the blob store defaults to DATA_DIR/blobs and BLOB_DIR overrides it', () => {
+    expect(loadConfig({ DATA_DIR: '/tmp/x' }).blobDir).toBe('/tmp/x/blobs');
+    expect(loadConfig({ BLOB_DIR: '/srv/blobs' }).blobDir).toBe('/srv/blobs');
+  });
+
   it('refuses bad values, naming every bad variable', () => {
     try {
       loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });

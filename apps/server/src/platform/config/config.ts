@@ -22,14 +22,32 @@ const configSchema = z.object({
   WEB_DIST: z.string().optional(),
   SIGNING_KEY_FILE: z.string().min(1).optional(),
   TRUST_STORE_DIR: z.string().min(1).optional(),
+  BLOB_DIR: z.string().min(1).optional(),
+  /** The platform's public address, stated in every notice and invitation (B-002, B-008). */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000').transform((u) => u.replace(/\/+$/, '')),
   CERTIFICATE_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   JOBS: z
     .enum(['on', 'off'])
     .default('on')
     .transform((v) => v === 'on'),
+  EXCHANGE_SANDBOX: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((v) => v === 'on'),
+  APPROVAL_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  PUBLIC_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export interface AppConfig {
+  /**
+   * EXCHANGE_SANDBOX: the platform serves sandbox stand-ins for the investment approval platform and
+   * the public service platform under /sandbox, used when their URLs are not set.
+   */
+  exchangeSandbox: boolean;
+  /** APPROVAL_SERVICE_URL: the investment approval platform's API base (GET …/projects/{code}). */
+  approvalServiceUrl: string | undefined;
+  /** PUBLIC_SERVICE_URL: the public service platform's exchange API base (POST …/messages). */
+  publicServiceUrl: string | undefined;
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
@@ -49,8 +67,12 @@ export interface AppConfig {
    * *.cer *.der) and their CRLs (*.crl), read at start and on reload.
    */
   trustStoreDir: string;
+  /** The content-addressed file store (attachments, packages): `<BLOB_DIR>/ab/cd/<sm3>`. */
+  blobDir: string;
   /** How long a certificate login challenge may be answered. */
   certificateChallengeTtlSeconds: number;
+  /** PUBLIC_BASE_URL: the platform's public address, without a trailing slash. */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -79,8 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     webDist: c.WEB_DIST,
     jobsEnabled: c.JOBS,
+    exchangeSandbox: c.EXCHANGE_SANDBOX,
+    approvalServiceUrl: c.APPROVAL_SERVICE_URL,
+    publicServiceUrl: c.PUBLIC_SERVICE_URL,
     signingKeyFile: resolve(c.SIGNING_KEY_FILE ?? `${c.DATA_DIR}/keys/platform-signing-key.pem`),
     trustStoreDir: resolve(c.TRUST_STORE_DIR ?? `${c.DATA_DIR}/trust`),
+    blobDir: resolve(c.BLOB_DIR ?? `${c.DATA_DIR}/blobs`),
     certificateChallengeTtlSeconds: c.CERTIFICATE_CHALLENGE_TTL_SECONDS,
+    publicBaseUrl: c.PUBLIC_BASE_URL,
   };
 }

@@ -13,6 +13,11 @@ export interface JobDefinition<T extends object = object> {
 export interface JobQueue {
   /** Registers a job before start(); modules call this from their composition. */
   define<T extends object>(definition: JobDefinition<T>): void;
+  /**
+   * Installs the queue's tables and creates every defined queue without working any of them. After
+   * this, `send` works whether or not workers run (JOBS=off, tests, demo loading before start).
+   */
+  prepare(): Promise<void>;
   /** Enqueues inside the caller's transaction, so the job exists exactly when the change commits. */
   send(trx: Db, name: string, data: object, options?: { startAfter?: Date; singletonKey?: string }): Promise<string | null>;
   start(): Promise<void>;
@@ -30,23 +35,37 @@ export function createJobQueue(database: Database, log: Logger): JobQueue {
       ? new PgBoss({ db: fromKysely(database.db), backend: 'pglite', schema: 'pgboss' })
       : new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: 4 });
   boss.on('error', (err: unknown) => log.error({ err }, 'job queue error'));
-  let started = false;
+  let prepared: Promise<void> | undefined;
+  let working = false;
+  const prepare = () =>
+    (prepared ??= (async () => {
+      await boss.start();
+      for (const def of definitions.values()) {
+        await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryBackoff: true });
+      }
+    })());
 
   return {
     get names() {
       return [...definitions.keys()];
     },
     define(definition) {
-      if (started) throw new Error(`job ${definition.name} defined after start`);
+      if (working) throw new Error(`job ${definition.name} defined after start`);
       definitions.set(definition.name, definition as JobDefinition);
     },
     async send(trx, name, data, options) {
       if (!definitions.has(name)) throw new Error(`unknown job ${name}`);
+      // pg-boss looks a queue up on its own connection first; on PGlite's single session that waits
+      // forever for the caller's transaction, so the queues must be known before any transaction sends.
+      if (!prepared) throw new Error(`job queue not prepared: call jobs.prepare() before sending ${name}`);
+      await prepared;
       return boss.send(name, data, { ...options, db: fromKysely(trx) });
     },
+    prepare,
     async start() {
-      await boss.start();
+      await prepare();
       for (const def of definitions.values()) {
+        // Again for definitions added after prepare (tests); creating an existing queue changes nothing.
         await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryBackoff: true });
         await boss.work(def.name, async (jobs: Job<object>[]) => {
           for (const job of jobs) {
@@ -56,12 +75,14 @@ export function createJobQueue(database: Database, log: Logger): JobQueue {
         });
         if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Shanghai' });
       }
-      started = true;
+      working = true;
     },
     async stop(graceMs) {
-      if (!started) return;
+      if (!prepared) return;
+      await prepared.catch(() => undefined);
       await boss.stop({ graceful: true, timeout: graceMs, close: true });
-      started = false;
+      prepared = undefined;
+      working = false;
     },
     async runNow(name, data = {}) {
       const def = definitions.get(name);

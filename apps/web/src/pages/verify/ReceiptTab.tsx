@@ -19,7 +19,7 @@ function prettyEntry(entry: string): string {
 export function ReceiptTab({ keyPem }: { keyPem: string | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [index, setIndex] = useState<number | null>(0);
+  const [index, setIndex] = useState<number | null>(() => Number(new URLSearchParams(window.location.search).get('index')) || 0);
   const [text, setText] = useState('');
   const [fetching, setFetching] = useState(false);
   const [result, setResult] = useState<ReceiptResult>();

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { DisconnectOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Popconfirm, Skeleton, Tag, Upload } from 'antd';
 import { useState } from 'react';
@@ -16,7 +17,7 @@ import { CertificateFileError, readCertificateFile } from '../../trust/certifica
 const day = (iso: string) => formatTime(iso).slice(0, 10);
 
 /** The localised refusal of a bind: a name mismatch says which names differ. */
-function refusalMessage(t: ReturnType<typeof useTranslation>['t'], err: unknown): string {
+function refusalMessage(t: TFunction, err: unknown): string {
   if (err instanceof CertificateFileError) return t(`login.cert.fileErrors.${err.code}`);
   if (err instanceof ApiError && err.code === 'CERTIFICATE_NAME_MISMATCH') {
     const { subject, registeredName } = err.details;

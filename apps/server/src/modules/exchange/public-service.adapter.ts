@@ -1,0 +1,38 @@
+import { publicServiceAck, type PublicServiceAck, type PublicServiceMessage } from '@bidhall/contracts';
+import { EXCHANGE_TIMEOUT_MS, type Endpoint } from './http-endpoint.ts';
+
+/** The public service platform (公共服务平台) as the outbox delivers to it. */
+export interface PublicServicePlatform {
+  /** Delivers one message; resolves with the platform's acknowledgement, throws when not accepted. */
+  push(message: PublicServiceMessage): Promise<PublicServiceAck>;
+}
+
+/** HTTP adapter: POST {PUBLIC_SERVICE_URL}/messages with the envelope as JSON. */
+export function createPublicServicePlatform(endpoint: Endpoint | null): PublicServicePlatform {
+  return {
+    async push(message) {
+      if (!endpoint) throw new Error('no public service platform is configured (PUBLIC_SERVICE_URL)');
+      const res = await endpoint.fetch(`${endpoint.baseUrl}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': message.messageId },
+        body: JSON.stringify(message),
+        signal: AbortSignal.timeout(EXCHANGE_TIMEOUT_MS),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new Error('the acknowledgement is not JSON');
+      }
+      const ack = publicServiceAck.safeParse(body);
+      if (!ack.success) throw new Error('the acknowledgement is malformed');
+      // The receiver states the hash of what it got: anything else means the content changed on the way.
+      if (ack.data.messageId !== message.messageId || ack.data.contentSm3 !== message.contentSm3) {
+        throw new Error(`the acknowledgement names other content (${ack.data.contentSm3})`);
+      }
+      return ack.data;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { approvalCode, approvalRecord, outboxKind, publicServiceAck, publicServiceMessage } from '@bidhall/contracts';
+import { z } from 'zod';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { AppInstance } from '../../platform/http/types.ts';
+import { SANDBOX_APPROVAL_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
+import { SANDBOX_APPROVALS } from './sandbox-approval.fixtures.ts';
+import type { SandboxPublicService } from './sandbox.service.ts';
+
+const tags = ['sandbox'];
+const sandboxAccess = { public: true, reason: 'sandbox stand-in for an outside system (EXCHANGE_SANDBOX)' } as const;
+
+const receivedMessage = z.object({
+  receiptId: z.string(),
+  messageId: z.string(),
+  kind: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  regionCode: z.string().nullable(),
+  contentSm3: z.string(),
+  content: z.string(),
+  receivedAt: z.string(),
+});
+
+/**
+ * Sandbox stand-ins for the investment approval platform and the public service platform, served by
+ * the platform itself when EXCHANGE_SANDBOX is on (dev, demo, tests). They speak the same HTTP the
+ * adapters speak to the real systems.
+ */
+export function registerSandboxRoutes(app: AppInstance, deps: { publicService: SandboxPublicService }) {
+  const byCode = new Map(SANDBOX_APPROVALS.map((r) => [r.approvalCode, r]));
+
+  app.get(
+    `${SANDBOX_APPROVAL_PATH}/projects/:code`,
+    {
+      config: { access: sandboxAccess },
+      schema: { tags, summary: 'Sandbox investment approval platform: a project by its code', params: z.strictObject({ code: approvalCode }), response: { 200: approvalRecord } },
+    },
+    async (request) => {
+      const record = byCode.get(request.params.code);
+      if (!record) throw new DomainError('APPROVAL_NOT_FOUND', `no project ${request.params.code} on the approval platform`);
+      return record;
+    },
+  );
+
+  app.post(
+    `${SANDBOX_PUBLIC_SERVICE_PATH}/messages`,
+    {
+      config: { access: sandboxAccess },
+      schema: { tags, summary: 'Sandbox public service platform: receive one message', body: publicServiceMessage, response: { 200: publicServiceAck } },
+    },
+    async (request) => deps.publicService.receive(request.body),
+  );
+
+  app.get(
+    `${SANDBOX_PUBLIC_SERVICE_PATH}/messages`,
+    {
+      config: { access: sandboxAccess },
+      schema: {
+        tags,
+        summary: 'Sandbox public service platform: what it received, newest first, to compare with the portal',
+        querystring: z.strictObject({ subjectId: z.string().max(80).optional(), kind: outboxKind.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.array(receivedMessage) },
+      },
+    },
+    async (request) => deps.publicService.received(request.query),
+  );
+
+  app.post(
+    `${SANDBOX_PUBLIC_SERVICE_PATH}/failures`,
+    {
+      config: { access: { roles: ['staff', 'admin'] } },
+      schema: {
+        tags,
+        summary: 'Sandbox public service platform: refuse the next N deliveries with 503 (to show retries)',
+        body: z.strictObject({ failNext: z.number().int().min(0).max(100) }),
+        response: { 200: z.object({ failNext: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      deps.publicService.failNext(request.body.failNext);
+      return { failNext: deps.publicService.pendingFailures };
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import { emptyBody, submissionReviewRequest, tenderingPlanCreate, tenderingPlanInput, tenderingPlanView } from '@bidhall/contracts';
+import { z } from 'zod';
+import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
+import type { AppInstance } from '../../platform/http/types.ts';
+import type { TenderingPlanService } from './tendering-plan.service.ts';
+
+const params = z.strictObject({ id: z.uuid() });
+const parties = ['tenderer', 'agency'] as const;
+const tags = ['tendering plans'];
+
+/** A-47…A-49: the tendering plan and team, reviewed by staff. */
+export function registerTenderingPlanRoutes(app: AppInstance, deps: { plans: TenderingPlanService }) {
+  const p = deps.plans;
+  app.post(
+    '/api/v1/tendering-plans',
+    { config: { access: { roles: parties } }, schema: { tags, summary: 'Create the plan and team of a tendering project (submit at once with submit: true)', body: tenderingPlanCreate, response: { 201: tenderingPlanView } } },
+    async (request, reply) => reply.status(201).send(await p.create(requirePrincipal(request), request.body, actorOf(request))),
+  );
+  app.get(
+    '/api/v1/tendering-plans',
+    { config: { access: { roles: ['staff'] } }, schema: { tags, summary: 'Plans pending review in my regions', response: { 200: z.array(tenderingPlanView) } } },
+    async (request) => p.pending(requirePrincipal(request)),
+  );
+  app.get(
+    '/api/v1/tendering-plans/:id',
+    { config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'] } }, schema: { tags, summary: 'A plan with its team and reviews', params, response: { 200: tenderingPlanView } } },
+    async (request) => p.get(requirePrincipal(request), request.params.id),
+  );
+  app.put(
+    '/api/v1/tendering-plans/:id',
+    {
+      config: { access: { roles: parties } },
+      schema: { tags, summary: 'Edit a draft or rejected plan (resubmit with submit: true)', params, body: tenderingPlanInput.extend({ submit: z.boolean().default(false) }), response: { 200: tenderingPlanView } },
+    },
+    async (request) => p.update(requirePrincipal(request), request.params.id, request.body, actorOf(request)),
+  );
+  app.post(
+    '/api/v1/tendering-plans/:id/submit',
+    { config: { access: { roles: parties } }, schema: { tags, summary: 'Submit the plan for review', params, body: emptyBody, response: { 200: tenderingPlanView } } },
+    async (request) => p.submit(requirePrincipal(request), request.params.id, actorOf(request)),
+  );
+  app.post(
+    '/api/v1/tendering-plans/:id/review',
+    { config: { access: { roles: ['staff'] } }, schema: { tags, summary: 'Approve (in force) or reject (with a reason) a submitted plan (A-49)', params, body: submissionReviewRequest, response: { 200: tenderingPlanView } } },
+    async (request) => p.review(requirePrincipal(request), request.params.id, request.body, actorOf(request)),
+  );
+}

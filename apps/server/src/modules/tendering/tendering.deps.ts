@@ -1,0 +1,111 @@
+import type { Clock, HolidayCalendar, ProcurementKind, TenderMethod, TimetableField } from '@bidhall/rules';
+import type { Kysely } from 'kysely';
+import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { TenderingTables } from './tendering.tables.ts';
+
+/** decision 0008; later issues add bidding, opened, … */
+export type SectionStage = 'draft' | 'submitted' | 'registered' | 'tendering' | 'terminated' | (string & {});
+
+/** A section as `projects` shows it to other modules (decision 0008). */
+export interface SectionSnapshot {
+  id: string;
+  code: string;
+  name: string;
+  round: number;
+  stage: SectionStage;
+  tenderingProjectId: string;
+  tenderingProjectName: string;
+  projectId: string;
+  projectName: string;
+  approvalCode: string;
+  regionCode: string;
+  category: string;
+  kind: ProcurementKind;
+  mandatory: boolean;
+  method: TenderMethod;
+  budgetFen: string;
+  tendererEntityId: string;
+  tendererName: string;
+  agencyEntityId: string | null;
+  agencyName: string | null;
+  timetable: Partial<Record<TimetableField, string>>;
+  createdOn: string;
+}
+
+/** projects → tendering (decision 0008). */
+export interface SectionsPort {
+  get(trx: Db, id: string): Promise<SectionSnapshot | null>;
+  /** The tenderer, or an agency with a mandate. */
+  canManage(trx: Db, id: string, entityId: string): Promise<boolean>;
+  /** First publication of a notice (or the sending of an invitation). */
+  markTendering(trx: Db, id: string, actor: Actor): Promise<unknown>;
+  terminate(trx: Db, id: string, reason: string, actor: Actor): Promise<unknown>;
+  retender(trx: Db, id: string, reason: string, actor: Actor): Promise<unknown>;
+}
+
+/** What tendering hands to disclosure + exchange (decision 0008). */
+export interface Publication {
+  type: 'tenderNotice' | 'prequalificationNotice' | 'invitationResult' | 'clarification' | 'siteVisit' | 'termination' | 'retender';
+  sourceId: string;
+  sectionIds: string[];
+  regionCode: string;
+  category: string;
+  title: string;
+  bodyHtml: string;
+  prominent: boolean;
+  publishedAt: string;
+  round: number;
+  links: { documents?: string };
+}
+
+export interface PublishResult {
+  publicationId: string;
+  contentSm3: string;
+  logIndex: number;
+}
+
+export interface BidderEntry {
+  entityId: string;
+  name: string;
+  creditCode: string;
+  regionCode: string;
+}
+
+export interface TenderingMessage {
+  recipientKind: 'entity' | 'user';
+  recipientId: string;
+  topic: string;
+  title: string;
+  body: string;
+  link?: string;
+  dedupeKey?: string;
+}
+
+/** What the tendering module needs from outside; nothing more is passed in. */
+export interface TenderingDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  /** The platform's public address, stated in every notice and invitation (B-002, B-008). */
+  publicBaseUrl: string;
+  /** The working-day calendar in force (catalog). */
+  calendar(): HolidayCalendar;
+  regions: { codesWithin(scope: string): Promise<string[]> };
+  sections: SectionsPort;
+  /**
+   * One canonical content to the portal and the public service platform outbox, in the caller's
+   * transaction (disclosure). A termination or re-tender publication closes the section's earlier
+   * publications on the portal itself.
+   */
+  publish(trx: Db, publication: Publication, actor?: Actor): Promise<PublishResult>;
+  /** Disclosure's notice HTML check: unsafe markup (script, event handlers…) is named, never cleaned. */
+  checkNoticeHtml(html: string): { ok: true; html: string } | { ok: false; problems: { kind: string; what: string }[] };
+  /** The bidder database (identity, A-56). */
+  bidders: { search(trx: Db, query: { q?: string; regionCode?: string; entityIds?: string[]; limit: number }): Promise<BidderEntry[]> };
+  notify(trx: Db, message: TenderingMessage): Promise<boolean>;
+}
+
+export function tables(db: Db): Kysely<TenderingTables> {
+  return db as unknown as Kysely<TenderingTables>;
+}

@@ -1,0 +1,95 @@
+import { Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { projectsApi } from '../../api/projects.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { useCatalog } from '../../hooks/useCatalog.tsx';
+import { useLoader } from '../../hooks/useLoader.ts';
+import { formatFen } from './money.ts';
+import { StageTag } from './tags.tsx';
+import { TimetableEditor } from './TimetableEditor.tsx';
+import './projects.css';
+
+/** A section (标段/包): its stage and round, its project and tendering project, its timetable (A-46). */
+export default function SectionPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { regionName, categoryName } = useCatalog();
+  const section = useLoader(() => projectsApi.section(id), [id]);
+  const s = section.data;
+
+  return (
+    <div data-testid="section-page">
+      <PageHeading
+        title={
+          <Space>
+            {s ? s.name : t('projects.section.title')}
+            {s && <StageTag stage={s.stage} />}
+            {s && s.round > 1 && <Tag>{t('projects.round', { round: s.round })}</Tag>}
+          </Space>
+        }
+        subtitle={s ? <span className="mono">{s.code}</span> : undefined}
+        trail={[
+          { title: t('projects.title'), to: '/projects' },
+          ...(s ? [{ title: s.tenderingProjectName, to: `/projects/tendering/${s.tenderingProjectId}` }] : []),
+          { title: s?.name ?? t('projects.section.title') },
+        ]}
+      />
+      <div className="container page-body">
+        {section.error && !s ? (
+          <LoadError error={section.error} onRetry={() => void section.reload()} />
+        ) : !s ? (
+          <Skeleton active paragraph={{ rows: 10 }} />
+        ) : (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={10}>
+              <Card title={t('projects.section.overview')}>
+                <Descriptions
+                  size="small"
+                  column={1}
+                  items={[
+                    { key: 'stage', label: t('projects.section.stage'), children: <StageTag stage={s.stage} /> },
+                    { key: 'round', label: t('projects.section.round'), children: t('projects.round', { round: s.round }) },
+                    { key: 'budget', label: t('projects.section.budget'), children: <span className="mono">{t('projects.money', { amount: formatFen(s.budgetFen) })}</span> },
+                    { key: 'method', label: t('projects.entry.method'), children: t(`projects.method.${s.method}`) },
+                    { key: 'kind', label: t('projects.entry.kind'), children: t(`projects.kind.${s.kind}`) },
+                    { key: 'category', label: t('projects.entry.category'), children: categoryName(s.category) },
+                    { key: 'region', label: t('projects.entry.region'), children: regionName(s.regionCode) },
+                    {
+                      key: 'project',
+                      label: t('projects.project.title'),
+                      children: (
+                        <>
+                          <Link to={`/projects/${s.projectId}`}>{s.projectName}</Link>
+                          <div className="mono muted small">{s.approvalCode}</div>
+                        </>
+                      ),
+                    },
+                    {
+                      key: 'tp',
+                      label: t('projects.tendering.title'),
+                      children: <Link to={`/projects/tendering/${s.tenderingProjectId}`}>{s.tenderingProjectName}</Link>,
+                    },
+                    { key: 'tenderer', label: t('projects.side.tenderer'), children: s.tendererName },
+                    { key: 'agency', label: t('projects.side.agency'), children: s.agencyName ?? t('projects.tendering.noAgency') },
+                    { key: 'entry', label: t('projects.tendering.entryForm'), children: <Link to={`/projects/entry/${s.entryFormId}`}>{t('projects.view')}</Link> },
+                    ...(s.canManage ? [{ key: 'desk', label: t('desk.title'), children: <Space wrap>{(['notice', 'documents', 'clarifications'] as const).map((k) => <Link key={k} to={`/desk/sections/${s.id}/${k}`} data-testid={`desk-link-${k}`}>{t(`desk.tabs.${k}`)}</Link>)}</Space> }] : []),
+                    { key: 'created', label: t('projects.section.createdOn'), children: s.createdOn },
+                    ...(s.content ? [{ key: 'content', label: t('projects.section.content'), children: <div className="pre-wrap">{s.content}</div> }] : []),
+                    ...(s.terminatedReason
+                      ? [{ key: 'terminated', label: t('projects.section.terminatedReason'), children: s.terminatedReason }]
+                      : []),
+                  ]}
+                />
+              </Card>
+            </Col>
+            <Col xs={24} xl={14}>
+              <TimetableEditor section={s} onSaved={() => void section.reload()} />
+            </Col>
+          </Row>
+        )}
+      </div>
+    </div>
+  );
+}
