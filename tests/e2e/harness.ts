@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSync } from 'otplib';
 import pg from 'pg';
 import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Clock, systemClock } from '@bidhall/rules';
 import { expect } from 'vitest';
 import { loadConfig } from '../../apps/server/src/platform/config/config.ts';
 import { startServer, type RunningServer } from '../../apps/server/src/server.ts';
@@ -71,8 +72,19 @@ export interface E2e {
   stop: () => Promise<void>;
 }
 
+/** Real time moved forward by hand: the server's clock in tests that need a later day. */
+export class ShiftedClock implements Clock {
+  #offsetMs = 0;
+  now(): Date {
+    return new Date(systemClock.now().getTime() + this.#offsetMs);
+  }
+  advance(ms: number): void {
+    this.#offsetMs += ms;
+  }
+}
+
 /** Starts the server with the demo data and Chromium; `stop` undoes everything. */
-export async function startE2e(): Promise<E2e> {
+export async function startE2e(options: { clock?: Clock } = {}): Promise<E2e> {
   if (!hasChromium) throw new Error(`E2E=required but ${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`the web app is not built (${WEB_DIST}); run \`npm run build\` first (\`npm test\` does)`);
@@ -98,7 +110,7 @@ export async function startE2e(): Promise<E2e> {
       WEB_DIST,
       ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     });
-    server = await startServer(config, { demo: true });
+    server = await startServer(config, { demo: true, ...(options.clock ? { clock: options.clock } : {}) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -136,7 +148,10 @@ export async function apiLogin(request: APIRequestContext, username: string, pas
   expect(response.status()).toBe(200);
   const { stage } = (await response.json()) as { stage: string };
   if (stage === 'mfa') {
-    const totp = await request.post('/api/v1/auth/totp', { data: { code: generateSync({ secret: DEMO_TOTP_SECRET }) } });
+    // The code of the server's time, which a test may have moved.
+    const { epochMs } = (await (await request.get('/api/v1/time')).json()) as { epochMs: number };
+    const code = generateSync({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(epochMs / 1000) });
+    const totp = await request.post('/api/v1/auth/totp', { data: { code } });
     expect(totp.status()).toBe(200);
   }
 }

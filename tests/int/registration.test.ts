@@ -287,4 +287,14 @@ describe('registration and instant admission', () => {
     const bad = await t.built.app.inject({ method: 'GET', url: '/api/v1/entities?sort=password_hash', headers: { cookie: staff } });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('staff filter the entity list by role', async () => {
+    await register(registrationBody({ name: '角色筛选代理公司', roles: ['agency'] }));
+    const agencies = await t.built.app.inject({ method: 'GET', url: '/api/v1/entities?role=agency&limit=200', headers: { cookie: staff } });
+    expect(agencies.statusCode, agencies.body).toBe(200);
+    const roles: string[][] = agencies.json().items.map((e: { roles: string[] }) => e.roles);
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles.every((r) => r.includes('agency'))).toBe(true);
+    expect(agencies.json().items.map((e: { name: string }) => e.name)).toContain('角色筛选代理公司');
+  });
 });

@@ -119,19 +119,6 @@ export async function buildApp(deps: AppDeps) {
     outbox: exchange.outbox,
     notify: notifications.notify,
   });
-  const tendering = createTenderingModule({
-    db,
-    clock: deps.clock,
-    audit,
-    publicBaseUrl: deps.config.publicBaseUrl ?? 'http://localhost:3000',
-    calendar: catalog.calendar.current,
-    regions: { codesWithin: async (scope) => catalog.catalog.codesWithin(scope) },
-    sections: projects.sections,
-    publish: disclosure.publish,
-    checkNoticeHtml,
-    bidders: { search: searchBidders },
-    notify: notifications.notify,
-  });
   const documents = await createDocumentsModule({
     db,
     clock: deps.clock,
@@ -144,6 +131,20 @@ export async function buildApp(deps: AppDeps) {
     publish: disclosure.publish,
     verifyEntitySignature: identity.verifyEntitySignature,
     outbox: exchange.outbox,
+    notify: notifications.notify,
+  });
+  const tendering = createTenderingModule({
+    db,
+    clock: deps.clock,
+    audit,
+    publicBaseUrl: deps.config.publicBaseUrl ?? 'http://localhost:3000',
+    calendar: catalog.calendar.current,
+    regions: { codesWithin: async (scope) => catalog.catalog.codesWithin(scope) },
+    sections: projects.sections,
+    publish: disclosure.publish,
+    documents,
+    checkNoticeHtml,
+    bidders: { search: searchBidders },
     notify: notifications.notify,
   });
   const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents];

@@ -1,9 +1,9 @@
 // The public portal (disclosure module): notice lists and search, notice pages and the feeds. Anyone
 // may read these; no session is needed.
-import type { NoticeList, NoticeListItem, NoticePage, PublicationType, SectionDetail } from '@bidhall/contracts';
+import type { NoticeList, NoticeListItem, NoticePage, PublicationType, SectionDetail, SectionSnapshotView } from '@bidhall/contracts';
 import { api } from './client.ts';
 
-export type { NoticeList, NoticeListItem, NoticePage, PublicationType, SectionDetail };
+export type { NoticeList, NoticeListItem, NoticePage, PublicationType, SectionDetail, SectionSnapshotView };
 
 /** GET /api/v1/public/notices: filters as the API accepts them (dates are Shanghai dates). */
 export interface NoticeFilter {
@@ -36,6 +36,6 @@ export function atomFeedUrl(filter: Pick<NoticeFilter, 'regionCode' | 'category'
 export const portalApi = {
   notices: (filter: NoticeFilter) => api.get<NoticeList>('/public/notices', { ...filter }),
   notice: (id: string) => api.get<NoticePage>(`/public/notices/${encodeURIComponent(id)}`),
-  /** A section once it is public: its timetable gives the key dates (the projects module; needs a login). */
-  section: (id: string) => api.get<SectionDetail>(`/sections/${encodeURIComponent(id)}`),
+  /** A section once it is public, with its current timetable: the key dates (the projects module). */
+  section: (id: string) => api.get<SectionSnapshotView>(`/public/sections/${encodeURIComponent(id)}`),
 };

@@ -56,8 +56,6 @@ const portalEn: Strings<typeof portalZhCN> = {
       round: 'Round {{round}}',
       noSections: 'This notice covers no particular section',
       sectionUnavailable: 'The timetable of this section cannot be read now {{code}}',
-      datesInText: 'The key dates are in the notice text',
-      loginForDates: "Log in to see each section's timetable and the deadline countdown",
       toDocuments: 'Get the tender documents (free)',
       toDocumentsOf: 'Get the tender documents of section {{n}} (free)',
       freeDownload: 'Tender documents are free: log in and download, no other registration',

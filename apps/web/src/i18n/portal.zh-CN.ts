@@ -51,8 +51,6 @@ const portalZhCN = {
       round: '第 {{round}} 轮',
       noSections: '本公告不涉及具体标段',
       sectionUnavailable: '暂时无法读取该标段的时间安排 {{code}}',
-      datesInText: '关键时间见公告正文',
-      loginForDates: '登录后查看各标段时间安排与截止倒计时',
       toDocuments: '获取招标文件（免费）',
       toDocumentsOf: '获取标段 {{n}} 的招标文件（免费）',
       freeDownload: '招标文件免费获取，登录即可下载，无需另行报名',

@@ -54,7 +54,8 @@ export function createVerificationService(deps: IdentityDeps) {
     if (query.status) q = q.where('status', '=', query.status);
     if (query.postCheck) q = q.where('post_check', '=', query.postCheck);
     if (query.regionCode) q = q.where('region_code', '=', query.regionCode);
-    if (query.role) q = q.where('roles', '@>', [query.role]);
+    // A text[] parameter is sent as a JS array, which PGlite cannot cast: compare one element instead.
+    if (query.role) q = q.where(sql<boolean>`${query.role} = ANY(roles)`);
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('credit_code', 'ilike', like)]));

@@ -6,6 +6,7 @@ import {
   prefillView,
   projectInput,
   sectionDetail,
+  sectionSnapshotView,
   sectionPatch,
   submissionReviewRequest,
   timetableInput,
@@ -107,6 +108,15 @@ export function registerEntryFormRoutes(
       schema: { tags: sectionTags, summary: 'A section: its snapshot, timetable and stage', params, response: { 200: sectionDetail } },
     },
     async (request) => deps.sections.get(requirePrincipal(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/public/sections/:id',
+    {
+      config: { access: { public: true, reason: 'a published section and its current deadlines are public (the notice names them)' } },
+      schema: { tags: sectionTags, summary: 'A published section with its current timetable, for the portal', params, response: { 200: sectionSnapshotView } },
+    },
+    async (request) => deps.sections.getPublic(request.params.id),
   );
 
   app.patch(

@@ -36,6 +36,13 @@ export function createSectionService(deps: ProjectsDeps, port: SectionsPort) {
     return detail(deps.db, principal, s);
   }
 
+  /** What the notice of a published section already told everyone: its timetable, kept current (B-012 moves). */
+  async function getPublic(id: string) {
+    const s = await loadSection(deps.db, id);
+    if (!s || ['draft', 'submitted', 'registered'].includes(s.stage)) throw new DomainError('SECTION_NOT_FOUND', `no public section ${id}`);
+    return toSnapshot(s);
+  }
+
   async function mustManage(trx: Db, principal: Principal, id: string): Promise<SectionRecord> {
     const s = await loadSection(trx, id, true);
     if (!s) throw new DomainError('SECTION_NOT_FOUND', `no section ${id}`);
@@ -84,7 +91,7 @@ export function createSectionService(deps: ProjectsDeps, port: SectionsPort) {
     });
   }
 
-  return { get, setTimetable, patch };
+  return { get, getPublic, setTimetable, patch };
 }
 
 export type SectionService = ReturnType<typeof createSectionService>;

@@ -347,6 +347,8 @@ export function createNoticeService(deps: TenderingDeps) {
         links: {},
       }, caller.actor);
       for (const s of sections) if (s.stage === 'registered') await deps.sections.markTendering(trx, s.id, caller.actor);
+      // Documents become available with the notice; an inconsistent one stops the whole publication.
+      if (deps.documents) for (const s of sections) await deps.documents.issueForSection(trx, s.id, caller.actor);
       await tables(trx)
         .updateTable('tendering.notice')
         .set({

@@ -44,6 +44,11 @@ export interface SectionsPort {
   retender(trx: Db, id: string, reason: string, actor: Actor): Promise<unknown>;
 }
 
+/** documents → tendering: the signed documents of a section are issued when its notice is published. */
+export interface DocumentsPort {
+  issueForSection(trx: Db, sectionId: string, actor: Actor): Promise<string[]>;
+}
+
 /** What tendering hands to disclosure + exchange (decision 0008). */
 export interface Publication {
   type: 'tenderNotice' | 'prequalificationNotice' | 'invitationResult' | 'clarification' | 'siteVisit' | 'termination' | 'retender';
@@ -104,6 +109,8 @@ export interface TenderingDeps {
   /** The bidder database (identity, A-56). */
   bidders: { search(trx: Db, query: { q?: string; regionCode?: string; entityIds?: string[]; limit: number }): Promise<BidderEntry[]> };
   notify(trx: Db, message: TenderingMessage): Promise<boolean>;
+  /** Issuing the section's signed documents with its notice (A-54 with A-66): absent in tests of notices alone. */
+  documents?: DocumentsPort;
 }
 
 export function tables(db: Db): Kysely<TenderingTables> {

@@ -1,23 +1,21 @@
 import { TIMETABLE_FIELD_NAMES, type TimetableFieldName } from '@bidhall/contracts';
 import { Alert, Descriptions, Empty, Skeleton, Space, Tag } from 'antd';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { portalApi, type SectionDetail } from '../../api/portal.ts';
+import { portalApi, type SectionSnapshotView } from '../../api/portal.ts';
 import { ApiError } from '../../api/client.ts';
-import { useSession } from '../../auth/SessionContext.tsx';
 import { formatTime } from '../../format.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { Countdown } from './Countdown.tsx';
 
 /** The deadline a countdown runs to: bids (tender notice) or applications (prequalification). */
-export function closingOf(section: Pick<SectionDetail, 'timetable'>): { field: TimetableFieldName; at: string } | null {
+export function closingOf(section: Pick<SectionSnapshotView, 'timetable'>): { field: TimetableFieldName; at: string } | null {
   const tt = section.timetable;
   if (tt.bidDeadline) return { field: 'bidDeadline', at: tt.bidDeadline };
   if (tt.applicationDeadline) return { field: 'applicationDeadline', at: tt.applicationDeadline };
   return null;
 }
 
-export function SectionCard({ section }: { section: SectionDetail }) {
+export function SectionCard({ section }: { section: SectionSnapshotView }) {
   const { t } = useTranslation();
   const closing = closingOf(section);
   const fields = TIMETABLE_FIELD_NAMES.filter((f) => section.timetable[f]);
@@ -55,25 +53,12 @@ function OneSection({ id }: { id: string }) {
 }
 
 /**
- * The sections a notice covers, each with its key dates and a countdown to the closing deadline on
- * the server's clock. The section data comes from the projects module, which shows public sections to
- * anyone logged in; an anonymous visitor reads the dates in the notice text and is offered to log in.
+ * The sections a notice covers, each with its key dates (as they stand now: a late clarification
+ * moves the deadline) and a countdown to the closing deadline on the server's clock.
  */
-export function SectionDates({ sectionIds, noticePath }: { sectionIds: string[]; noticePath: string }) {
+export function SectionDates({ sectionIds }: { sectionIds: string[]; noticePath?: string }) {
   const { t } = useTranslation();
-  const { user, loading } = useSession();
   if (sectionIds.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.notice.noSections')} />;
-  if (loading) return <Skeleton active />;
-  if (!user) {
-    return (
-      <Alert
-        type="info"
-        showIcon
-        title={t('portal.notice.datesInText')}
-        description={<Link to={`/login?next=${encodeURIComponent(noticePath)}`}>{t('portal.notice.loginForDates')}</Link>}
-      />
-    );
-  }
   return (
     <Space orientation="vertical" size="middle" className="full-width">
       {sectionIds.map((id) => (
