@@ -19,6 +19,7 @@ import {
   type PrivateKey,
 } from '@bidhall/crypto';
 import { expect } from 'vitest';
+import { SCORING_METHOD, WORKS_VALUES } from '../../apps/server/src/demo/demo-tendering.ts';
 import { createTestApp, login, type TestApp, type TestAppOptions } from './test-app.ts';
 import { registrationBody } from './registration-fixtures.ts';
 import type { FixtureParty, RegisteredSection } from './tendering-fixtures.ts';
@@ -69,48 +70,13 @@ export async function createDocumentsTestApp(options: TestAppOptions = {}): Prom
   };
 }
 
-/** A scoring method that breaks no rule: weights 30 + 20 + 50, numbers unique, a drawn coefficient. */
+/** The demo's scoring method (weights 30 + 20 + 50, unique numbers, a drawn coefficient), a fresh copy. */
 export function scoringMethod(): EvaluationMethod {
-  return {
-    type: 'scoring',
-    qualification: [
-      { number: '1.1', title: '资质', requirement: '具有市政公用工程施工总承包三级及以上资质' },
-      { number: '1.2', title: '项目经理', requirement: '市政公用工程二级及以上注册建造师' },
-    ],
-    compliance: [
-      { number: '2.1', title: '投标函签字盖章', requirement: '有法定代表人或其委托代理人电子签名并加盖单位电子印章' },
-      { number: '2.2', title: '投标报价', requirement: '不高于最高投标限价' },
-    ],
-    factors: [
-      {
-        number: '3.1',
-        name: '施工组织设计',
-        category: 'technical',
-        weight: 30,
-        scoreRange: { min: 0, max: 30 },
-        points: [
-          { number: '3.1.1', description: '施工方案与技术措施', maxScore: 20 },
-          { number: '3.1.2', description: '质量与安全保证措施', maxScore: 10 },
-        ],
-      },
-      { number: '3.2', name: '类似业绩', category: 'commercial', weight: 20, scoreRange: { min: 0, max: 20 }, points: [{ number: '3.2.1', description: '近三年每项类似业绩得5分', maxScore: 20 }] },
-      { number: '3.3', name: '投标报价', category: 'price', weight: 50, scoreRange: { min: 20, max: 50 }, points: [] },
-    ],
-    priceFormula: {
-      benchmark: { base: 'averageOfValidBids', dropHighest: 1, dropLowest: 1, dropWhenAtLeast: 5, coefficient: { min: 0.95, max: 1, step: 0.01 } },
-      deduction: { abovePerPercent: 1, belowPerPercent: 0.5 },
-    },
-    candidates: 3,
-  };
+  return structuredClone(SCORING_METHOD);
 }
 
-/** The chapter fields a works template requires, filled. */
-export const worksValues = {
-  notice: { scope: '<p>道路、排水及照明工程施工</p>' },
-  instructions: { qualificationRequirements: '<p>具有市政公用工程施工总承包三级及以上资质</p>', durationDays: '180', qualityStandard: '合格', jointVenture: '不接受', bidValidityDays: '90' },
-  contract: { paymentTerms: '按月进度付款，支付比例80%' },
-  technical: { technicalRequirements: '<p>执行国家现行规范</p>' },
-};
+/** The chapter fields a works template requires, filled as in the demo. */
+export const worksValues = WORKS_VALUES;
 
 export interface Api {
   call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, payload?: object): Promise<{ statusCode: number; body: string; json(): unknown; headers: Record<string, unknown>; rawPayload: Buffer }>;

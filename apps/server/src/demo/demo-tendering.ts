@@ -212,7 +212,8 @@ async function publishNotice(tenderer: DemoSession, staff: DemoSession, sectionI
   await staff.call('POST', `/api/v1/notices/${notice.id}/verification`, { decision: 'approve' });
 }
 
-const WORKS_VALUES = {
+/** The chapter fields a works template requires, filled (also the documents tests' fixture). */
+export const WORKS_VALUES = {
   notice: { scope: '<p>道路、排水及照明工程施工，详见工程量清单。</p>' },
   instructions: {
     qualificationRequirements: '<p>具有市政公用工程施工总承包三级及以上资质，近三年无重大安全事故。</p>',
@@ -225,7 +226,8 @@ const WORKS_VALUES = {
   technical: { technicalRequirements: '<p>执行《城镇道路工程施工与质量验收规范》CJJ 1-2008 等国家现行规范。</p>' },
 };
 
-const SCORING_METHOD: EvaluationMethod = {
+/** A scoring method that breaks no rule: weights 30 + 20 + 50, numbers unique, a drawn coefficient. */
+export const SCORING_METHOD: EvaluationMethod = {
   type: 'scoring',
   qualification: [
     { number: '1.1', title: '资质', requirement: '具有市政公用工程施工总承包三级及以上资质' },
