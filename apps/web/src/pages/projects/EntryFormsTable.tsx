@@ -1,14 +1,14 @@
 import type { SubmissionStatus } from '@bidhall/contracts';
-import { Button, Table, Tag, type TableColumnsType, type TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Button, Table, Tag, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectsApi, type EntryFormRow } from '../../api/projects.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { formatTime } from '../../format.ts';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { ListFilters } from './ListFilters.tsx';
-import { PAGE_SIZES, paramsWith, queryFromParams, sortFromTable, sortOrderOf, type ListSort } from './listParams.ts';
+import { sortOrderOf, type ListSort } from './listParams.ts';
+import { openColumn, timeColumn, useListTable } from './listTable.tsx';
 import { SubmissionTag } from './tags.tsx';
 
 interface Props {
@@ -24,17 +24,9 @@ interface Props {
 export function EntryFormsTable({ onOpen, regionScope, defaultSort = '-createdAt', refreshKey }: Props) {
   const { t } = useTranslation();
   const { regionName, categoryName } = useCatalog();
-  const [params, setParams] = useSearchParams();
-  const { query, page } = queryFromParams(params, defaultSort);
+  const { query, update, onChange, pagination } = useListTable(defaultSort);
   const list = useLoader(() => projectsApi.entryForms(query), [JSON.stringify(query), refreshKey]);
-  const update = (changes: Record<string, string | number | undefined>) => setParams(paramsWith(params, changes));
   const staff = Boolean(onOpen);
-
-  const onChange: TableProps<EntryFormRow>['onChange'] = (_p, _f, sorter, extra) => {
-    if (extra.action !== 'sort') return;
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    update({ sort: sortFromTable(s?.columnKey, s?.order), page: undefined });
-  };
 
   const columns: TableColumnsType<EntryFormRow> = [
     {
@@ -93,40 +85,9 @@ export function EntryFormsTable({ onOpen, regionScope, defaultSort = '-createdAt
     { title: t('projects.columns.region'), dataIndex: 'regionCode', width: 110, render: (v: string) => regionName(v) },
     { title: t('projects.columns.sections'), dataIndex: 'sectionCount', width: 80, align: 'right' },
     { title: t('projects.columns.status'), dataIndex: 'status', width: 100, render: (s: SubmissionStatus) => <SubmissionTag status={s} /> },
-    {
-      title: t('projects.columns.submittedAt'),
-      key: 'submittedAt',
-      dataIndex: 'submittedAt',
-      width: 150,
-      sorter: true,
-      sortOrder: sortOrderOf(query.sort, 'submittedAt'),
-      sortDirections: ['descend', 'ascend'],
-      render: (v: string | null) => formatTime(v),
-    },
-    {
-      title: t('projects.columns.createdAt'),
-      key: 'createdAt',
-      dataIndex: 'createdAt',
-      width: 150,
-      sorter: true,
-      sortOrder: sortOrderOf(query.sort, 'createdAt'),
-      sortDirections: ['descend', 'ascend'],
-      render: (v: string) => formatTime(v),
-    },
-    ...(onOpen
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 80,
-            render: (_: unknown, f: EntryFormRow) => (
-              <Button size="small" onClick={() => onOpen(f.id)}>
-                {f.status === 'submitted' ? t('projects.staff.handle') : t('projects.staff.view')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    timeColumn(t('projects.columns.submittedAt'), 'submittedAt', query.sort, ['descend', 'ascend']),
+    timeColumn(t('projects.columns.createdAt'), 'createdAt', query.sort, ['descend', 'ascend']),
+    ...(onOpen ? [openColumn<EntryFormRow>(t, onOpen)] : []),
   ];
 
   return (
@@ -145,15 +106,7 @@ export function EntryFormsTable({ onOpen, regionScope, defaultSort = '-createdAt
           onRow={(f) => ({ onDoubleClick: () => onOpen?.(f.id) })}
           scroll={{ x: 1400 }}
           data-testid="entry-forms-table"
-          pagination={{
-            current: page,
-            pageSize: query.limit,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => update({ page: p > 1 ? p : undefined, size: size !== 20 ? size : undefined }),
-          }}
+          pagination={pagination(list.data?.total ?? 0)}
         />
       )}
     </>

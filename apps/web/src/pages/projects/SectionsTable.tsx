@@ -1,6 +1,6 @@
 import type { SectionStage } from '@bidhall/contracts';
-import { Table, type TableColumnsType, type TableProps } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Table, type TableColumnsType } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectsApi, type SectionRow } from '../../api/projects.ts';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -8,7 +8,8 @@ import { formatTime } from '../../format.ts';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { ListFilters } from './ListFilters.tsx';
-import { PAGE_SIZES, paramsWith, queryFromParams, sortFromTable, sortOrderOf } from './listParams.ts';
+import { sortOrderOf } from './listParams.ts';
+import { useListTable } from './listTable.tsx';
 import { formatFen } from './money.ts';
 import { StageTag } from './tags.tsx';
 
@@ -16,16 +17,8 @@ import { StageTag } from './tags.tsx';
 export function SectionsTable() {
   const { t } = useTranslation();
   const { regionName } = useCatalog();
-  const [params, setParams] = useSearchParams();
-  const { query, page } = queryFromParams(params, '-createdAt');
+  const { query, update, onChange, pagination } = useListTable('-createdAt');
   const list = useLoader(() => projectsApi.mySections(query), [JSON.stringify(query)]);
-  const update = (changes: Record<string, string | number | undefined>) => setParams(paramsWith(params, changes));
-
-  const onChange: TableProps<SectionRow>['onChange'] = (_p, _f, sorter, extra) => {
-    if (extra.action !== 'sort') return;
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    update({ sort: sortFromTable(s?.columnKey, s?.order), page: undefined });
-  };
 
   const columns: TableColumnsType<SectionRow> = [
     {
@@ -108,15 +101,7 @@ export function SectionsTable() {
           scroll={{ x: 1100 }}
           locale={{ emptyText: t('projects.empty') }}
           data-testid="sections-table"
-          pagination={{
-            current: page,
-            pageSize: query.limit,
-            total: list.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => update({ page: p > 1 ? p : undefined, size: size !== 20 ? size : undefined }),
-          }}
+          pagination={pagination(list.data?.total ?? 0)}
         />
       )}
     </>

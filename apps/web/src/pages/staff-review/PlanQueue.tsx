@@ -1,15 +1,14 @@
 import type { TenderingPlanView } from '@bidhall/contracts';
-import { Button, Table, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Table, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { pageOf, projectsApi, type TenderingProjectDetail } from '../../api/projects.ts';
 import { LoadError } from '../../components/LoadError.tsx';
-import { formatTime } from '../../format.ts';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { ListFilters } from '../projects/ListFilters.tsx';
-import { PAGE_SIZES, paramsWith, queryFromParams, sortFromTable, sortOrderOf } from '../projects/listParams.ts';
+import { sortOrderOf } from '../projects/listParams.ts';
+import { openColumn, timeColumn, useListTable } from '../projects/listTable.tsx';
 import { SubmissionTag } from '../projects/tags.tsx';
 
 /** The tendering projects of a page of plans, for their names and regions. */
@@ -39,10 +38,8 @@ function useTenderingProjects(ids: string[]) {
 export function PlanQueue({ onOpen, regionScope, refreshKey }: { onOpen: (id: string) => void; regionScope?: string; refreshKey?: unknown }) {
   const { t } = useTranslation();
   const { regionName } = useCatalog();
-  const [params, setParams] = useSearchParams();
-  const { query, page, limit } = queryFromParams(params, 'submittedAt');
+  const { query, update, onChange, pagination } = useListTable('submittedAt');
   const list = useLoader(() => projectsApi.tenderingPlans(query).then(pageOf), [JSON.stringify(query), refreshKey]);
-  const update = (changes: Record<string, string | number | undefined>) => setParams(paramsWith(params, changes));
   const items = list.data?.items ?? [];
   const tps = useTenderingProjects([...new Set(items.map((p) => p.tenderingProjectId))]);
 
@@ -69,12 +66,6 @@ export function PlanQueue({ onOpen, regionScope, refreshKey }: { onOpen: (id: st
     });
   }, [items, tps, query.status, query.regionCode, query.q, query.sort, local]);
 
-  const onChange: TableProps<TenderingPlanView>['onChange'] = (_p, _f, sorter, extra) => {
-    if (extra.action !== 'sort') return;
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    update({ sort: sortFromTable(s?.columnKey, s?.order), page: undefined });
-  };
-
   const columns: TableColumnsType<TenderingPlanView> = [
     {
       title: t('projects.staff.tenderingProject'),
@@ -99,26 +90,8 @@ export function PlanQueue({ onOpen, regionScope, refreshKey }: { onOpen: (id: st
     { title: t('projects.plan.items'), key: 'items', width: 90, align: 'right', render: (_, p) => p.items.length },
     { title: t('projects.plan.team'), key: 'team', width: 100, align: 'right', render: (_, p) => p.team.length },
     { title: t('projects.columns.status'), dataIndex: 'status', width: 100, render: (s: TenderingPlanView['status']) => <SubmissionTag status={s} /> },
-    {
-      title: t('projects.columns.submittedAt'),
-      key: 'submittedAt',
-      dataIndex: 'submittedAt',
-      width: 150,
-      sorter: true,
-      sortOrder: sortOrderOf(query.sort, 'submittedAt'),
-      sortDirections: ['ascend', 'descend'],
-      render: (v: string | null) => formatTime(v),
-    },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 80,
-      render: (_, p) => (
-        <Button size="small" onClick={() => onOpen(p.id)}>
-          {p.status === 'submitted' ? t('projects.staff.handle') : t('projects.staff.view')}
-        </Button>
-      ),
-    },
+    timeColumn(t('projects.columns.submittedAt'), 'submittedAt', query.sort, ['ascend', 'descend']),
+    openColumn(t, onOpen),
   ];
 
   return (
@@ -137,15 +110,7 @@ export function PlanQueue({ onOpen, regionScope, refreshKey }: { onOpen: (id: st
           onRow={(p) => ({ onDoubleClick: () => onOpen(p.id) })}
           scroll={{ x: 1000 }}
           data-testid="plans-table"
-          pagination={{
-            current: page,
-            pageSize: limit,
-            ...(local ? {} : { total: list.data?.total ?? 0 }),
-            pageSizeOptions: PAGE_SIZES,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (p, size) => update({ page: p > 1 ? p : undefined, size: size !== 20 ? size : undefined }),
-          }}
+          pagination={pagination(local ? undefined : (list.data?.total ?? 0))}
         />
       )}
     </>

@@ -1,9 +1,8 @@
-import { App, Form, Input, Modal, Radio, Select, Switch } from 'antd';
-import { useState } from 'react';
+import { Form, Input, Radio, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyProblemToForm, problemMessage } from '../../api/problem.ts';
 import { staffApi, type PostCheckInput } from '../../api/staff.ts';
 import type { CheckKind, EntityView } from '../../api/types.ts';
+import { FormModal } from '../../components/FormModal.tsx';
 
 const KINDS: CheckKind[] = ['creditCode', 'businessLicence', 'creditBlacklist', 'qualification', 'other'];
 
@@ -18,80 +17,60 @@ export function PostCheckModal({
   onDone: () => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<PostCheckInput>();
   const result = Form.useWatch('result', form);
-  const [busy, setBusy] = useState(false);
 
-  const ok = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    try {
-      const updated = await staffApi.recordPostCheck(entity.id, { ...values, note: values.note.trim() });
-      message.success(
-        t(
+  return (
+    <FormModal
+      form={form}
+      initialValues={{ checkKind: 'creditCode', result: 'passed', suspendOnFailure: true, note: '' }}
+      onSubmit={async (values) => {
+        const updated = await staffApi.recordPostCheck(entity.id, { ...values, note: values.note.trim() });
+        return t(
           updated.status === 'suspended' && entity.status !== 'suspended'
             ? 'staff.postCheck.savedSuspended'
             : 'staff.postCheck.saved',
-        ),
-      );
-      await onDone();
-    } catch (err) {
-      applyProblemToForm(t, form, err, (s) => (s.length === 1 ? s : undefined));
-      message.error(problemMessage(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
+        );
+      }}
+      onClose={onClose}
+      onDone={onDone}
+      fieldOf={(s) => (s.length === 1 ? s : undefined)}
       title={t('staff.postCheck.title')}
-      onOk={() => void ok()}
-      confirmLoading={busy}
-      onCancel={onClose}
       okText={t('common.save')}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ checkKind: 'creditCode', result: 'passed', suspendOnFailure: true, note: '' }}
-      >
-        <Form.Item name="checkKind" label={t('staff.postCheck.kind')} rules={[{ required: true }]}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`checkKind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="result" label={t('staff.postCheck.result')}>
-          <Radio.Group
-            optionType="button"
-            buttonStyle="solid"
-            options={[
-              { value: 'passed', label: t('postCheck.passed') },
-              { value: 'failed', label: t('postCheck.failed') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item
-          name="note"
-          label={t('staff.postCheck.note')}
-          rules={[
-            { required: true, whitespace: true, message: t('staff.postCheck.noteRequired') },
-            { min: 2, message: t('staff.postCheck.noteRequired') },
+      <Form.Item name="checkKind" label={t('staff.postCheck.kind')} rules={[{ required: true }]}>
+        <Select options={KINDS.map((k) => ({ value: k, label: t(`checkKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="result" label={t('staff.postCheck.result')}>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={[
+            { value: 'passed', label: t('postCheck.passed') },
+            { value: 'failed', label: t('postCheck.failed') },
           ]}
+        />
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={t('staff.postCheck.note')}
+        rules={[
+          { required: true, whitespace: true, message: t('staff.postCheck.noteRequired') },
+          { min: 2, message: t('staff.postCheck.noteRequired') },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount />
+      </Form.Item>
+      {result === 'failed' && entity.status === 'active' && (
+        <Form.Item
+          name="suspendOnFailure"
+          label={t('staff.postCheck.suspendOnFailure')}
+          valuePropName="checked"
+          extra={t('staff.postCheck.suspendHint')}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount />
+          <Switch />
         </Form.Item>
-        {result === 'failed' && entity.status === 'active' && (
-          <Form.Item
-            name="suspendOnFailure"
-            label={t('staff.postCheck.suspendOnFailure')}
-            valuePropName="checked"
-            extra={t('staff.postCheck.suspendHint')}
-          >
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
-import { Alert, App, Button, Form, Modal, Space } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyProblemToForm, problemMessage } from '../../api/problem.ts';
 import { registrationApi, type ProposedChange } from '../../api/registration.ts';
 import type { EntityProfile, EntityView } from '../../api/types.ts';
 import { EntityProfileFields } from '../../components/EntityProfileFields.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 
 type Editable = Omit<EntityProfile, 'creditCode'>;
 const FIELDS: (keyof Editable)[] = [
@@ -59,52 +58,41 @@ export function ProposeChangeModal({ open, entity, onClose, onProposed }: Props)
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Editable>();
-  const [busy, setBusy] = useState<'submit' | 'draft'>();
-
-  const send = async (submit: boolean) => {
-    const values = await form.validateFields();
-    const proposed = diff(current(entity), values);
-    if (Object.keys(proposed).length === 0) {
-      message.warning(t('changes.nothingChanged'));
-      return;
-    }
-    setBusy(submit ? 'submit' : 'draft');
-    try {
-      await registrationApi.proposeChange(proposed, submit);
-      message.success(t(submit ? 'changes.submitted' : 'changes.draftSaved'));
-      onClose();
-      await onProposed();
-    } catch (err) {
-      applyProblemToForm(t, form, err, (s) => (s[0] === 'proposed' || s[0] === 'entity' ? s.slice(1) : s));
-      message.error(problemMessage(t, err));
-    } finally {
-      setBusy(undefined);
-    }
-  };
 
   return (
-    <Modal
+    <FormModal<Editable, 'submit' | 'draft'>
+      form={form}
       open={open}
+      initialValues={current(entity)}
+      onSubmit={async (values, intent) => {
+        const proposed = diff(current(entity), values);
+        if (Object.keys(proposed).length === 0) {
+          message.warning(t('changes.nothingChanged'));
+          return false;
+        }
+        await registrationApi.proposeChange(proposed, intent === 'submit');
+        return t(intent === 'submit' ? 'changes.submitted' : 'changes.draftSaved');
+      }}
+      onClose={onClose}
+      onDone={onProposed}
+      fieldOf={(s) => (s[0] === 'proposed' || s[0] === 'entity' ? s.slice(1) : s)}
       title={t('changes.proposeTitle')}
       width={880}
-      onCancel={onClose}
       destroyOnHidden
-      footer={
+      lead={<Alert type="info" showIcon title={t('changes.proposeLead')} className="form-alert" />}
+      footer={(send, busy) => (
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button onClick={() => void send(false)} loading={busy === 'draft'}>
+          <Button onClick={() => send('draft')} loading={busy === 'draft'}>
             {t('changes.saveDraft')}
           </Button>
-          <Button type="primary" onClick={() => void send(true)} loading={busy === 'submit'} data-testid="propose-submit">
+          <Button type="primary" onClick={() => send('submit')} loading={busy === 'submit'} data-testid="propose-submit">
             {t('changes.submitForReview')}
           </Button>
         </Space>
-      }
+      )}
     >
-      <Alert type="info" showIcon title={t('changes.proposeLead')} className="form-alert" />
-      <Form form={form} layout="vertical" initialValues={current(entity)}>
-        <EntityProfileFields withCreditCode={false} />
-      </Form>
-    </Modal>
+      <EntityProfileFields withCreditCode={false} />
+    </FormModal>
   );
 }
