@@ -154,5 +154,5 @@ describe('bidhall crypto seal / unseal / open-share', () => {
     expect(() => readFileSync(p('bad.out'))).toThrow();
     expect(wrongCustodian.status).toBe(1);
     expect(wrongCustodian.stderr).toContain('WRONG_CUSTODIAN');
-  }, 60_000);
+  }, 180_000);
 });
