@@ -48,4 +48,25 @@ describe('a notice and its documents', () => {
     const download = await call('POST', `/api/v1/tender-documents/${doc.id}/downloads`, await someone.relogin());
     expect(download.statusCode, download.body).toBe(201);
   });
+
+  it('[A-197] [B-013] a termination reaches everyone who obtained the documents', async () => {
+    const { call } = api(t);
+    const r = await registeredSection(t, { organisation: 'agency' });
+    await d.bindCertificate(r.tenderer);
+    await setTimetable(t, r.sectionId, lawfulTimetable(t));
+    const { doc } = await issuedDocument(d, r);
+    t.clock.advance(30 * 3_600_000);
+    const someone = await bidder(t);
+    const bystander = await bidder(t);
+    expect((await call('POST', `/api/v1/tender-documents/${doc.id}/downloads`, someone.cookie)).statusCode).toBe(201);
+
+    const ended = await call('POST', `/api/v1/sections/${r.sectionId}/exceptions`, await r.agency!.relogin(), { kind: 'termination', reason: '项目资金来源调整，终止招标。' });
+    expect(ended.statusCode, ended.body).toBe(201);
+    const topics = async (cookie: string) =>
+      ((await call('GET', '/api/v1/notifications', cookie)).json() as { items: { topic: string; body: string }[] }).items.filter((m) => m.topic === 'termination');
+    const told = await topics(await someone.relogin());
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain('项目资金来源调整');
+    expect(await topics(await bystander.relogin())).toEqual([]);
+  });
 });

@@ -150,3 +150,17 @@ export async function downloaders(db: Db, documentId: string): Promise<{ entityI
     .execute();
   return rows.map((r) => ({ entityId: r.entity_id, entityName: r.entity_name }));
 }
+
+/** Entities that obtained any document of the section in a round: who must hear of its termination or re-tender. */
+export async function sectionDownloaders(db: Db, sectionId: string, round: number): Promise<{ entityId: string; entityName: string }[]> {
+  const rows = await tables(db)
+    .selectFrom('documents.download as dl')
+    .innerJoin('documents.document as d', 'd.id', 'dl.document_id')
+    .select(['dl.entity_id', 'dl.entity_name'])
+    .where('d.section_id', '=', sectionId)
+    .where('d.round', '=', round)
+    .distinctOn('dl.entity_id')
+    .orderBy('dl.entity_id')
+    .execute();
+  return rows.map((r) => ({ entityId: r.entity_id, entityName: r.entity_name }));
+}

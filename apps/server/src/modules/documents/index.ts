@@ -15,6 +15,8 @@ import { createQuestionService } from './question.service.ts';
 import { registerSiteVisitRoutes } from './site-visit.routes.ts';
 import { createSiteVisitService, SITE_VISIT_REMINDER_JOB, SITE_VISIT_SWEEP_JOB } from './site-visit.service.ts';
 import { registerTemplateRoutes } from './template.routes.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { sectionDownloaders } from './document-store.ts';
 import { createTemplateService } from './template.service.ts';
 
 export type { DocumentsDeps, NotifyPort, PublishPort, SectionsPort, VerifyEntitySignaturePort } from './documents.deps.ts';
@@ -52,6 +54,8 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
      * document of the section's current round is issued, in the caller's transaction.
      */
     issueForSection: packages.issueForSection,
+    /** Who obtained the section's documents in a round (for tendering's termination and re-tender notices). */
+    downloadersOfSection: (trx: Db, sectionId: string, round: number) => sectionDownloaders(trx, sectionId, round),
     services: { templates, documents, packages, attachments, downloads, questions, clarifications, siteVisits },
     registerRoutes(app: AppInstance) {
       const db = deps.db;

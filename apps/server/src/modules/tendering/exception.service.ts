@@ -33,7 +33,7 @@ function exceptionBody(kind: SectionExceptionRequest['kind'], s: SectionSnapshot
 /**
  * Exceptions of a section (A-197, A-198): termination (final) and re-tender (the next round).
  * Each is published at once (prominent), the round's notices and invitations are withdrawn, and the
- * parties and every invitee of the round are told. Documents notify their own downloaders.
+ * parties, every invitee of the round and everyone who obtained its documents are told.
  */
 export function createExceptionService(deps: TenderingDeps) {
   function toView(r: Selectable<SectionExceptionTable>): SectionExceptionView {
@@ -83,7 +83,8 @@ export function createExceptionService(deps: TenderingDeps) {
         links: {},
       }, caller.actor);
       const invitees = await withdrawRound(trx, caller, s, input);
-      const recipients = new Set([s.tendererEntityId, ...(s.agencyEntityId ? [s.agencyEntityId] : []), ...invitees]);
+      const downloaders = deps.documents ? (await deps.documents.downloadersOfSection(trx, s.id, s.round)).map((d) => d.entityId) : [];
+      const recipients = new Set([s.tendererEntityId, ...(s.agencyEntityId ? [s.agencyEntityId] : []), ...invitees, ...downloaders]);
       for (const recipient of recipients) {
         await deps.notify(trx, {
           recipientKind: 'entity',

@@ -7,15 +7,14 @@ import {
   invitationView,
   myInvitationList,
   myInvitationListQuery,
-  okResponse,
   receivedInvitationView,
-  reviewDecision,
   verificationQueueQuery,
 } from '@bidhall/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { callerOf } from './caller.ts';
 import type { InvitationService } from './invitation.service.ts';
+import { registerReviewedDraftRoutes } from './reviewed-draft.routes.ts';
 
 const params = z.strictObject({ id: z.uuid() });
 const tags = ['invitations'];
@@ -68,71 +67,21 @@ export function registerInvitationRoutes(app: AppInstance, deps: { invitations: 
     async (request, reply) => reply.status(201).send(await deps.invitations.create(callerOf(request), request.body)),
   );
 
-  app.get(
-    '/api/v1/invitations/:id',
-    {
-      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor', 'auditor'] } },
-      schema: { tags, summary: 'An invitation with its invitees, their replies and the review history', params, response: { 200: invitationDetail } },
+  registerReviewedDraftRoutes(app, {
+    base: '/api/v1/invitations',
+    tags,
+    schemas: { view: invitationView, detail: invitationDetail, update: invitationUpdateRequest },
+    summaries: {
+      detail: 'An invitation with its invitees, their replies and the review history',
+      update: 'Edit a draft invitation',
+      remove: 'Delete a draft invitation',
+      regenerate: 'Fill the draft with the standard text again',
+      submit: 'Submit for review or verification',
+      review: "The tenderer's review of an invitation its agency drafted",
+      verification: 'Platform verification; approval sends the invitation to every invitee (A-57)',
     },
-    async (request) => deps.invitations.detail(callerOf(request), request.params.id),
-  );
-
-  app.put(
-    '/api/v1/invitations/:id',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Edit a draft invitation', params, body: invitationUpdateRequest, response: { 200: invitationView } },
-    },
-    async (request) => deps.invitations.update(callerOf(request), request.params.id, request.body),
-  );
-
-  app.delete(
-    '/api/v1/invitations/:id',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Delete a draft invitation', params, response: { 200: okResponse } },
-    },
-    async (request) => {
-      await deps.invitations.remove(callerOf(request), request.params.id);
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/v1/invitations/:id/regenerate',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Fill the draft with the standard text again', params, body: emptyBody, response: { 200: invitationView } },
-    },
-    async (request) => deps.invitations.regenerate(callerOf(request), request.params.id),
-  );
-
-  app.post(
-    '/api/v1/invitations/:id/submit',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Submit for review or verification', params, body: emptyBody, response: { 200: invitationView } },
-    },
-    async (request) => deps.invitations.submit(callerOf(request), request.params.id),
-  );
-
-  app.post(
-    '/api/v1/invitations/:id/review',
-    {
-      config: { access: { roles: ['tenderer'] } },
-      schema: { tags, summary: "The tenderer's review of an invitation its agency drafted", params, body: reviewDecision, response: { 200: invitationView } },
-    },
-    async (request) => deps.invitations.review(callerOf(request), request.params.id, request.body),
-  );
-
-  app.post(
-    '/api/v1/invitations/:id/verification',
-    {
-      config: { access: { roles: ['staff'] } },
-      schema: { tags, summary: 'Platform verification; approval sends the invitation to every invitee (A-57)', params, body: reviewDecision, response: { 200: invitationView } },
-    },
-    async (request) => deps.invitations.verify(callerOf(request), request.params.id, request.body),
-  );
+    service: deps.invitations,
+  });
 
   app.post(
     '/api/v1/invitations/:id/reply',

@@ -10,37 +10,19 @@ import type {
   ReviewDecision,
   verificationQueueQuery,
 } from '@bidhall/contracts';
-import type { SelectQueryBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import {
-  assertMayRead,
-  assertParty,
-  assertVerifier,
-  type Caller,
-  coveredView,
-  currentSections,
-  draftedBy,
-  firstStepAfterSubmit,
-  historyOf,
-  iso,
-  loadManagedSections,
-  recordStep,
-} from './review-flow.ts';
+import { assertParty, type Caller, coveredView, currentSections, draftView, iso, loadManagedSections, newDraftColumns } from './review-flow.ts';
+import { reviewedDraft } from './reviewed-draft.ts';
 import { chineseDateTime, DEFAULT_PLATFORM, type PlatformInfo, standardBody, standardTitle } from './standard-text.ts';
 import { type BidderEntry, type SectionSnapshot, type TenderingDeps, tables } from './tendering.deps.ts';
 import type { InvitationSectionTable, InvitationTable, InviteeRow } from './tendering.tables.ts';
-import type { TenderingTables } from './tendering.tables.ts';
 import { checkedNoticeHtml } from './notice-html.ts';
 import { assertTimetableReady } from './timetable-check.ts';
 
 /** B-006: an invitation tender invites at least three organisations. */
 export const MIN_INVITEES = 3;
-const AUDIT_TARGET = 'invitation';
-
-/** A filtered list of invitations, before its columns are chosen. */
-type InvitationQuery = SelectQueryBuilder<TenderingTables, 'tendering.invitation', object>;
 
 /**
  * Invitation tender (邀请招标, A-55…A-58): invitees picked from the bidder database, an invitation
@@ -53,28 +35,8 @@ export function createInvitationService(deps: TenderingDeps) {
   function toView(n: InvitationTable, sections: InvitationSectionTable[], invitees: InviteeRow[]): InvitationView {
     const count = (r: string) => invitees.filter((i) => i.reply === r).length;
     return {
-      id: n.id,
+      ...draftView(n, sections),
       status: n.status,
-      title: n.title,
-      bodyHtml: n.body_html,
-      sections: coveredView(sections),
-      tenderingProjectId: n.tendering_project_id,
-      regionCode: n.region_code,
-      category: n.category,
-      round: n.round,
-      tendererEntityId: n.tenderer_entity_id,
-      agencyEntityId: n.agency_entity_id,
-      draftedBy: n.drafted_by,
-      createdBy: n.created_by,
-      createdAt: n.created_at.toISOString(),
-      updatedAt: n.updated_at.toISOString(),
-      submittedBy: n.submitted_by,
-      submittedAt: iso(n.submitted_at),
-      reviewedBy: n.reviewed_by,
-      reviewedAt: iso(n.reviewed_at),
-      verifiedBy: n.verified_by,
-      verifiedAt: iso(n.verified_at),
-      withdrawnAt: iso(n.withdrawn_at),
       replyDeadline: n.reply_deadline.toISOString(),
       sentAt: iso(n.sent_at),
       invitees: invitees.map((i) => ({
@@ -92,14 +54,6 @@ export function createInvitationService(deps: TenderingDeps) {
     };
   }
 
-  async function load(db: Db, id: string, lock = false): Promise<InvitationTable> {
-    let q = tables(db).selectFrom('tendering.invitation').selectAll().where('id', '=', id);
-    if (lock) q = q.forUpdate();
-    const row = await q.executeTakeFirst();
-    if (!row) throw new DomainError('INVITATION_NOT_FOUND', 'no such invitation');
-    return row;
-  }
-
   async function partsOf(db: Db, ids: string[]) {
     const sections = new Map<string, InvitationSectionTable[]>();
     const invitees = new Map<string, InviteeRow[]>();
@@ -113,11 +67,23 @@ export function createInvitationService(deps: TenderingDeps) {
     return { sections, invitees };
   }
 
-  async function view(db: Db, id: string): Promise<InvitationView> {
-    const n = await load(db, id);
-    const parts = await partsOf(db, [id]);
-    return toView(n, parts.sections.get(id) ?? [], parts.invitees.get(id) ?? []);
-  }
+  const flow = reviewedDraft<'tendering.invitation', InvitationView>(deps, {
+    kind: 'invitation',
+    table: 'tendering.invitation',
+    notFound: 'INVITATION_NOT_FOUND',
+    conflict: 'INVITATION_STATE_CONFLICT',
+    conflictCarriesStatus: false,
+    link: (id) => `/workspace/invitations/${id}`,
+    present: async (db, rows) => {
+      const parts = await partsOf(db, rows.map((r) => r.id));
+      return rows.map((r) => toView(r, parts.sections.get(r.id) ?? [], parts.invitees.get(r.id) ?? []));
+    },
+    messages: {
+      submitted: { topic: 'invitationReview', title: '待审核：招标代理机构提交的投标邀请书' },
+      verificationRejected: { topic: 'invitation', title: '投标邀请书未通过平台核验', body: (title, reason) => `《${title}》：${reason}` },
+    },
+  });
+  const { load, view, editable } = flow;
 
   function standard(sections: SectionSnapshot[], replyDeadline: string) {
     return { title: standardTitle('invitation', sections), bodyHtml: standardBody('invitation', sections, platform, replyDeadline) };
@@ -187,29 +153,11 @@ export function createInvitationService(deps: TenderingDeps) {
         .values({
           id,
           status: 'draft',
-          tendering_project_id: first.tenderingProjectId,
-          region_code: first.regionCode,
-          category: first.category,
-          round: Math.max(...sections.map((s) => s.round)),
-          tenderer_entity_id: first.tendererEntityId,
-          agency_entity_id: first.agencyEntityId,
-          drafted_by: draftedBy(first, caller),
-          title: input.title ?? text.title,
-          body_html: bodyHtml,
+          ...newDraftColumns(sections, caller, { title: input.title ?? text.title, bodyHtml }, now),
           reply_deadline: replyDeadline,
-          created_by: caller.userId,
-          created_at: now,
-          updated_at: now,
-          submitted_by: null,
-          submitted_at: null,
-          reviewed_by: null,
-          reviewed_at: null,
-          verified_by: null,
-          verified_at: null,
           sent_at: null,
           result_publication_id: null,
           result_published_at: null,
-          withdrawn_at: null,
         })
         .execute();
       await tables(trx)
@@ -217,25 +165,10 @@ export function createInvitationService(deps: TenderingDeps) {
         .values(sections.map((s) => ({ invitation_id: id, section_id: s.id, round: s.round, code: s.code, name: s.name })))
         .execute();
       await writeInvitees(trx, id, bidders);
-      await recordStep(trx, 'invitation', id, 'created', caller, now);
-      await deps.audit.record(trx, caller.actor, {
-        action: 'tendering.invitation.created',
-        targetType: AUDIT_TARGET,
-        targetId: id,
-        regionCode: first.regionCode,
-        details: { sectionIds: input.sectionIds, invitees: bidders.length },
-      });
+      await flow.step(trx, id, 'created', caller, now);
+      await flow.audit(trx, caller, 'created', { id, region_code: first.regionCode }, { sectionIds: input.sectionIds, invitees: bidders.length });
       return view(trx, id);
     });
-  }
-
-  async function editable(trx: Db, caller: Caller, id: string): Promise<InvitationTable> {
-    const n = await load(trx, id, true);
-    assertParty(n, caller, 'INVITATION_NOT_FOUND');
-    if (n.status !== 'draft') {
-      throw new DomainError('INVITATION_STATE_CONFLICT', `the invitation is ${n.status}; only a draft is edited (A-52)`, { status: n.status });
-    }
-    return n;
   }
 
   async function sectionsFor(trx: Db, caller: Caller, id: string) {
@@ -260,44 +193,17 @@ export function createInvitationService(deps: TenderingDeps) {
         })
         .where('id', '=', id)
         .execute();
-      await deps.audit.record(trx, caller.actor, {
-        action: 'tendering.invitation.edited',
-        targetType: AUDIT_TARGET,
-        targetId: id,
-        regionCode: n.region_code,
-        details: { fields: Object.keys(input) },
-      });
+      await flow.audit(trx, caller, 'edited', n, { fields: Object.keys(input) });
       return view(trx, id);
     });
   }
 
   async function regenerate(caller: Caller, id: string): Promise<InvitationView> {
-    return deps.db.transaction().execute(async (trx) => {
-      const n = await editable(trx, caller, id);
-      const { sections } = await sectionsFor(trx, caller, id);
-      const text = standard(sections, n.reply_deadline.toISOString());
-      await tables(trx)
-        .updateTable('tendering.invitation')
-        .set({ title: text.title, body_html: checkedHtml(text.bodyHtml), updated_at: deps.clock.now() })
-        .where('id', '=', id)
-        .execute();
-      await deps.audit.record(trx, caller.actor, { action: 'tendering.invitation.regenerated', targetType: AUDIT_TARGET, targetId: id, regionCode: n.region_code });
-      return view(trx, id);
-    });
-  }
-
-  async function remove(caller: Caller, id: string): Promise<void> {
-    await deps.db.transaction().execute(async (trx) => {
-      const n = await editable(trx, caller, id);
-      await tables(trx).deleteFrom('tendering.review_event').where('subject_kind', '=', 'invitation').where('subject_id', '=', id).execute();
-      await tables(trx).deleteFrom('tendering.invitation').where('id', '=', id).execute();
-      await deps.audit.record(trx, caller.actor, { action: 'tendering.invitation.deleted', targetType: AUDIT_TARGET, targetId: id, regionCode: n.region_code });
-    });
+    return flow.regenerate(caller, id, async (trx, n) => standard((await sectionsFor(trx, caller, id)).sections, n.reply_deadline.toISOString()));
   }
 
   async function submit(caller: Caller, id: string): Promise<InvitationView> {
-    return deps.db.transaction().execute(async (trx) => {
-      const n = await editable(trx, caller, id);
+    return flow.submit(caller, id, async (trx, n) => {
       const { covered, sections } = await sectionsFor(trx, caller, id);
       await currentSections(deps, trx, covered);
       const invitees = (await partsOf(trx, [id])).invitees.get(id) ?? [];
@@ -305,51 +211,6 @@ export function createInvitationService(deps: TenderingDeps) {
       assertTimetableReady('invitation', sections, deps.calendar(), deps.clock.now());
       assertReplyDeadline(n.reply_deadline, sections);
       checkedHtml(n.body_html);
-      const now = deps.clock.now();
-      const next = firstStepAfterSubmit(n.drafted_by);
-      await tables(trx).updateTable('tendering.invitation').set({ status: next, submitted_by: caller.userId, submitted_at: now, updated_at: now }).where('id', '=', id).execute();
-      await recordStep(trx, 'invitation', id, 'submitted', caller, now);
-      await deps.audit.record(trx, caller.actor, { action: 'tendering.invitation.submitted', targetType: AUDIT_TARGET, targetId: id, regionCode: n.region_code, details: { next } });
-      if (next === 'pendingReview') {
-        await deps.notify(trx, {
-          recipientKind: 'entity',
-          recipientId: n.tenderer_entity_id,
-          topic: 'invitationReview',
-          title: '待审核：招标代理机构提交的投标邀请书',
-          body: `《${n.title}》已由招标代理机构提交，请审核。`,
-          link: `/workspace/invitations/${id}`,
-        });
-      }
-      return view(trx, id);
-    });
-  }
-
-  async function review(caller: Caller, id: string, decision: ReviewDecision): Promise<InvitationView> {
-    return deps.db.transaction().execute(async (trx) => {
-      const n = await load(trx, id, true);
-      assertParty(n, caller, 'INVITATION_NOT_FOUND');
-      if (caller.entityId !== n.tenderer_entity_id) throw new DomainError('REVIEW_NOT_YOURS', 'the tenderer reviews what its agency drafted');
-      if (n.status !== 'pendingReview') throw new DomainError('INVITATION_STATE_CONFLICT', `the invitation is ${n.status}, not waiting for the tenderer's review`);
-      const now = deps.clock.now();
-      const approve = decision.decision === 'approve';
-      await tables(trx)
-        .updateTable('tendering.invitation')
-        .set(
-          approve
-            ? { status: 'pendingVerification', reviewed_by: caller.userId, reviewed_at: now, updated_at: now }
-            : { status: 'draft', submitted_by: null, submitted_at: null, updated_at: now },
-        )
-        .where('id', '=', id)
-        .execute();
-      await recordStep(trx, 'invitation', id, approve ? 'reviewApproved' : 'reviewRejected', caller, now, decision.reason);
-      await deps.audit.record(trx, caller.actor, {
-        action: approve ? 'tendering.invitation.reviewApproved' : 'tendering.invitation.reviewRejected',
-        targetType: AUDIT_TARGET,
-        targetId: id,
-        regionCode: n.region_code,
-        details: { reason: decision.reason ?? null },
-      });
-      return view(trx, id);
     });
   }
 
@@ -358,30 +219,7 @@ export function createInvitationService(deps: TenderingDeps) {
    * published, but logged, and the sections move to tendering.
    */
   async function verify(caller: Caller, id: string, decision: ReviewDecision): Promise<InvitationView> {
-    return deps.db.transaction().execute(async (trx) => {
-      const n = await load(trx, id, true);
-      await assertVerifier(deps, n.region_code, caller);
-      if (n.status !== 'pendingVerification') throw new DomainError('INVITATION_STATE_CONFLICT', `the invitation is ${n.status}, not waiting for verification`);
-      const now = deps.clock.now();
-      if (decision.decision === 'reject') {
-        await tables(trx)
-          .updateTable('tendering.invitation')
-          .set({ status: 'draft', submitted_by: null, submitted_at: null, reviewed_by: null, reviewed_at: null, updated_at: now })
-          .where('id', '=', id)
-          .execute();
-        await recordStep(trx, 'invitation', id, 'verificationRejected', caller, now, decision.reason);
-        await deps.audit.record(trx, caller.actor, {
-          action: 'tendering.invitation.verificationRejected',
-          targetType: AUDIT_TARGET,
-          targetId: id,
-          regionCode: n.region_code,
-          details: { reason: decision.reason ?? null },
-        });
-        for (const e of new Set([n.tenderer_entity_id, n.agency_entity_id].filter((x): x is string => x !== null))) {
-          await deps.notify(trx, { recipientKind: 'entity', recipientId: e, topic: 'invitation', title: '投标邀请书未通过平台核验', body: `《${n.title}》：${decision.reason}`, link: `/workspace/invitations/${id}` });
-        }
-        return view(trx, id);
-      }
+    return flow.verify(caller, id, decision, async (trx, n, now) => {
       const parts = await partsOf(trx, [id]);
       const sections = await currentSections(deps, trx, parts.sections.get(id) ?? []);
       assertTimetableReady('invitation', sections, deps.calendar(), now);
@@ -393,16 +231,14 @@ export function createInvitationService(deps: TenderingDeps) {
         .set({ status: 'sent', verified_by: caller.userId, verified_at: now, sent_at: now, updated_at: now })
         .where('id', '=', id)
         .execute();
-      await recordStep(trx, 'invitation', id, 'verified', caller, now, decision.reason);
-      await recordStep(trx, 'invitation', id, 'sent', caller, now);
+      await flow.step(trx, id, 'verified', caller, now, decision.reason);
+      await flow.step(trx, id, 'sent', caller, now);
       const invitees = parts.invitees.get(id) ?? [];
       // Logged, not published: who was invited stays confidential (招标投标法 第22条).
-      await deps.audit.record(trx, caller.actor, {
-        action: 'tendering.invitation.sent',
-        targetType: AUDIT_TARGET,
-        targetId: id,
-        regionCode: n.region_code,
-        details: { sectionIds: sections.map((s) => s.id), invitees: invitees.map((i) => i.entity_id), replyDeadline: n.reply_deadline.toISOString() },
+      await flow.audit(trx, caller, 'sent', n, {
+        sectionIds: sections.map((s) => s.id),
+        invitees: invitees.map((i) => i.entity_id),
+        replyDeadline: n.reply_deadline.toISOString(),
       });
       for (const i of invitees) {
         await deps.notify(trx, {
@@ -415,10 +251,7 @@ export function createInvitationService(deps: TenderingDeps) {
           dedupeKey: `invitation:${id}:${i.entity_id}`,
         });
       }
-      for (const e of new Set([n.tenderer_entity_id, n.agency_entity_id].filter((x): x is string => x !== null))) {
-        await deps.notify(trx, { recipientKind: 'entity', recipientId: e, topic: 'invitation', title: '投标邀请书已发出', body: `《${n.title}》已通过平台核验并发送给${invitees.length}家单位。`, link: `/workspace/invitations/${id}` });
-      }
-      return view(trx, id);
+      await flow.notifyParties(trx, n, { topic: 'invitation', title: '投标邀请书已发出', body: `《${n.title}》已通过平台核验并发送给${invitees.length}家单位。` });
     });
   }
 
@@ -444,23 +277,12 @@ export function createInvitationService(deps: TenderingDeps) {
         .where('invitation_id', '=', id)
         .where('entity_id', '=', entityId)
         .execute();
-      await deps.audit.record(trx, caller.actor, {
-        action: `tendering.invitation.${answer}`,
-        targetType: AUDIT_TARGET,
-        targetId: id,
-        regionCode: n.region_code,
-        details: { entityId, note: input.note ?? null },
+      await flow.audit(trx, caller, answer, n, { entityId, note: input.note ?? null });
+      await flow.notifyParties(trx, n, {
+        topic: 'invitationReply',
+        title: answer === 'accepted' ? '受邀单位确认参加投标' : '受邀单位谢绝参加投标',
+        body: `${invitee.name}${answer === 'accepted' ? '确认参加' : '谢绝参加'}《${n.title}》。`,
       });
-      for (const e of new Set([n.tenderer_entity_id, n.agency_entity_id].filter((x): x is string => x !== null))) {
-        await deps.notify(trx, {
-          recipientKind: 'entity',
-          recipientId: e,
-          topic: 'invitationReply',
-          title: answer === 'accepted' ? '受邀单位确认参加投标' : '受邀单位谢绝参加投标',
-          body: `${invitee.name}${answer === 'accepted' ? '确认参加' : '谢绝参加'}《${n.title}》。`,
-          link: `/workspace/invitations/${id}`,
-        });
-      }
     });
     return received(caller, id);
   }
@@ -509,40 +331,16 @@ export function createInvitationService(deps: TenderingDeps) {
   }
 
   async function detail(caller: Caller, id: string): Promise<InvitationDetail> {
-    const n = await load(deps.db, id);
-    await assertMayRead(deps, n, caller, 'INVITATION_NOT_FOUND');
-    return { ...(await view(deps.db, id)), history: await historyOf(deps.db, 'invitation', id) };
+    return flow.detail(caller, id);
   }
 
   async function listMine(caller: Caller, query: z.output<typeof myInvitationListQuery>) {
-    if (!caller.entityId) return { items: [], total: 0 };
-    const entityId = caller.entityId;
-    let q = tables(deps.db).selectFrom('tendering.invitation').where((eb) => eb.or([eb('tenderer_entity_id', '=', entityId), eb('agency_entity_id', '=', entityId)]));
-    if (query.status) q = q.where('status', '=', query.status);
-    return page(q, query, 'updated_at', 'desc');
+    return flow.listMine(caller, query);
   }
 
+  /** A-53: the caller's region and below, waiting for verification. */
   async function queue(caller: Caller, query: z.output<typeof verificationQueueQuery>) {
-    const scope = await deps.regions.codesWithin(caller.regionCode);
-    let q = tables(deps.db).selectFrom('tendering.invitation').where('status', '=', 'pendingVerification').where('region_code', 'in', scope);
-    if (query.regionCode) q = q.where('region_code', '=', query.regionCode);
-    if (query.q) q = q.where('title', 'ilike', `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const column = ({ submittedAt: 'submitted_at', title: 'title', regionCode: 'region_code' } as const)[query.sort];
-    return page(q, query, column, query.order);
-  }
-
-  async function page(
-    q: InvitationQuery,
-    query: { limit: number; offset: number },
-    column: 'updated_at' | 'submitted_at' | 'title' | 'region_code',
-    order: 'asc' | 'desc',
-  ) {
-    const [rows, total] = await Promise.all([
-      q.selectAll().orderBy(column, order).orderBy('id').limit(query.limit).offset(query.offset).execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    const parts = await partsOf(deps.db, rows.map((r) => r.id));
-    return { items: rows.map((r) => toView(r, parts.sections.get(r.id) ?? [], parts.invitees.get(r.id) ?? [])), total: Number(total.n) };
+    return flow.queue(caller, query);
   }
 
   /**
@@ -583,14 +381,8 @@ export function createInvitationService(deps: TenderingDeps) {
         links: {},
       }, caller.actor);
       await tables(trx).updateTable('tendering.invitation').set({ result_publication_id: published.publicationId, result_published_at: now, updated_at: now }).where('id', '=', id).execute();
-      await recordStep(trx, 'invitation', id, 'published', caller, now);
-      await deps.audit.record(trx, caller.actor, {
-        action: 'tendering.invitation.resultPublished',
-        targetType: AUDIT_TARGET,
-        targetId: id,
-        regionCode: n.region_code,
-        details: { publicationId: published.publicationId, contentSm3: published.contentSm3 },
-      });
+      await flow.step(trx, id, 'published', caller, now);
+      await flow.audit(trx, caller, 'resultPublished', n, { publicationId: published.publicationId, contentSm3: published.contentSm3 });
       return view(trx, id);
     });
   }
@@ -600,7 +392,7 @@ export function createInvitationService(deps: TenderingDeps) {
     return standard(sections, replyDeadline ?? '');
   }
 
-  return { create, update, regenerate, remove, submit, review, verify, reply, received, receivedList, detail, listMine, queue, publishResult, standardText };
+  return { create, update, regenerate, remove: flow.remove, submit, review: flow.review, verify, reply, received, receivedList, detail, listMine, queue, publishResult, standardText };
 }
 
 export type InvitationService = ReturnType<typeof createInvitationService>;

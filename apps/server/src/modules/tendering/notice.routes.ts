@@ -1,13 +1,10 @@
 import {
-  emptyBody,
   myNoticeList,
   myNoticeListQuery,
   noticeCreateRequest,
   noticeDetail,
   noticeUpdateRequest,
   noticeView,
-  okResponse,
-  reviewDecision,
   standardText,
   standardTextQuery,
   verificationQueueQuery,
@@ -18,11 +15,10 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import { callerOf } from './caller.ts';
 import type { InvitationService } from './invitation.service.ts';
 import type { NoticeService } from './notice.service.ts';
+import { registerReviewedDraftRoutes } from './reviewed-draft.routes.ts';
 
-const params = z.strictObject({ id: z.uuid() });
 const tags = ['notices'];
 const MANAGERS = ['tenderer', 'agency'] as const;
-const READERS = ['tenderer', 'agency', 'staff', 'supervisor', 'auditor'] as const;
 
 export function parseSectionIds(text: string): string[] {
   const ids = text.split(',').map((s) => s.trim());
@@ -74,69 +70,19 @@ export function registerNoticeRoutes(app: AppInstance, deps: { notices: NoticeSe
     async (request, reply) => reply.status(201).send(await deps.notices.create(callerOf(request), request.body)),
   );
 
-  app.get(
-    '/api/v1/notices/:id',
-    {
-      config: { access: { roles: READERS } },
-      schema: { tags, summary: 'A notice with its review history: who submitted, reviewed and verified it, and when', params, response: { 200: noticeDetail } },
+  registerReviewedDraftRoutes(app, {
+    base: '/api/v1/notices',
+    tags,
+    schemas: { view: noticeView, detail: noticeDetail, update: noticeUpdateRequest },
+    summaries: {
+      detail: 'A notice with its review history: who submitted, reviewed and verified it, and when',
+      update: 'Edit a draft notice (never while it is pending)',
+      remove: 'Delete a draft notice',
+      regenerate: 'Fill the draft with the standard text again from the sections as they are now',
+      submit: 'Submit for review (agency drafts) or verification; the timetable must be set and lawful',
+      review: "The tenderer's review of a notice its agency drafted (A-52)",
+      verification: 'Platform verification (A-53); approval publishes at once on the portal and to the public service platform (A-54)',
     },
-    async (request) => deps.notices.detail(callerOf(request), request.params.id),
-  );
-
-  app.put(
-    '/api/v1/notices/:id',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Edit a draft notice (never while it is pending)', params, body: noticeUpdateRequest, response: { 200: noticeView } },
-    },
-    async (request) => deps.notices.update(callerOf(request), request.params.id, request.body),
-  );
-
-  app.delete(
-    '/api/v1/notices/:id',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Delete a draft notice', params, response: { 200: okResponse } },
-    },
-    async (request) => {
-      await deps.notices.remove(callerOf(request), request.params.id);
-      return { ok: true as const };
-    },
-  );
-
-  app.post(
-    '/api/v1/notices/:id/regenerate',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Fill the draft with the standard text again from the sections as they are now', params, body: emptyBody, response: { 200: noticeView } },
-    },
-    async (request) => deps.notices.regenerate(callerOf(request), request.params.id),
-  );
-
-  app.post(
-    '/api/v1/notices/:id/submit',
-    {
-      config: { access: { roles: MANAGERS } },
-      schema: { tags, summary: 'Submit for review (agency drafts) or verification; the timetable must be set and lawful', params, body: emptyBody, response: { 200: noticeView } },
-    },
-    async (request) => deps.notices.submit(callerOf(request), request.params.id),
-  );
-
-  app.post(
-    '/api/v1/notices/:id/review',
-    {
-      config: { access: { roles: ['tenderer'] } },
-      schema: { tags, summary: "The tenderer's review of a notice its agency drafted (A-52)", params, body: reviewDecision, response: { 200: noticeView } },
-    },
-    async (request) => deps.notices.review(callerOf(request), request.params.id, request.body),
-  );
-
-  app.post(
-    '/api/v1/notices/:id/verification',
-    {
-      config: { access: { roles: ['staff'] } },
-      schema: { tags, summary: 'Platform verification (A-53); approval publishes at once on the portal and to the public service platform (A-54)', params, body: reviewDecision, response: { 200: noticeView } },
-    },
-    async (request) => deps.notices.verify(callerOf(request), request.params.id, request.body),
-  );
+    service: deps.notices,
+  });
 }

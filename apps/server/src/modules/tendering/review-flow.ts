@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type SectionSnapshot, type TenderingDeps, tables } from './tendering.deps.ts';
-import type { ReviewAction } from './tendering.tables.ts';
+import type { CoveredSectionColumns, ReviewAction, ReviewedDraftColumns } from './tendering.tables.ts';
 
 /** Who is acting, as the routes found them; `actor` goes to the audit trail. */
 export interface Caller {
@@ -135,4 +135,57 @@ export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function coveredView(rows: readonly { section_id: string; code: string; name: string; round: number }[]) {
   return rows.map((r) => ({ id: r.section_id, code: r.code, name: r.name, round: r.round }));
+}
+
+/** The columns of a new draft: its sections' project and parties, who drafted it, nothing reviewed yet. */
+export function newDraftColumns(sections: readonly SectionSnapshot[], caller: Caller, text: { title: string; bodyHtml: string }, now: Date): Omit<ReviewedDraftColumns, 'id'> {
+  const first = sections[0]!;
+  return {
+    tendering_project_id: first.tenderingProjectId,
+    region_code: first.regionCode,
+    category: first.category,
+    round: Math.max(...sections.map((s) => s.round)),
+    tenderer_entity_id: first.tendererEntityId,
+    agency_entity_id: first.agencyEntityId,
+    drafted_by: draftedBy(first, caller),
+    title: text.title,
+    body_html: text.bodyHtml,
+    created_by: caller.userId,
+    created_at: now,
+    updated_at: now,
+    submitted_by: null,
+    submitted_at: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    verified_by: null,
+    verified_at: null,
+    withdrawn_at: null,
+  };
+}
+
+/** The fields a notice's and an invitation's view share: parties, sections and the review trail (A-52). */
+export function draftView(n: ReviewedDraftColumns, sections: readonly CoveredSectionColumns[]) {
+  return {
+    id: n.id,
+    title: n.title,
+    bodyHtml: n.body_html,
+    sections: coveredView(sections),
+    tenderingProjectId: n.tendering_project_id,
+    regionCode: n.region_code,
+    category: n.category,
+    round: n.round,
+    tendererEntityId: n.tenderer_entity_id,
+    agencyEntityId: n.agency_entity_id,
+    draftedBy: n.drafted_by,
+    createdBy: n.created_by,
+    createdAt: n.created_at.toISOString(),
+    updatedAt: n.updated_at.toISOString(),
+    submittedBy: n.submitted_by,
+    submittedAt: iso(n.submitted_at),
+    reviewedBy: n.reviewed_by,
+    reviewedAt: iso(n.reviewed_at),
+    verifiedBy: n.verified_by,
+    verifiedAt: iso(n.verified_at),
+    withdrawnAt: iso(n.withdrawn_at),
+  };
 }

@@ -47,6 +47,8 @@ export interface SectionsPort {
 /** documents → tendering: the signed documents of a section are issued when its notice is published. */
 export interface DocumentsPort {
   issueForSection(trx: Db, sectionId: string, actor: Actor): Promise<string[]>;
+  /** Who obtained the section's documents in the round: they hear of its termination or re-tender. */
+  downloadersOfSection(trx: Db, sectionId: string, round: number): Promise<{ entityId: string }[]>;
 }
 
 /** What tendering hands to disclosure + exchange (decision 0008). */

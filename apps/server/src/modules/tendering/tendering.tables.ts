@@ -1,7 +1,7 @@
 import type { Generated, Selectable } from 'kysely';
 
 /** Columns notices and invitations share: parties, sections' project, and the review trail (A-52, A-53). */
-interface ReviewedDraftColumns {
+export interface ReviewedDraftColumns {
   id: string;
   tendering_project_id: string;
   region_code: string;
