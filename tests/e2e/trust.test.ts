@@ -131,8 +131,9 @@ describe.skipIf(!e2eEnabled)('certificates and public verification in the browse
     await attribute(page.getByTestId('log-progress'), 'data-percent').toBe('100');
     await text(page.getByTestId('log-rate')).toMatch(/\d+ 条\/秒/);
 
-    // Beyond the frame's own calls (clock, session, catalogue), the page read public log data only.
-    const frame = new Set(['/api/v1/time', '/api/v1/session', '/api/v1/regions', '/api/v1/trading-categories']);
+    // Beyond the frame's own calls (clock, session, catalogue) and the home page's notice list it came
+    // from, the verification read public log data only.
+    const frame = new Set(['/api/v1/time', '/api/v1/session', '/api/v1/regions', '/api/v1/trading-categories', '/api/v1/public/notices']);
     expect(requests.filter((p) => !p.startsWith('/api/v1/log/') && !frame.has(p))).toEqual([]);
     await context.close();
   });
