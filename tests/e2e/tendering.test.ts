@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromBase64, parseCertificates, privateKeyFromPem, signCmsDetached, toBase64 } from '@bidhall/crypto';
+import { addDays, toBusinessDate } from '@bidhall/rules';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTITIES, demoCreditCode } from '../../apps/server/src/demo/demo-data.ts';
-import { apiLogin, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
 
 const DAY = 86_400_000;
 const APPROVAL_CODE = '2026-150600-48-01-000301';
@@ -21,11 +22,7 @@ async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put
 }
 
 /** `days` after today (server time, Shanghai) at hh:mm, as an ISO instant. */
-function shanghai(now: Date, days: number, time: string): string {
-  const local = new Date(now.getTime() + 8 * 3_600_000);
-  const date = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days));
-  return `${date.toISOString().slice(0, 10)}T${time}:00+08:00`;
-}
+const shanghai = (now: Date, days: number, time: string) => `${addDays(toBusinessDate(now), days)}T${time}:00+08:00`;
 
 const confirmPopover = (page: Page) => page.locator('.ant-popconfirm .ant-btn-primary').click();
 
@@ -132,7 +129,7 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await page.getByTestId('clarification-issue').first().click();
     await page.getByTestId('clarification-issue-confirm').click();
     await visible(page.getByTestId('issued-label'));
-    await text(page.getByTestId('issue-modal').getByTestId('deadline-effect')).toContain('2');
+    await attribute(page.getByTestId('issue-modal').getByTestId('deadline-effect'), 'data-status').toBe('deadlineMoves');
 
     const moved = await call<{ timetable: { bidDeadline: string } }>(visitor.context.request, 'get', `/public/sections/${sectionId}`);
     expect(Date.parse(moved.timetable.bidDeadline)).toBeGreaterThan(Date.parse(bidDeadline));

@@ -12,6 +12,7 @@
  *   issuing documents tomorrow (Shanghai), with the bid deadline `days` (default 30) later at 09:30.
  * - `uniqueApprovalCode(region?)`: an approval code the sandbox approval platform does not know.
  */
+import { addDays, toBusinessDate } from '@bidhall/rules';
 import { expect } from 'vitest';
 import type { EntryFormRequest, EntryFormView, SectionDetail, TimetableInput } from '@bidhall/contracts';
 import { createPlatformUser, login, type TestApp } from './test-app.ts';
@@ -93,19 +94,17 @@ async function registerParty(t: TestApp, role: 'tenderer' | 'agency', region: st
   };
 }
 
-function tomorrowShanghai(t: TestApp, days: number, hhmm: string): string {
-  const shanghai = new Date(t.clock.now().getTime() + 8 * 3_600_000);
-  const date = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate() + days));
-  return `${date.toISOString().slice(0, 10)}T${hhmm}:00+08:00`;
+function shanghaiDayAt(t: TestApp, days: number, hhmm: string): string {
+  return `${addDays(toBusinessDate(t.clock.now()), days)}T${hhmm}:00+08:00`;
 }
 
 export function lawfulTimetable(t: TestApp, opts: { days?: number } = {}): TimetableInput {
   const days = opts.days ?? 30;
   return {
-    documentIssueStart: tomorrowShanghai(t, 1, '09:00'),
-    documentIssueEnd: tomorrowShanghai(t, 12, '17:00'),
-    questionsDeadline: tomorrowShanghai(t, 1 + days - 12, '17:00'),
-    bidDeadline: tomorrowShanghai(t, 1 + days, '09:30'),
+    documentIssueStart: shanghaiDayAt(t, 1, '09:00'),
+    documentIssueEnd: shanghaiDayAt(t, 12, '17:00'),
+    questionsDeadline: shanghaiDayAt(t, 1 + days - 12, '17:00'),
+    bidDeadline: shanghaiDayAt(t, 1 + days, '09:30'),
   };
 }
 

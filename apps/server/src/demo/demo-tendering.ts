@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntryFormRequest, EntryFormView, EvaluationMethod, TimetableInput } from '@bidhall/contracts';
 import { fromBase64, parseCertificates, privateKeyFromPem, signCmsDetached, toBase64 } from '@bidhall/crypto';
-import type { Clock } from '@bidhall/rules';
+import { addDays, type Clock, toBusinessDate } from '@bidhall/rules';
 import { generateSync } from 'otplib';
 import type { BuiltApp } from '../app.ts';
 import { DEMO_ENTITIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, demoCreditCode } from './demo-data.ts';
@@ -165,11 +165,7 @@ function form(
 
 /** Documents issued from today (Shanghai) for 12 days, questions for 19, bids due in 31 days at 09:30. */
 function lawfulTimetable(now: Date): TimetableInput {
-  const at = (days: number, time: string) => {
-    const shanghai = new Date(now.getTime() + 8 * 3_600_000);
-    const date = new Date(Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate() + days));
-    return `${date.toISOString().slice(0, 10)}T${time}:00+08:00`;
-  };
+  const at = (days: number, time: string) => `${addDays(toBusinessDate(now), days)}T${time}:00+08:00`;
   return { documentIssueStart: at(0, '00:00'), documentIssueEnd: at(12, '17:00'), questionsDeadline: at(19, '17:00'), bidDeadline: at(31, '09:30') };
 }
 

@@ -1,37 +1,10 @@
-import type { SectionStage, TimetableView } from '@bidhall/contracts';
+import type { SectionSnapshotView, SectionStage, TimetableView } from '@bidhall/contracts';
 import type { ProcurementKind, TenderMethod } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { tables } from './projects.deps.ts';
 
-/** A section as other modules see it (decision 0008). */
-export interface SectionSnapshot {
-  id: string;
-  code: string;
-  name: string;
-  round: number;
-  stage: SectionStage;
-  tenderingProjectId: string;
-  tenderingProjectName: string;
-  projectId: string;
-  projectName: string;
-  approvalCode: string;
-  regionCode: string;
-  /** Trading category code from catalog. */
-  category: string;
-  kind: ProcurementKind;
-  mandatory: boolean;
-  method: TenderMethod;
-  /** Integer fen as a decimal string. */
-  budgetFen: string;
-  tendererEntityId: string;
-  tendererName: string;
-  agencyEntityId: string | null;
-  agencyName: string | null;
-  /** ISO instants. */
-  timetable: TimetableView;
-  /** Shanghai business date. */
-  createdOn: string;
-}
+/** A section as other modules see it (decision 0008): the contract's view, one shape for every module. */
+export type SectionSnapshot = SectionSnapshotView;
 
 /** The snapshot plus what only the projects module's own pages need. */
 export interface SectionRecord extends SectionSnapshot {

@@ -1,37 +1,12 @@
-import type { Clock, HolidayCalendar, ProcurementKind, TenderMethod, TimetableField } from '@bidhall/rules';
+import type { SectionSnapshotView } from '@bidhall/contracts';
+import type { Clock, HolidayCalendar } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { TenderingTables } from './tendering.tables.ts';
 
-/** decision 0008; later issues add bidding, opened, … */
-export type SectionStage = 'draft' | 'submitted' | 'registered' | 'tendering' | 'terminated' | (string & {});
-
 /** A section as `projects` shows it to other modules (decision 0008). */
-export interface SectionSnapshot {
-  id: string;
-  code: string;
-  name: string;
-  round: number;
-  stage: SectionStage;
-  tenderingProjectId: string;
-  tenderingProjectName: string;
-  projectId: string;
-  projectName: string;
-  approvalCode: string;
-  regionCode: string;
-  category: string;
-  kind: ProcurementKind;
-  mandatory: boolean;
-  method: TenderMethod;
-  budgetFen: string;
-  tendererEntityId: string;
-  tendererName: string;
-  agencyEntityId: string | null;
-  agencyName: string | null;
-  timetable: Partial<Record<TimetableField, string>>;
-  createdOn: string;
-}
+export type SectionSnapshot = SectionSnapshotView;
 
 /** projects → tendering (decision 0008). */
 export interface SectionsPort {
