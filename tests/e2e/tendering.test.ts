@@ -57,7 +57,15 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await page.getByTestId('entry-next').click();
     await visible(page.getByTestId('entry-confirm'));
     await page.getByTestId('entry-submit').click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    // A click during the confirm dialog's opening animation can be lost on a busy machine: click until
+    // the form has been saved and the page moved to it.
+    const confirm = page.locator('.ant-modal-confirm-btns .ant-btn-primary');
+    await expect
+      .poll(async () => {
+        if (await confirm.isVisible()) await confirm.click({ timeout: 2_000 }).catch(() => undefined);
+        return page.url();
+      }, { timeout: 30_000, interval: 500 })
+      .toMatch(/\/projects\/entry\/[0-9a-f-]{36}$/);
     await visible(page.getByTestId('entry-pending'));
     const entryFormId = page.url().split('/').pop()!;
 
