@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
 import { migrate, MigrationChecksumError, readMigrations } from '../../apps/server/src/platform/db/migrator.ts';
 import { verifyTimestampToken } from '../../apps/server/src/platform/time/time-authority.ts';
 import { publicKeyFromPem } from '@bidhall/crypto';
 import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 import { registrationBody } from '../support/registration-fixtures.ts';
+import { onPostgres } from '../support/test-database.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -59,6 +61,22 @@ describe('platform services', () => {
     const schemas = await sql<{ nspname: string }>`SELECT nspname FROM pg_namespace`.execute(t.database.db);
     const names = schemas.rows.map((r) => r.nspname);
     expect(names).toEqual(expect.arrayContaining(['platform', 'catalog', 'identity', 'notifications']));
+  });
+
+  // PGlite runs in the process and has no server to close a connection.
+  it.runIf(onPostgres)('an idle connection the server closes is reported and replaced, not an uncaught error', async () => {
+    const closed: Error[] = [];
+    const other = await openDatabase({ kind: 'postgres', connectionString: t.database.connectionString!, onIdleError: (e) => closed.push(e) });
+    try {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(other.db);
+      await sql`SELECT pg_terminate_backend(${rows[0]!.pid})`.execute(t.database.db);
+      await expect.poll(() => closed.length).toBe(1);
+      expect(closed[0]!.message).toMatch(/terminating connection/);
+      const again = await sql<{ one: number }>`SELECT 1 AS one`.execute(other.db);
+      expect(again.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -31,7 +31,10 @@ export function databaseTarget(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'
 export async function startServer(config: AppConfig, options: { clock?: Clock; demo?: boolean } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
   const log = pino({ level: config.logLevel });
-  const database = await openDatabase(databaseTarget(config));
+  const target = databaseTarget(config);
+  const database = await openDatabase(
+    target.kind === 'postgres' ? { ...target, onIdleError: (err) => log.warn({ err }, 'idle database connection closed by the server') } : target,
+  );
   const applied = await migrate(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const jobs = createJobQueue(database, log);

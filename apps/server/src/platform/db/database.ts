@@ -22,7 +22,15 @@ export interface Database {
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | undefined } // undefined = in memory
-  | { kind: 'postgres'; connectionString: string };
+  | {
+      kind: 'postgres';
+      connectionString: string;
+      /**
+       * An idle pooled connection the server closed (restart, failover, a dropped database). The pool
+       * replaces it on the next query; without a listener Node would treat it as an uncaught error.
+       */
+      onIdleError?: (err: Error) => void;
+    };
 
 const INT8_OID = 20;
 
@@ -37,6 +45,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const types = new pg.TypeOverrides();
     types.setTypeParser(INT8_OID, parseInt8);
     const pool = new pg.Pool({ connectionString: target.connectionString, max: 10, types });
+    pool.on('error', target.onIdleError ?? (() => undefined));
     const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
