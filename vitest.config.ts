@@ -1,4 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Vitest leaves one core to its main process by default, which has little to do here: on two cores
+// that ran one test file at a time. Unit and integration files use every core, then the browser
+// tests run alone (group 1) so that a loaded machine does not starve Chromium.
+const workers = Math.max(2, availableParallelism());
 
 // Three projects: unit (pure, fast), int (real database: PGlite, or PostgreSQL when DATABASE_URL
 // is set) and e2e (the built web app in Debian's Chromium).
@@ -8,6 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          maxWorkers: workers,
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
@@ -15,10 +22,12 @@ export default defineConfig({
       {
         test: {
           name: 'int',
+          maxWorkers: workers,
           include: ['apps/*/src/**/*.int.test.ts', 'packages/*/src/**/*.int.test.ts', 'tests/int/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          globalSetup: ['tests/support/pglite-template.ts'],
         },
       },
       {
@@ -28,6 +37,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

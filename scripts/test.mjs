@@ -17,6 +17,9 @@ const r = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=j
 if (existsSync(results)) {
   const report = JSON.parse(readFileSync(results, 'utf8'));
   const skipped = report.numPendingTests + report.numTodoTests;
-  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`);
+  // A file whose setup fails has no failed test, only skipped ones: count the files too.
+  const failedFiles = report.testResults.filter((f) => f.status === 'failed').length;
+  const files = `${failedFiles} of ${report.testResults.length} files failed`;
+  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped; ${files}`);
 }
 process.exit(r.status ?? 1);

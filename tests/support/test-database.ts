@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../../apps/server/src/platform/db/database.ts';
 import { migrate } from '../../apps/server/src/platform/db/migrator.ts';
 
@@ -28,8 +30,11 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await c.end();
     };
   } else {
-    database = await openDatabase({ kind: 'pglite', dataDir: undefined });
+    const template = options.migrate === false ? '' : inject('pgliteTemplate');
+    const from = template ? new Blob([readFileSync(template)]) : undefined;
+    database = await openDatabase({ kind: 'pglite', dataDir: undefined, from });
   }
+  // Already migrated when it started from the template; migrating again checks that nothing is pending.
   if (options.migrate !== false) await migrate(database.db);
   const close = database.close;
   return {

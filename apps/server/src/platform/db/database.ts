@@ -21,7 +21,12 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | undefined } // undefined = in memory
+  | {
+      kind: 'pglite';
+      dataDir: string | undefined; // undefined = in memory
+      /** A `dumpDataDir()` tarball to start from instead of an empty cluster. */
+      from?: Blob;
+    }
   | {
       kind: 'postgres';
       connectionString: string;
@@ -59,7 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(target.dataDir, { recursive: true });
     dataDir = join(target.dataDir, 'pgdata');
   }
-  const pglite = await PGlite.create({ dataDir, relaxedDurability: false });
+  const pglite = await PGlite.create({ dataDir, relaxedDurability: false, loadDataDir: target.from });
   const db: Db = new Kysely({ dialect: new PGliteDialect(pglite) });
   return {
     kind: 'pglite',
