@@ -1,4 +1,4 @@
-import type { EntryFormView, SectionDetail, TenderingPlanView } from '@bidhall/contracts';
+import type { EntryFormView, SectionDetail, TenderingPlanList, TenderingPlanView } from '@bidhall/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_APPROVALS } from '../../apps/server/src/modules/exchange/index.ts';
 import { systemActor } from '../../apps/server/src/platform/audit/audit-trail.ts';
@@ -355,8 +355,10 @@ describe('tendering plan and team (A-47…A-49)', () => {
     expect(p).toMatchObject({ status: 'submitted', effective: false, team: [{ name: '王五' }, { name: '赵六', phone: '13800000000' }], items: [{ sectionId: r.sectionId }, { sectionId: null }] });
     expect(problem(await call('PUT', `/api/v1/tendering-plans/${p.id}`, r.tendererCookie, plan())).code).toBe('TENDERING_PLAN_NOT_EDITABLE');
     expect(problem(await call('POST', '/api/v1/tendering-plans', r.tendererCookie, { tenderingProjectId: r.tenderingProjectId, ...plan() })).code).toBe('TENDERING_PLAN_EXISTS');
-    const queue = (await call('GET', '/api/v1/tendering-plans', staffCookie)).json() as TenderingPlanView[];
-    expect(queue.map((q) => q.id)).toContain(p.id);
+    const queue = (await call('GET', '/api/v1/tendering-plans?status=submitted', staffCookie)).json() as TenderingPlanList;
+    expect(queue.items.find((q) => q.id === p.id)).toMatchObject({ status: 'submitted', tenderingProjectId: r.tenderingProjectId, itemCount: 2, teamCount: 2 });
+    expect(((await call('GET', '/api/v1/tendering-plans?status=approved', staffCookie)).json() as TenderingPlanList).items.map((q) => q.id)).not.toContain(p.id);
+    expect(((await call('GET', '/api/v1/tendering-plans', otherRegionStaffCookie)).json() as TenderingPlanList).items.map((q) => q.id)).not.toContain(p.id);
     expect(problem(await call('POST', `/api/v1/tendering-plans/${p.id}/review`, r.tendererCookie, { decision: 'approve' })).code).toBe('FORBIDDEN');
     expect(problem(await call('POST', `/api/v1/tendering-plans/${p.id}/review`, otherRegionStaffCookie, { decision: 'approve' })).code).toBe('TENDERING_PLAN_NOT_FOUND');
 
@@ -374,6 +376,8 @@ describe('tendering plan and team (A-47…A-49)', () => {
     expect(approved).toMatchObject({ status: 'approved', effective: true });
     expect(approved.items).toHaveLength(3);
     expect(approved.reviews[1]).toMatchObject({ round: 2, decision: 'approve', reviewedAt: t.clock.now().toISOString() });
+    const byName = (await call('GET', `/api/v1/tendering-plans?status=approved&q=${encodeURIComponent(queue.items.find((q) => q.id === p.id)!.tenderingProjectName)}`, staffCookie)).json() as TenderingPlanList;
+    expect(byName).toMatchObject({ total: 1, items: [{ id: p.id, status: 'approved', itemCount: 3 }] });
     expect(problem(await call('PUT', `/api/v1/tendering-plans/${p.id}`, r.tendererCookie, plan())).code).toBe('TENDERING_PLAN_NOT_EDITABLE');
     // A section of another tendering project is not an item of this plan.
     const other = await registeredSection(t, { tenderer: r.tenderer });

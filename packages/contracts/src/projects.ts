@@ -438,3 +438,22 @@ export const tenderingPlanView = z.object({
   createdAt: z.string(),
 });
 export type TenderingPlanView = z.infer<typeof tenderingPlanView>;
+
+/** A row of the staff list of tendering plans, with what the queue shows of its project. */
+export const tenderingPlanRow = z.object({
+  id: uuid,
+  status: submissionStatus,
+  tenderingProjectId: uuid,
+  tenderingProjectName: z.string(),
+  projectName: z.string(),
+  approvalCode: z.string(),
+  regionCode: z.string(),
+  tendererName: z.string(),
+  itemCount: z.number().int(),
+  teamCount: z.number().int(),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TenderingPlanRow = z.infer<typeof tenderingPlanRow>;
+export const tenderingPlanList = z.object({ items: z.array(tenderingPlanRow), total: z.number().int() });
+export type TenderingPlanList = z.infer<typeof tenderingPlanList>;

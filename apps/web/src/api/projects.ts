@@ -14,6 +14,7 @@ import type {
   SubmissionReviewRequest,
   tenderingPlanCreate,
   TenderingPlanInput,
+  TenderingPlanList,
   TenderingPlanView,
   tenderingProjectDetail,
   TimetableInput,
@@ -75,9 +76,8 @@ export const projectsApi = {
   signAgencyContract: (id: string, signature: string) => api.post<AgencyContract>(`/agency-contracts/${id}/signatures`, { signature }),
 
   // Tendering plan and team (A-47…A-49)
-  /** Staff: the plans pending review in my regions (the query is passed on for when the server takes it). */
-  tenderingPlans: (query: ListQuery) =>
-    api.get<TenderingPlanView[] | { items: TenderingPlanView[]; total: number }>('/tendering-plans', { ...query }),
+  /** Staff: the plans submitted in my regions, filtered, sorted and paged by the server. */
+  tenderingPlans: (query: ListQuery) => api.get<TenderingPlanList>('/tendering-plans', { ...query }),
   tenderingPlan: (id: string) => api.get<TenderingPlanView>(`/tendering-plans/${id}`),
   createTenderingPlan: (body: TenderingPlanCreate) => api.post<TenderingPlanView>('/tendering-plans', body),
   updateTenderingPlan: (id: string, body: TenderingPlanInput & { submit?: boolean }) => api.put<TenderingPlanView>(`/tendering-plans/${id}`, body),
@@ -85,8 +85,3 @@ export const projectsApi = {
   reviewTenderingPlan: (id: string, body: SubmissionReviewRequest) =>
     api.post<TenderingPlanView>(`/tendering-plans/${id}/review`, body),
 };
-
-/** A list answer as `{ items, total }`, whether the server sends a bare array or a page. */
-export function pageOf<T>(list: T[] | { items: T[]; total: number }): { items: T[]; total: number } {
-  return Array.isArray(list) ? { items: list, total: list.length } : list;
-}

@@ -1,4 +1,4 @@
-import { emptyBody, submissionReviewRequest, tenderingPlanCreate, tenderingPlanInput, tenderingPlanView } from '@bidhall/contracts';
+import { emptyBody, projectsQuery, submissionReviewRequest, tenderingPlanCreate, tenderingPlanInput, tenderingPlanList, tenderingPlanView } from '@bidhall/contracts';
 import { z } from 'zod';
 import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
@@ -18,8 +18,11 @@ export function registerTenderingPlanRoutes(app: AppInstance, deps: { plans: Ten
   );
   app.get(
     '/api/v1/tendering-plans',
-    { config: { access: { roles: ['staff'] } }, schema: { tags, summary: 'Plans pending review in my regions', response: { 200: z.array(tenderingPlanView) } } },
-    async (request) => p.pending(requirePrincipal(request)),
+    {
+      config: { access: { roles: ['staff', 'supervisor'] } },
+      schema: { tags, summary: 'Plans submitted in my regions: filter by status, region, name or approval code; sort; page', querystring: projectsQuery, response: { 200: tenderingPlanList } },
+    },
+    async (request) => p.list(requirePrincipal(request), request.query),
   );
   app.get(
     '/api/v1/tendering-plans/:id',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TenderingPlanView, tenderingPlanInput } from '@bidhall/contracts';
+import type { projectsQuery, TenderingPlanRow, TenderingPlanView, tenderingPlanInput } from '@bidhall/contracts';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -12,6 +13,7 @@ import { decide } from './review.ts';
 import { reviewsOf } from './views.ts';
 
 type PlanInput = z.output<typeof tenderingPlanInput>;
+type PlanQuery = z.output<typeof projectsQuery>;
 const EDITABLE = new Set(['draft', 'rejected']);
 
 /**
@@ -149,25 +151,61 @@ export function createTenderingPlanService(deps: ProjectsDeps) {
     });
   }
 
-  /** Staff queue of plans pending review in the staff's regions. */
-  async function pending(principal: Principal) {
-    const scope = deps.catalog.codesWithin(principal.regionCode);
-    const rows = await tables(deps.db)
+  /**
+   * Staff and supervisors: the plans submitted in their regions (never other people's drafts), filtered
+   * by status, region and name or approval code, sorted and paged.
+   */
+  async function list(principal: Principal, q: PlanQuery) {
+    let base = tables(deps.db)
       .selectFrom('projects.tendering_plan as pl')
       .innerJoin('projects.tendering_project as tp', 'tp.id', 'pl.tendering_project_id')
       .innerJoin('projects.project as p', 'p.id', 'tp.project_id')
-      .selectAll('pl')
-      .where('pl.status', '=', 'submitted')
-      .where('p.region_code', 'in', scope)
-      .orderBy('pl.submitted_at')
-      .limit(200)
+      .where('p.region_code', 'in', deps.catalog.codesWithin(principal.regionCode))
+      .where('pl.status', '!=', 'draft');
+    if (q.status) base = base.where('pl.status', '=', q.status);
+    if (q.regionCode) base = base.where('p.region_code', '=', q.regionCode);
+    if (q.q) {
+      const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      base = base.where((eb) => eb.or([eb('p.name', 'like', like), eb('tp.name', 'like', like), eb('p.approval_code', 'like', like)]));
+    }
+    const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const order = {
+      submittedAt: sql`pl.submitted_at asc nulls last`,
+      '-submittedAt': sql`pl.submitted_at desc nulls last`,
+      createdAt: sql`pl.created_at asc`,
+      '-createdAt': sql`pl.created_at desc`,
+      name: sql`tp.name asc`,
+    }[q.sort];
+    const rows = await base
+      .select(['pl.id', 'pl.status', 'pl.items', 'pl.team', 'pl.submitted_at', 'pl.created_at', 'tp.id as tp_id', 'tp.name as tp_name', 'tp.tenderer_name', 'p.name as project_name', 'p.approval_code', 'p.region_code'])
+      .orderBy(order)
+      .orderBy('pl.id')
+      .limit(q.limit)
+      .offset(q.offset)
       .execute();
-    const out: TenderingPlanView[] = [];
-    for (const r of rows) out.push(await view(deps.db, r));
-    return out;
+    const count = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : (v as unknown[])).length;
+    return {
+      items: rows.map(
+        (r): TenderingPlanRow => ({
+          id: r.id,
+          status: r.status as TenderingPlanRow['status'],
+          tenderingProjectId: r.tp_id,
+          tenderingProjectName: r.tp_name,
+          projectName: r.project_name,
+          approvalCode: r.approval_code,
+          regionCode: r.region_code,
+          tendererName: r.tenderer_name,
+          itemCount: count(r.items),
+          teamCount: count(r.team),
+          submittedAt: r.submitted_at ? r.submitted_at.toISOString() : null,
+          createdAt: r.created_at.toISOString(),
+        }),
+      ),
+      total: Number(total.n),
+    };
   }
 
-  return { create, update, submit, review, get, pending };
+  return { create, update, submit, review, get, list };
 }
 
 export type TenderingPlanService = ReturnType<typeof createTenderingPlanService>;
