@@ -198,7 +198,7 @@ describe('notices: submission, review and verification', () => {
     expect(page.statusCode).toBe(200);
     expect(page.json()).toMatchObject({ type: 'tenderNotice', sourceId: n.id, contentSm3: v.contentSm3, title: n.title });
     expect(page.json().bodyHtml).toContain(BASE);
-    const outbox = await t.database.db.selectFrom('exchange.outbox_message').select(['content', 'content_sm3']).where('subject_id', '=', v.publicationId).execute();
+    const outbox = await t.database.db.selectFrom('exchange.outbox_message').select(['content', 'content_sm3']).where('subject_id', '=', v.publicationId).where('destination', '=', 'publicService').execute();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]!.content_sm3).toBe(v.contentSm3);
     expect(outbox[0]!.content).toBe(page.json().content);

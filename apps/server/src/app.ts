@@ -35,7 +35,7 @@ import { createTrustModule } from './modules/trust/index.ts';
 
 export interface AppDeps {
   config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'> &
-    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'publicBaseUrl'>>;
+    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'designatedMediaUrl' | 'publicBaseUrl'>>;
   database: Database;
   clock: Clock;
   jobs: JobQueue;
@@ -103,6 +103,7 @@ export async function buildApp(deps: AppDeps) {
     sandbox: deps.config.exchangeSandbox ?? true,
     approvalServiceUrl: deps.config.approvalServiceUrl,
     publicServiceUrl: deps.config.publicServiceUrl,
+    designatedMediaUrl: deps.config.designatedMediaUrl,
     selfInject: (request) => app.inject(request),
   });
   // `publish` (decision 0008): disclosure stores, exchange's outbox carries the same canonical JSON.
@@ -199,6 +200,8 @@ export async function buildApp(deps: AppDeps) {
     audit,
     log,
     timeAuthority,
+    /** Every problem code a response can carry (the web has a message for each). */
+    problemCodes: () => errors.codes(),
     setJobsRunning(running: boolean) {
       jobsRunning = running;
     },

@@ -26,6 +26,7 @@ const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.tsx'));
 const TenderingProjectPage = lazy(() => import('./pages/projects/TenderingProjectPage.tsx'));
 const SectionPage = lazy(() => import('./pages/projects/SectionPage.tsx'));
 const StaffReviewPage = lazy(() => import('./pages/staff-review/StaffReviewPage.tsx'));
+const StaffExchangePage = lazy(() => import('./pages/staff-exchange/StaffExchangePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
       { path: '/projects/sections/:id', element: <RequireKind><SectionPage /></RequireKind> },
       { path: '/projects/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><ProjectPage /></RequireKind> },
       { path: '/staff/projects', element: <RequireKind kinds={['staff', 'supervisor']}><StaffReviewPage /></RequireKind> },
+      { path: '/staff/exchange', element: <RequireKind kinds={['staff', 'admin', 'auditor']}><StaffExchangePage /></RequireKind> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboxDestination } from './exchange.ts';
 
 // The public read model: publications (notices, clarifications, exceptions) as the portal, the
 // feeds and the public service platform carry them.
@@ -27,6 +28,12 @@ export const publicationInput = z.strictObject({
   publishedAt: z.iso.datetime({ offset: true }),
   round: z.number().int().min(1),
   links: z.strictObject({ documents: z.string().max(500).optional() }),
+  /**
+   * Whether any of the sections belongs to a mandatory project (依法必须招标). A tender or
+   * prequalification notice of one also goes to the national designated media (B-001, B-037); later
+   * publications of the same sections follow their notice's media whatever this says.
+   */
+  mandatory: z.boolean().optional(),
 });
 export type Publication = z.infer<typeof publicationInput>;
 
@@ -81,6 +88,8 @@ export const noticePage = noticeListItem.extend({
   /** The exact RFC 8785 canonical JSON whose SM3 is `contentSm3` and which the log entry commits to. */
   content: z.string(),
   receipt: z.object({ logIndex: z.number().int(), url: z.string(), verify: z.string() }),
+  /** The media besides this portal that carry the identical content (B-001, B-036). */
+  media: z.array(outboxDestination),
   /** Other publications of the same sections: prominent ones (clarifications, B-014) first. */
   related: z.array(noticeListItem),
 });

@@ -36,10 +36,18 @@ export type OutboxStatus = z.infer<typeof outboxStatus>;
 /** What the platform pushes: a publication, tendering project data (A-45), documents (A-70, A-76) … */
 export const outboxKind = z.string().regex(/^[a-z][a-zA-Z]{2,40}$/);
 
-/** One message to the public service platform as staff see it. */
+/**
+ * Where an outbox message goes: the public service platform (公共服务平台), or the national designated
+ * media for notices of mandatory projects (指定媒介, NDRC Order 10: 中国招标投标公共服务平台; B-001, B-037).
+ */
+export const outboxDestination = z.enum(['publicService', 'designatedMedia']);
+export type OutboxDestination = z.infer<typeof outboxDestination>;
+
+/** One message to an outside platform as staff see it. */
 export const outboxMessageView = z.object({
   id: z.uuid(),
   seq: z.number().int(),
+  destination: outboxDestination,
   kind: z.string(),
   subjectType: z.string(),
   subjectId: z.string(),
@@ -56,6 +64,7 @@ export const outboxMessageView = z.object({
 export type OutboxMessageView = z.infer<typeof outboxMessageView>;
 
 export const outboxQuery = z.strictObject({
+  destination: outboxDestination.optional(),
   status: outboxStatus.optional(),
   kind: outboxKind.optional(),
   subjectId: z.string().max(80).optional(),
@@ -69,7 +78,7 @@ export const outboxPage = z.object({ items: z.array(outboxMessageView), nextCurs
 export type OutboxPage = z.infer<typeof outboxPage>;
 
 /**
- * The envelope posted to the public service platform. `content` is the RFC 8785 canonical JSON text
+ * The envelope posted to the public service platform (and, by the same protocol, the designated media). `content` is the RFC 8785 canonical JSON text
  * exactly as the portal stores it, so SM3(content) is the same number everywhere (B-003).
  */
 export const publicServiceMessage = z.strictObject({

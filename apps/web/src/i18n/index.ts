@@ -1,15 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.ts';
-import zhCN from './zh-CN.ts';
-import projectsEn from './projects.en.ts';
-import projectsZhCN from './projects.zh-CN.ts';
-import portalEn from './portal.en.ts';
-import portalZhCN from './portal.zh-CN.ts';
-import bidderEn from './bidder.en.ts';
-import bidderZhCN from './bidder.zh-CN.ts';
-import deskEn from './desk.en.ts';
-import deskZhCN from './desk.zh-CN.ts';
+import { resources } from './resources.ts';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -25,7 +16,7 @@ export function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: { ...zhCN, ...projectsZhCN, ...portalZhCN, ...bidderZhCN, ...deskZhCN } }, en: { translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...deskEn } } },
+  resources,
   lng: storedLang(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -21,6 +21,7 @@ export function MainNav() {
   if (user?.entity?.roles.includes('bidder')) items.push({ key: '/bidder', label: t('bidder.nav') });
   if (user && STAFF_READERS.includes(user.kind)) items.push({ key: '/staff/verification', label: t('nav.verification') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/projects', label: t('projects.nav.review') });
+  if (user?.kind === 'staff' || user?.kind === 'admin' || user?.kind === 'auditor') items.push({ key: '/staff/exchange', label: t('exchange.nav') });
   if (user?.kind === 'admin') items.push({ key: '/admin/users', label: t('nav.users') });
   if (user?.kind === 'auditor') items.push({ key: '/audit', label: t('nav.audit') });
 

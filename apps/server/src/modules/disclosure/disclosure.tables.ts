@@ -17,6 +17,8 @@ export interface PublicationTable {
   published_at: Timestamp;
   round: number;
   links: ColumnType<{ documents?: string }, string, string>;
+  /** Where it went besides the portal, as a JSON array of outbox destinations. */
+  media: ColumnType<('publicService' | 'designatedMedia')[], string, string>;
   content: string;
   content_sm3: string;
   log_index: ColumnType<string, number, number>;

@@ -13,8 +13,8 @@ export { checkNoticeHtml, noticeText, type NoticeHtmlCheck, type NoticeHtmlProbl
 /**
  * The public read model (issue 4 item 8): publications with Chinese full-text search, portal lists,
  * notice pages, the Atom feed and the JSON change feed. `publish` is the port tendering and
- * documents use (decision 0008); it stores, logs and enqueues to the public service platform in the
- * caller's transaction.
+ * documents use (decision 0008); it stores, logs and enqueues to the public service platform (and
+ * the designated media for notices of mandatory projects, decision 0010) in the caller's transaction.
  */
 export function createDisclosureModule(deps: DisclosureDeps) {
   const publications = createPublicationService(deps);

@@ -142,6 +142,7 @@ export function createPublicationQueries(deps: { db: Db }) {
       statusChangedAt: r.status_changed_at?.toISOString() ?? null,
       statusReason: r.status_reason,
       content: r.content,
+      media: r.media,
       receipt: {
         logIndex,
         url: `/api/v1/log/receipt?index=${logIndex}`,

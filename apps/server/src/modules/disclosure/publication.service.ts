@@ -6,6 +6,7 @@ import { type Actor, systemActor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type DisclosureDeps, tables } from './disclosure.deps.ts';
+import { mediaFor } from './media.ts';
 import { checkNoticeHtml, noticeText } from './notice-html.ts';
 import { tsvectorLiteral } from './search-text.ts';
 
@@ -15,7 +16,7 @@ export interface PublishResult {
   logIndex: number;
 }
 
-/** The outbox kinds disclosure sends to the public service platform. */
+/** The outbox kinds disclosure sends to the public service platform and the designated media. */
 export const PUBLICATION_KIND = 'publication';
 export const WITHDRAWAL_KIND = 'publicationWithdrawal';
 
@@ -38,9 +39,10 @@ async function nextFeedSeqs(trx: Db, count: number): Promise<number[]> {
 
 /**
  * Writes publications. One canonical JSON (RFC 8785) per publication is stored here, committed to by
- * a public log entry with its SM3, and enqueued to the public service platform in the same
- * transaction: the portal, the feeds and the public service platform carry identical content the
- * moment the publishing transaction commits (A-54, B-001, B-003, B-014).
+ * a public log entry with its SM3, and enqueued to the public service platform (and, for notices of
+ * mandatory projects, the national designated media: `mediaFor`) in the same transaction: every
+ * medium carries identical content the moment the publishing transaction commits (A-54, B-001, B-003,
+ * B-014, B-036, B-037).
  */
 export function createPublicationService(deps: DisclosureDeps) {
   async function publish(trx: Db, input: Publication, actor: Actor = systemActor): Promise<PublishResult> {
@@ -88,6 +90,7 @@ export function createPublicationService(deps: DisclosureDeps) {
       },
     ]);
     const bodyText = noticeText(checked.html);
+    const media = await mediaFor(trx, p);
     await tables(trx)
       .insertInto('disclosure.publication')
       .values({
@@ -104,6 +107,7 @@ export function createPublicationService(deps: DisclosureDeps) {
         published_at: publishedAt,
         round: p.round,
         links: JSON.stringify(p.links),
+        media: JSON.stringify(media),
         content: text,
         content_sm3: contentSm3,
         log_index: logIndex!,
@@ -129,9 +133,11 @@ export function createPublicationService(deps: DisclosureDeps) {
       targetType: 'publication',
       targetId: id,
       regionCode: p.regionCode,
-      details: { type: p.type, sourceId: p.sourceId, sectionIds: p.sectionIds, round: p.round, contentSm3, logIndex, closed },
+      details: { type: p.type, sourceId: p.sourceId, sectionIds: p.sectionIds, round: p.round, contentSm3, logIndex, closed, media },
     });
-    await deps.outbox.enqueue(trx, { kind: PUBLICATION_KIND, subjectType: 'publication', subjectId: id, regionCode: p.regionCode, content: text });
+    for (const destination of media) {
+      await deps.outbox.enqueue(trx, { destination, kind: PUBLICATION_KIND, subjectType: 'publication', subjectId: id, regionCode: p.regionCode, content: text });
+    }
     return { publicationId: id, contentSm3, logIndex: logIndex! };
   }
 
@@ -152,7 +158,7 @@ export function createPublicationService(deps: DisclosureDeps) {
 
   /** Takes a publication off the portal lists (it stays readable, marked), and tells every medium. */
   async function withdraw(trx: Db, publicationId: string, reason: string, actor: Actor = systemActor): Promise<void> {
-    const row = await tables(trx).selectFrom('disclosure.publication').select(['status', 'region_code', 'content_sm3']).where('id', '=', publicationId).forUpdate().executeTakeFirst();
+    const row = await tables(trx).selectFrom('disclosure.publication').select(['status', 'region_code', 'content_sm3', 'media']).where('id', '=', publicationId).forUpdate().executeTakeFirst();
     if (!row) throw new DomainError('PUBLICATION_NOT_FOUND', 'no such publication');
     if (row.status !== 'published') throw new DomainError('PUBLICATION_STATE_CONFLICT', `the publication is ${row.status}`, { status: row.status });
     const now = deps.clock.now();
@@ -166,13 +172,11 @@ export function createPublicationService(deps: DisclosureDeps) {
       regionCode: row.region_code,
       details: { reason },
     });
-    await deps.outbox.enqueue(trx, {
-      kind: WITHDRAWAL_KIND,
-      subjectType: 'publication',
-      subjectId: publicationId,
-      regionCode: row.region_code,
-      content: new TextDecoder().decode(canonicalJson({ publicationId, contentSm3: row.content_sm3, withdrawnAt: now.toISOString(), reason })),
-    });
+    // Every medium that carried the publication hears of its withdrawal, with one identical content.
+    const content = new TextDecoder().decode(canonicalJson({ publicationId, contentSm3: row.content_sm3, withdrawnAt: now.toISOString(), reason }));
+    for (const destination of row.media) {
+      await deps.outbox.enqueue(trx, { destination, kind: WITHDRAWAL_KIND, subjectType: 'publication', subjectId: publicationId, regionCode: row.region_code, content });
+    }
   }
 
   return { publish, withdraw };

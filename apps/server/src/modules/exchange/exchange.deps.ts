@@ -19,12 +19,14 @@ export interface ExchangeDeps {
   clock: Clock;
   audit: AuditTrail;
   jobs: JobQueue;
-  /** EXCHANGE_SANDBOX: serve the sandbox approval and public service platforms under /sandbox. */
+  /** EXCHANGE_SANDBOX: serve the sandbox approval platform, public service platform and designated media under /sandbox. */
   sandbox: boolean;
   /** APPROVAL_SERVICE_URL, e.g. `https://approval.example.cn/api/v1`; the sandbox when unset. */
   approvalServiceUrl?: string;
   /** PUBLIC_SERVICE_URL, e.g. `https://ggzy.example.cn/exchange/v1`; the sandbox when unset. */
   publicServiceUrl?: string;
+  /** DESIGNATED_MEDIA_URL: the national designated media's exchange API (same protocol); the sandbox when unset. */
+  designatedMediaUrl?: string;
   /** The HTTP client for configured URLs; `globalThis.fetch` unless a test replaces it. */
   fetch?: typeof fetch;
   /** How the sandbox is reached when no URL is configured: in-process, so no port is needed. */

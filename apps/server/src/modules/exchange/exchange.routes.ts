@@ -10,13 +10,13 @@ import type { OutboxService } from './outbox.service.ts';
 const tags = ['exchange'];
 const params = z.strictObject({ id: z.uuid() });
 
-/** Staff's view of the exchange: the outbox to the public service platform, and approval lookups. */
+/** Staff's view of the exchange: the outbox to the public service platform and designated media, and approval lookups. */
 export function registerExchangeRoutes(app: AppInstance, deps: { db: Db; outbox: OutboxService; approvals: ApprovalLookup }) {
   app.get(
     '/api/v1/exchange/outbox',
     {
       config: { access: { roles: ['staff', 'admin', 'auditor'] } },
-      schema: { tags, summary: 'Messages to the public service platform, newest first, with their delivery state', querystring: outboxQuery, response: { 200: outboxPage } },
+      schema: { tags, summary: 'Messages to the public service platform and the designated media, newest first, with their delivery state; filter by destination, status, kind, subject, region', querystring: outboxQuery, response: { 200: outboxPage } },
     },
     async (request) => deps.outbox.list(request.query),
   );

@@ -2,9 +2,12 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date, Date>;
 
+export type Destination = 'publicService' | 'designatedMedia';
+
 export interface OutboxMessageTable {
   id: string;
   seq: Generated<string>;
+  destination: Destination;
   kind: string;
   subject_type: string;
   subject_id: string;
@@ -22,6 +25,7 @@ export interface OutboxMessageTable {
 
 export interface SandboxReceivedTable {
   receipt_id: string;
+  receiver: Destination;
   message_id: string;
   kind: string;
   subject_type: string;

@@ -4,6 +4,7 @@ import type { SelfInject } from './exchange.deps.ts';
 export const SANDBOX_ORIGIN = 'http://sandbox.bidhall.internal';
 export const SANDBOX_APPROVAL_PATH = '/sandbox/approval/v1';
 export const SANDBOX_PUBLIC_SERVICE_PATH = '/sandbox/public-service/v1';
+export const SANDBOX_DESIGNATED_MEDIA_PATH = '/sandbox/designated-media/v1';
 export const EXCHANGE_TIMEOUT_MS = 10_000;
 
 export interface Endpoint {

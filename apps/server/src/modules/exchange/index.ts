@@ -3,10 +3,10 @@ import { createApprovalLookup } from './approvals.adapter.ts';
 import type { ExchangeDeps } from './exchange.deps.ts';
 import { exchangeErrors } from './exchange.errors.ts';
 import { registerExchangeRoutes } from './exchange.routes.ts';
-import { endpointFor, SANDBOX_APPROVAL_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
+import { endpointFor, SANDBOX_APPROVAL_PATH, SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
 import { defineOutboxJobs } from './outbox.jobs.ts';
 import { createOutboxService } from './outbox.service.ts';
-import { createPublicServicePlatform } from './public-service.adapter.ts';
+import { createPublicServicePlatform, DESIGNATED_MEDIA_LABEL, PUBLIC_SERVICE_LABEL } from './public-service.adapter.ts';
 import { createSandboxPublicService } from './sandbox.service.ts';
 import { registerSandboxRoutes } from './sandbox.routes.ts';
 
@@ -14,19 +14,27 @@ export type { ExchangeDeps, SelfInject } from './exchange.deps.ts';
 export type { ApprovalLookup } from './approvals.adapter.ts';
 export type { Outbox, OutboxMessageInput } from './outbox.service.ts';
 export type { PublicServicePlatform } from './public-service.adapter.ts';
+export { SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
 export { OUTBOX_DELIVER_JOB, OUTBOX_SWEEP_JOB, OUTBOX_MAX_ATTEMPTS, retryDelayMs } from './outbox.service.ts';
 export { SANDBOX_APPROVALS } from './sandbox-approval.fixtures.ts';
 
 /**
- * Adapters to outside systems: the investment approval platform (lookup by project code, task 13)
- * and the public service platform (outbox with delivery jobs: A-45, A-54, A-70, A-76, B-001, B-003,
- * B-014), each with a sandbox stand-in served by the platform itself when EXCHANGE_SANDBOX is on.
+ * Adapters to outside systems: the investment approval platform (lookup by project code, task 13),
+ * the public service platform and the national designated media (outbox with delivery jobs per
+ * destination: A-45, A-54, A-70, A-76, B-001, B-003, B-014, B-036, B-037; decision 0010), each with a
+ * sandbox stand-in served by the platform itself when EXCHANGE_SANDBOX is on.
  */
 export function createExchangeModule(deps: ExchangeDeps) {
   const approvals = createApprovalLookup(endpointFor(deps.approvalServiceUrl, SANDBOX_APPROVAL_PATH, deps));
-  const platform = createPublicServicePlatform(endpointFor(deps.publicServiceUrl, SANDBOX_PUBLIC_SERVICE_PATH, deps));
-  const outbox = createOutboxService({ ...deps, platform });
-  const sandbox = deps.sandbox ? createSandboxPublicService(deps) : null;
+  const platform = createPublicServicePlatform(endpointFor(deps.publicServiceUrl, SANDBOX_PUBLIC_SERVICE_PATH, deps), PUBLIC_SERVICE_LABEL);
+  const designatedMedia = createPublicServicePlatform(endpointFor(deps.designatedMediaUrl, SANDBOX_DESIGNATED_MEDIA_PATH, deps), DESIGNATED_MEDIA_LABEL);
+  const outbox = createOutboxService({ ...deps, receivers: { publicService: platform, designatedMedia } });
+  const sandboxes = deps.sandbox
+    ? {
+        publicService: createSandboxPublicService({ ...deps, receiver: 'publicService' }),
+        designatedMedia: createSandboxPublicService({ ...deps, receiver: 'designatedMedia' }),
+      }
+    : null;
   defineOutboxJobs(deps.jobs, outbox);
 
   return {
@@ -36,11 +44,14 @@ export function createExchangeModule(deps: ExchangeDeps) {
     /** `outbox.enqueue(trx, message)` for other modules; delivery, sweep, retry and list for staff. */
     outbox,
     publicService: platform,
+    designatedMedia,
     /** The sandbox public service platform (received messages, failures on demand), or null. */
-    sandbox,
+    sandbox: sandboxes?.publicService ?? null,
+    /** Both sandbox receivers by destination, or null outside sandbox mode. */
+    sandboxes,
     registerRoutes(app: AppInstance) {
       registerExchangeRoutes(app, { db: deps.db, outbox, approvals });
-      if (sandbox) registerSandboxRoutes(app, { publicService: sandbox });
+      if (sandboxes) registerSandboxRoutes(app, { receivers: [sandboxes.publicService, sandboxes.designatedMedia] });
     },
   };
 }

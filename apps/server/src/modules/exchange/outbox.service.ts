@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OutboxMessageView, OutboxPage, OutboxQuery } from '@bidhall/contracts';
+import type { OutboxDestination, OutboxMessageView, OutboxPage, OutboxQuery } from '@bidhall/contracts';
 import { canonicalJson, sm3, toHex } from '@bidhall/crypto';
 import { type Actor, systemActor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -20,6 +20,8 @@ export function retryDelayMs(attempts: number): number {
 }
 
 export interface OutboxMessageInput {
+  /** Where it goes; the public service platform unless said otherwise. */
+  destination?: OutboxDestination;
   /** What is pushed: `publication`, `tenderingProject` (A-45), `tenderDocument` (A-70) … */
   kind: string;
   subjectType: string;
@@ -47,6 +49,7 @@ function view(r: Selectable<OutboxMessageTable>): OutboxMessageView {
   return {
     id: r.id,
     seq: Number(r.seq),
+    destination: r.destination,
     kind: r.kind,
     subjectType: r.subject_type,
     subjectId: r.subject_id,
@@ -69,10 +72,11 @@ function decodeCursor(cursor: string | undefined): number | undefined {
 }
 
 /**
- * The outbox to the public service platform: messages are written with the change they report and
- * delivered afterwards by jobs, with retries and backoff; staff see and retry what failed.
+ * The outbox to the public service platform and the designated media: messages are written with the
+ * change they report and delivered afterwards by jobs, with retries and backoff; staff see and retry
+ * what failed. Each message has one destination, so one receiver's failure never holds up another's.
  */
-export function createOutboxService(deps: ExchangeDeps & { platform: PublicServicePlatform }) {
+export function createOutboxService(deps: ExchangeDeps & { receivers: Record<OutboxDestination, PublicServicePlatform> }) {
   const t = tables(deps.db);
 
   async function enqueue(trx: Db, message: OutboxMessageInput) {
@@ -84,6 +88,7 @@ export function createOutboxService(deps: ExchangeDeps & { platform: PublicServi
       .insertInto('exchange.outbox_message')
       .values({
         id,
+        destination: message.destination ?? 'publicService',
         kind: message.kind,
         subject_type: message.subjectType,
         subject_id: message.subjectId,
@@ -113,7 +118,7 @@ export function createOutboxService(deps: ExchangeDeps & { platform: PublicServi
     if (!row || row.status === 'delivered' || row.status === 'failed') return row ? view(row) : null;
     let outcome: { ok: true; receipt: string } | { ok: false; error: string };
     try {
-      const ack = await deps.platform.push({
+      const ack = await deps.receivers[row.destination].push({
         messageId: row.id,
         kind: row.kind,
         subjectType: row.subject_type,
@@ -138,7 +143,7 @@ export function createOutboxService(deps: ExchangeDeps & { platform: PublicServi
           targetType: 'outboxMessage',
           targetId: messageId,
           regionCode: current.region_code,
-          details: { kind: current.kind, subjectType: current.subject_type, subjectId: current.subject_id, contentSm3: current.content_sm3, attempts, ...details },
+          details: { destination: current.destination, kind: current.kind, subjectType: current.subject_type, subjectId: current.subject_id, contentSm3: current.content_sm3, attempts, ...details },
         });
       let updated: Partial<Selectable<OutboxMessageTable>>;
       if (outcome.ok) {
@@ -159,24 +164,32 @@ export function createOutboxService(deps: ExchangeDeps & { platform: PublicServi
 
   /**
    * The sweep (every minute): retries whose time has come by the platform clock, and new messages
-   * whose delivery job should have run a minute ago (lost with a crashed worker).
+   * whose delivery job should have run a minute ago (lost with a crashed worker). Each destination is
+   * worked on its own, side by side, so a receiver that times out does not delay the other's retries.
    */
   async function deliverDue(limit = 100): Promise<number> {
     const now = deps.clock.now();
-    const due = await t
-      .selectFrom('exchange.outbox_message')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'retrying'), eb('next_attempt_at', '<=', now)]),
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', new Date(now.getTime() - 60_000))]),
-        ]),
-      )
-      .orderBy('seq')
-      .limit(limit)
-      .execute();
-    for (const { id } of due) await deliver(id);
-    return due.length;
+    const destinations = Object.keys(deps.receivers) as OutboxDestination[];
+    const counts = await Promise.all(
+      destinations.map(async (destination) => {
+        const due = await t
+          .selectFrom('exchange.outbox_message')
+          .select('id')
+          .where('destination', '=', destination)
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('status', '=', 'retrying'), eb('next_attempt_at', '<=', now)]),
+              eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', new Date(now.getTime() - 60_000))]),
+            ]),
+          )
+          .orderBy('seq')
+          .limit(limit)
+          .execute();
+        for (const { id } of due) await deliver(id);
+        return due.length;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   /** Staff send a message again now, whatever happened before, unless it was delivered. */
@@ -197,7 +210,7 @@ export function createOutboxService(deps: ExchangeDeps & { platform: PublicServi
       targetType: 'outboxMessage',
       targetId: messageId,
       regionCode: row.region_code,
-      details: { kind: row.kind, previousStatus: row.status, attempts: row.attempts, lastError: row.last_error },
+      details: { destination: row.destination, kind: row.kind, previousStatus: row.status, attempts: row.attempts, lastError: row.last_error },
     });
     return view(after);
   }
@@ -205,6 +218,7 @@ export function createOutboxService(deps: ExchangeDeps & { platform: PublicServi
   async function list(query: OutboxQuery): Promise<OutboxPage> {
     const before = decodeCursor(query.cursor);
     let q = t.selectFrom('exchange.outbox_message').selectAll().orderBy('seq', 'desc').limit(query.limit + 1);
+    if (query.destination) q = q.where('destination', '=', query.destination);
     if (query.status) q = q.where('status', '=', query.status);
     if (query.kind) q = q.where('kind', '=', query.kind);
     if (query.subjectId) q = q.where('subject_id', '=', query.subjectId);

@@ -1,17 +1,29 @@
 import { publicServiceAck, type PublicServiceAck, type PublicServiceMessage } from '@bidhall/contracts';
 import { EXCHANGE_TIMEOUT_MS, type Endpoint } from './http-endpoint.ts';
 
-/** The public service platform (公共服务平台) as the outbox delivers to it. */
+/**
+ * A receiver the outbox delivers to: the public service platform (公共服务平台) or the national
+ * designated media (指定媒介), which speak the same protocol.
+ */
 export interface PublicServicePlatform {
-  /** Delivers one message; resolves with the platform's acknowledgement, throws when not accepted. */
+  /** Delivers one message; resolves with the receiver's acknowledgement, throws when not accepted. */
   push(message: PublicServiceMessage): Promise<PublicServiceAck>;
 }
 
-/** HTTP adapter: POST {PUBLIC_SERVICE_URL}/messages with the envelope as JSON. */
-export function createPublicServicePlatform(endpoint: Endpoint | null): PublicServicePlatform {
+/** How a receiver is named when it is not configured. */
+export interface ReceiverLabel {
+  name: string;
+  variable: string;
+}
+
+export const PUBLIC_SERVICE_LABEL: ReceiverLabel = { name: 'public service platform', variable: 'PUBLIC_SERVICE_URL' };
+export const DESIGNATED_MEDIA_LABEL: ReceiverLabel = { name: 'designated media', variable: 'DESIGNATED_MEDIA_URL' };
+
+/** HTTP adapter: POST {base URL}/messages with the envelope as JSON. */
+export function createPublicServicePlatform(endpoint: Endpoint | null, label: ReceiverLabel = PUBLIC_SERVICE_LABEL): PublicServicePlatform {
   return {
     async push(message) {
-      if (!endpoint) throw new Error('no public service platform is configured (PUBLIC_SERVICE_URL)');
+      if (!endpoint) throw new Error(`no ${label.name} is configured (${label.variable})`);
       const res = await endpoint.fetch(`${endpoint.baseUrl}/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': message.messageId },

@@ -2,11 +2,13 @@ import { approvalCode, approvalRecord, outboxKind, publicServiceAck, publicServi
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
-import { SANDBOX_APPROVAL_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
+import { SANDBOX_APPROVAL_PATH, SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
 import { SANDBOX_APPROVALS } from './sandbox-approval.fixtures.ts';
 import type { SandboxPublicService } from './sandbox.service.ts';
 
 const tags = ['sandbox'];
+const SANDBOX_RECEIVER_PATHS = { publicService: SANDBOX_PUBLIC_SERVICE_PATH, designatedMedia: SANDBOX_DESIGNATED_MEDIA_PATH } as const;
+const RECEIVER_NAMES = { publicService: 'public service platform', designatedMedia: 'designated media' } as const;
 const sandboxAccess = { public: true, reason: 'sandbox stand-in for an outside system (EXCHANGE_SANDBOX)' } as const;
 
 const receivedMessage = z.object({
@@ -22,11 +24,11 @@ const receivedMessage = z.object({
 });
 
 /**
- * Sandbox stand-ins for the investment approval platform and the public service platform, served by
- * the platform itself when EXCHANGE_SANDBOX is on (dev, demo, tests). They speak the same HTTP the
- * adapters speak to the real systems.
+ * Sandbox stand-ins for the investment approval platform, the public service platform and the
+ * designated media, served by the platform itself when EXCHANGE_SANDBOX is on (dev, demo, tests).
+ * They speak the same HTTP the adapters speak to the real systems.
  */
-export function registerSandboxRoutes(app: AppInstance, deps: { publicService: SandboxPublicService }) {
+export function registerSandboxRoutes(app: AppInstance, deps: { receivers: SandboxPublicService[] }) {
   const byCode = new Map(SANDBOX_APPROVALS.map((r) => [r.approvalCode, r]));
 
   app.get(
@@ -42,43 +44,47 @@ export function registerSandboxRoutes(app: AppInstance, deps: { publicService: S
     },
   );
 
-  app.post(
-    `${SANDBOX_PUBLIC_SERVICE_PATH}/messages`,
-    {
-      config: { access: sandboxAccess },
-      schema: { tags, summary: 'Sandbox public service platform: receive one message', body: publicServiceMessage, response: { 200: publicServiceAck } },
-    },
-    async (request) => deps.publicService.receive(request.body),
-  );
-
-  app.get(
-    `${SANDBOX_PUBLIC_SERVICE_PATH}/messages`,
-    {
-      config: { access: sandboxAccess },
-      schema: {
-        tags,
-        summary: 'Sandbox public service platform: what it received, newest first, to compare with the portal',
-        querystring: z.strictObject({ subjectId: z.string().max(80).optional(), kind: outboxKind.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.array(receivedMessage) },
+  for (const receiver of deps.receivers) {
+    const path = SANDBOX_RECEIVER_PATHS[receiver.receiver];
+    const name = RECEIVER_NAMES[receiver.receiver];
+    app.post(
+      `${path}/messages`,
+      {
+        config: { access: sandboxAccess },
+        schema: { tags, summary: `Sandbox ${name}: receive one message`, body: publicServiceMessage, response: { 200: publicServiceAck } },
       },
-    },
-    async (request) => deps.publicService.received(request.query),
-  );
+      async (request) => receiver.receive(request.body),
+    );
 
-  app.post(
-    `${SANDBOX_PUBLIC_SERVICE_PATH}/failures`,
-    {
-      config: { access: { roles: ['staff', 'admin'] } },
-      schema: {
-        tags,
-        summary: 'Sandbox public service platform: refuse the next N deliveries with 503 (to show retries)',
-        body: z.strictObject({ failNext: z.number().int().min(0).max(100) }),
-        response: { 200: z.object({ failNext: z.number().int() }) },
+    app.get(
+      `${path}/messages`,
+      {
+        config: { access: sandboxAccess },
+        schema: {
+          tags,
+          summary: `Sandbox ${name}: what it received, newest first, to compare with the portal`,
+          querystring: z.strictObject({ subjectId: z.string().max(80).optional(), kind: outboxKind.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.array(receivedMessage) },
+        },
       },
-    },
-    async (request) => {
-      deps.publicService.failNext(request.body.failNext);
-      return { failNext: deps.publicService.pendingFailures };
-    },
-  );
+      async (request) => receiver.received(request.query),
+    );
+
+    app.post(
+      `${path}/failures`,
+      {
+        config: { access: { roles: ['staff', 'admin'] } },
+        schema: {
+          tags,
+          summary: `Sandbox ${name}: refuse the next N deliveries with 503 (to show retries)`,
+          body: z.strictObject({ failNext: z.number().int().min(0).max(100) }),
+          response: { 200: z.object({ failNext: z.number().int() }) },
+        },
+      },
+      async (request) => {
+        receiver.failNext(request.body.failNext);
+        return { failNext: receiver.pendingFailures };
+      },
+    );
+  }
 }

@@ -5,6 +5,7 @@ import type { Clock } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { tables } from './exchange.deps.ts';
+import type { Destination } from './exchange.tables.ts';
 
 export interface ReceivedMessage {
   receiptId: string;
@@ -19,18 +20,20 @@ export interface ReceivedMessage {
 }
 
 /**
- * The sandbox public service platform: checks that the content is canonical JSON whose SM3 is the
- * one stated, keeps it, and acknowledges with a receipt. It can be told to fail the next requests,
- * so the outbox's retries can be shown.
+ * A sandbox receiver (the public service platform, or the designated media): checks that the content
+ * is canonical JSON whose SM3 is the one stated, keeps it apart from the other receiver's, and
+ * acknowledges with a receipt. It can be told to fail the next requests, so the outbox's retries
+ * can be shown.
  */
-export function createSandboxPublicService(deps: { db: Db; clock: Clock }) {
+export function createSandboxPublicService(deps: { db: Db; clock: Clock; receiver?: Destination }) {
+  const receiver = deps.receiver ?? 'publicService';
   let failures = 0;
   const t = tables(deps.db);
 
   async function receive(message: PublicServiceMessage): Promise<PublicServiceAck> {
     if (failures > 0) {
       failures--;
-      throw new DomainError('SANDBOX_RECEIVER_FAILING', 'the sandbox public service platform was told to fail this request');
+      throw new DomainError('SANDBOX_RECEIVER_FAILING', `the sandbox ${receiver} receiver was told to fail this request`);
     }
     const actual = toHex(sm3(new TextEncoder().encode(message.content)));
     let canonical: boolean;
@@ -46,6 +49,7 @@ export function createSandboxPublicService(deps: { db: Db; clock: Clock }) {
       .insertInto('exchange.sandbox_received')
       .values({
         receipt_id: randomUUID(),
+        receiver,
         message_id: message.messageId,
         kind: message.kind,
         subject_type: message.subjectType,
@@ -55,15 +59,15 @@ export function createSandboxPublicService(deps: { db: Db; clock: Clock }) {
         content_sm3: actual,
         received_at: deps.clock.now(),
       })
-      .onConflict((oc) => oc.column('message_id').doNothing())
+      .onConflict((oc) => oc.columns(['receiver', 'message_id']).doNothing())
       .execute();
     // A repeated delivery gets the first receipt again.
-    const row = await t.selectFrom('exchange.sandbox_received').selectAll().where('message_id', '=', message.messageId).executeTakeFirstOrThrow();
+    const row = await t.selectFrom('exchange.sandbox_received').selectAll().where('receiver', '=', receiver).where('message_id', '=', message.messageId).executeTakeFirstOrThrow();
     return { receiptId: row.receipt_id, messageId: row.message_id, contentSm3: row.content_sm3, receivedAt: row.received_at.toISOString() };
   }
 
   async function received(filter: { subjectId?: string; kind?: string; limit: number }): Promise<ReceivedMessage[]> {
-    let q = t.selectFrom('exchange.sandbox_received').selectAll().orderBy('received_at', 'desc').orderBy('receipt_id').limit(filter.limit);
+    let q = t.selectFrom('exchange.sandbox_received').selectAll().where('receiver', '=', receiver).orderBy('received_at', 'desc').orderBy('receipt_id').limit(filter.limit);
     if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
     if (filter.kind) q = q.where('kind', '=', filter.kind);
     const rows = await q.execute();
@@ -81,6 +85,7 @@ export function createSandboxPublicService(deps: { db: Db; clock: Clock }) {
   }
 
   return {
+    receiver,
     receive,
     received,
     /** The next `count` deliveries are refused with 503. */

@@ -150,7 +150,8 @@ export function createNoticeService(deps: TenderingDeps) {
 
   /**
    * A-53, A-54: staff of the section's region verify; on approval the notice is published at once, in
-   * this transaction, to the portal and the public service platform with one canonical content, the
+   * this transaction, to the portal and the public service platform (and for a mandatory project the
+   * national designated media, B-001, B-037) with one canonical content, the
    * sections move to tendering and the parties are told. Any failure leaves nothing published.
    */
   async function verify(caller: Caller, id: string, decision: ReviewDecision): Promise<NoticeView> {
@@ -171,6 +172,7 @@ export function createNoticeService(deps: TenderingDeps) {
         publishedAt: now.toISOString(),
         round: n.round,
         links: {},
+        mandatory: sections.some((s) => s.mandatory),
       }, caller.actor);
       for (const s of sections) if (s.stage === 'registered') await deps.sections.markTendering(trx, s.id, caller.actor);
       // Documents become available with the notice; an inconsistent one stops the whole publication.

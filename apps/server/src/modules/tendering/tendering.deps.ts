@@ -39,6 +39,8 @@ export interface Publication {
   publishedAt: string;
   round: number;
   links: { documents?: string };
+  /** A section of a mandatory project (依法必须招标): its notice also goes to the national designated media (B-001, B-037). */
+  mandatory?: boolean;
 }
 
 export interface PublishResult {
@@ -76,8 +78,9 @@ export interface TenderingDeps {
   regions: { codesWithin(scope: string): Promise<string[]> };
   sections: SectionsPort;
   /**
-   * One canonical content to the portal and the public service platform outbox, in the caller's
-   * transaction (disclosure). A termination or re-tender publication closes the section's earlier
+   * One canonical content to the portal and the outbox (public service platform; designated media for
+   * notices of mandatory projects and what follows them), in the caller's transaction (disclosure).
+   * A termination or re-tender publication closes the section's earlier
    * publications on the portal itself.
    */
   publish(trx: Db, publication: Publication, actor?: Actor): Promise<PublishResult>;

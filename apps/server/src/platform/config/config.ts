@@ -36,6 +36,7 @@ const configSchema = z.object({
     .transform((v) => v === 'on'),
   APPROVAL_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   PUBLIC_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  DESIGNATED_MEDIA_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export interface AppConfig {
@@ -48,6 +49,8 @@ export interface AppConfig {
   approvalServiceUrl: string | undefined;
   /** PUBLIC_SERVICE_URL: the public service platform's exchange API base (POST …/messages). */
   publicServiceUrl: string | undefined;
+  /** DESIGNATED_MEDIA_URL: the national designated media's exchange API base, same protocol (decision 0010). */
+  designatedMediaUrl: string | undefined;
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exchangeSandbox: c.EXCHANGE_SANDBOX,
     approvalServiceUrl: c.APPROVAL_SERVICE_URL,
     publicServiceUrl: c.PUBLIC_SERVICE_URL,
+    designatedMediaUrl: c.DESIGNATED_MEDIA_URL,
     signingKeyFile: resolve(c.SIGNING_KEY_FILE ?? `${c.DATA_DIR}/keys/platform-signing-key.pem`),
     trustStoreDir: resolve(c.TRUST_STORE_DIR ?? `${c.DATA_DIR}/trust`),
     blobDir: resolve(c.BLOB_DIR ?? `${c.DATA_DIR}/blobs`),

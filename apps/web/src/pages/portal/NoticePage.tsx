@@ -12,6 +12,7 @@ import { formatTime } from '../../format.ts';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { FeedLinks } from './FeedLinks.tsx';
+import { NoticeMedia } from './NoticeMedia.tsx';
 import { NoticeRow } from './NoticeRow.tsx';
 import { NoticeTypeTag, ProminentTag, PublicationStatusTag } from './NoticeTags.tsx';
 import type { NoticeCheckResult } from './noticeVerify.ts';
@@ -135,6 +136,7 @@ export default function NoticePage() {
                   </div>
                 )}
               </Card>
+              <NoticeMedia media={n.media} />
               <Card
                 className="notice-card"
                 title={

@@ -1,0 +1,32 @@
+// Every area's messages merged per language: what i18next loads, and what the message tests read.
+import en from './en.ts';
+import zhCN from './zh-CN.ts';
+import projectsEn from './projects.en.ts';
+import projectsZhCN from './projects.zh-CN.ts';
+import portalEn from './portal.en.ts';
+import portalZhCN from './portal.zh-CN.ts';
+import bidderEn from './bidder.en.ts';
+import bidderZhCN from './bidder.zh-CN.ts';
+import deskEn from './desk.en.ts';
+import deskZhCN from './desk.zh-CN.ts';
+import exchangeEn from './exchange.en.ts';
+import exchangeZhCN from './exchange.zh-CN.ts';
+import problemsEn from './problems.en.ts';
+import problemsZhCN from './problems.zh-CN.ts';
+
+export const resources = {
+  'zh-CN': {
+    translation: {
+      ...zhCN,
+      ...projectsZhCN,
+      ...portalZhCN,
+      ...bidderZhCN,
+      ...deskZhCN,
+      ...exchangeZhCN,
+      errors: { ...zhCN.errors, ...problemsZhCN },
+    },
+  },
+  en: {
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...deskEn, ...exchangeEn, errors: { ...en.errors, ...problemsEn } },
+  },
+};
