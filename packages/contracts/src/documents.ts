@@ -424,6 +424,8 @@ export const documentView = z.object({
   parts: z.array(bidPart),
   bidSummaryFields: z.array(bidSummaryField),
   requiresBillOfQuantities: z.boolean(),
+  /** The imported bill of quantities, if any: its current version, SM3 and item count. */
+  billOfQuantities: z.object({ version: z.number().int(), billSm3: z.string(), items: z.number().int() }).nullable(),
   attachments: z.array(attachmentView),
   /** Hex SM3 of the current version's manifest, once packaged. */
   contentSm3: z.string().nullable(),

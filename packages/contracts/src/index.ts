@@ -11,3 +11,4 @@ export * from './disclosure.ts';
 export * from './tendering.ts';
 export * from './documents.ts';
 export * from './projects.ts';
+export * from './boq.ts';

@@ -5,6 +5,7 @@ import { fromBase64, parseCertificates, privateKeyFromPem, signCmsDetached, toBa
 import { addDays, type Clock, toBusinessDate } from '@bidhall/rules';
 import { generateSync } from 'otplib';
 import type { BuiltApp } from '../app.ts';
+import { DEMO_BILL_OF_QUANTITIES_XML } from './demo-bill-of-quantities.ts';
 import { DEMO_ENTITIES, DEMO_PASSWORD, DEMO_TOTP_SECRET, demoCreditCode } from './demo-data.ts';
 
 /**
@@ -96,7 +97,7 @@ export async function loadDemoTendering(
 interface DemoSession {
   creditCode: string;
   call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<unknown>;
-  upload(url: string, bytes: Buffer): Promise<void>;
+  upload(url: string, bytes: Buffer, contentType?: string): Promise<void>;
 }
 
 /** Logs a demo user in through the auth routes; staff pass the TOTP step with the documented demo secret. */
@@ -116,8 +117,8 @@ function userSessions(built: BuiltApp, clock: Clock) {
       if (r.statusCode >= 400) throw new Error(`demo ${username} ${method} ${url}: ${r.statusCode} ${r.body}`);
       return r.body ? (r.json() as unknown) : null;
     };
-    const upload: DemoSession['upload'] = async (url, bytes) => {
-      const r = await app.inject({ method: 'PUT', url, headers: { cookie, 'content-type': 'application/octet-stream' }, payload: bytes });
+    const upload: DemoSession['upload'] = async (url, bytes, contentType = 'application/octet-stream') => {
+      const r = await app.inject({ method: 'PUT', url, headers: { cookie, 'content-type': contentType }, payload: bytes });
       if (r.statusCode >= 400) throw new Error(`demo ${username} upload ${url}: ${r.statusCode} ${r.body}`);
     };
     const entity = DEMO_ENTITIES.find((e) => e.username === username);
@@ -187,7 +188,8 @@ async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Sig
   const doc = (await tenderer.call('POST', '/api/v1/tender-documents', { sectionId, kind: 'tender' })) as { id: string };
   await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/chapters`, { values: WORKS_VALUES });
   await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/method`, { method: SCORING_METHOD });
-  await tenderer.upload(`/api/v1/tender-documents/${doc.id}/attachments?name=${encodeURIComponent('工程量清单.xml')}&kind=billOfQuantities`, BILL_OF_QUANTITIES);
+  // A-64: the costing tool's export, imported as structured data the bids will price.
+  await tenderer.upload(`/api/v1/tender-documents/${doc.id}/bill-of-quantities?name=${encodeURIComponent('工程量清单.xml')}`, Buffer.from(DEMO_BILL_OF_QUANTITIES_XML), 'application/xml');
   const pkg = (await tenderer.call('POST', `/api/v1/tender-documents/${doc.id}/package`)) as { manifestBase64: string };
   // Without the demo PKI the document stays packaged: only the tenderer's own key can sign it.
   if (!sign) return doc.id;
@@ -196,10 +198,6 @@ async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Sig
   return doc.id;
 }
 
-const BILL_OF_QUANTITIES = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8"?>\n<工程量清单 项目="道路改造工程"><项目 编码="040101001" 名称="挖一般土方" 单位="m3" 工程量="18650"/>' +
-    '<项目 编码="040202015" 名称="水泥稳定碎石基层" 单位="m2" 工程量="42300"/><项目 编码="040203006" 名称="沥青混凝土面层" 单位="m2" 工程量="41800"/></工程量清单>\n',
-);
 
 async function publishNotice(tenderer: DemoSession, staff: DemoSession, sectionIds: string[]) {
   const notice = (await tenderer.call('POST', '/api/v1/notices', { type: 'tenderNotice', sectionIds })) as { id: string };

@@ -2,6 +2,8 @@ import type {
   AttachmentKind,
   AttachmentView,
   BidStructureRequest,
+  BillOfQuantitiesView,
+  BoqSummary,
   ChapterValues,
   ClarificationView,
   DocumentKind,
@@ -20,6 +22,8 @@ import { ApiError, api } from './client.ts';
 export type {
   AttachmentKind,
   AttachmentView,
+  BillOfQuantitiesView,
+  BoqSummary,
   ClarificationView,
   DocumentKind,
   DocumentListItem,
@@ -81,6 +85,17 @@ export const documentsApi = {
   /** Raw upload with progress (the API client sends JSON only). */
   upload: (id: string, file: File, kind: AttachmentKind, onProgress: (percent: number) => void) =>
     uploadRaw(`/api/v1${doc(id)}/attachments?${new URLSearchParams({ name: file.name, kind })}`, file, onProgress),
+  /** The imported bill of quantities (A-64); BOQ_NOT_FOUND before the first import. */
+  billOfQuantities: (id: string) => api.get<BillOfQuantitiesView>(`${doc(id)}/bill-of-quantities`),
+  /** Imports a bidhall-boq JSON or XML file with progress; a refusal carries `details.issues`. */
+  importBillOfQuantities: (id: string, file: File, onProgress: (percent: number) => void) =>
+    uploadRaw<BoqSummary>(
+      `/api/v1${doc(id)}/bill-of-quantities?${new URLSearchParams({ name: file.name })}`,
+      file,
+      onProgress,
+      // Not application/json: that type is held to the JSON body limit; the server tells JSON from XML itself.
+      file.name.toLowerCase().endsWith('.xml') ? 'application/xml' : 'application/octet-stream',
+    ),
 };
 
 /** Questions (A-80, A-81), clarifications (A-82…A-86) and site visits (A-77…A-79). */
@@ -102,14 +117,14 @@ export const clarificationDeskApi = {
   sendRecord: (recordId: string) => api.post<unknown>(`/site-visit-records/${recordId}/send`),
 };
 
-function uploadRaw(url: string, file: File, onProgress: (percent: number) => void): Promise<AttachmentView> {
+function uploadRaw<T = AttachmentView>(url: string, file: File, onProgress: (percent: number) => void, contentType = 'application/octet-stream'): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
-    // The server streams exactly this media type into the blob store.
-    xhr.setRequestHeader('content-type', 'application/octet-stream');
+    // Attachments: the server streams exactly octet-stream into the blob store.
+    xhr.setRequestHeader('content-type', contentType);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
@@ -122,8 +137,8 @@ function uploadRaw(url: string, file: File, onProgress: (percent: number) => voi
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) {
-        const b = body as AttachmentView | { attachment: AttachmentView };
-        resolve('attachment' in b ? b.attachment : b);
+        const b = body as T | { attachment: T };
+        resolve(typeof b === 'object' && b !== null && 'attachment' in b ? b.attachment : (b as T));
         return;
       }
       const problem = body as { code?: string } | undefined;

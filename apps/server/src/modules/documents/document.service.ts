@@ -15,6 +15,7 @@ import {
 } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { importedBill } from './boq/boq-store.ts';
 import type { Caller } from './caller.ts';
 import { type DocumentsDeps, type SectionSnapshot, tables } from './documents.deps.ts';
 import {
@@ -216,6 +217,7 @@ export function createDocumentService(deps: DocumentsDeps, templates: TemplateSe
       parts: doc.parts,
       bidSummaryFields: doc.bidSummaryFields,
       requiresBillOfQuantities: doc.requiresBillOfQuantities,
+      billOfQuantities: await importedBill(db, doc.id),
       attachments: await attachmentsOf(db, doc.id),
       contentSm3: doc.contentSm3,
       signature:

@@ -29,6 +29,10 @@ export const documentsErrors = {
   SITE_VISIT_NOT_FOUND: 404,
   SITE_VISIT_NOT_EDITABLE: 409,
   SITE_VISIT_RECORD_NOT_FOUND: 404,
+  BOQ_FORMAT_UNKNOWN: 422,
+  BOQ_INVALID: 422,
+  BOQ_NOT_APPLICABLE: 422,
+  BOQ_NOT_FOUND: 404,
 } as const;
 
 export type DocumentsErrorCode = keyof typeof documentsErrors;

@@ -150,6 +150,29 @@ export interface SiteVisitRecordTable {
   created_at: Date;
 }
 
+export interface BillOfQuantitiesTable {
+  document_id: string;
+  version: number;
+  source_encoding: string;
+  source_name: string | null;
+  source_sm3: string;
+  source_size: ColumnType<number | string, number, number>;
+  /** The normalised bill's exact canonical JSON text (not jsonb, which would reorder it). */
+  bill: string;
+  bill_sm3: string;
+  unit_count: number;
+  division_count: number;
+  item_count: number;
+  unit_price_measure_count: number;
+  lump_sum_measure_count: number;
+  other_item_count: number;
+  fee_count: number;
+  tax_count: number;
+  provisional_sum_fen: ColumnType<string | number | bigint, string, string>;
+  imported_by: string;
+  imported_at: Date;
+}
+
 export interface DocumentsTables {
   'documents.template': TemplateTable;
   'documents.document': DocumentTable;
@@ -160,4 +183,5 @@ export interface DocumentsTables {
   'documents.question': QuestionTable;
   'documents.site_visit': SiteVisitTable;
   'documents.site_visit_record': SiteVisitRecordTable;
+  'documents.bill_of_quantities': BillOfQuantitiesTable;
 }

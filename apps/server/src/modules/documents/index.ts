@@ -1,5 +1,7 @@
 import type { AppInstance } from '../../platform/http/types.ts';
 import { registerAttachmentRoutes } from './attachment.routes.ts';
+import { registerBoqRoutes } from './boq/boq.routes.ts';
+import { createBoqService } from './boq/boq.service.ts';
 import { createAttachmentService } from './attachment.service.ts';
 import { registerClarificationRoutes } from './clarification.routes.ts';
 import { createClarificationService } from './clarification.service.ts';
@@ -38,6 +40,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
   const questions = createQuestionService(deps, downloads);
   const clarifications = createClarificationService(deps, packages);
   const siteVisits = createSiteVisitService(deps);
+  const boq = createBoqService(deps, documents, downloads);
 
   deps.jobs.define<{ siteVisitId?: string }>({
     name: SITE_VISIT_REMINDER_JOB,
@@ -56,7 +59,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
     issueForSection: packages.issueForSection,
     /** Who obtained the section's documents in a round (for tendering's termination and re-tender notices). */
     downloadersOfSection: (trx: Db, sectionId: string, round: number) => sectionDownloaders(trx, sectionId, round),
-    services: { templates, documents, packages, attachments, downloads, questions, clarifications, siteVisits },
+    services: { templates, documents, packages, attachments, downloads, questions, clarifications, siteVisits, boq },
     registerRoutes(app: AppInstance) {
       const db = deps.db;
       registerTemplateRoutes(app, { db, templates });
@@ -66,6 +69,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
       registerQuestionRoutes(app, { db, questions });
       registerClarificationRoutes(app, { db, clarifications });
       registerSiteVisitRoutes(app, { db, siteVisits, downloads });
+      registerBoqRoutes(app, { db, boq });
     },
   };
 }

@@ -13,7 +13,7 @@ import { canonicalJson, sm3, toHex } from '@bidhall/crypto';
 
 /**
  * One tender document (A-67): a canonical JSON manifest (RFC 8785) of the chapters, the method, the bid
- * structure, the attachments by SM3 and the commitment (task 18). Its SM3 is the document hash; the
+ * structure, the attachments and the imported bill of quantities by SM3 and the commitment (task 18). Its SM3 is the document hash; the
  * tenderer signs exactly these bytes (A-66). Every issued clarification makes a new version with the
  * clarification listed (B-015); the rest stays byte-for-byte what was signed.
  */
@@ -31,6 +31,8 @@ export interface DocumentManifest {
   bidSummaryFields: BidSummaryField[];
   attachments: { name: string; kind: string; mediaType: string; sm3: string; size: number }[];
   commitment: { version: string; sm3: string };
+  /** A works document's imported bill of quantities, by the SM3 of its canonical JSON; absent without one. */
+  billOfQuantities?: { format: 'bidhall-boq/1'; version: number; sm3: string; sourceEncoding: 'json' | 'xml'; sourceSm3: string; items: number };
   packagedAt: string;
   /** Absent in version 1; the clarifications issued since, in order. */
   clarifications?: { number: number; kind: string; title: string; contentSm3: string; issuedAt: string }[];

@@ -9,6 +9,7 @@ import { type DocumentsDeps, type SectionSnapshot, tables } from './documents.de
 import { assertManager, attachmentsOf, type DocumentRecord, loadDocument, loadSection } from './document-store.ts';
 import { attachmentEntries, commitmentSm3, commitmentText, type DocumentManifest, manifestBytes, manifestSm3 } from './manifest.ts';
 import { chapterViews, inconsistencies } from './section-fields.ts';
+import { currentBillRow, manifestEntry } from './boq/boq-store.ts';
 
 /**
  * Packaging (A-67), the tenderer's e-signature with the commitment that replaces filing (A-66, task 18)
@@ -31,7 +32,8 @@ export function createPackageService(deps: DocumentsDeps, documents: DocumentSer
     if (!doc.method) missing.push(doc.kind === 'tender' ? 'evaluationMethod (评标办法)' : 'reviewMethod (资格审查办法)');
     if (!doc.parts.some((p) => p.required)) missing.push('bidParts (投标文件组成)');
     if (doc.kind === 'tender' && !doc.bidSummaryFields.some((x) => x.key === 'price' && x.type === 'money')) missing.push('bidSummary.price (开标一览表·投标报价)');
-    if (doc.requiresBillOfQuantities) {
+    // A-65: an imported bill (A-64) or, as before the import existed, an attachment of that kind.
+    if (doc.requiresBillOfQuantities && !(await currentBillRow(trx, doc.id))) {
       const attachments = await attachmentsOf(trx, doc.id);
       if (!attachments.some((a) => a.kind === 'billOfQuantities')) missing.push('billOfQuantities (工程量清单)');
     }
@@ -60,6 +62,7 @@ export function createPackageService(deps: DocumentsDeps, documents: DocumentSer
     }
     const method = checkMethod(doc.kind, doc.method);
     const now = deps.clock.now();
+    const billOfQuantities = await manifestEntry(trx, doc.id);
     const manifest: DocumentManifest = {
       format: 'bidhall.tenderDocument/1',
       documentId: doc.id,
@@ -82,6 +85,7 @@ export function createPackageService(deps: DocumentsDeps, documents: DocumentSer
       bidSummaryFields: doc.bidSummaryFields,
       attachments: attachmentEntries(await attachmentsOf(trx, doc.id)),
       commitment: { version: TENDER_DOCUMENT_COMMITMENT.version, sm3: commitmentSm3() },
+      ...(billOfQuantities ? { billOfQuantities } : {}),
       packagedAt: now.toISOString(),
     };
     const bytes = manifestBytes(manifest);

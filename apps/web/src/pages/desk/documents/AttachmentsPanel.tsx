@@ -19,10 +19,11 @@ const size = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed
 export function AttachmentsPanel({ doc, editable, onChanged }: { doc: DocumentView; editable: boolean; onChanged: () => Promise<void> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [kind, setKind] = useState<AttachmentKind>(doc.requiresBillOfQuantities && !doc.attachments.some((a) => a.kind === 'billOfQuantities') ? 'billOfQuantities' : 'other');
+  // An imported bill (A-64) or a bill attachment satisfies A-65.
+  const missingBoq = doc.requiresBillOfQuantities && !doc.billOfQuantities && !doc.attachments.some((a) => a.kind === 'billOfQuantities');
+  const [kind, setKind] = useState<AttachmentKind>(missingBoq ? 'billOfQuantities' : 'other');
   const [uploads, setUploads] = useState<InFlight[]>([]);
   const [error, setError] = useState<unknown>();
-  const missingBoq = doc.requiresBillOfQuantities && !doc.attachments.some((a) => a.kind === 'billOfQuantities');
 
   const upload = async (file: File & { uid: string }) => {
     const entry: InFlight = { uid: file.uid, name: file.name, percent: 0, failed: false };

@@ -8,6 +8,7 @@ import { useLoader } from '../../../hooks/useLoader.ts';
 import { useDesk } from '../deskContext.ts';
 import { DocumentStatusTag } from '../tags.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { BillOfQuantitiesPanel } from './BillOfQuantitiesPanel.tsx';
 import { BidStructureEditor } from './BidStructureEditor.tsx';
 import { ChapterForms } from './ChapterForms.tsx';
 import { DocumentCreate } from './DocumentCreate.tsx';
@@ -82,6 +83,9 @@ export default function DocumentsPage() {
             { key: 'chapters', label: t('desk.document.tabs.chapters'), children: <ChapterForms doc={doc} editable={editable} onSaved={onSaved} /> },
             { key: 'method', label: t('desk.document.tabs.method'), children: <MethodEditor doc={doc} editable={editable} onSaved={onSaved} /> },
             { key: 'structure', label: t('desk.document.tabs.structure'), children: <BidStructureEditor doc={doc} editable={editable} onSaved={onSaved} /> },
+            ...(doc.requiresBillOfQuantities
+              ? [{ key: 'boq', label: t('desk.document.tabs.boq'), children: <BillOfQuantitiesPanel doc={doc} editable={editable} onChanged={onSaved} /> }]
+              : []),
             { key: 'attachments', label: t('desk.document.tabs.attachments'), children: <AttachmentsPanel doc={doc} editable={editable} onChanged={onSaved} /> },
             { key: 'sign', label: t('desk.document.tabs.sign'), children: <PackageSignPanel doc={doc} onChanged={onSaved} /> },
             { key: 'downloads', label: t('desk.document.tabs.downloads'), children: <DownloadsTable doc={doc} /> },
