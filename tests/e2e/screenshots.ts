@@ -1,11 +1,11 @@
 // Refreshes the screenshots in docs/screenshots: `npm run build` first, then
 // `npx tsx tests/e2e/screenshots.ts [name…]` (all, or only the named ones: staff-verification,
-// staff-entity-drawer, portal-home, certificate-login, verify). Starts the real server on embedded
-// PGlite with the demo data, stages a little history through the API (a review, changes approved,
-// rejected and pending, a post-check, a suspension and reinstatement) and photographs the queue and
-// the entity drawer, the portal, certificate login with bidder.demo's files chosen, and a verified
-// log receipt in Debian's Chromium. Not a test: nothing is asserted beyond the pages showing what
-// they should.
+// staff-entity-drawer, portal-home, certificate-login, verify, bill-of-quantities, staff-exchange).
+// Starts the real server on embedded PGlite with the demo data, stages a little history through the
+// API (a review, changes approved, rejected and pending, a post-check, a suspension and reinstatement)
+// and photographs the queue and the entity drawer, the portal, certificate login with bidder.demo's
+// files chosen, a verified log receipt, the imported bill of quantities and the exchange outbox in
+// Debian's Chromium. Not a test: nothing is asserted beyond the pages showing what they should.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +52,8 @@ const config = loadConfig({
   PORT: '0',
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
-  JOBS: 'off',
+  // Jobs on, so the outbox delivers the demo's notices to the sandbox receivers before the photo.
+  JOBS: 'on',
   WEB_DIST,
 });
 const server = await startServer(config, { demo: true });
@@ -197,6 +198,30 @@ try {
     .filter({ hasText: /\d{2}:\d{2}:\d{2}/ })
     .waitFor();
   await shoot(verify, 'verify', { fullPage: true });
+  // The bill of quantities of the demo's works section, imported from a costing tool's file (A-64).
+  const desk = await context({ width: 1440, height: 1100 });
+  await login(desk, 'agency.demo');
+  type Section = { id: string; approvalCode: string; stage: string };
+  const sections = (await call<{ items: Section[] }>(desk.request, 'get', '/my/sections?limit=200')).items;
+  const works = sections.find((x) => x.approvalCode.endsWith('000123') && x.stage === 'tendering')!;
+  const boq = await desk.newPage();
+  await boq.goto(`/desk/sections/${works.id}/documents`);
+  await boq.getByRole('tab', { name: '工程量清单' }).click();
+  await boq.getByTestId('boq-summary').waitFor();
+  await boq.getByTestId('boq-tree').waitFor();
+  await shoot(boq, 'bill-of-quantities', { fullPage: true });
+
+  // The exchange outbox as the city centre's staff see it: both destinations, delivered by the jobs.
+  for (let i = 0; i < 60; i++) {
+    const pending = await call<{ items: unknown[] }>(city.request, 'get', '/exchange/outbox?status=pending&limit=1');
+    if (pending.items.length === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const exchange = await city.newPage();
+  await exchange.goto('/staff/exchange');
+  await exchange.getByTestId('outbox-row-destination').first().waitFor();
+  await shoot(exchange, 'staff-exchange', { fullPage: true });
+
   console.log(`screenshots written to ${OUT}`);
 } finally {
   await browser.close();

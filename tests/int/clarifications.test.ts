@@ -1,4 +1,4 @@
-import type { ClarificationView, DocumentView, DownloadReceipt, DownloadView, NoticePage, QuestionView, SectionDetail, SiteVisitView } from '@bidhall/contracts';
+import type { ClarificationView, DeadlineEffectView, DocumentView, DownloadReceipt, DownloadView, NoticePage, QuestionView, SectionDetail, SiteVisitView } from '@bidhall/contracts';
 import { publicKeyFromPem, sm3, toHex, verifyJson } from '@bidhall/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_VISIT_REMINDER_JOB } from '../../apps/server/src/modules/documents/index.ts';
@@ -92,9 +92,14 @@ describe('clarifications', () => {
     expect(code(await call('GET', `/api/v1/clarifications/${draft.id}`, a.cookie))).toBe('CLARIFICATION_NOT_FOUND');
     expect(code(await call('PUT', `/api/v1/clarifications/${draft.id}`, r.managerCookie, { bodyHtml: '<img src=x onerror="alert(1)">' }))).toBe('CONTENT_UNSAFE');
 
+    // Previewed before issue: early enough, the deadline stands.
+    const preview = await call('GET', `/api/v1/clarifications/${draft.id}/effect`, r.managerCookie);
+    expect(preview.json()).toMatchObject({ status: 'inTime', newDeadline: null, issuedAt: t.clock.now().toISOString() });
+    expect(code(await call('GET', `/api/v1/clarifications/${draft.id}/effect`, a.cookie))).toBe('FORBIDDEN');
     const issued = await call('POST', `/api/v1/clarifications/${draft.id}/issue`, r.managerCookie);
     expect(issued.statusCode, issued.body).toBe(200);
     first = issued.json() as ClarificationView;
+    expect(code(await call('GET', `/api/v1/clarifications/${draft.id}/effect`, r.managerCookie))).toBe('CLARIFICATION_NOT_EDITABLE');
     expect(first).toMatchObject({ status: 'issued', number: 1, label: '第1次澄清', documentVersion: 2, deadline: { status: 'inTime' } });
     expect(first.bodyHtml).toContain('工程量清单第3项单位是否有误？');
     expect(first.bodyHtml).toContain('单位为立方米');
@@ -195,9 +200,14 @@ describe('late questions and clarifications', () => {
     const draft = (
       await call('POST', `/api/v1/tender-documents/${doc.id}/clarifications`, r.managerCookie, { kind: 'modification', title: '修改技术标准', bodyHtml: '<p>技术标准第2条修改。</p>' })
     ).json() as ClarificationView;
+    // The preview is the issue's own decision: the same moved deadline, and nothing moves yet.
+    const preview = (await call('GET', `/api/v1/clarifications/${draft.id}/effect`, r.managerCookie)).json() as DeadlineEffectView;
+    expect(preview).toMatchObject({ status: 'deadlineMoves', deadline: new Date(deadline).toISOString() });
+    expect(((await call('GET', `/api/v1/sections/${r.sectionId}`, r.managerCookie)).json() as SectionDetail).timetable.bidDeadline).toBe(deadline);
     const res = await call('POST', `/api/v1/clarifications/${draft.id}/issue`, r.managerCookie);
     expect(res.statusCode, res.body).toBe(200);
     const c = res.json() as ClarificationView;
+    expect(c.deadline!.current).toBe(preview.newDeadline);
     expect(c).toMatchObject({ number: 2, label: '第2次修改', documentVersion: 3, deadline: { status: 'deadlineMoves', previous: new Date(deadline).toISOString() } });
     const moved = c.deadline!.current!;
     expect(Date.parse(moved) - t.clock.now().getTime()).toBeGreaterThanOrEqual(15 * DAY - DAY);

@@ -560,6 +560,18 @@ export const clarificationUpdateRequest = z
   .strictObject({ kind: clarificationKind.optional(), title: z.string().trim().min(1).max(200).optional(), bodyHtml: html.optional(), questionIds: z.array(uuid).max(200).optional() })
   .refine((r) => Object.keys(r).length > 0, 'nothing to change');
 
+/** What issuing a clarification now would do to the deadline (B-012, B-041), previewed by the server. */
+export const deadlineEffectView = z.object({
+  status: z.enum(['inTime', 'deadlineMoves', 'noDeadline']),
+  /** The deadline as it is (ISO), if set. */
+  deadline: z.string().nullable(),
+  /** Where it moves (ISO) when status is 'deadlineMoves'. */
+  newDeadline: z.string().nullable(),
+  /** The server time the preview was computed for. */
+  issuedAt: z.string(),
+});
+export type DeadlineEffectView = z.infer<typeof deadlineEffectView>;
+
 export const clarificationView = z.object({
   id: uuid,
   documentId: uuid,

@@ -6,6 +6,7 @@ import type {
   BoqSummary,
   ChapterValues,
   ClarificationView,
+  DeadlineEffectView,
   DocumentKind,
   DocumentListItem,
   DocumentView,
@@ -50,12 +51,8 @@ export interface SiteVisitInput {
   remindMinutesBefore: number;
 }
 
-/** What issuing a clarification would do to the deadline (B-012), as the server previews it. */
-export interface DeadlineEffect {
-  status: 'inTime' | 'deadlineMoves' | 'noDeadline';
-  deadline: string | null;
-  newDeadline: string | null;
-}
+/** What issuing a clarification would do to the deadline (B-012): the server's preview, or its decision once issued. */
+export type DeadlineEffect = Omit<DeadlineEffectView, 'issuedAt'>;
 
 type Listish<T> = T[] | { items: T[] };
 const items = <T>(answer: Listish<T>): T[] => (Array.isArray(answer) ? answer : answer.items);
@@ -108,6 +105,8 @@ export const clarificationDeskApi = {
     api.post<ClarificationView>(`${doc(documentId)}/clarifications`, body),
   updateClarification: (id: string, body: Partial<ClarificationInput>) => api.put<ClarificationView>(`/clarifications/${id}`, body),
   deleteClarification: (id: string) => api.delete<void>(`/clarifications/${id}`),
+  /** What issuing this draft now would do to the deadline, decided by the server as the issue decides it. */
+  effect: (id: string) => api.get<DeadlineEffect>(`/clarifications/${id}/effect`),
   issue: (id: string) => api.post<ClarificationView>(`/clarifications/${id}/issue`),
   siteVisits: async (documentId: string) => items(await api.get<Listish<SiteVisitView>>(`${doc(documentId)}/site-visits`)),
   createSiteVisit: (documentId: string, body: SiteVisitInput) => api.post<SiteVisitView>(`${doc(documentId)}/site-visits`, body),

@@ -1,4 +1,4 @@
-import { clarificationCreateRequest, clarificationUpdateRequest, clarificationView, emptyBody, okResponse } from '@bidhall/contracts';
+import { clarificationCreateRequest, clarificationUpdateRequest, clarificationView, deadlineEffectView, emptyBody, okResponse } from '@bidhall/contracts';
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
@@ -68,6 +68,15 @@ export function registerClarificationRoutes(app: AppInstance, deps: { db: Db; cl
       await inTrx((trx) => clarifications.remove(trx, request.params.id, callerOf(request)));
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/api/v1/clarifications/:id/effect',
+    {
+      config: { access: managers },
+      schema: { tags, summary: 'What issuing this draft now would do to the deadline (B-012), decided as the issue decides it', params, response: { 200: deadlineEffectView } },
+    },
+    async (request) => clarifications.previewEffect(db, request.params.id, callerOf(request)),
   );
 
   app.post(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClarificationView } from '@bidhall/contracts';
+import type { ClarificationView, DeadlineEffectView } from '@bidhall/contracts';
 import { canonicalJson, sm3, toHex } from '@bidhall/crypto';
 import { formatShanghaiDateTime } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
@@ -103,6 +103,15 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
     if (row.status !== 'draft') throw new DomainError('CLARIFICATION_NOT_EDITABLE', 'an issued clarification stays part of the document');
     await tables(trx).deleteFrom('documents.clarification').where('id', '=', id).execute();
     await deps.audit.record(trx, caller.actor, { action: 'documents.clarification.deleted', targetType: 'clarification', targetId: id, regionCode: doc.regionCode, details: {} });
+  }
+
+  /** B-012 before issuing: what issuing this draft now would do to the deadline, on server time. */
+  async function previewEffect(db: Db, id: string, caller: Caller): Promise<DeadlineEffectView> {
+    const { row, doc } = await managed(db, id, caller);
+    if (row.status !== 'draft') throw new DomainError('CLARIFICATION_NOT_EDITABLE', `${label(row.kind, row.number ?? 0)} is issued; its effect is on it`);
+    if (doc.status !== 'issued') throw new DomainError('DOCUMENT_STATE_CONFLICT', 'the document is not issued', { status: doc.status });
+    const issuedAt = deps.clock.now().toISOString();
+    return { ...(await deps.sections.previewClarification(db, doc.sectionId, { issuedAt, documents: doc.kind })), issuedAt };
   }
 
   async function issue(trx: Db, id: string, caller: Caller): Promise<ClarificationView> {
@@ -288,7 +297,7 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
     return { bytes: Buffer.from(row.content, 'utf8'), contentSm3: row.content_sm3 };
   }
 
-  return { create, update, remove, issue, view, list, content };
+  return { create, update, remove, previewEffect, issue, view, list, content };
 }
 
 export type ClarificationService = ReturnType<typeof createClarificationService>;

@@ -21,7 +21,15 @@ export interface SectionsPort {
     id: string,
     input: { issuedAt: string; documents: 'tender' | 'prequalification' },
     actor: Actor,
-  ): Promise<{ status: 'inTime' | 'deadlineMoves' | 'noDeadline'; deadline: string | null; newDeadline: string | null }>;
+  ): Promise<ClarificationEffect>;
+  /** The same decision without making it: what issuing at `issuedAt` would do. */
+  previewClarification(trx: Db, id: string, input: { issuedAt: string; documents: 'tender' | 'prequalification' }): Promise<ClarificationEffect>;
+}
+
+export interface ClarificationEffect {
+  status: 'inTime' | 'deadlineMoves' | 'noDeadline';
+  deadline: string | null;
+  newDeadline: string | null;
 }
 
 /** disclosure + exchange → documents: one publication in every medium, in the caller's transaction. */

@@ -26,6 +26,24 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
     return s;
   }
 
+  /** Reg. 21's effect of a clarification issued at `issuedAt`; refusals for one that may not be issued. */
+  function lawfulEffect(s: SectionRecord, issuedAt: Date, documents: 'tender' | 'prequalification') {
+    let effect;
+    try {
+      effect = clarificationEffect(sectionTimetable(s, s.timetable), issuedAt, deps.calendar.current(), { documents });
+    } catch (err) {
+      if (err instanceof RuleNotInForceError || err instanceof RangeError) throw new DomainError('VALIDATION_FAILED', err.message);
+      throw err;
+    }
+    if (effect.status === 'afterDeadline') {
+      throw new DomainError('CLARIFICATION_TOO_LATE', effect.violation.message, { violations: [violationView(effect.violation)] });
+    }
+    if (effect.status === 'calendarYearMissing') {
+      throw new DomainError('TIMETABLE_UNLAWFUL', effect.violation.message, { violations: [violationView(effect.violation)] });
+    }
+    return effect;
+  }
+
   async function setStage(trx: Db, s: SectionRecord, patch: { stage: string; round?: number; timetable?: TimetableView; terminated_reason?: string }) {
     await tables(trx)
       .updateTable('projects.section')
@@ -94,6 +112,20 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
     },
 
     /**
+     * What issuing a clarification at `issuedAt` does to the deadline, without doing it: the desk shows
+     * it before the clarification goes out. Refused like the issue itself when it is too late.
+     */
+    async previewClarification(trx: Db, id: string, input: { issuedAt: string | Date; documents: 'tender' | 'prequalification' }) {
+      const s = await mustLoad(trx, id);
+      const effect = lawfulEffect(s, new Date(input.issuedAt), input.documents);
+      return {
+        status: effect.status as ClarificationOutcome['status'],
+        deadline: effect.status === 'noDeadline' ? null : effect.deadline.toISOString(),
+        newDeadline: effect.status === 'deadlineMoves' ? effect.movedDeadline.toISOString() : null,
+      };
+    },
+
+    /**
      * Reg. 21 (B-012, B-041): a clarification issued less than 15 (3) days before the deadline moves it to
      * the earliest lawful date, at the same time of day. Records the issue instant in the timetable.
      */
@@ -106,19 +138,7 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
       const s = await mustLoad(trx, id);
       const issuedAt = new Date(input.issuedAt);
       const calendar = deps.calendar.current();
-      let effect;
-      try {
-        effect = clarificationEffect(sectionTimetable(s, s.timetable), issuedAt, calendar, { documents: input.documents });
-      } catch (err) {
-        if (err instanceof RuleNotInForceError || err instanceof RangeError) throw new DomainError('VALIDATION_FAILED', err.message);
-        throw err;
-      }
-      if (effect.status === 'afterDeadline') {
-        throw new DomainError('CLARIFICATION_TOO_LATE', effect.violation.message, { violations: [violationView(effect.violation)] });
-      }
-      if (effect.status === 'calendarYearMissing') {
-        throw new DomainError('TIMETABLE_UNLAWFUL', effect.violation.message, { violations: [violationView(effect.violation)] });
-      }
+      const effect = lawfulEffect(s, issuedAt, input.documents);
       const issuedField = input.documents === 'tender' ? 'clarificationIssuedAt' : 'prequalificationClarificationIssuedAt';
       const previous = s.timetable[issuedField];
       const timetable: TimetableView = { ...s.timetable };

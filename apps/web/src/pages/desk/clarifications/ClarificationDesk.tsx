@@ -68,8 +68,6 @@ export default function ClarificationDesk() {
                 children: (
                   <ClarificationsPanel
                     documentId={doc.id}
-                    kind={doc.kind}
-                    deadline={(doc.kind === 'tender' ? section.timetable.bidDeadline : section.timetable.applicationDeadline) ?? null}
                     picked={picked} onUsed={() => setPicked([])}
                     onIssued={() => void Promise.all([reload(), reloadSection()])}
                   />

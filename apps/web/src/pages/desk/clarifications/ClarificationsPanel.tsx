@@ -2,27 +2,12 @@ import { DeleteOutlined, EditOutlined, NotificationOutlined, PlusOutlined } from
 import { Alert, App, Button, Modal, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { clarificationDeskApi, type ClarificationView, type DeadlineEffect, type DocumentKind } from '../../../api/documents.ts';
-import { useServerClock } from '../../../hooks/useServerClock.tsx';
+import { clarificationDeskApi, type ClarificationView, type DeadlineEffect } from '../../../api/documents.ts';
 import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
 import { DeskProblem } from '../DeskProblem.tsx';
 import { ClarificationForm } from './ClarificationForm.tsx';
 import { DeadlineEffectView } from './DeadlineEffectView.tsx';
-
-/**
- * B-012 (Reg. 21) before issuing, on server time: a tender clarification at least 15 days, a
- * prequalification one at least 3 days before the deadline leaves it; a later one moves it to at least
- * that far from the issue. The server has no preview route: it settles the exact date (working days)
- * when it issues, and that answer is shown afterwards.
- */
-function previewEffect(deadline: string | null, kind: DocumentKind, nowMs: number): DeadlineEffect {
-  if (!deadline) return { status: 'noDeadline', deadline: null, newDeadline: null };
-  const days = kind === 'tender' ? 15 : 3;
-  const earliest = nowMs + days * 86_400_000;
-  if (Date.parse(deadline) >= earliest) return { status: 'inTime', deadline, newDeadline: null };
-  return { status: 'deadlineMoves', deadline, newDeadline: new Date(earliest).toISOString() };
-}
 
 const effectOf = (c: ClarificationView): DeadlineEffect | null =>
   c.deadline && { status: c.deadline.status, deadline: c.deadline.previous, newDeadline: c.deadline.status === 'deadlineMoves' ? c.deadline.current : null };
@@ -30,23 +15,17 @@ const effectOf = (c: ClarificationView): DeadlineEffect | null =>
 /** A-82…A-86, B-012…B-015: drafts, then issue as 第N次 with the deadline effect shown before and after. */
 export function ClarificationsPanel({
   documentId,
-  kind,
-  deadline,
   picked,
   onUsed,
   onIssued,
 }: {
   documentId: string;
-  kind: DocumentKind;
-  /** The bid (or application) deadline now, from the section's timetable. */
-  deadline: string | null;
   picked: string[];
   onUsed: () => void;
   onIssued: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { now } = useServerClock();
   const { data, error, loading, reload } = useLoader(() => clarificationDeskApi.clarifications(documentId), [documentId]);
   const [editing, setEditing] = useState<ClarificationView | 'new'>();
   const [issuing, setIssuing] = useState<ClarificationView>();
@@ -55,11 +34,17 @@ export function ClarificationsPanel({
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
 
-  const startIssue = (c: ClarificationView) => {
+  // B-012 before issuing: the server decides, on its clock and working-day calendar, what issuing now does.
+  const startIssue = async (c: ClarificationView) => {
     setIssuing(c);
     setIssued(undefined);
     setActionError(undefined);
-    setPreview(previewEffect(deadline, kind, now()));
+    setPreview(undefined);
+    try {
+      setPreview(await clarificationDeskApi.effect(c.id));
+    } catch (err) {
+      setActionError(err);
+    }
   };
   const issue = async () => {
     if (!issuing) return;
@@ -137,7 +122,7 @@ export function ClarificationsPanel({
                   <Popconfirm title={t('desk.clarify.deleteConfirm')} onConfirm={() => void remove(c)}>
                     <Button size="small" danger icon={<DeleteOutlined />} />
                   </Popconfirm>
-                  <Button size="small" type="primary" icon={<NotificationOutlined />} onClick={() => startIssue(c)} data-testid="clarification-issue">
+                  <Button size="small" type="primary" icon={<NotificationOutlined />} onClick={() => void startIssue(c)} data-testid="clarification-issue">
                     {t('desk.clarify.issue')}
                   </Button>
                 </Space>

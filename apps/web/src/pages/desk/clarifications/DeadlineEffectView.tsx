@@ -5,7 +5,7 @@ import { formatTime } from '../../../format.ts';
 
 /** B-012: a clarification later than 15 days before the deadline moves it; shown before and after issuing. */
 export function DeadlineEffectView({ effect, issued }: { effect: DeadlineEffect; issued: boolean }) {
-  // Before issuing, `newDeadline` is the earliest the server may move it to (it settles working days).
+  // Before issuing, the server's preview of issuing now; after, its decision.
   const { t } = useTranslation();
   const type = effect.status === 'deadlineMoves' ? 'warning' : 'success';
   const key = `desk.clarify.effect.${effect.status}${issued ? 'Issued' : ''}` as const;
@@ -23,10 +23,10 @@ export function DeadlineEffectView({ effect, issued }: { effect: DeadlineEffect;
             {t('desk.clarify.effect.deadline', { time: formatTime(effect.deadline) })}
             {effect.newDeadline && (
               <div>
-                <strong>{t(issued ? 'desk.clarify.effect.newDeadline' : 'desk.clarify.effect.newDeadlineAtLeast', { time: formatTime(effect.newDeadline) })}</strong>
+                <strong>{t(issued ? 'desk.clarify.effect.newDeadline' : 'desk.clarify.effect.newDeadlineIfNow', { time: formatTime(effect.newDeadline) })}</strong>
               </div>
             )}
-            {!issued && <div className="muted">{t('desk.clarify.effect.estimate')}</div>}
+            {!issued && <div className="muted">{t('desk.clarify.effect.preview')}</div>}
           </div>
         )
       }
