@@ -42,7 +42,14 @@ async function call<T>(request: APIRequestContext, method: 'get' | 'post', path:
 /** Logs a context in through the API; staff complete the second step with the demo TOTP secret. */
 async function login(context: BrowserContext, username: string) {
   const r = await call<{ stage: string }>(context.request, 'post', '/auth/login', { username, password: PASSWORD });
-  if (r.stage === 'mfa') await call(context.request, 'post', '/auth/totp', { code: generateSync({ secret: TOTP_SECRET }) });
+  if (r.stage !== 'mfa') return;
+  // A code is used once per account: the demo's own logins may have used this step's, so wait for the next.
+  for (let attempt = 0; ; attempt++) {
+    const res = await context.request.post('/api/v1/auth/totp', { data: { code: generateSync({ secret: TOTP_SECRET }) } });
+    if (res.ok()) return;
+    if (attempt === 2) throw new Error(`TOTP for ${username}: ${res.status()} ${await res.text()}`);
+    await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
+  }
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bidhall-shots-'));
@@ -200,13 +207,18 @@ try {
   await shoot(verify, 'verify', { fullPage: true });
   // The bill of quantities of the demo's works section, imported from a costing tool's file (A-64).
   const desk = await context({ width: 1440, height: 1100 });
-  await login(desk, 'agency.demo');
+  await login(desk, 'tenderer.demo'); // the agency was suspended above
   type Section = { id: string; approvalCode: string; stage: string };
   const sections = (await call<{ items: Section[] }>(desk.request, 'get', '/my/sections?limit=200')).items;
-  const works = sections.find((x) => x.approvalCode.endsWith('000123') && x.stage === 'tendering')!;
+  let works: Section | undefined;
+  for (const x of sections.filter((y) => y.approvalCode.endsWith('000123') && y.stage === 'tendering')) {
+    const docs = await call<unknown[] | { items: unknown[] }>(desk.request, 'get', `/tender-documents?sectionId=${x.id}&kind=tender`);
+    if ((Array.isArray(docs) ? docs : docs.items).length > 0) works = x;
+  }
+  if (!works) throw new Error('the demo has no works section with a tender document');
   const boq = await desk.newPage();
   await boq.goto(`/desk/sections/${works.id}/documents`);
-  await boq.getByRole('tab', { name: '工程量清单' }).click();
+  await boq.locator('.ant-tabs-tab[data-node-key=boq]').click();
   await boq.getByTestId('boq-summary').waitFor();
   await boq.getByTestId('boq-tree').waitFor();
   await shoot(boq, 'bill-of-quantities', { fullPage: true });

@@ -186,6 +186,8 @@ describe('the bill in the signed package', () => {
     const res = await importBill(id, r.managerCookie, XML_BILL, 'application/xml', '门诊楼清单.xml');
     expect(res.statusCode, res.body).toBe(200);
     bill = res.json() as BoqSummary;
+    // The agency imported it; readers see who, by name and organisation.
+    expect(bill.importedByName).toContain(`（${r.agency!.name}）`);
     const viewed = (await call('GET', `/api/v1/tender-documents/${id}`, r.managerCookie)).json() as DocumentView;
     expect(viewed.billOfQuantities).toEqual({ version: 1, billSm3: bill.billSm3, items: 4 });
     const packaged = await call('POST', `/api/v1/tender-documents/${id}/package`, r.managerCookie);

@@ -21,6 +21,8 @@ CREATE TABLE documents.bill_of_quantities (
   tax_count integer NOT NULL CHECK (tax_count >= 0),
   provisional_sum_fen bigint NOT NULL CHECK (provisional_sum_fen >= 0),
   imported_by uuid NOT NULL,
+  -- Who imported, as shown to the document's readers: the person and the organisation they act for.
+  imported_by_name text NOT NULL,
   imported_at timestamptz NOT NULL,
   PRIMARY KEY (document_id, version)
 );

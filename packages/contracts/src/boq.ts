@@ -211,6 +211,8 @@ export const boqSummary = z.object({
   /** The provisional sums (暂列金额) together, integer fen. */
   provisionalSumFen: fenDecimal,
   importedBy: uuid,
+  /** The importer's name and organisation, as recorded at import. */
+  importedByName: z.string(),
   importedAt: isoDateTime,
 });
 export type BoqSummary = z.infer<typeof boqSummary>;

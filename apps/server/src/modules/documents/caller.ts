@@ -7,6 +7,7 @@ import { rolesOf, type Role } from '../../platform/auth/principal.ts';
 export interface Caller {
   actor: Actor;
   userId: string;
+  displayName: string;
   entity: { id: string; name: string } | null;
   roles: ReadonlySet<Role>;
 }
@@ -16,6 +17,7 @@ export function callerOf(request: FastifyRequest): Caller {
   return {
     actor: actorOf(request),
     userId: p.userId,
+    displayName: p.displayName,
     entity: p.entity ? { id: p.entity.id, name: p.entity.name } : null,
     roles: rolesOf(p),
   };

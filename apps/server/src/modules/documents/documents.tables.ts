@@ -170,6 +170,7 @@ export interface BillOfQuantitiesTable {
   tax_count: number;
   provisional_sum_fen: ColumnType<string | number | bigint, string, string>;
   imported_by: string;
+  imported_by_name: string;
   imported_at: Date;
 }
 

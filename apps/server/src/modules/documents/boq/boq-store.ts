@@ -38,6 +38,7 @@ export function summaryOf(r: Row): BoqSummary {
     },
     provisionalSumFen: String(r.provisional_sum_fen),
     importedBy: r.imported_by,
+    importedByName: r.imported_by_name,
     importedAt: r.imported_at.toISOString(),
   };
 }

@@ -67,6 +67,7 @@ export function createBoqService(deps: DocumentsDeps, documents: DocumentService
           tax_count: counts.taxes,
           provisional_sum_fen: provisionalSumFen(parsed.bill),
           imported_by: caller.userId,
+          imported_by_name: caller.entity ? `${caller.displayName}（${caller.entity.name}）` : caller.displayName,
           imported_at: now,
         })
         .execute();

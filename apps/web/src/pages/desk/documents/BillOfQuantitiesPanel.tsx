@@ -132,7 +132,7 @@ export function BillOfQuantitiesPanel({ doc, editable, onChanged }: { doc: Docum
               <span className="mono">{s.sourceSm3}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('desk.boq.summary.importedBy')} span={2}>
-              <span className="mono">{s.importedBy}</span>
+              {s.importedByName}
             </Descriptions.Item>
           </Descriptions>
           <BoqTables bill={view.bill} />
