@@ -76,6 +76,18 @@ export async function buildApp(deps: AppDeps) {
 
   const catalog = await createCatalogModule({ db, clock: deps.clock, audit });
   const notifications = createNotificationsModule({ db, clock: deps.clock });
+  // Outside systems; in sandbox mode (the default) their stand-ins are this app's own /sandbox routes.
+  const exchange = createExchangeModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    sandbox: deps.config.exchangeSandbox ?? true,
+    approvalServiceUrl: deps.config.approvalServiceUrl,
+    publicServiceUrl: deps.config.publicServiceUrl,
+    designatedMediaUrl: deps.config.designatedMediaUrl,
+    selfInject: (request) => app.inject(request),
+  });
   const identity = createIdentityModule({
     db,
     clock: deps.clock,
@@ -90,22 +102,11 @@ export async function buildApp(deps: AppDeps) {
       codesWithin: async (scope) => catalog.catalog.codesWithin(scope),
     },
     notify: notifications.notify,
+    outbox: exchange.outbox,
   });
   // The recognised CAs are read before the first request; a folder that cannot be read stops the start.
   await identity.trust.reload();
   const trust = createTrustModule({ db, clock: deps.clock, audit, log });
-  // Outside systems; in sandbox mode (the default) their stand-ins are this app's own /sandbox routes.
-  const exchange = createExchangeModule({
-    db,
-    clock: deps.clock,
-    audit,
-    jobs: deps.jobs,
-    sandbox: deps.config.exchangeSandbox ?? true,
-    approvalServiceUrl: deps.config.approvalServiceUrl,
-    publicServiceUrl: deps.config.publicServiceUrl,
-    designatedMediaUrl: deps.config.designatedMediaUrl,
-    selfInject: (request) => app.inject(request),
-  });
   // `publish` (decision 0008): disclosure stores, exchange's outbox carries the same canonical JSON.
   const disclosure = createDisclosureModule({ db, clock: deps.clock, audit, log, outbox: exchange.outbox });
   const projects = createProjectsModule({

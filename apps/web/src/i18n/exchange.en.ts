@@ -22,6 +22,7 @@ const exchangeEn: Strings<typeof exchangeZhCN> = {
       tenderingProject: 'Tendering project',
       tenderDocument: 'Tender document',
       prequalificationDocument: 'Prequalification document',
+      marketEntity: 'Market entity',
     },
     filters: {
       destination: 'Destination',

@@ -16,6 +16,7 @@ const exchangeZhCN = {
       tenderingProject: '招标项目',
       tenderDocument: '招标文件',
       prequalificationDocument: '资格预审文件',
+      marketEntity: '市场主体',
     },
     filters: {
       destination: '发送目标',

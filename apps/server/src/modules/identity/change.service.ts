@@ -6,6 +6,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import { type ProfilePatch, profileColumns, profileOf, toChangeView, toEntityView } from './entity.mapper.ts';
 import { assertEntityUnique, translateUniqueViolation } from './uniqueness.ts';
+import { syncEntity } from './entity-sync.ts';
 
 type ProposedProfile = Omit<ProfilePatch, 'creditCode'>;
 
@@ -150,6 +151,7 @@ export function createChangeService(deps: IdentityDeps) {
             .set({ ...profileColumns(proposed), updated_at: now })
             .where('id', '=', entity.id)
             .execute();
+          await syncEntity(deps, trx, entity.id, 'changed');
         }
         await deps.audit.record(trx, actor, {
           action: decision === 'approve' ? 'identity.change.approved' : 'identity.change.rejected',

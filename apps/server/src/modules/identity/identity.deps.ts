@@ -22,6 +22,13 @@ export interface IdentityDeps {
     link?: string;
     dedupeKey?: string;
   }): Promise<boolean>;
+  /**
+   * The public service platform outbox (exchange, wired in app.ts): verified entity records go there
+   * and are kept in sync (A-10, A-23, A-34). Absent, nothing is sent.
+   */
+  outbox?: {
+    enqueue(trx: Db, message: { kind: string; subjectType: string; subjectId: string; regionCode: string | null; content: object }): Promise<unknown>;
+  };
 }
 
 export function tables(db: Db): Kysely<IdentityTables> {

@@ -14,6 +14,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import { profileColumns, toEntityView } from './entity.mapper.ts';
+import { syncEntity } from './entity-sync.ts';
 import { hashPassword } from './password.ts';
 import { assertEntityUnique, assertUsernameFree, translateUniqueViolation } from './uniqueness.ts';
 
@@ -32,7 +33,9 @@ export function createRegistrationService(deps: IdentityDeps) {
     }
   }
 
+  /** Instant admission on the commitment: the entity is told, and its record goes to the public service platform. */
   async function notifyAdmitted(trx: Db, entityId: string) {
+    await syncEntity(deps, trx, entityId, 'admitted');
     await deps.notify(trx, {
       recipientKind: 'entity',
       recipientId: entityId,

@@ -8,6 +8,7 @@ import type { Principal } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import { toEntityView } from './entity.mapper.ts';
+import { syncEntity } from './entity-sync.ts';
 import type { MarketEntityTable } from './identity.tables.ts';
 
 // Status sorts in workflow order, not alphabetically.
@@ -115,6 +116,7 @@ export function createVerificationService(deps: IdentityDeps) {
         regionCode: row.region_code,
         details: { note },
       });
+      if (decision === 'approve') await syncEntity(deps, trx, entityId, 'admitted');
       await deps.notify(trx, {
         recipientKind: 'entity',
         recipientId: entityId,
@@ -150,6 +152,10 @@ export function createVerificationService(deps: IdentityDeps) {
         regionCode: row.region_code,
         details: { from: current.status, to: rule.to, reason },
       });
+      // Only an admitted entity's record is held by the public service platform; a pending one's is not.
+      if (current.status === 'active' || current.status === 'suspended') {
+        await syncEntity(deps, trx, entityId, rule.to === 'active' ? 'reinstated' : (rule.to as 'suspended' | 'cancelled'));
+      }
       await deps.notify(trx, {
         recipientKind: 'entity',
         recipientId: entityId,
