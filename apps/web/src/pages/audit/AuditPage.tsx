@@ -1,6 +1,6 @@
 import { AutoComplete, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi, type AuditFilter } from '../../api/admin.ts';
 import type { AuditEventView } from '../../api/types.ts';
@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatBeijing, formatTime } from '../../format.ts';
 import { AccountLabel, useAccountNames } from '../../hooks/useAccountNames.tsx';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
+import { useLoadMore } from '../../hooks/useLoadMore.ts';
 import { useServerClock } from '../../hooks/useServerClock.tsx';
 
 const PAGE = 50;
@@ -45,32 +46,16 @@ export default function AuditPage() {
   const clock = useServerClock();
   const [filter, setFilter] = useState<Filter>({});
   const [draft, setDraft] = useState<Filter>({});
-  const [events, setEvents] = useState<AuditEventView[]>([]);
-  const [more, setMore] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  const load = useCallback(
+  const fetchPage = useCallback(
     async (beforeId?: number) => {
-      setLoading(true);
-      try {
-        const { period, ...rest } = filter;
-        const page = await adminApi.auditEvents({ ...rest, ...periodQuery(period), beforeId, limit: PAGE });
-        setEvents((prev) => (beforeId ? [...prev, ...page] : page));
-        setMore(page.length === PAGE);
-        setError(undefined);
-      } catch (err) {
-        setError(err);
-      } finally {
-        setLoading(false);
-      }
+      const { period, ...rest } = filter;
+      const page = await adminApi.auditEvents({ ...rest, ...periodQuery(period), beforeId, limit: PAGE });
+      // The API pages by id: a full page may have more behind it.
+      return { items: page, next: page.length === PAGE ? page.at(-1)?.id : undefined };
     },
     [filter],
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { items: events, loading, error, hasMore, reload, loadMore } = useLoadMore(fetchPage);
 
   const accounts = useAccountNames(events.map((e) => e.actorId));
   // Today as the server has it, in Beijing: the pickers' presets and their last selectable day.
@@ -157,7 +142,7 @@ export default function AuditPage() {
             </Button>
           </Space>
           {error ? (
-            <LoadError error={error} onRetry={() => void load()} />
+            <LoadError error={error} onRetry={() => void reload()} />
           ) : (
             <>
               <Table<AuditEventView>
@@ -222,8 +207,8 @@ export default function AuditPage() {
                 ]}
               />
               <div className="load-more">
-                {more ? (
-                  <Button onClick={() => void load(events.at(-1)?.id)} loading={loading}>
+                {hasMore ? (
+                  <Button onClick={() => void loadMore()} loading={loading}>
                     {t('audit.loadMore')}
                   </Button>
                 ) : (

@@ -1,12 +1,13 @@
 import { RedoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Popconfirm, Table, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../api/problem.ts';
 import { useSession } from '../../auth/SessionContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatTime } from '../../format.ts';
+import { useLoadMore } from '../../hooks/useLoadMore.ts';
 import { exchangeApi, type OutboxFilter, type OutboxMessageView, type OutboxStatus } from './exchangeApi.ts';
 import { OutboxFilters } from './OutboxFilters.tsx';
 
@@ -22,34 +23,18 @@ export default function StaffExchangePage() {
   const { message } = App.useApp();
   const { user } = useSession();
   const [filter, setFilter] = useState<Filter>({});
-  const [items, setItems] = useState<OutboxMessageView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>();
   const [retrying, setRetrying] = useState<string>();
   // Auditors read the outbox; only staff and admins send again.
   const canRetry = user?.kind === 'staff' || user?.kind === 'admin';
 
-  const load = useCallback(
-    async (after?: string) => {
-      setLoading(true);
-      try {
-        const page = await exchangeApi.outbox({ ...filter, limit: PAGE, cursor: after });
-        setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-        setError(undefined);
-      } catch (err) {
-        setError(err);
-      } finally {
-        setLoading(false);
-      }
+  const fetchPage = useCallback(
+    async (cursor?: string) => {
+      const page = await exchangeApi.outbox({ ...filter, limit: PAGE, cursor });
+      return { items: page.items, next: page.nextCursor ?? undefined };
     },
     [filter],
   );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { items, setItems, loading, error, hasMore, reload, loadMore } = useLoadMore(fetchPage);
 
   const retry = async (m: OutboxMessageView) => {
     setRetrying(m.id);
@@ -73,7 +58,7 @@ export default function StaffExchangePage() {
         <Card className="queue-card">
           <OutboxFilters value={filter} onChange={setFilter} />
           {error ? (
-            <LoadError error={error} onRetry={() => void load()} />
+            <LoadError error={error} onRetry={() => void reload()} />
           ) : (
             <>
               <Table<OutboxMessageView>
@@ -174,8 +159,8 @@ export default function StaffExchangePage() {
                 ]}
               />
               <div className="load-more">
-                {cursor ? (
-                  <Button onClick={() => void load(cursor)} loading={loading}>
+                {hasMore ? (
+                  <Button onClick={() => void loadMore()} loading={loading}>
                     {t('exchange.loadMore')}
                   </Button>
                 ) : (
