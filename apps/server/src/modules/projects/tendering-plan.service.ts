@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { projectsQuery, TenderingPlanRow, TenderingPlanView, tenderingPlanInput } from '@bidhall/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
@@ -9,6 +8,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { assertCanRead, assertParty, loadParties, type TenderingParties } from './access.ts';
 import { type ProjectsDeps, tables } from './projects.deps.ts';
 import type { TenderingPlanTable } from './projects.tables.ts';
+import { likeOf, submissionOrder } from './list-query.ts';
 import { decide } from './review.ts';
 import { reviewsOf } from './views.ts';
 
@@ -165,17 +165,11 @@ export function createTenderingPlanService(deps: ProjectsDeps) {
     if (q.status) base = base.where('pl.status', '=', q.status);
     if (q.regionCode) base = base.where('p.region_code', '=', q.regionCode);
     if (q.q) {
-      const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = likeOf(q.q);
       base = base.where((eb) => eb.or([eb('p.name', 'like', like), eb('tp.name', 'like', like), eb('p.approval_code', 'like', like)]));
     }
     const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const order = {
-      submittedAt: sql`pl.submitted_at asc nulls last`,
-      '-submittedAt': sql`pl.submitted_at desc nulls last`,
-      createdAt: sql`pl.created_at asc`,
-      '-createdAt': sql`pl.created_at desc`,
-      name: sql`tp.name asc`,
-    }[q.sort];
+    const order = submissionOrder('pl', q.sort, 'tp.name');
     const rows = await base
       .select(['pl.id', 'pl.status', 'pl.items', 'pl.team', 'pl.submitted_at', 'pl.created_at', 'tp.id as tp_id', 'tp.name as tp_name', 'tp.tenderer_name', 'p.name as project_name', 'p.approval_code', 'p.region_code'])
       .orderBy(order)

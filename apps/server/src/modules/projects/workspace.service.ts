@@ -1,11 +1,11 @@
 import type { ProjectsQuery } from '@bidhall/contracts';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { projectsQuery } from '@bidhall/contracts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { assertCanRead, isStaffOf, loadParties } from './access.ts';
 import { type ProjectsDeps, tables } from './projects.deps.ts';
+import { likeOf, submissionOrder } from './list-query.ts';
 import { sectionQuery, toSectionRecord, toSnapshot } from './section-snapshot.ts';
 import { loadTenderingProject, toProjectView, toSectionView, toTenderingProjectView } from './views.ts';
 
@@ -34,17 +34,11 @@ export function createWorkspaceService(deps: ProjectsDeps) {
     if (q.status) base = base.where('ef.status', '=', q.status);
     if (q.regionCode) base = base.where('p.region_code', '=', q.regionCode);
     if (q.q) {
-      const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = likeOf(q.q);
       base = base.where((eb) => eb.or([eb('p.name', 'like', like), eb('tp.name', 'like', like), eb('p.approval_code', 'like', like)]));
     }
     const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    const order = {
-      submittedAt: sql`ef.submitted_at asc nulls last`,
-      '-submittedAt': sql`ef.submitted_at desc nulls last`,
-      createdAt: sql`ef.created_at asc`,
-      '-createdAt': sql`ef.created_at desc`,
-      name: sql`p.name asc`,
-    }[q.sort];
+    const order = submissionOrder('ef', q.sort, 'p.name');
     const rows = await base
       .select([
         'ef.id',
@@ -95,7 +89,7 @@ export function createWorkspaceService(deps: ProjectsDeps) {
     if (q.stage) base = base.where('s.stage', '=', q.stage);
     if (q.regionCode) base = base.where('p.region_code', '=', q.regionCode);
     if (q.q) {
-      const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      const like = likeOf(q.q);
       base = base.where((eb) => eb.or([eb('s.name', 'like', like), eb('tp.name', 'like', like), eb('p.name', 'like', like)]));
     }
     const rows = await base.orderBy('s.created_at', q.sort.startsWith('-') ? 'desc' : 'asc').orderBy('s.code').execute();
