@@ -384,6 +384,7 @@ const deskEn: DeskMessages = {
         deadline: 'Deadline before: {{time}}',
         newDeadline: 'New deadline: {{time}}',
         preview: 'Computed by the server on its clock and working-day calendar; the moment of issue decides.',
+        loading: 'The server is working out the effect on the deadline…',
         newDeadlineIfNow: 'Issued now, the deadline moves to: {{time}}',
         short: { inTime: 'unchanged', deadlineMoves: 'moved', noDeadline: 'none' },
       },

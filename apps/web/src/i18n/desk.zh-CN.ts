@@ -380,6 +380,7 @@ const deskZhCN = {
         deadline: '原截止时间：{{time}}',
         newDeadline: '新截止时间：{{time}}',
         preview: '由服务器按当前时间和工作日历计算；实际以发出时刻为准。',
+        loading: '正在由服务器计算对截止时间的影响…',
         newDeadlineIfNow: '现在发出，截止时间将顺延至：{{time}}',
         short: { inTime: '不变', deadlineMoves: '顺延', noDeadline: '无' },
       },

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Modal, Popconfirm, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clarificationDeskApi, type ClarificationView, type DeadlineEffect } from '../../../api/documents.ts';
@@ -35,6 +35,8 @@ export function ClarificationsPanel({
   const [actionError, setActionError] = useState<unknown>();
 
   // B-012 before issuing: the server decides, on its clock and working-day calendar, what issuing now does.
+  // The server's preview is awaited before the issue can be confirmed (unless it failed: the issue decides then).
+  const previewing = Boolean(issuing && !preview && !issued && !actionError);
   const startIssue = async (c: ClarificationView) => {
     setIssuing(c);
     setIssued(undefined);
@@ -154,7 +156,15 @@ export function ClarificationsPanel({
                 <Button key="cancel" onClick={() => setIssuing(undefined)}>
                   {t('common.cancel')}
                 </Button>,
-                <Button key="issue" type="primary" danger={preview?.status === 'deadlineMoves'} loading={busy} onClick={() => void issue()} data-testid="clarification-issue-confirm">
+                <Button
+                  key="issue"
+                  type="primary"
+                  danger={preview?.status === 'deadlineMoves'}
+                  loading={busy}
+                  disabled={previewing}
+                  onClick={() => void issue()}
+                  data-testid="clarification-issue-confirm"
+                >
                   {t('desk.clarify.issueConfirm')}
                 </Button>,
               ]
@@ -163,6 +173,11 @@ export function ClarificationsPanel({
         data-testid="issue-modal"
       >
         <Alert type="info" showIcon className="form-alert" title={t('desk.clarify.issueWarning')} />
+        {previewing && (
+          <div className="muted" data-testid="deadline-effect-loading">
+            <Spin size="small" /> {t('desk.clarify.effect.loading')}
+          </div>
+        )}
         {preview && !issued && <DeadlineEffectView effect={preview} issued={false} />}
         {issued && (
           <>
