@@ -22,11 +22,13 @@ const entry = (i: number) => ({ type: 'bench', action: 'bench.event', targetType
 const database = await createTestDatabase();
 const db = database.db;
 const clock = new ManualClock('2026-11-26T00:00:00Z');
+// buildApp prepares the job queue (decision 0009); it is stopped at the end, or its pool keeps the process alive.
+const jobs = createJobQueue(database, pino({ level: 'silent' }));
 const built = await buildApp({
   config: { bodyLimit: 1 << 20, sessionTtlHours: 1, cookieSecure: false, logLevel: 'silent', webDist: undefined },
   database,
   clock,
-  jobs: createJobQueue(database, pino({ level: 'silent' })),
+  jobs,
   signingKey: ephemeralSigningKey(),
   logger: false,
 });
@@ -85,5 +87,6 @@ try {
   console.log(`  baseline: fetch pages only      ${fetchSeconds.toFixed(1)} s   ratio ${(verifySeconds / fetchSeconds).toFixed(2)}`);
   await built.app.close();
 } finally {
+  await jobs.stop(1000);
   await database.close();
 }
