@@ -38,6 +38,7 @@ export default defineConfig({
           hookTimeout: 300_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+          globalSetup: ['tests/e2e/demo-snapshot.ts'],
         },
       },
     ],

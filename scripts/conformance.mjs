@@ -1,91 +1,93 @@
-// `npm run conformance`: runs the test suite, collects the checkpoint IDs in test names ([A-107],
-// [B-012], [task-9], [F-12]) and writes docs/conformance.md and docs/conformance.json listing every
-// ID of CTS-EBS01-2016, the security figures and the 27 tasks, with the ones no test covers yet.
-// `--no-run` reuses the results of the last `npm test`.
+// `npm run conformance`: builds the web app if needed, runs the whole suite with the browser tests
+// required (a report without them would silently lose every ID only a browser test proves), and
+// writes docs/conformance.md and docs/conformance.json from the IDs in the tests' own titles
+// ([A-107], [B-012], [F-12], [task-9]). See docs/decisions/0017-conformance-report.md.
+//
+//   --no-run           report from the last run's results instead of running the suite
+//   --check            CI: fail when the committed report claims more than the last run proved
+//   --results <file>   the Vitest JSON report to read (default .tmp/vitest-results.json)
+//   --refresh-titles   reread the checkpoint and task titles from ../shared into scripts/conformance/titles.json
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { compareWithCommitted } from './conformance/check.mjs';
+import { coverageOf, idsInDescribeTitles, unclaimedPartials } from './conformance/coverage.mjs';
+import { IDS, isTask, loadTitles, refreshTitles } from './conformance/ids.mjs';
+import { JSON_PATH, MD_PATH, writeReport } from './conformance/report.mjs';
+import { buildWebIfStale } from './start.mjs';
 
-const RESULTS = '.tmp/vitest-results.json';
-const STANDARD = '../shared/reference/cts-ebs01-2016.md';
-const FEATURES = '../shared/mission/FEATURES.md';
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const resultsAt = args.indexOf('--results');
+const RESULTS = resultsAt >= 0 ? args[resultsAt + 1] : '.tmp/vitest-results.json';
+const CHROMIUM = '/usr/bin/chromium';
 
-if (!process.argv.includes('--no-run')) {
-  const r = spawnSync('node', ['scripts/test.mjs'], { stdio: 'inherit' });
-  if (r.status !== 0) console.error('\nsome tests failed; the report marks their IDs as not passing');
+if (flag('--refresh-titles')) {
+  refreshTitles('../shared/reference/cts-ebs01-2016.md', '../shared/mission/FEATURES.md');
+  console.log('scripts/conformance/titles.json rewritten');
+  process.exit(0);
+}
+
+if (!flag('--no-run') && !flag('--check')) {
+  // Tests that skip without a tool would drop their IDs from the report: the tools are required.
+  if (!existsSync(CHROMIUM)) {
+    console.error(`conformance: the browser tests need ${CHROMIUM} (apt-get install -y chromium fonts-noto-cjk)`);
+    process.exit(2);
+  }
+  if (!/^OpenSSL 3\./.test(spawnSync('openssl', ['version'], { encoding: 'utf8' }).stdout ?? '')) {
+    console.error('conformance: the interoperability tests need the OpenSSL 3 command line (apt-get install -y openssl)');
+    process.exit(2);
+  }
+  if (resultsAt >= 0) {
+    console.error('conformance: --results reads a report; a run writes .tmp/vitest-results.json (add --no-run)');
+    process.exit(2);
+  }
+  buildWebIfStale();
+  const r = spawnSync('node', ['scripts/test.mjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, E2E: 'required' },
+  });
+  if (r.status !== 0) console.error('\nsome tests failed; the report marks their IDs as failing');
 }
 if (!existsSync(RESULTS)) {
   console.error(`no test results at ${RESULTS}; run npm test first`);
   process.exit(2);
 }
 
-const pad = (n, w) => String(n).padStart(w, '0');
-const ids = [
-  ...Array.from({ length: 226 }, (_, i) => `A-${pad(i + 1, 2)}`),
-  ...Array.from({ length: 47 }, (_, i) => `B-${pad(i + 1, 3)}`),
-  ...['F-04', 'F-05', 'F-07', 'F-08', 'F-09', 'F-12', 'F-27', 'F-28'],
-  ...Array.from({ length: 27 }, (_, i) => `task-${i + 1}`),
-];
-
-// Short descriptions from the shared references when they are beside the repository.
-const titles = {};
-if (existsSync(STANDARD)) {
-  const text = readFileSync(STANDARD, 'utf8');
-  for (const m of text.matchAll(/#?((?:A-\d{2,3})|(?:B-\d{3})|(?:F-\d{2}))\s+([^·\n]+?)(?=\s*(?:·|\n|$))/g)) titles[m[1]] ??= m[2].trim();
+const results = JSON.parse(readFileSync(RESULTS, 'utf8'));
+const coverage = coverageOf(results);
+for (const title of idsInDescribeTitles(results)) {
+  console.warn(`note: IDs in the describe title "${title}" are not counted; name them in the tests' own titles`);
 }
-if (existsSync(FEATURES)) {
-  for (const m of readFileSync(FEATURES, 'utf8').matchAll(/^\|\s*(\d+)\s*\|\s*([^|]+)\|/gm)) titles[`task-${m[1]}`] = m[2].trim();
+for (const id of unclaimedPartials(coverage)) {
+  console.warn(`note: ${id} is in scripts/conformance/partial.mjs but no test claims it`);
 }
 
-const report = JSON.parse(readFileSync(RESULTS, 'utf8'));
-const coverage = Object.fromEntries(ids.map((id) => [id, { tests: [], passed: false }]));
-const ID = /\[((?:A-\d{2,3})|(?:B-\d{3})|(?:task-\d{1,2})|(?:F-\d{2}))\]/g;
-for (const file of report.testResults) {
-  for (const test of file.assertionResults) {
-    for (const [, id] of test.fullName.matchAll(ID)) {
-      const entry = (coverage[id] ??= { tests: [], passed: false });
-      entry.tests.push({ name: test.fullName, file: file.name.replace(`${process.cwd()}/`, ''), status: test.status });
-    }
+if (flag('--check')) {
+  if (!existsSync(JSON_PATH)) {
+    console.error(`conformance --check: no committed ${JSON_PATH}`);
+    process.exit(2);
   }
-}
-for (const entry of Object.values(coverage)) {
-  entry.passed = entry.tests.length > 0 && entry.tests.every((t) => t.status === 'passed');
+  const { errors, warnings } = compareWithCommitted(JSON.parse(readFileSync(JSON_PATH, 'utf8')), coverage);
+  for (const w of warnings) console.warn(`warning: ${w}`);
+  for (const e of errors) console.error(`error: ${e}`);
+  if (errors.length > 0) {
+    console.error(
+      `conformance --check: ${JSON_PATH} claims what this run did not prove (${errors.length}); run npm run conformance and commit the report`,
+    );
+    process.exit(1);
+  }
+  console.log(
+    `conformance --check: every claim of ${JSON_PATH} is proven by this run${warnings.length ? ` (${warnings.length} warnings)` : ''}`,
+  );
+  process.exit(0);
 }
 
-const json = Object.fromEntries(
-  Object.entries(coverage).map(([id, e]) => [id, { tests: e.tests.map((t) => `${t.file} › ${t.name}`), passed: e.passed }]),
+writeReport(coverage, loadTitles());
+const count = (match, status) => IDS.filter((id) => match(id) && coverage[id].status === status).length;
+const checkpoints = (id) => !isTask(id);
+console.log(
+  `conformance: checkpoints ${count(checkpoints, 'proven')} proven, ${count(checkpoints, 'partial')} partial of ${IDS.filter(checkpoints).length}; ` +
+    `tasks ${count(isTask, 'proven')} proven, ${count(isTask, 'partial')} partial of ${IDS.filter(isTask).length}; ${MD_PATH} and ${JSON_PATH} written`,
 );
-writeFileSync('docs/conformance.json', `${JSON.stringify(json, null, 2)}\n`);
-
-const groups = [
-  ['Annex A — functions', (id) => id.startsWith('A-')],
-  ['Annex B — business rules', (id) => id.startsWith('B-')],
-  ['Security figures', (id) => id.startsWith('F-')],
-  ['Action plan tasks', (id) => id.startsWith('task-')],
-];
-const lines = [
-  '# Conformance report',
-  '',
-  'Generated by `npm run conformance` from the test names; do not edit by hand. An ID counts as proven',
-  'when at least one test names it and every test that names it passes.',
-  '',
-  '| group | IDs | proven | failing | not yet covered |',
-  '|---|---|---|---|---|',
-];
-for (const [name, match] of groups) {
-  const group = ids.filter(match);
-  const proven = group.filter((id) => coverage[id].passed).length;
-  const failing = group.filter((id) => coverage[id].tests.length && !coverage[id].passed).length;
-  lines.push(`| ${name} | ${group.length} | ${proven} | ${failing} | ${group.length - proven - failing} |`);
-}
-for (const [name, match] of groups) {
-  lines.push('', `## ${name}`, '', '| ID | checkpoint | status | tests |', '|---|---|---|---|');
-  for (const id of ids.filter(match)) {
-    const e = coverage[id];
-    const status = e.passed ? '✅ proven' : e.tests.length ? '❌ failing' : '— not covered';
-    const tests = e.tests.map((t) => `\`${t.file.split('/').pop()}\` ${t.name.replace(/\|/g, '\\|')}`).join('<br>');
-    lines.push(`| ${id} | ${(titles[id] ?? '').replace(/\|/g, '\\|')} | ${status} | ${tests} |`);
-  }
-}
-writeFileSync('docs/conformance.md', `${lines.join('\n')}\n`);
-const proven = ids.filter((id) => coverage[id].passed).length;
-console.log(`conformance: ${proven} of ${ids.length} IDs proven; docs/conformance.md and docs/conformance.json written`);
+const git = spawnSync('git', ['diff', '--quiet', '--', MD_PATH, JSON_PATH]);
+if (git.status === 1) console.log(`the report differs from the committed one: git diff -- ${MD_PATH} ${JSON_PATH}`);

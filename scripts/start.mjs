@@ -13,7 +13,16 @@ function newest(path) {
 export function webIsStale() {
   const built = 'apps/web/dist/index.html';
   if (!existsSync(built)) return true;
-  const sources = ['apps/web/src', 'apps/web/index.html', 'packages/contracts/src'].filter(existsSync);
+  // Everything the bundle is built from: the app, its build settings and the workspace packages it imports.
+  const sources = [
+    'apps/web/src',
+    'apps/web/public',
+    'apps/web/index.html',
+    'apps/web/vite.config.ts',
+    'apps/web/package.json',
+    'packages/contracts/src',
+    'packages/crypto/src',
+  ].filter(existsSync);
   return Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 }
 

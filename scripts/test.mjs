@@ -2,7 +2,7 @@
 // browser tests when Chromium is installed (E2E=required makes a missing browser a failure).
 // Extra arguments go to Vitest, e.g. `npm test -- --project int`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { buildWebIfStale } from './start.mjs';
 
 const args = process.argv.slice(2);
@@ -15,6 +15,8 @@ const r = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=j
   stdio: 'inherit',
 });
 if (existsSync(results)) {
+  // Kept per database as well, so that a later run on the other one (CI runs both) leaves this one readable.
+  copyFileSync(results, `.tmp/vitest-results-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json`);
   const report = JSON.parse(readFileSync(results, 'utf8'));
   const skipped = report.numPendingTests + report.numTodoTests;
   // A file whose setup fails has no failed test, only skipped ones: count the files too.

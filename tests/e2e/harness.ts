@@ -3,32 +3,17 @@
 // and a few waiting helpers. Runs on embedded PGlite, or on PostgreSQL in a fresh database
 // `e2e_<random>` when DATABASE_URL is set.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generateSync } from 'otplib';
-import pg from 'pg';
 import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { type Clock, systemClock } from '@bidhall/rules';
-import { expect } from 'vitest';
-import { loadConfig } from '../../apps/server/src/platform/config/config.ts';
+import { expect, inject } from 'vitest';
 import { startServer, type RunningServer } from '../../apps/server/src/server.ts';
+import { CHROMIUM, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eConfig, hasChromium, WEB_DIST, withAdmin } from './e2e-config.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const WEB_DIST = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
-export const DEMO_PASSWORD = 'Bidhall2026';
-export const DEMO_TOTP_SECRET = 'BIDHALLDEMOTOTPSECRETFORDEMOONLY';
-
-export const hasChromium = existsSync(CHROMIUM);
-export const required = process.env.E2E === 'required';
-/** Whether the browser tests run here: Chromium is installed, or E2E=required (then they fail without it). */
-export const e2eEnabled = hasChromium || required;
-if (!e2eEnabled) {
-  console.warn(
-    `[e2e] skipped: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk); set E2E=required to fail instead`,
-  );
-}
+export { CHROMIUM, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eConfig, e2eEnabled, hasChromium, required, WEB_DIST } from './e2e-config.ts';
 
 // playwright-core has no assertions of its own: wait on locators, poll with Vitest's expect.
 export const POLL = { timeout: 15_000, interval: 100 };
@@ -40,25 +25,20 @@ export const text = (l: Locator) => expect.poll(() => l.innerText(), POLL);
 export const value = (l: Locator) => expect.poll(() => l.inputValue(), POLL);
 export const count = (l: Locator) => expect.poll(() => l.count(), POLL);
 
-/** A fresh PostgreSQL database next to DATABASE_URL's, or nothing on PGlite. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+/**
+ * A fresh PostgreSQL database next to DATABASE_URL's, or nothing on PGlite: a copy of the demo database
+ * the global setup built (demo-snapshot.ts) when there is one.
+ */
+async function freshPostgres(template: string | null): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
   const base = process.env.DATABASE_URL;
   if (!base) return undefined;
   const name = `e2e_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`));
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
 
@@ -90,9 +70,11 @@ export async function startE2e(options: { clock?: Clock } = {}): Promise<E2e> {
     throw new Error(`the web app is not built (${WEB_DIST}); run \`npm run build\` first (\`npm test\` does)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'bidhall-e2e-'));
+  const demo = inject('e2eDemo');
+  if (demo) cpSync(demo.dataDir, dataDir, { recursive: true });
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
-  const postgres = await freshPostgres();
+  const postgres = await freshPostgres(demo?.database ?? null);
   const stop = async () => {
     await browser?.close();
     await server?.stop();
@@ -100,17 +82,7 @@ export async function startE2e(options: { clock?: Clock } = {}): Promise<E2e> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      JOBS: 'off',
-      WEB_DIST,
-      ...(postgres ? { DATABASE_URL: postgres.url } : {}),
-    });
-    server = await startServer(config, { demo: true, ...(options.clock ? { clock: options.clock } : {}) });
+    server = await startServer(e2eConfig(dataDir, postgres?.url), { demo: true, ...(options.clock ? { clock: options.clock } : {}) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

@@ -1,6 +1,7 @@
 // Refreshes the screenshots in docs/screenshots: `npm run build` first, then
 // `npx tsx tests/e2e/screenshots.ts [name…]` (all, or only the named ones: staff-verification,
-// staff-entity-drawer, portal-home, certificate-login, verify, bill-of-quantities, staff-exchange).
+// staff-entity-drawer, portal-home, certificate-login, verify, bill-of-quantities, staff-exchange,
+// admin-grants, log-heads, time-source, bid-composer, bid-receipts).
 // Starts the real server on embedded PGlite with the demo data, stages a little history through the
 // API (a review, changes approved, rejected and pending, a post-check, a suspension and reinstatement)
 // and photographs the queue and the entity drawer, the portal, certificate login with bidder.demo's
@@ -25,7 +26,7 @@ const ENTITY = '东胜区示范路桥建设有限公司';
 const only = new Set(process.argv.slice(2));
 
 /** Photographs the page into docs/screenshots/<name>.png, unless other names were asked for. */
-async function shoot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+async function shoot(page: Page, name: string, options: { fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {}) {
   if (only.size > 0 && !only.has(name)) return;
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
@@ -233,6 +234,92 @@ try {
   await exchange.goto('/staff/exchange');
   await exchange.getByTestId('outbox-row-destination').first().waitFor();
   await shoot(exchange, 'staff-exchange', { fullPage: true });
+
+  // Separation of duties: security.a proposes a staff account; security.b sees it waiting for approval.
+  const securityA = await context({ width: 1440, height: 900 });
+  const securityB = await context({ width: 1440, height: 900 });
+  await Promise.all([login(securityA, 'security.a'), login(securityB, 'security.b')]);
+  await call(securityA.request, 'post', '/account-grants', {
+    action: 'create',
+    username: 'staff.kangbashi',
+    displayName: '康巴什区分中心 钱坤',
+    kind: 'staff',
+    regionCode: '150603',
+    personIdNumber: '150603199001011234',
+    password: 'Kangbashi-2026-staff',
+    reason: '康巴什区分中心新任交易服务人员',
+  });
+  const grants = await securityB.newPage();
+  await grants.goto('/admin/users?tab=grants');
+  await grants.getByTestId('grants-tab').waitFor();
+  await grants.getByText('staff.kangbashi').first().waitFor();
+  await shoot(grants, 'admin-grants', { fullPage: true });
+
+  // The published tree heads a witness holds the log to.
+  const heads = await visitor.newPage();
+  await heads.goto('/verify?tab=heads');
+  await heads.waitForLoadState('networkidle');
+  await shoot(heads, 'log-heads', { fullPage: true });
+
+  // The clock check as the city centre's staff see it.
+  const clock = await city.newPage();
+  await clock.goto('/system/time');
+  await shoot(clock, 'time-source', { fullPage: true });
+
+  // The bid composer: bidder.demo on the works section in tendering, the bid filled in with files per
+  // part and its key files chosen; then sealed in the browser, uploaded, submitted and its receipt verified.
+  if (only.size === 0 || only.has('bid-composer') || only.has('bid-receipts')) {
+    const bidder = await context({ width: 1440, height: 1000 });
+    await login(bidder, 'bidder.demo');
+    const [download] = await call<{ sectionId: string }[]>(bidder.request, 'get', '/downloads/mine');
+    const req = await call<{ document: { parts: { key: string; name: string; fileTypes: string[] }[]; bidSummaryFields: { key: string; type: string }[] } }>(
+      bidder.request,
+      'get',
+      `/sections/${download!.sectionId}/bidding`,
+    );
+    const bid = await bidder.newPage();
+    await bid.goto(`/bidder/sections/${download!.sectionId}?tab=bidding`);
+    const composer = bid.getByTestId('bid-composer');
+    await composer.waitFor();
+    for (const f of req.document.bidSummaryFields) {
+      const field = composer.getByTestId(`bid-field-${f.key}`);
+      if (f.type === 'money') await field.fill('12,345,678.90');
+      else if (f.type === 'integer') await field.fill('180');
+      else if (f.type === 'text') await field.fill('合格');
+    }
+    await composer.getByTestId('bid-pm-name').fill('张伟');
+    await composer.getByTestId('bid-pm-id').fill('15060219850612011X');
+    await composer.getByTestId('bid-member-add').click();
+    await composer.getByTestId('bid-member-name-0').fill('王磊');
+    await composer.getByTestId('bid-member-id-0').fill('150602198803040036');
+    const names: Record<string, string> = { commercial: '商务文件', technical: '技术文件（施工组织设计）', qualification: '资格审查资料', pricedBill: '已标价工程量清单' };
+    for (const p of req.document.parts) {
+      const ext = p.fileTypes[0]!;
+      const body = ext === 'pdf' ? `%PDF-1.7\n% ${p.name}\n%%EOF\n` : `<清单 名称="${p.name}"/>`;
+      await composer
+        .getByTestId(`bid-part-${p.key}`)
+        .locator('input[type=file]')
+        .setInputFiles({ name: `${names[p.key] ?? p.name}.${ext}`, mimeType: 'application/octet-stream', buffer: Buffer.from(body + ' '.repeat(180_000)) });
+    }
+    await bid.getByTestId('bid-cert-file').locator('input[type=file]').setInputFiles(join(entities, 'bidder.demo.cert.pem'));
+    await bid.getByTestId('bid-key-file').locator('input[type=file]').setInputFiles(join(entities, 'bidder.demo.key.pem'));
+    await bid.getByTestId('bid-key-ready').waitFor();
+    // The fixed header stays at the top of a full-page picture only when the page is scrolled to the top.
+    const tabArea = async (from: string) => {
+      await bid.evaluate('window.scrollTo(0, 0)');
+      const top = (await bid.getByTestId(from).boundingBox())!;
+      const tab = (await bid.getByTestId('bidding-tab').boundingBox())!;
+      return { x: Math.max(0, tab.x - 24), y: Math.max(0, top.y - 24), width: tab.width + 48, height: tab.y + tab.height - top.y + 48 };
+    };
+    await shoot(bid, 'bid-composer', { fullPage: true, clip: await tabArea('bid-requirements') });
+    await bid.getByTestId('bid-submit').click();
+    const receipt = bid.getByTestId('bid-latest').getByTestId('bid-receipt');
+    await receipt.waitFor({ timeout: 60_000 });
+    await receipt.getByTestId('bid-receipt-verify').click();
+    await receipt.locator('[data-testid=bid-receipt-verify-result][data-status=ok]').waitFor();
+    await bid.locator('.ant-message-notice').waitFor({ state: 'detached' }).catch(() => undefined);
+    await shoot(bid, 'bid-receipts', { fullPage: true, clip: await tabArea('bid-latest') });
+  }
 
   console.log(`screenshots written to ${OUT}`);
 } finally {

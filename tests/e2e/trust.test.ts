@@ -131,9 +131,9 @@ describe.skipIf(!e2eEnabled)('certificates and public verification in the browse
     await attribute(page.getByTestId('log-progress'), 'data-percent').toBe('100');
     await text(page.getByTestId('log-rate')).toMatch(/\d+ 条\/秒/);
 
-    // Beyond the frame's own calls (clock, session, catalogue) and the home page's notice list it came
-    // from, the verification read public log data only.
-    const frame = new Set(['/api/v1/time', '/api/v1/session', '/api/v1/regions', '/api/v1/trading-categories', '/api/v1/public/notices']);
+    // Beyond the frame's own calls (clock, session, catalogue, the installation's sandbox banner) and the
+    // home page's notice list it came from, the verification read public log data only.
+    const frame = new Set(['/api/v1/time', '/api/v1/session', '/api/v1/platform', '/api/v1/regions', '/api/v1/trading-categories', '/api/v1/public/notices']);
     expect(requests.filter((p) => !p.startsWith('/api/v1/log/') && !frame.has(p))).toEqual([]);
     await context.close();
   });
@@ -141,12 +141,15 @@ describe.skipIf(!e2eEnabled)('certificates and public verification in the browse
   it('[F-27] a revealed draw is reproduced in the browser; an unrevealed one cannot be yet', async () => {
     const staff = await e2e!.newContext();
     await apiLogin(staff.context.request, 'staff.city');
+    // A draw belongs to a section: one of the demo's published tenders, in the city's regions.
+    const notices = (await (await staff.context.request.get('/api/v1/public/notices?type=tenderNotice')).json()) as { items: { sectionIds: string[] }[] };
+    const sectionId = notices.items[0]!.sectionIds[0]!;
     const commit = async () => {
       const response = await staff.context.request.post('/api/v1/draws', {
         data: {
           purpose: 'expert.selection',
-          subjectType: 'project',
-          subjectId: 'E2E-DRAW-1',
+          subjectType: 'section',
+          subjectId: sectionId,
           pool: Array.from({ length: 12 }, (_, i) => `expert-${String(i + 1).padStart(2, '0')}`),
           count: 3,
         },

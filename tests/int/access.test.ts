@@ -10,9 +10,9 @@ const cookies: Partial<Record<Role, string>> = {};
 // One caller per role, to find for every route someone the route does not admit.
 beforeAll(async () => {
   t = await createTestApp();
-  for (const kind of ['staff', 'supervisor', 'expert', 'auditor', 'admin'] as const) {
-    await createPlatformUser(t, { username: `walk.${kind}`, kind });
-    cookies[kind] = await login(t, `walk.${kind}`);
+  for (const kind of ['staff', 'supervisor', 'expert', 'auditor', 'admin', 'securityAdmin'] as const) {
+    await createPlatformUser(t, { username: `walk.${kind.toLowerCase()}`, kind });
+    cookies[kind] = await login(t, `walk.${kind.toLowerCase()}`);
   }
   for (const role of ['tenderer', 'agency', 'bidder', 'guarantor'] as const) {
     const body = registrationBody({ roles: [role] });
@@ -30,7 +30,7 @@ function concrete(url: string): string {
     .replace(/\*$/, 'x');
 }
 
-const CALLERS: Role[] = ['staff', 'supervisor', 'expert', 'auditor', 'admin', 'tenderer', 'agency', 'bidder', 'guarantor'];
+const CALLERS: Role[] = ['staff', 'supervisor', 'expert', 'auditor', 'admin', 'securityAdmin', 'tenderer', 'agency', 'bidder', 'guarantor'];
 
 describe('authorization on every route', () => {
   it('every route declares who may call it', () => {
@@ -38,7 +38,7 @@ describe('authorization on every route', () => {
     expect(undeclared.map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 
-  it('[F-28] [task-3] an anonymous caller and a caller of the wrong role are refused on every protected route', async () => {
+  it('[F-28] an anonymous caller and a caller of the wrong role are refused on every protected route', async () => {
     const protectedRoutes = t.built.routes.filter((r) => r.access && !('public' in r.access) && r.method !== 'HEAD');
     expect(protectedRoutes.length).toBeGreaterThan(15);
     for (const route of protectedRoutes) {
@@ -64,17 +64,17 @@ describe('authorization on every route', () => {
     }
   });
 
-  it('[F-28] the auditor reads the audit trail but manages no accounts; the administrator manages accounts but cannot read the trail', async () => {
+  it('[F-28] the auditor reads the audit trail and grants no account; the system administrator neither reads the trail nor lists or grants accounts', async () => {
     expect((await t.built.app.inject({ method: 'GET', url: '/api/v1/audit-events', headers: { cookie: cookies.auditor! } })).statusCode).toBe(200);
     expect((await t.built.app.inject({ method: 'GET', url: '/api/v1/audit-events', headers: { cookie: cookies.admin! } })).statusCode).toBe(403);
-    expect((await t.built.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: cookies.admin! } })).statusCode).toBe(200);
-    const byAuditor = await t.built.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: { cookie: cookies.auditor! },
-      payload: { username: 'sneaky.admin', displayName: 'x', kind: 'admin', regionCode: '150600', password: 'Abcdefgh123' },
-    });
-    expect(byAuditor.statusCode).toBe(403);
+    expect((await t.built.app.inject({ method: 'GET', url: '/api/v1/users', headers: { cookie: cookies.admin! } })).statusCode).toBe(403);
+    // Granting accounts belongs to security administrators (decision 0012).
+    const grant = { action: 'create', username: 'sneaky.auditor', displayName: 'x', kind: 'auditor', regionCode: '150600', personIdNumber: '11010519491231002X', password: 'Abcdefgh123', reason: 'x' };
+    for (const caller of ['auditor', 'admin'] as const) {
+      const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/account-grants', headers: { cookie: cookies[caller]! }, payload: grant });
+      expect(res.statusCode, caller).toBe(403);
+    }
+    expect(await t.database.db.selectFrom('identity.user_account').select('id').where('username', '=', 'sneaky.auditor').executeTakeFirst()).toBeUndefined();
   });
 
   it('[F-28] an account is one kind only: the database refuses an entity link on a platform account', async () => {

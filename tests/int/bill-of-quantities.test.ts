@@ -160,7 +160,8 @@ describe('importing the bill of quantities', () => {
     expect(code(await importBill(id, other.cookie, JSON_BILL))).toBe('FORBIDDEN');
     const goods = await registeredSection(t, { kind: 'goods' });
     const stranger = await importBill(id, goods.tenderer.cookie, JSON_BILL);
-    expect([stranger.statusCode, code(stranger)]).toEqual([403, 'NOT_DOCUMENT_MANAGER']);
+    // Another tenderer is told nothing of a draft it does not manage.
+    expect([stranger.statusCode, code(stranger)]).toEqual([404, 'DOCUMENT_NOT_FOUND']);
     // The tenderer manages its section beside its agency.
     const own = await importBill(id, r.tenderer.cookie, JSON_BILL);
     expect([own.statusCode, (own.json() as BoqSummary).version]).toEqual([200, 1]);

@@ -26,7 +26,7 @@ describe('working-day calendar over the API', () => {
     expect(res.json()).toMatchObject({ periodEnd: '2025-02-05' });
   });
 
-  it('[task-10] two working days after a request before a make-up Saturday counts that Saturday', async () => {
+  it('two working days after a request before a make-up Saturday counts that Saturday', async () => {
     const res = await workingDays('2025-10-10', 2);
     expect(res.json()).toMatchObject({ afterWorkingDays: '2025-10-13' });
   });

@@ -17,7 +17,7 @@ const bidhall = (...args: string[]) => runCli(dir, ...args);
 
 
 describe('bidhall demo-ca', () => {
-  it('[F-05] [F-09] [task-12] writes three CAs and a certificate and key per demo entity; `bidhall cert check` accepts them and refuses the revoked one', async () => {
+  it('[F-05] [F-09] writes three CAs and a certificate and key per demo entity; `bidhall cert check` accepts them and refuses the revoked one', async () => {
     const made = await bidhall('demo-ca', '--out', 'pki');
     expect(made.status, made.stderr).toBe(0);
     const trust = readdirSync(join(dir, 'pki/trust')).sort();
@@ -53,7 +53,7 @@ describe('the demo on first start', () => {
   let built: BuiltApp;
   afterAll(async () => t?.close());
 
-  it('[A-13] [task-12] an empty trust folder gets the demo CAs, each active demo entity is bound to a real certificate, one expiring within 30 days; loading again adds nothing', async () => {
+  it('[A-13] an empty trust folder gets the demo CAs, each active demo entity is bound to a real certificate, one expiring within 30 days; loading again adds nothing', async () => {
     t = await createTestApp({ config: { trustStoreDir: join(dir, 'data/trust') } });
     ({ database, built } = t);
     const clock = t.clock;
@@ -125,7 +125,7 @@ describe('the demo on first start', () => {
 });
 
 describe('migration 0007', () => {
-  it('[task-12] closes the metadata-only certificate rows of earlier versions and lets a certificate be bound again after unbinding', async () => {
+  it('closes the metadata-only certificate rows of earlier versions and lets a certificate be bound again after unbinding', async () => {
     const db = await createTestDatabase({ migrate: false });
     try {
       const all = readMigrations();

@@ -119,9 +119,13 @@ describe('publishing', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('checkNoticeHtml cleans harmless markup to the notice allowlist and keeps http(s) links only', () => {
+  it('checkNoticeHtml cleans harmless markup to the notice allowlist, keeps http(s) links only and names what it removed', () => {
     const ok = checkNoticeHtml('<div class="x"><h3>标题</h3><p style="color:red">正文 <a href="https://ggzy.ordos.gov.cn/">平台</a> <a href="ftp://x">ftp</a></p></div>');
-    expect(ok).toEqual({ ok: true, html: '<h3>标题</h3><p>正文 <a href="https://ggzy.ordos.gov.cn/" rel="noopener noreferrer">平台</a> <a rel="noopener noreferrer">ftp</a></p>' });
+    expect(ok).toEqual({
+      ok: true,
+      html: '<h3>标题</h3><p>正文 <a href="https://ggzy.ordos.gov.cn/" rel="noopener noreferrer">平台</a> <a rel="noopener noreferrer">ftp</a></p>',
+      removed: ['<div> element', 'style attribute on <p>', 'ftp: URL in href of <a>'],
+    });
     expect(checkNoticeHtml('<iframe src="https://x"></iframe>')).toMatchObject({ ok: false, problems: [{ kind: 'activeElement' }] });
   });
 

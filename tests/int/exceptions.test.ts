@@ -33,7 +33,7 @@ describe('section exceptions', () => {
     expect((await call('POST', `/api/v1/sections/${s.sectionId}/exceptions`, s.managerCookie, { kind: 'termination' })).statusCode).toBe(400);
     expect((await call('POST', `/api/v1/sections/${s.sectionId}/exceptions`, bidder, { kind: 'termination', reason: 'x' })).statusCode).toBe(403);
     const other = await registeredSection(t);
-    expect((await call('POST', `/api/v1/sections/${s.sectionId}/exceptions`, other.managerCookie, { kind: 'termination', reason: 'x' })).json().code).toBe('SECTION_NOT_MANAGED');
+    expect((await call('POST', `/api/v1/sections/${s.sectionId}/exceptions`, other.managerCookie, { kind: 'termination', reason: 'x' })).json().code).toBe('NOT_YOUR_PROJECT');
 
     const res = await call('POST', `/api/v1/sections/${s.sectionId}/exceptions`, s.managerCookie, { kind: 'termination', reason: '项目资金未落实，终止招标' });
     expect(res.statusCode, res.body).toBe(201);

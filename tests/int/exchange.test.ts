@@ -15,7 +15,7 @@ afterAll(async () => t.close());
 const DEMO_TENDERER = '鄂尔多斯市示范城建投资有限公司';
 
 describe('investment approval platform adapter', () => {
-  it('[task-13] finds a project by its approval code through the sandbox approval service', async () => {
+  it('finds a project by its approval code through the sandbox approval service', async () => {
     const record = await t.built.approvals.lookup('2026-150602-48-01-000123');
     expect(record).toMatchObject({
       approvalCode: '2026-150602-48-01-000123',
@@ -31,7 +31,7 @@ describe('investment approval platform adapter', () => {
     expect(res.json()).toEqual(record);
   });
 
-  it('[task-13] an unknown code is null (404 over the API); a malformed one is APPROVAL_CODE_INVALID', async () => {
+  it('an unknown code is null (404 over the API); a malformed one is APPROVAL_CODE_INVALID', async () => {
     expect(await t.built.approvals.lookup('2026-150602-48-01-999999')).toBeNull();
     const unknown = await t.built.app.inject({ method: 'GET', url: '/api/v1/exchange/approvals/2026-150602-48-01-999999', headers: { cookie: staff } });
     expect(unknown.statusCode).toBe(404);
@@ -54,7 +54,7 @@ describe('investment approval platform adapter', () => {
     expect(new Set(SANDBOX_APPROVALS.map((r) => r.approvalCode)).size).toBe(SANDBOX_APPROVALS.length);
   });
 
-  it('[task-13] an unreachable approval platform is EXCHANGE_UNAVAILABLE (503), not a missing project', async () => {
+  it('an unreachable approval platform is EXCHANGE_UNAVAILABLE (503), not a missing project', async () => {
     const offline = await createTestApp({ database: t.database, config: { approvalServiceUrl: 'http://127.0.0.1:9/approval/v1' } });
     try {
       await expect(offline.built.approvals.lookup('2026-150602-48-01-000123')).rejects.toMatchObject({ code: 'EXCHANGE_UNAVAILABLE' });

@@ -81,7 +81,7 @@ describe('invitations', () => {
     expect(inv.invitees).toHaveLength(3);
     // Not sent yet: invitees see nothing.
     expect((await call('GET', '/api/v1/invitations/received', bidders[0]!.cookie)).json()).toEqual([]);
-    expect((await call('POST', `/api/v1/invitations/${inv.id}/reply`, bidders[0]!.cookie, { decision: 'accept' })).json().code).toBe('NOT_INVITED');
+    expect((await call('POST', `/api/v1/invitations/${inv.id}/reply`, bidders[0]!.cookie, { decision: 'accept' })).json().code).toBe('INVITATION_NOT_FOUND');
 
     const edited = await call('PUT', `/api/v1/invitations/${inv.id}`, s.agencyCookie!, { inviteeIds: bidders.map((b) => b.id) });
     expect(edited.json().invitees).toHaveLength(4);

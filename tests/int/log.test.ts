@@ -33,7 +33,7 @@ async function tamper(app: TestApp, table: 'log_entry' | 'log_node', statement: 
 }
 
 describe('public append-only log', () => {
-  it('[F-27] [task-19] every audit event is a log entry whose commitment matches the private audit row', async () => {
+  it('[F-27] every audit event is a log entry whose commitment matches the private audit row', async () => {
     t = await appWithActivity(1);
     const rows = await t.database.db.selectFrom('platform.audit_event').selectAll().orderBy('id').execute();
     expect(rows.length).toBeGreaterThan(0);
@@ -94,7 +94,7 @@ describe('public append-only log', () => {
     await expect(sql`TRUNCATE platform.log_entry`.execute(db)).rejects.toThrow(/append-only/);
   });
 
-  it('[F-27] [F-07] [A-101] the verifier accepts an intact log and a signed receipt offline; the receipt carries a signed timestamp', async () => {
+  it('[F-27] the verifier accepts an intact log and a signed receipt offline; the receipt carries a signed timestamp', async () => {
     t = await appWithActivity(3);
     const whole = await verifyWholeLog({ url: 'http://platform.test', fetcher: injectFetch(t) });
     expect(whole).toMatchObject({ ok: true });

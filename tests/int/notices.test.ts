@@ -84,7 +84,8 @@ describe('notices: drafting from the standard text', () => {
     expect((await call('GET', '/api/v1/notices', bidder)).statusCode).toBe(403);
     const other = await registeredSection(t);
     const foreign = await call('POST', '/api/v1/notices', other.managerCookie, { type: 'tenderNotice', sectionIds: [s.sectionId] });
-    expect(foreign.json().code).toBe('SECTION_NOT_MANAGED');
+    // The section is not published yet: to another tenderer it does not exist.
+    expect(foreign.json().code).toBe('SECTION_NOT_FOUND');
     expect((await call('PUT', `/api/v1/notices/${created.id}`, other.managerCookie, { title: 'x' })).statusCode).toBe(404);
     expect((await call('GET', `/api/v1/notices/${created.id}`, other.managerCookie)).statusCode).toBe(404);
 
@@ -182,7 +183,8 @@ describe('notices: submission, review and verification', () => {
     expect(queue.items.map((x: { id: string }) => x.id)).toContain(n.id);
     const far = (await call('GET', '/api/v1/notices/verification-queue', staffElsewhere)).json();
     expect(far.items.map((x: { id: string }) => x.id)).not.toContain(n.id);
-    expect((await call('POST', `/api/v1/notices/${n.id}/verification`, staffElsewhere, { decision: 'approve' })).json().code).toBe('REGION_NOT_YOURS');
+    // Staff of another region are told nothing of a notice they do not verify.
+    expect((await call('POST', `/api/v1/notices/${n.id}/verification`, staffElsewhere, { decision: 'approve' })).json().code).toBe('NOTICE_NOT_FOUND');
     expect((await call('POST', `/api/v1/notices/${n.id}/verification`, s.managerCookie, { decision: 'approve' })).statusCode).toBe(403);
 
     const rejected = (await call('POST', `/api/v1/notices/${n.id}/verification`, s.staffCookie, { decision: 'reject', reason: '投标人资格要求不明确' })).json();
@@ -238,7 +240,7 @@ describe('notices: submission, review and verification', () => {
     expect(await count('disclosure.publication')).toBe(publications + 1);
   });
 
-  it('[task-8] a notice for two sections publishes once, covering both, and the portal lists it', async () => {
+  it('[task-8] a notice for two sections publishes once, covering both, and the portal and both feeds have it the moment it is approved', async () => {
     const s = await openSection({ sections: 2 });
     await setTimetable(t, s.sectionIds[1]!, lawfulTimetable(t));
     const n = (await call('POST', '/api/v1/notices', s.managerCookie, { type: 'tenderNotice', sectionIds: s.sectionIds })).json();
@@ -247,5 +249,12 @@ describe('notices: submission, review and verification', () => {
     const list = (await t.built.app.inject({ method: 'GET', url: `/api/v1/public/notices?sectionId=${s.sectionIds[1]}` })).json();
     expect(list.items.map((x: { id: string }) => x.id)).toEqual([v.publicationId]);
     expect(list.items[0].sectionIds.sort()).toEqual([...s.sectionIds].sort());
+    // The JSON change feed and the Atom feed carry it at once: nothing is scheduled in between.
+    const feed = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/feed?limit=500' })).json();
+    const events = feed.events.filter((e: { publication: { id: string } }) => e.publication.id === v.publicationId);
+    expect(events.map((e: { event: string }) => e.event)).toEqual(['published']);
+    const atom = await t.built.app.inject({ method: 'GET', url: '/feeds/notices.atom' });
+    expect(atom.statusCode).toBe(200);
+    expect(atom.body).toContain(`urn:uuid:${v.publicationId}`);
   });
 });

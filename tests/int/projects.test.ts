@@ -175,16 +175,18 @@ describe('the one entry form (task 13)', () => {
     const r = await registeredSection(t, { approve: false });
     expect(problem(await call('POST', `/api/v1/entry-forms/${r.entryFormId}/review`, r.tendererCookie, { decision: 'approve', comment: '' })).code).toBe('FORBIDDEN');
     const out = await call('POST', `/api/v1/entry-forms/${r.entryFormId}/review`, otherRegionStaffCookie, { decision: 'approve', comment: '' });
-    expect(out.statusCode).toBe(403);
-    expect(problem(out).code).toBe('REVIEW_OUT_OF_SCOPE');
+    // Staff of another region are told nothing of a form outside their regions.
+    expect(out.statusCode).toBe(404);
+    expect(problem(out).code).toBe('ENTRY_FORM_NOT_FOUND');
     const stranger = await registerEntity(['tenderer']);
     expect(problem(await call('GET', `/api/v1/entry-forms/${r.entryFormId}`, stranger.cookie)).code).toBe('ENTRY_FORM_NOT_FOUND');
     expect(problem(await call('GET', `/api/v1/sections/${r.sectionId}`, stranger.cookie)).code).toBe('SECTION_NOT_FOUND');
     expect(problem(await call('PUT', `/api/v1/entry-forms/${r.entryFormId}`, stranger.cookie, body)).code).toBe('ENTRY_FORM_NOT_FOUND');
     await call('POST', `/api/v1/entry-forms/${r.entryFormId}/review`, staffCookie, { decision: 'approve', comment: '' });
     const tt = await call('PUT', `/api/v1/sections/${r.sectionId}/timetable`, stranger.cookie, lawfulTimetable(t));
-    expect(tt.statusCode).toBe(403);
-    expect(problem(tt).code).toBe('NOT_YOUR_PROJECT');
+    // Registered but not published: to a stranger the section does not exist.
+    expect(tt.statusCode).toBe(404);
+    expect(problem(tt).code).toBe('SECTION_NOT_FOUND');
     expect((await t.built.app.inject({ method: 'GET', url: `/api/v1/sections/${r.sectionId}` })).statusCode).toBe(401);
   });
 

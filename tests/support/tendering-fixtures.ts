@@ -202,3 +202,16 @@ export async function setTimetable(t: TestApp, sectionId: string, timetable: Tim
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as SectionDetail;
 }
+
+/** The section's tender notice drafted, reviewed by the tenderer where an agency drafted it, and verified by staff: published. */
+export async function publishNotice(t: TestApp, r: RegisteredSection): Promise<{ noticeId: string; publicationId: string }> {
+  const call = (url: string, cookie: string, payload: object = {}) => t.built.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+  const created = await call('/api/v1/notices', r.managerCookie, { type: 'tenderNotice', sectionIds: [r.sectionId] });
+  if (created.statusCode !== 201) throw new Error(`notice failed: ${created.statusCode} ${created.body}`);
+  const noticeId = (created.json() as { id: string }).id;
+  const submitted = await call(`/api/v1/notices/${noticeId}/submit`, r.managerCookie);
+  if ((submitted.json() as { status: string }).status === 'pendingReview') await call(`/api/v1/notices/${noticeId}/review`, r.tenderer.cookie, { decision: 'approve' });
+  const verified = await call(`/api/v1/notices/${noticeId}/verification`, r.staffCookie, { decision: 'approve' });
+  if (verified.statusCode !== 200) throw new Error(`notice verification failed: ${verified.statusCode} ${verified.body}`);
+  return { noticeId, publicationId: (verified.json() as { publicationId: string }).publicationId };
+}

@@ -8,6 +8,7 @@ import { type AppDeps, buildApp, type BuiltApp } from '../../apps/server/src/app
 import type { Database } from '../../apps/server/src/platform/db/database.ts';
 import { createJobQueue, type JobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
 import { ephemeralSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
+import { testPersonId } from './person-id.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -24,6 +25,10 @@ export interface TestAppOptions {
   /** An existing database (several apps on one database); a fresh one otherwise. */
   database?: Database;
   config?: Partial<AppDeps['config']>;
+  /** Keeps this app's rate limit counters in Redis apart from other tests'. */
+  rateLimitNamespace?: string;
+  /** Serves the demo CAs' OCSP responders from this folder (as the demo does). */
+  demoCaDir?: string;
 }
 
 /** The real application on a fresh database, with a clock the test moves. Jobs start only when asked. */
@@ -40,6 +45,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       cookieSecure: false,
       logLevel: 'silent',
       webDist: undefined,
+      // The demo's modes (decisions 0015, 0018): sandbox stand-ins on, the clock shown but not enforced.
+      exchangeSandbox: true,
+      timeTrust: 'lenient',
+      // Generous: a test logs in far more often than a person; the rate limit tests pass 1.
+      rateLimitScale: 1000,
       ...options.config,
       blobDir: options.config?.blobDir ?? ownBlobDir!,
     },
@@ -48,6 +58,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     jobs,
     signingKey: ephemeralSigningKey(),
     logger: false,
+    ...(options.rateLimitNamespace ? { rateLimitNamespace: options.rateLimitNamespace } : {}),
+    ...(options.demoCaDir ? { demoCaDir: options.demoCaDir } : {}),
   });
   await built.app.ready();
   if (options.startJobs) {
@@ -74,7 +86,14 @@ export const TEST_TOTP_SECRET = 'TESTTOTPSECRETFORBIDHALLTESTSONL';
 /** Creates a platform account with a known TOTP secret, through the real service. */
 export async function createPlatformUser(
   t: TestApp,
-  user: { username: string; kind: 'staff' | 'supervisor' | 'expert' | 'auditor' | 'admin'; regionCode?: string; department?: string },
+  user: {
+    username: string;
+    kind: 'staff' | 'supervisor' | 'expert' | 'auditor' | 'admin' | 'securityAdmin';
+    regionCode?: string;
+    department?: string;
+    /** The person's identity number; by default one of its own per username. */
+    personIdNumber?: string;
+  },
 ) {
   const view = await t.built.identity.services.users.create(
     {
@@ -85,6 +104,7 @@ export async function createPlatformUser(
       department: user.department ?? (user.kind === 'supervisor' ? '住建局' : undefined),
       categories: [],
       password: TEST_PASSWORD,
+      personIdNumber: user.personIdNumber ?? testPersonId(user.username),
     },
     null,
     { kind: 'system' },

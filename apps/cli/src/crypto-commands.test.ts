@@ -84,7 +84,7 @@ describe('bidhall cert check', () => {
     writeFileSync(p('garbage.pem'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
   });
 
-  it('[F-04] [F-05] [F-09] [task-12] exit 0 for certificates of several recognised CAs; 1 with the reason when untrusted, revoked or expired; 2 for unusable input', async () => {
+  it('[F-04] [F-05] [F-09] exit 0 for certificates of several recognised CAs; 1 with the reason when untrusted, revoked or expired; 2 for unusable input', async () => {
     const far = new Date(Date.UTC(2099, 0, 1)).toISOString();
     const [okA, okB, untrusted, revoked, expired, garbage, noDir, wrongPurpose] = await Promise.all([
       bidhall('cert', 'check', '--ca-dir', 'cas', 'a.pem'),

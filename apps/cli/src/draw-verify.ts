@@ -1,19 +1,18 @@
 import {
   canonicalJson,
+  constraintsHash,
   draw,
   drawSeed,
   fromHex,
-  leafHash,
   poolHash,
   publicKeyFromPem,
   sm3,
   toHex,
-  utf8,
   verifyCommitment,
-  verifyInclusion,
   verifyTreeHead,
   type SignedTreeHead,
 } from '@bidhall/crypto';
+import { inclusionCheck } from '@bidhall/crypto/log-verify';
 import type { VerifyOutcome } from './log-verify.ts';
 
 interface PublicDraw {
@@ -34,8 +33,9 @@ interface PublicDraw {
 class Invalid extends Error {}
 
 /**
- * Re-checks a revealed draw from public data only: the secret matches the commitment, the pool
- * matches its hash, the commitment sits in the signed log head the seed came from, and the draw
+ * Re-checks a revealed draw from public data only (docs/draw-format.md): the secret matches the
+ * commitment, the pool matches its hash, count and constraints match those logged with the
+ * commitment, the commitment sits in the signed log head the seed came from, and the draw
  * recomputed from SM3(secret || root) selects exactly who was selected.
  */
 export async function verifyDraw(opts: { url: string; id: string; keyPem?: string; fetcher?: typeof fetch }): Promise<VerifyOutcome> {
@@ -63,12 +63,16 @@ export async function verifyDraw(opts: { url: string; id: string; keyPem?: strin
     const root = verifyTreeHead(d.head, publicKeyFromPem(keyPem));
     if (d.head.treeSize <= d.commitLogIndex) throw new Invalid('the seed came from a log head that did not yet contain the commitment');
     const [entry] = await get<{ entry: string }[]>(`/api/v1/log/entries?start=${d.commitLogIndex}&end=${d.commitLogIndex + 1}`);
-    const logged = JSON.parse(entry!.entry) as { drawId?: string; commitment?: string; poolHash?: string };
+    const logged = JSON.parse(entry!.entry) as { drawId?: string; commitment?: string; poolHash?: string; count?: number; constraintsHash?: string };
     if (logged.drawId !== d.id || logged.commitment !== d.commitment || logged.poolHash !== d.poolHash) {
       throw new Invalid(`log entry ${d.commitLogIndex} is not this draw's commitment`);
     }
+    // Count and constraints were fixed with the commitment: changed later, they could steer the result.
+    if (logged.count !== d.count || logged.constraintsHash !== constraintsHash(d.constraints ?? {})) {
+      throw new Invalid(`the published count or constraints differ from those logged at commitment (entry ${d.commitLogIndex})`);
+    }
     const proof = await get<{ auditPath: string[] }>(`/api/v1/log/proof/inclusion?index=${d.commitLogIndex}&treeSize=${d.head.treeSize}`);
-    if (!verifyInclusion(leafHash(utf8(entry!.entry)), d.commitLogIndex, d.head.treeSize, proof.auditPath.map(fromHex), root)) {
+    if (inclusionCheck(d.commitLogIndex, entry!.entry, d.head, proof.auditPath).status !== 'ok') {
       throw new Invalid('the commitment is not in the signed head the seed came from');
     }
     const result = draw({ seed: drawSeed(secret, root), pool: d.pool, count: d.count, constraints: d.constraints ?? {} });

@@ -1,143 +1,130 @@
+import { isCryptoError, keyId, publicKeyFromPem, type PublicKey, type SignedTreeHead } from '@bidhall/crypto';
 import {
-  fromHex,
-  isCryptoError,
-  keyId,
-  leafHash,
-  MerkleAccumulator,
-  publicKeyFromPem,
-  toHex,
-  utf8,
-  verifyInclusion,
-  verifyTreeHead,
-  type PublicKey,
-  type SignedTreeHead,
-} from '@bidhall/crypto';
+  checkLogReceipt,
+  checkSince,
+  firstFailure,
+  isSignedTreeHead,
+  LogFailure,
+  verifyWholeLog as verifyLog,
+  type LogSource,
+} from '@bidhall/crypto/log-verify';
 
-export interface LogReceipt {
-  index: number;
-  entry: string;
-  treeHead: SignedTreeHead;
-  auditPath: string[];
+export type VerifyOutcome = { ok: true; summary: string } | { ok: false; unusable: boolean; reason: string };
+
+/** The server could not be read, or the input is not usable: exit 2, not a verdict on the log. */
+export class Unusable extends Error {}
+
+export interface HttpLogSource extends LogSource {
+  keyPem(): Promise<string>;
 }
 
-export type VerifyOutcome =
-  | { ok: true; summary: string }
-  | { ok: false; unusable: boolean; reason: string };
+/** The public log API over `fetch`; every failure to read it is Unusable. */
+export function httpLogSource(url: string, fetcher: typeof fetch = fetch): HttpLogSource {
+  const base = url.replace(/\/+$/, '');
+  const get = async <T>(path: string): Promise<T> => {
+    let res: Response;
+    try {
+      res = await fetcher(`${base}${path}`);
+    } catch (err) {
+      throw new Unusable(`cannot reach ${base}${path}: ${(err as Error).message}`);
+    }
+    if (!res.ok) throw new Unusable(`${base}${path} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+  return {
+    keyPem: async () => (await get<{ publicKeyPem: string }>('/api/v1/log/key')).publicKeyPem,
+    treeHead: () => get<SignedTreeHead>('/api/v1/log/tree-head'),
+    treeHeads: (limit, beforeSize) =>
+      get<SignedTreeHead[]>(
+        `/api/v1/log/tree-heads?limit=${limit}${beforeSize === undefined ? '' : `&beforeSize=${beforeSize}`}`,
+      ),
+    entries: (start, end) => get<{ index: number; entry: string }[]>(`/api/v1/log/entries?start=${start}&end=${end}`),
+    consistencyProof: async (first, second) =>
+      (await get<{ proof: string[] }>(`/api/v1/log/proof/consistency?first=${first}&second=${second}`)).proof,
+  };
+}
 
-const PAGE = 5000;
-
-class Unusable extends Error {}
-class Invalid extends Error {}
-
-async function getJson<T>(fetcher: typeof fetch, url: string): Promise<T> {
-  let res: Response;
+/** The pinned key, else the one the server serves (then the check proves only self-consistency). */
+export async function resolveKey(source: HttpLogSource, pinned?: string): Promise<PublicKey> {
+  const pem = pinned ?? (await source.keyPem());
   try {
-    res = await fetcher(url);
+    return publicKeyFromPem(pem);
   } catch (err) {
-    throw new Unusable(`cannot reach ${url}: ${(err as Error).message}`);
+    throw new Unusable(`the log key cannot be read: ${isCryptoError(err) ? err.reason : String(err)}`);
   }
-  if (!res.ok) throw new Unusable(`${url} answered ${res.status}`);
-  return (await res.json()) as T;
 }
 
-function checkHead(head: SignedTreeHead, key: PublicKey): Uint8Array {
+function outcomeOf(err: unknown): VerifyOutcome {
+  if (err instanceof LogFailure) return { ok: false, unusable: false, reason: err.message };
+  if (err instanceof Unusable) return { ok: false, unusable: true, reason: err.message };
+  if (isCryptoError(err)) return { ok: false, unusable: true, reason: err.reason };
+  throw err;
+}
+
+/** Re-hashes every entry against every head the log ever signed (see @bidhall/crypto/log-verify). */
+export async function verifyWholeLog(opts: { url: string; keyPem?: string; fetcher?: typeof fetch }): Promise<VerifyOutcome> {
   try {
-    return verifyTreeHead(head, key);
+    const source = httpLogSource(opts.url, opts.fetcher);
+    const key = await resolveKey(source, opts.keyPem);
+    const r = await verifyLog(source, key);
+    return {
+      ok: true,
+      summary: `log ok: ${r.entries} entries, ${r.heads} signed tree heads consistent, root ${r.rootHash}, key ${r.keyId}`,
+    };
   } catch (err) {
-    throw new Invalid(`tree head of size ${head.treeSize}: ${isCryptoError(err) ? err.message : String(err)}`);
+    return outcomeOf(err);
   }
 }
 
-/** The entry's own record of its position must match where it was served: reordering shows here. */
-function entryLeaf(index: number, entry: string): Uint8Array {
-  let parsed: { logIndex?: unknown };
+/** One receipt, offline: the head's signature, the entry's position and inclusion, the timestamp. */
+export function verifyReceipt(receipt: unknown, keyPem: string): VerifyOutcome {
+  const result = checkLogReceipt(receipt, keyPem);
+  if (result.ok)
+    return {
+      ok: true,
+      summary: `receipt ok: entry ${result.receipt!.index} is in the signed log of size ${result.receipt!.treeHead.treeSize}`,
+    };
+  const unusable = result.checks.some((c) => (c.id === 'logKey' || c.id === 'receiptFormat') && c.status === 'failed');
+  return { ok: false, unusable, reason: firstFailure(result.checks) ?? 'the receipt does not verify' };
+}
+
+/** A saved head from a file's text or inline JSON: a signed head, or anything holding one as `treeHead`/`head`. */
+export function readSavedHead(text: string): SignedTreeHead {
+  let value: unknown;
   try {
-    parsed = JSON.parse(entry) as { logIndex?: unknown };
+    value = JSON.parse(text);
   } catch {
-    throw new Invalid(`entry ${index} is not JSON`);
+    throw new Unusable('the saved head is not JSON');
   }
-  if (parsed.logIndex !== index) throw new Invalid(`entry ${index} says it is entry ${String(parsed.logIndex)}: the log was reordered`);
-  return leafHash(utf8(entry));
-}
-
-async function resolveKey(fetcher: typeof fetch, base: string, pinned?: string): Promise<PublicKey> {
-  if (pinned) return publicKeyFromPem(pinned);
-  const { publicKeyPem } = await getJson<{ publicKeyPem: string }>(fetcher, `${base}/api/v1/log/key`);
-  return publicKeyFromPem(publicKeyPem);
+  const candidates = [value, (value as { treeHead?: unknown })?.treeHead, (value as { head?: unknown })?.head];
+  const head = candidates.find(isSignedTreeHead);
+  if (!head) throw new Unusable('the saved head is not a signed tree head (logId, treeSize, timestamp, rootHash, signature)');
+  return head;
 }
 
 /**
- * Verifies the whole log: every signed tree head the log ever issued is checked against the root
- * recomputed from the entries while they stream by, so a changed, deleted, inserted or reordered
- * entry anywhere before the newest head is found.
+ * Holds the log to a head saved earlier: both heads signed by the log key, and a consistency proof
+ * from the saved tree to the current one. Rollback, a fork or a bad proof is a failure (exit 1).
  */
-export async function verifyWholeLog(opts: { url: string; keyPem?: string; fetcher?: typeof fetch }): Promise<VerifyOutcome> {
-  const fetcher = opts.fetcher ?? fetch;
-  const base = opts.url.replace(/\/+$/, '');
+export async function verifySince(opts: {
+  url: string;
+  saved: SignedTreeHead;
+  keyPem?: string;
+  fetcher?: typeof fetch;
+}): Promise<VerifyOutcome> {
   try {
-    const key = await resolveKey(fetcher, base, opts.keyPem);
-    const latest = await getJson<SignedTreeHead>(fetcher, `${base}/api/v1/log/tree-head`);
-    // Every head the log ever issued, page by page: each one is a commitment to check.
-    const history: SignedTreeHead[] = [];
-    for (let before: number | undefined; ; ) {
-      const page = await getJson<SignedTreeHead[]>(fetcher, `${base}/api/v1/log/tree-heads?limit=1000${before === undefined ? '' : `&beforeSize=${before}`}`);
-      history.push(...page);
-      if (page.length < 1000) break;
-      before = page[page.length - 1]!.treeSize;
-    }
-    const heads = [...history, latest].sort((a, b) => a.treeSize - b.treeSize);
-    const roots = new Map<number, Uint8Array>();
-    for (const head of heads) {
-      const root = checkHead(head, key);
-      const seen = roots.get(head.treeSize);
-      if (seen && toHex(seen) !== toHex(root)) throw new Invalid(`two signed heads of size ${head.treeSize} disagree: the log forked`);
-      roots.set(head.treeSize, root);
-    }
-    const acc = new MerkleAccumulator();
-    const check = () => {
-      const expected = roots.get(acc.size);
-      if (expected && toHex(expected) !== toHex(acc.root())) {
-        throw new Invalid(`entries 0…${acc.size - 1} do not hash to the signed root of size ${acc.size}: the log was changed`);
-      }
-    };
-    check();
-    for (let start = 0; start < latest.treeSize; start += PAGE) {
-      const end = Math.min(start + PAGE, latest.treeSize);
-      const page = await getJson<{ index: number; entry: string }[]>(fetcher, `${base}/api/v1/log/entries?start=${start}&end=${end}`);
-      if (page.length !== end - start) throw new Invalid(`entries ${start}…${end - 1}: ${page.length} served, ${end - start} expected`);
-      page.forEach((item, i) => {
-        if (item.index !== start + i) throw new Invalid(`entry ${start + i} is missing`);
-        acc.appendLeafHash(entryLeaf(item.index, item.entry));
-        check();
-      });
-    }
+    const source = httpLogSource(opts.url, opts.fetcher);
+    const key = await resolveKey(source, opts.keyPem);
+    const verdict = await checkSince(opts.saved, source, key);
+    if (!verdict.ok) return { ok: false, unusable: false, reason: verdict.message };
+    const { saved, current } = verdict;
     return {
       ok: true,
-      summary: `log ok: ${latest.treeSize} entries, ${roots.size} signed tree heads consistent, root ${latest.rootHash}, key ${keyId(key)}`,
+      summary: verdict.grown
+        ? `log ok: the head of size ${current.treeSize} (root ${current.rootHash}) extends the saved head of size ${saved.treeSize}; key ${keyId(key)}`
+        : `log ok: the current head is the saved head (size ${current.treeSize}, root ${current.rootHash}); key ${keyId(key)}`,
     };
   } catch (err) {
-    if (err instanceof Invalid) return { ok: false, unusable: false, reason: err.message };
-    if (err instanceof Unusable) return { ok: false, unusable: true, reason: err.message };
-    if (isCryptoError(err)) return { ok: false, unusable: true, reason: err.message };
-    throw err;
-  }
-}
-
-/** Verifies one receipt offline: the head's signature and the entry's inclusion under it. */
-export function verifyReceipt(receipt: LogReceipt, keyPem: string): VerifyOutcome {
-  try {
-    const key = publicKeyFromPem(keyPem);
-    const root = checkHead(receipt.treeHead, key);
-    if (receipt.index >= receipt.treeHead.treeSize) throw new Invalid('the entry lies beyond the signed tree');
-    const leaf = entryLeaf(receipt.index, receipt.entry);
-    const proof = receipt.auditPath.map((h) => fromHex(h));
-    if (!verifyInclusion(leaf, receipt.index, receipt.treeHead.treeSize, proof, root)) {
-      throw new Invalid(`entry ${receipt.index} is not in the signed tree of size ${receipt.treeHead.treeSize}`);
-    }
-    return { ok: true, summary: `receipt ok: entry ${receipt.index} is in the signed log of size ${receipt.treeHead.treeSize}` };
-  } catch (err) {
-    if (err instanceof Invalid) return { ok: false, unusable: false, reason: err.message };
-    if (isCryptoError(err)) return { ok: false, unusable: true, reason: err.message };
-    throw err;
+    return outcomeOf(err);
   }
 }

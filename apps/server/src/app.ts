@@ -1,33 +1,50 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Clock } from '@bidhall/rules';
+import { type Clock, RULE_PROFILES } from '@bidhall/rules';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { LoggerOptions } from 'pino';
 import { createAuditTrail } from './platform/audit/audit-trail.ts';
 import type { PlatformSigningKey } from './platform/keys/signing-key.ts';
+import { derivedKey } from './platform/keys/derived-key.ts';
 import { createTransparencyLog, LOG_HEAD_JOB } from './platform/log/transparency-log.ts';
 import { createTimeAuthority } from './platform/time/time-authority.ts';
-import { registerLogRoutes } from './platform/http/log.routes.ts';
+import { DEFAULT_NTP_SERVERS, parseNtpServer } from './platform/time/sntp.ts';
+import { createTimeSource, timeErrors } from './platform/time/time-source.ts';
+import { securityHeadersPlugin } from './platform/http/security-headers.ts';
+import { buildLogReceipt, registerLogRoutes } from './platform/http/log.routes.ts';
+import { registerLogWitnessRoutes } from './platform/http/log-witness.routes.ts';
+import { createCosignatures } from './platform/log/cosignatures.ts';
+import { createHeadPublication, headCron } from './platform/log/head-publication.ts';
+import { logErrors } from './platform/log/log.errors.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import type { Database } from './platform/db/database.ts';
 import { ErrorRegistry } from './platform/errors/domain-error.ts';
 import { accessPlugin, type RegisteredRoute } from './platform/http/access.ts';
+import type { ScopeResolvers } from './platform/auth/scope.ts';
 import { errorPlugin } from './platform/http/error-plugin.ts';
+import { rateLimitPlugin } from './platform/http/rate-limit.ts';
+import { registerDemoOcspRoutes } from './demo/demo-ocsp.ts';
+import { inputGuardPlugin } from './platform/http/input-guard.ts';
+import { bodyLimitPlugin } from './platform/http/body-limit.ts';
+import { registerAuditRoutes } from './platform/http/audit.routes.ts';
 import { registerSystemRoutes } from './platform/http/system.routes.ts';
+import { registerTimeRoutes } from './platform/http/time.routes.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { registerWeb } from './platform/http/web.ts';
 import type { JobQueue } from './platform/jobs/job-queue.ts';
 import { createBlobStore } from './platform/storage/blob-store.ts';
 import { metricsPlugin } from './platform/metrics/metrics.ts';
+import { createBiddingModule } from './modules/bidding/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { checkNoticeHtml, createDisclosureModule } from './modules/disclosure/index.ts';
 import { createDocumentsModule } from './modules/documents/index.ts';
 import { createExchangeModule } from './modules/exchange/index.ts';
-import { createIdentityModule, entityLookup, searchBidders } from './modules/identity/index.ts';
+import { createFinanceModule } from './modules/finance/index.ts';
+import { createIdentityModule, entityLookup, ocspTransport, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createProjectsModule } from './modules/projects/index.ts';
 import { createTenderingModule } from './modules/tendering/index.ts';
@@ -35,12 +52,17 @@ import { createTrustModule } from './modules/trust/index.ts';
 
 export interface AppDeps {
   config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'> &
-    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'designatedMediaUrl' | 'publicBaseUrl'>>;
+    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'designatedMediaUrl' | 'publicBaseUrl' | 'ruleProfile' | 'ntpServers' | 'timeTrust' | 'timeMaxOffsetMs' | 'timeMaxAgeSeconds' | 'trustProxy' | 'redisUrl' | 'rateLimitScale' | 'certificateChallengeBounds'>> &
+    Partial<Pick<AppConfig, 'logHeadIntervalMinutes'>>;
   database: Database;
   clock: Clock;
   jobs: JobQueue;
   signingKey: PlatformSigningKey;
   logger?: LoggerOptions | boolean;
+  /** Prefix of this app's rate limit keys in Redis (tests keep theirs apart). */
+  rateLimitNamespace?: string;
+  /** The demo PKI's folder: its CAs' OCSP responders are served under /sandbox/ocsp (demo only). */
+  demoCaDir?: string;
 }
 
 /** The composition root: platform plugins, then every module, wired with only what each needs. */
@@ -52,7 +74,8 @@ export async function buildApp(deps: AppDeps) {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise anyone could set the audited address (decision 0013).
+    trustProxy: deps.config.trustProxy?.length ? deps.config.trustProxy : false,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>() as AppInstance;
   let shuttingDown = false;
@@ -67,26 +90,46 @@ export async function buildApp(deps: AppDeps) {
   const db = deps.database.db;
   const log = createTransparencyLog({ clock: deps.clock, signingKey: deps.signingKey });
   const audit = createAuditTrail({ clock: deps.clock, log });
-  const timeAuthority = createTimeAuthority({ clock: deps.clock, signingKey: deps.signingKey });
-  // A signed head every minute the log grew: each one is a commitment verifiers hold the log to.
-  deps.jobs.define({ name: LOG_HEAD_JOB, cron: '* * * * *', handle: async () => void (await log.signedHead(db)) });
+  // F-07 (decision 0015): strict unless told otherwise; the demo and the tests say lenient.
+  const timeSource = createTimeSource({
+    clock: deps.clock,
+    servers: deps.config.ntpServers ?? DEFAULT_NTP_SERVERS.map(parseNtpServer),
+    maxOffsetMs: deps.config.timeMaxOffsetMs ?? 1000,
+    maxAgeSeconds: deps.config.timeMaxAgeSeconds ?? 300,
+    mode: deps.config.timeTrust ?? 'strict',
+    onChange: (v) => app.log[v.state === 'synchronised' ? 'info' : 'warn']({ time: v }, `clock ${v.state} against the time servers`),
+  });
+  const timeAuthority = createTimeAuthority({ clock: deps.clock, signingKey: deps.signingKey, guard: timeSource });
   const errors = new ErrorRegistry();
+  errors.register(timeErrors);
   const routes: RegisteredRoute[] = [];
   let jobsRunning = false;
 
   const catalog = await createCatalogModule({ db, clock: deps.clock, audit });
   const notifications = createNotificationsModule({ db, clock: deps.clock });
-  // Outside systems; in sandbox mode (the default) their stand-ins are this app's own /sandbox routes.
+  // Outside systems; in sandbox mode (the demo's) their stand-ins are this app's own /sandbox routes.
   const exchange = createExchangeModule({
     db,
     clock: deps.clock,
     audit,
     jobs: deps.jobs,
-    sandbox: deps.config.exchangeSandbox ?? true,
+    sandbox: deps.config.exchangeSandbox ?? false,
     approvalServiceUrl: deps.config.approvalServiceUrl,
     publicServiceUrl: deps.config.publicServiceUrl,
     designatedMediaUrl: deps.config.designatedMediaUrl,
     selfInject: (request) => app.inject(request),
+  });
+  // Signed heads published at a fixed interval (decision 0014): on the portal, and to the public service
+  // platform through the outbox in the same transaction; each is a commitment verifiers hold the log to.
+  const headPublication = createHeadPublication({ log, clock: deps.clock });
+  const cosignatures = createCosignatures({ clock: deps.clock });
+  deps.jobs.define({
+    name: LOG_HEAD_JOB,
+    cron: headCron(deps.config.logHeadIntervalMinutes ?? 10),
+    handle: async () =>
+      void (await headPublication.publish(db, async (trx, head) => {
+        await exchange.outbox.enqueue(trx, { kind: 'logTreeHead', subjectType: 'logTreeHead', subjectId: String(head.treeSize), regionCode: null, content: head });
+      })),
   });
   const identity = createIdentityModule({
     db,
@@ -94,9 +137,16 @@ export async function buildApp(deps: AppDeps) {
     audit,
     jobs: deps.jobs,
     sessionTtlHours: deps.config.sessionTtlHours,
+    personKey: derivedKey(deps.signingKey, 'person-ref v1'),
     cookieSecure: deps.config.cookieSecure,
     trustStoreDir: deps.config.trustStoreDir,
     certificateChallengeTtlSeconds: deps.config.certificateChallengeTtlSeconds,
+    certificateChallengeBounds: deps.config.certificateChallengeBounds,
+    // A responder on this platform's own address (the demo's sandbox CA) is asked in-process.
+    ocspTransport: ocspTransport({
+      selfOrigin: deps.config.publicBaseUrl ?? 'http://localhost:3000',
+      selfInject: async (request) => app.inject(request),
+    }),
     regions: {
       exists: async (code) => catalog.catalog.regionExists(code),
       codesWithin: async (scope) => catalog.catalog.codesWithin(scope),
@@ -106,7 +156,6 @@ export async function buildApp(deps: AppDeps) {
   });
   // The recognised CAs are read before the first request; a folder that cannot be read stops the start.
   await identity.trust.reload();
-  const trust = createTrustModule({ db, clock: deps.clock, audit, log });
   // `publish` (decision 0008): disclosure stores, exchange's outbox carries the same canonical JSON.
   const disclosure = createDisclosureModule({ db, clock: deps.clock, audit, log, outbox: exchange.outbox });
   const projects = createProjectsModule({
@@ -115,25 +164,44 @@ export async function buildApp(deps: AppDeps) {
     audit,
     catalog: catalog.catalog,
     calendar: catalog.calendar,
+    timetableRules: RULE_PROFILES[deps.config.ruleProfile ?? 'statutory'].rules,
     approvals: exchange.approvals,
     entities: entityLookup,
     verifyEntitySignature: identity.verifyEntitySignature,
     outbox: exchange.outbox,
     notify: notifications.notify,
   });
+  // A draw belongs to its subject: the section's region and parties, read through projects' port.
+  const trust = createTrustModule({
+    db,
+    clock: deps.clock,
+    audit,
+    log,
+    subjects: {
+      section: async (trx, id) => {
+        const s = await projects.sections.get(trx, id);
+        return s && { regionCode: s.regionCode, tendererEntityId: s.tendererEntityId, agencyEntityId: s.agencyEntityId };
+      },
+    },
+  });
+  const blobDir = deps.config.blobDir ?? resolve('data/blobs');
+  const blobs = createBlobStore(blobDir);
   const documents = await createDocumentsModule({
     db,
     clock: deps.clock,
     audit,
     jobs: deps.jobs,
-    blobs: createBlobStore(deps.config.blobDir ?? resolve('data/blobs')),
+    blobs,
     signingKey: deps.signingKey,
     timeAuthority,
+    timeGuard: timeSource,
     sections: projects.sections,
     publish: disclosure.publish,
     verifyEntitySignature: identity.verifyEntitySignature,
     outbox: exchange.outbox,
     notify: notifications.notify,
+    // A-99: bidders whose sealed bids answer an earlier version are asked to confirm or replace them.
+    onClarificationIssued: (trx, event) => bidding.onClarificationIssued(trx, event),
   });
   const tendering = createTenderingModule({
     db,
@@ -141,6 +209,7 @@ export async function buildApp(deps: AppDeps) {
     audit,
     publicBaseUrl: deps.config.publicBaseUrl ?? 'http://localhost:3000',
     calendar: catalog.calendar.current,
+    timetableRules: RULE_PROFILES[deps.config.ruleProfile ?? 'statutory'].rules,
     regions: { codesWithin: async (scope) => catalog.catalog.codesWithin(scope) },
     sections: projects.sections,
     publish: disclosure.publish,
@@ -148,13 +217,78 @@ export async function buildApp(deps: AppDeps) {
     checkNoticeHtml,
     bidders: { search: searchBidders },
     notify: notifications.notify,
+    // B-007: invitees drawn with trust's verifiable draws.
+    draws: trust.draws,
+    timeGuard: timeSource,
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents];
+  // Bid bonds (issue 10 §4): sub-accounts for holders of the document, statements, e-guarantees; bidding asks `bonds.check`.
+  const finance = createFinanceModule({
+    db,
+    clock: deps.clock,
+    audit,
+    log,
+    sections: projects.sections,
+    documents: {
+      isHolder: async (trx, sectionId, entityId) => {
+        const doc = await documents.bidding.issuedFor(trx, sectionId);
+        return doc !== null && (await documents.bidding.hasObtained(trx, doc.id, entityId));
+      },
+      bondTerms: async (trx, sectionId) => {
+        const doc = await documents.bidding.issuedFor(trx, sectionId);
+        if (!doc) return null;
+        const bond = doc.values.instructions?.bidBondFen?.trim() ?? '';
+        const validity = doc.values.instructions?.bidValidityDays?.trim() ?? '';
+        return { bidBondFen: /^\d+$/.test(bond) ? BigInt(bond) : 0n, bidValidityDays: /^\d+$/.test(validity) ? Number(validity) : null };
+      },
+    },
+    entities: entityLookup,
+    verifyEntitySignature: identity.verifyEntitySignature,
+    sandbox: deps.config.exchangeSandbox ?? false,
+  });
+  // Sealed bids (decision 0019): received blind, only the bidding entity sees its bid before the opening.
+  const bidding = createBiddingModule({
+    db,
+    clock: deps.clock,
+    audit,
+    log,
+    logReceipt: (db2, index) => buildLogReceipt({ log, timeAuthority }, db2, index),
+    regions: { chainOf: (code) => regionChain(catalog.catalog.regions(), code) },
+    jobs: deps.jobs,
+    blobs,
+    uploadDir: join(blobDir, 'uploads'),
+    signingKey: deps.signingKey,
+    timeAuthority,
+    timeGuard: timeSource,
+    sections: projects.sections,
+    documents: documents.bidding,
+    boundCertificate: identity.boundCertificate,
+    bonds: finance.bonds,
+    notify: notifications.notify,
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding];
   for (const m of modules) errors.register(m.errors);
+  errors.register(logErrors);
 
   await app.register(cookie);
+  await app.register(securityHeadersPlugin, { alwaysTls: deps.config.cookieSecure || (deps.config.publicBaseUrl ?? '').startsWith('https:') });
   await app.register(errorPlugin, { registry: errors });
-  await app.register(accessPlugin, { sessions: identity.sessions, routes });
+  // First: a limited route counts a request before anything costs (decision 0013).
+  await app.register(rateLimitPlugin, {
+    scale: deps.config.rateLimitScale ?? 1,
+    redisUrl: deps.config.redisUrl,
+    nameSpace: deps.rateLimitNamespace,
+  });
+  // Before access: a body over the limit is answered before it is read, and text no handler can
+  // store is refused, both before the session is looked up.
+  await app.register(bodyLimitPlugin);
+  await app.register(inputGuardPlugin);
+  const scopes = Object.assign({}, ...modules.map((m) => ('scopes' in m ? m.scopes : {}))) as ScopeResolvers;
+  await app.register(accessPlugin, {
+    sessions: identity.sessions,
+    routes,
+    scopes,
+    regions: catalog.catalog,
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'bidhall API', version: '0.1.0', description: 'Electronic public resource trading platform' },
@@ -165,16 +299,13 @@ export async function buildApp(deps: AppDeps) {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(metricsPlugin);
 
-  registerSystemRoutes(app, {
-    db,
-    clock: deps.clock,
-    audit,
-    timeAuthority,
-    jobsRunning: () => jobsRunning,
-    isShuttingDown: () => shuttingDown,
-  });
+  registerSystemRoutes(app, { db, sandboxes: () => [...exchange.sandboxed, ...(finance.sandboxBank ? (['bank'] as const) : [])], jobsRunning: () => jobsRunning, isShuttingDown: () => shuttingDown });
+  registerTimeRoutes(app, { clock: deps.clock, timeAuthority, timeSource });
+  registerAuditRoutes(app, { db, audit });
   registerLogRoutes(app, { db, log, timeAuthority });
+  registerLogWitnessRoutes(app, { db, publication: headPublication, cosignatures });
   for (const m of modules) m.registerRoutes(app);
+  if (deps.demoCaDir) registerDemoOcspRoutes(app, { demoCaDir: deps.demoCaDir, clock: deps.clock });
   if (deps.config.webDist) await registerWeb(app, deps.config.webDist);
 
   // Every module has defined its jobs: from here on any transaction may enqueue one.
@@ -183,10 +314,13 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('preClose', async () => {
     shuttingDown = true;
   });
+  app.addHook('onClose', async () => timeSource.stop());
 
   return {
     app,
     routes,
+    /** The modules' scope resolvers by resource kind (the access walk uses them). */
+    scopes,
     identity,
     trust,
     projects,
@@ -194,6 +328,8 @@ export async function buildApp(deps: AppDeps) {
     disclosure,
     tendering,
     documents,
+    bidding,
+    finance,
     publish: disclosure.publish,
     approvals: exchange.approvals,
     catalog: catalog.catalog,
@@ -201,6 +337,8 @@ export async function buildApp(deps: AppDeps) {
     audit,
     log,
     timeAuthority,
+    /** The clock check (F-07): `start(ms)` when serving, `measure()`, `view()`. */
+    timeSource,
     /** Every problem code a response can carry (the web has a message for each). */
     problemCodes: () => errors.codes(),
     setJobsRunning(running: boolean) {
@@ -210,3 +348,10 @@ export async function buildApp(deps: AppDeps) {
 }
 
 export type BuiltApp = Awaited<ReturnType<typeof buildApp>>;
+
+/** A region and its parents up to the top, nearest first. */
+function regionChain(regions: readonly { code: string; parentCode: string | null }[], code: string): string[] {
+  const chain: string[] = [];
+  for (let at: string | null = code; at && !chain.includes(at); at = regions.find((r) => r.code === at)?.parentCode ?? null) chain.push(at);
+  return chain;
+}

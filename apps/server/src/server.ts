@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Clock, systemClock } from '@bidhall/rules';
 import { buildApp, type BuiltApp } from './app.ts';
+import { loadDemo } from './demo/load-demo.ts';
 import type { AppConfig } from './platform/config/config.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrate } from './platform/db/migrator.ts';
 import { createJobQueue, type JobQueue } from './platform/jobs/job-queue.ts';
-import { loadDemoData } from './demo/demo-data.ts';
-import { loadDemoTendering } from './demo/demo-tendering.ts';
+import { LOG_HEAD_JOB } from './platform/log/transparency-log.ts';
 import { loadOrCreateSigningKey } from './platform/keys/signing-key.ts';
 import pino from 'pino';
 
@@ -27,6 +27,18 @@ export function databaseTarget(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'
     : ({ kind: 'pglite', dataDir: config.dataDir } as const);
 }
 
+/**
+ * What the demo changes unless configured (decisions 0015, 0018): with the demo data the sandbox
+ * stand-ins are on and an unverified clock is shown but not enforced, so `npm start` works offline;
+ * without it (production) the sandboxes are off and the clock check is strict.
+ */
+export function modesFor(config: Pick<AppConfig, 'exchangeSandbox' | 'timeTrust'>, demo: boolean) {
+  return {
+    exchangeSandbox: config.exchangeSandbox ?? demo,
+    timeTrust: config.timeTrust ?? (demo ? ('lenient' as const) : ('strict' as const)),
+  };
+}
+
 /** Opens the database, migrates, optionally loads demo data, starts jobs and HTTP. */
 export async function startServer(config: AppConfig, options: { clock?: Clock; demo?: boolean } = {}): Promise<RunningServer> {
   const clock = options.clock ?? systemClock;
@@ -39,23 +51,22 @@ export async function startServer(config: AppConfig, options: { clock?: Clock; d
   if (applied.length) log.info({ applied }, 'migrations applied');
   const jobs = createJobQueue(database, log);
   const built = await buildApp({
-    config: { ...config, webDist: config.webDist ?? DEFAULT_WEB_DIST },
+    config: { ...config, ...modesFor(config, options.demo ?? false), webDist: config.webDist ?? DEFAULT_WEB_DIST },
     database,
     clock,
     jobs,
     signingKey: loadOrCreateSigningKey(config.signingKeyFile),
+    ...(options.demo ? { demoCaDir: join(config.dataDir, 'demo-ca') } : {}),
   });
   if (options.demo) {
-    const summary = await loadDemoData(built, database.db, {
-      demoCaDir: join(config.dataDir, 'demo-ca'),
-      onSkipped: (file, code) => log.info({ file, code }, 'demo certificate left unbound'),
-    });
-    const tendering = await loadDemoTendering(built, {
+    const loaded = await loadDemo(built, database.db, {
       clock,
       demoCaDir: join(config.dataDir, 'demo-ca'),
-      onSkipped: (stage, reason) => log.warn({ stage, reason }, 'demo tendering stage left out'),
+      ocspBaseUrl: `${config.publicBaseUrl}/sandbox/ocsp`,
+      onUnbound: (file, code) => log.info({ file, code }, 'demo certificate left unbound'),
+      onSkipped: (stage, reason) => log.warn({ stage, reason }, 'demo data left out'),
     });
-    log.info({ ...summary, sections: tendering.sections }, 'demo data ready');
+    log.info(loaded, 'demo data ready');
   }
   const trust = built.identity.trust.view();
   if (trust.authorities.length === 0) log.warn({ dir: trust.dir }, 'no recognised CA in the trust store: every certificate is refused');
@@ -63,8 +74,12 @@ export async function startServer(config: AppConfig, options: { clock?: Clock; d
   if (config.jobsEnabled) {
     await jobs.start();
     built.setJobsRunning(true);
+    // A head is published at start too, not only on the interval: witnesses need not wait for the first.
+    await jobs.send(database.db, LOG_HEAD_JOB, {}, { singletonKey: 'start' });
   }
   const url = await built.app.listen({ port: config.port, host: config.host });
+  // F-07: measured now and every interval from here on, in this process (decision 0015).
+  built.timeSource.start(config.timeCheckIntervalSeconds * 1000);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

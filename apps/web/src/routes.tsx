@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { TIME_READERS } from './api/system.ts';
 import { STAFF_READERS } from './auth/homePath.ts';
 import { RequireKind } from './auth/RequireKind.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -27,6 +28,8 @@ const TenderingProjectPage = lazy(() => import('./pages/projects/TenderingProjec
 const SectionPage = lazy(() => import('./pages/projects/SectionPage.tsx'));
 const StaffReviewPage = lazy(() => import('./pages/staff-review/StaffReviewPage.tsx'));
 const StaffExchangePage = lazy(() => import('./pages/staff-exchange/StaffExchangePage.tsx'));
+const StaffFinancePage = lazy(() => import('./pages/staff-finance/StaffFinancePage.tsx'));
+const TimeSourcePage = lazy(() => import('./pages/system/TimeSourcePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -60,7 +63,7 @@ export const router = createBrowserRouter([
       {
         path: '/admin/users',
         element: (
-          <RequireKind kinds={['admin']}>
+          <RequireKind kinds={['securityAdmin', 'auditor']}>
             <UsersPage />
           </RequireKind>
         ),
@@ -82,6 +85,8 @@ export const router = createBrowserRouter([
       { path: '/projects/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><ProjectPage /></RequireKind> },
       { path: '/staff/projects', element: <RequireKind kinds={['staff', 'supervisor']}><StaffReviewPage /></RequireKind> },
       { path: '/staff/exchange', element: <RequireKind kinds={['staff', 'admin', 'auditor']}><StaffExchangePage /></RequireKind> },
+      { path: '/staff/finance', element: <RequireKind kinds={['staff', 'supervisor', 'auditor']}><StaffFinancePage /></RequireKind> },
+      { path: '/system/time', element: <RequireKind kinds={TIME_READERS}><TimeSourcePage /></RequireKind> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from './common.ts';
+import { businessDate, isoDateTime, uuid } from './common.ts';
 import { fenDecimal } from './projects.ts';
 
 /**
@@ -116,7 +116,7 @@ export const boqImport = z.strictObject({
     name: text(200),
     sectionCode: optionalText(60),
     compiler: optionalText(200),
-    compiledOn: z.iso.date().optional(),
+    compiledOn: businessDate.optional(),
     software: optionalText(200),
   }),
   units: z.array(importUnit).min(1).max(200),

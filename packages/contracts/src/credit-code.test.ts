@@ -5,11 +5,11 @@ import { creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from './cre
 const REAL = ['91350100M000100Y43', '91110000802100433B', '91440300708461136T'];
 
 describe('unified social credit code (GB 32100)', () => {
-  it.each(REAL)('[task-9] accepts the published code %s', (code) => {
+  it.each(REAL)('accepts the published code %s', (code) => {
     expect(isValidCreditCode(code)).toBe(true);
   });
 
-  it('[task-9] refuses a code whose check character is wrong', () => {
+  it('refuses a code whose check character is wrong', () => {
     expect(creditCodeProblem('91350100M000100Y44')).toBe('checkCharacter');
   });
 

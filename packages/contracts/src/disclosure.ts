@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessDate, isoDateTime } from './common.ts';
 import { outboxDestination } from './exchange.ts';
 
 // The public read model: publications (notices, clarifications, exceptions) as the portal, the
@@ -67,9 +68,9 @@ export const noticeListQuery = z.strictObject({
   sectionId: z.string().min(1).max(80).optional(),
   prominent: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   /** Published on or after this instant or Shanghai date (YYYY-MM-DD). */
-  from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  from: z.union([businessDate, isoDateTime]).optional(),
   /** Published before this instant, or on or before this Shanghai date. */
-  to: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  to: z.union([businessDate, isoDateTime]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(300).optional(),
 });

@@ -17,7 +17,7 @@ const method = (): Extract<EvaluationMethod, { type: 'scoring' }> => ({
   candidates: 3,
 });
 
-describe('[A-62] the evaluation method rules', () => {
+describe('the evaluation method rules', () => {
   it('accepts a sound method (decimal weights adding up to 100, a factor scored on its own scale)', () => {
     expect(evaluationMethodIssues(method())).toEqual([]);
     expect(evaluationMethod.safeParse(method()).success).toBe(true);

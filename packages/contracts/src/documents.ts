@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from './common.ts';
+import { isoDateTime, removedMarkup, uuid } from './common.ts';
 import { jsonSignature, timestampToken } from './trust.ts';
 import type { VersionedText } from './agreements.ts';
 
@@ -408,6 +408,7 @@ export const documentSignatureView = z.object({
 });
 
 export const documentView = z.object({
+  removedMarkup,
   id: uuid,
   sectionId: uuid,
   sectionCode: z.string(),
@@ -573,6 +574,7 @@ export const deadlineEffectView = z.object({
 export type DeadlineEffectView = z.infer<typeof deadlineEffectView>;
 
 export const clarificationView = z.object({
+  removedMarkup,
   id: uuid,
   documentId: uuid,
   sectionId: uuid,

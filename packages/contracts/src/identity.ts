@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, regionCode, uuid } from './common.ts';
 import { creditCodeProblem } from './credit-code.ts';
+import { residentIdProblem } from './resident-id.ts';
 
 export const entityRoles = ['tenderer', 'agency', 'bidder', 'guarantor'] as const;
 export const entityRole = z.enum(entityRoles);
@@ -10,7 +11,8 @@ export const entityStatuses = ['draft', 'pending', 'active', 'rejected', 'suspen
 export const entityStatus = z.enum(entityStatuses);
 export type EntityStatus = z.infer<typeof entityStatus>;
 
-export const userKinds = ['entity', 'staff', 'supervisor', 'expert', 'auditor', 'admin'] as const;
+/** `admin` is the system administrator (系统管理员), `securityAdmin` the security administrator (安全管理员). */
+export const userKinds = ['entity', 'staff', 'supervisor', 'expert', 'auditor', 'admin', 'securityAdmin'] as const;
 export const userKind = z.enum(userKinds);
 export type UserKind = z.infer<typeof userKind>;
 
@@ -27,6 +29,22 @@ export const creditCode = z
   .superRefine((value, ctx) => {
     const problem = creditCodeProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: creditCodeMessages[problem] });
+  });
+
+const residentIdMessages = {
+  shape: 'a citizen identity number has 17 digits and a check digit or X',
+  birthDate: 'the birth date in the number does not exist',
+  checkCharacter: 'the check character (last character) does not match the number',
+} as const;
+
+/** A citizen identity number (公民身份号码, GB 11643-1999); a lower-case x is read as X. */
+export const residentIdNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = residentIdProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: residentIdMessages[problem] });
   });
 
 const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile or landline number');
@@ -192,11 +210,13 @@ export type LoginResponse = z.infer<typeof loginResponse>;
 export const createUserRequest = z.strictObject({
   username,
   displayName: text(50),
-  kind: z.enum(['staff', 'supervisor', 'expert', 'auditor', 'admin']),
+  kind: z.enum(['staff', 'supervisor', 'expert', 'auditor', 'admin', 'securityAdmin']),
   regionCode,
   department: z.string().trim().min(1).max(100).optional(),
   categories: z.array(z.string().min(1).max(40)).max(20).default([]),
   password,
+  /** The person the account is for (GB 11643 number); required for the three duties (decision 0012). */
+  personIdNumber: residentIdNumber.optional(),
 });
 
 export const userView = z.object({
@@ -209,6 +229,8 @@ export const userView = z.object({
   department: z.string().nullable(),
   categories: z.array(z.string()),
   status: z.enum(['active', 'disabled']),
+  /** The last characters of the bound person's identity number (`****123X`), null when none is bound. */
+  personHint: z.string().nullable(),
   totpEnabled: z.boolean(),
   createdAt: isoDateTime,
   lastLoginAt: isoDateTime.nullable(),

@@ -30,6 +30,16 @@ export const auditEventView = z.object({
 });
 export type AuditEventView = z.infer<typeof auditEventView>;
 
+/**
+ * An audit row as its auditor reads it (decision 0014): with the salt and the canonical JSON its log
+ * entry's commitment is computed over, so the auditor's browser can recompute the commitment.
+ */
+export const auditEvidenceView = auditEventView.extend({
+  commitmentSalt: z.string().nullable(),
+  committedJson: z.string().nullable(),
+});
+export type AuditEvidenceView = z.infer<typeof auditEvidenceView>;
+
 export const pendingChangeView = entityChangeView.extend({ entityName: z.string(), creditCode: z.string() });
 export type PendingChangeView = z.infer<typeof pendingChangeView>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, regionCode, uuid } from './common.ts';
+import { businessDate, isoDateTime, regionCode, uuid } from './common.ts';
 import { approvalCode } from './exchange.ts';
 
 /**
@@ -348,7 +348,7 @@ export const agencyContractRoundRequest = z.strictObject({ text: text(200_000), 
  * `agencyContractOpinionText(...)`, made with a certificate bound to the side's entity.
  */
 export const agencyContractOpinionRequest = z.strictObject({
-  round: z.number().int().min(1),
+  round: z.number().int().min(1).max(1000),
   accept: z.boolean(),
   opinion: z.string().trim().max(4000),
   signature: z.string().min(4).max(1_400_000),
@@ -407,7 +407,7 @@ export type AgencyContractView = z.infer<typeof agencyContractView>;
 
 export const planItemInput = z.strictObject({
   milestone: text(200),
-  plannedDate: z.iso.date(),
+  plannedDate: businessDate,
   sectionId: uuid.optional(),
   note: z.string().trim().max(2000).default(''),
 });

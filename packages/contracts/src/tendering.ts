@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, regionCode, uuid } from './common.ts';
+import { isoDateTime, listOffset, regionCode, removedMarkup, uuid } from './common.ts';
 
 /**
  * Tendering (decision 0008): notices (A-50…A-54), invitations (A-55…A-58, B-006, B-008), their
@@ -87,6 +87,7 @@ const reviewedDraft = {
 };
 
 export const noticeView = z.object({
+  removedMarkup,
   ...reviewedDraft,
   type: noticeType,
   status: noticeStatus,
@@ -104,7 +105,7 @@ export const myNoticeListQuery = z.strictObject({
   status: noticeStatus.optional(),
   type: noticeType.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: listOffset,
 });
 
 /** The staff verification queue (A-53): the caller's region and below, filtered and sorted. */
@@ -115,7 +116,7 @@ export const verificationQueueQuery = z.strictObject({
   sort: z.enum(['submittedAt', 'title', 'regionCode']).default('submittedAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: listOffset,
 });
 
 export const myNoticeList = z.object({ items: z.array(noticeView), total: z.number().int() });
@@ -146,15 +147,46 @@ const inviteeIds = z
   .max(200)
   .refine((ids) => new Set(ids).size === ids.length, 'invitees repeat');
 
-export const invitationCreateRequest = z.strictObject({
-  sectionIds,
-  title: title.optional(),
-  bodyHtml: bodyHtml.optional(),
-  /** Invitees accept or decline before this instant (A-58). */
-  replyDeadline: isoDateTime,
-  /** At least three, from the bidder database (B-006, A-56); fewer is refused with INVITEES_TOO_FEW. */
-  inviteeIds,
+/**
+ * Where the qualified suppliers come from (政府采购货物和服务招标投标管理办法 第14条): a prequalification
+ * (after its applications closed), a supplier database, or the purchaser's written recommendation —
+ * the last two need at least twice as many qualified as are drawn.
+ */
+export const invitationDrawSource = z.enum(['prequalification', 'supplierDatabase', 'recommendation']);
+export type InvitationDrawSource = z.infer<typeof invitationDrawSource>;
+
+/** B-007: the invitees are drawn at random among the qualified suppliers the tenderer names. */
+export const invitationDrawRequest = z.strictObject({
+  source: invitationDrawSource,
+  /** How many are invited: at least three (B-006, B-007). */
+  count: z.number().int().min(3).max(50),
+  qualified: z
+    .array(
+      z.strictObject({
+        entityId: uuid,
+        /** Why the supplier is qualified, e.g. the number of its prequalification result notice. */
+        evidence: z.string().trim().min(1).max(500),
+      }),
+    )
+    .min(3)
+    .max(200)
+    .refine((q) => new Set(q.map((s) => s.entityId)).size === q.length, 'a qualified supplier is named twice'),
 });
+export type InvitationDrawRequest = z.infer<typeof invitationDrawRequest>;
+
+export const invitationCreateRequest = z
+  .strictObject({
+    sectionIds,
+    title: title.optional(),
+    bodyHtml: bodyHtml.optional(),
+    /** Invitees accept or decline before this instant (A-58). */
+    replyDeadline: isoDateTime,
+    /** At least three, from the bidder database (B-006, A-56); fewer is refused with INVITEES_TOO_FEW. */
+    inviteeIds: inviteeIds.optional(),
+    /** Instead of `inviteeIds`: draw them (B-007; required for government procurement by invitation). */
+    draw: invitationDrawRequest.optional(),
+  })
+  .refine((r) => (r.inviteeIds === undefined) !== (r.draw === undefined), 'name the invitees, or the qualified suppliers to draw them from');
 export type InvitationCreateRequest = z.infer<typeof invitationCreateRequest>;
 
 export const invitationUpdateRequest = z
@@ -174,12 +206,40 @@ export const inviteeView = z.object({
 });
 export type InviteeView = z.infer<typeof inviteeView>;
 
+/** A qualified supplier of a B-007 draw, as the tenderer, its agency, staff and supervisors see it. */
+export const qualifiedSupplierView = z.object({
+  entityId: uuid,
+  name: z.string(),
+  creditCode: z.string(),
+  regionCode,
+  evidence: z.string(),
+  /** Its id in the public draw's pool: the public draw names no supplier. */
+  label: z.string(),
+  drawn: z.boolean(),
+});
+export type QualifiedSupplierView = z.infer<typeof qualifiedSupplierView>;
+
+export const invitationDrawView = z.object({
+  /** Re-checkable by anyone once drawn: `bidhall draw verify --id`, or the portal's verify page. */
+  drawId: uuid,
+  source: invitationDrawSource,
+  count: z.number().int(),
+  committedAt: isoDateTime,
+  /** When the drawn invitees were recorded; null until the tenderer draws. */
+  drawnAt: isoDateTime.nullable(),
+  qualified: z.array(qualifiedSupplierView),
+});
+export type InvitationDrawView = z.infer<typeof invitationDrawView>;
+
 export const invitationView = z.object({
+  removedMarkup,
   ...reviewedDraft,
   status: invitationStatus,
   replyDeadline: isoDateTime,
   sentAt: isoDateTime.nullable(),
   invitees: z.array(inviteeView),
+  /** B-007: the draw the invitees come from; null when they were picked by name. */
+  draw: invitationDrawView.nullable(),
   replies: z.object({ accepted: z.number().int(), declined: z.number().int(), pending: z.number().int() }),
   resultPublicationId: z.string().nullable(),
   resultPublishedAt: isoDateTime.nullable(),
@@ -192,7 +252,7 @@ export type InvitationDetail = z.infer<typeof invitationDetail>;
 export const myInvitationListQuery = z.strictObject({
   status: invitationStatus.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: listOffset,
 });
 export const myInvitationList = z.object({ items: z.array(invitationView), total: z.number().int() });
 

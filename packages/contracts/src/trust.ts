@@ -38,6 +38,37 @@ export const logReceipt = z.object({
 });
 export type LogReceipt = z.infer<typeof logReceipt>;
 
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-digit lower-case hex hash');
+
+/** A witness's co-signature over one signed tree head (decision 0014), as the witness posts it. */
+export const cosignature = z.strictObject({
+  logId: z.string().min(1).max(100),
+  treeSize: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  timestamp: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  rootHash: hex64,
+  cosignedAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  witnessKeyPem: z.string().min(1).max(2000),
+  signature: z.strictObject({ alg: z.enum(['SM2-SM3', 'ES256']), keyId: hex64, sig: z.string().min(1).max(400) }),
+});
+export type CosignatureInput = z.infer<typeof cosignature>;
+
+export const cosignatureView = z.object({
+  /** keyId() of the witness's key: how a witness is named. */
+  witnessKeyId: z.string(),
+  treeSize: z.number().int(),
+  receivedAt: z.string(),
+  cosignature: cosignature,
+});
+export type CosignatureView = z.infer<typeof cosignatureView>;
+
+/** A head the platform published at its fixed interval, with the witnesses that co-signed it. */
+export const publishedHeadView = z.object({
+  head: signedTreeHead,
+  publishedAt: z.string(),
+  cosignatures: z.array(cosignatureView),
+});
+export type PublishedHeadView = z.infer<typeof publishedHeadView>;
+
 export const drawConstraints = z.object({
   exclude: z.array(z.string()).optional(),
   maxPerGroup: z.object({ groupOf: z.record(z.string(), z.string()), max: z.number().int() }).optional(),

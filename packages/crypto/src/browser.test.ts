@@ -1,23 +1,13 @@
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as browser from './browser.ts';
+import { browserBundle } from './test-support/browser-bundle.ts';
 
 describe('browser entry', () => {
   it('[F-08] bundles for the browser with no Node built-in anywhere in its import graph', async () => {
-    const result = await build({
-      entryPoints: [fileURLToPath(new URL('./browser.ts', import.meta.url))],
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.some((i) => i.includes('/src/node/'))).toBe(false);
-    expect(inputs.filter((i) => i.startsWith('node:'))).toEqual([]);
-    expect(result.outputFiles[0]!.text.length).toBeGreaterThan(10_000);
+    const bundle = await browserBundle(fileURLToPath(new URL('./browser.ts', import.meta.url)));
+    expect(bundle.nodeInputs).toEqual([]);
+    expect(bundle.bytes).toBeGreaterThan(10_000);
   });
 
   it('[F-08] runs on the JavaScript backend: SM2 signature over canonical JSON and a sealed bidSummary round trip', async () => {

@@ -15,6 +15,7 @@ export { backend, installBackend, type Backend } from './hash/backend.ts';
 export { gmSuite, intlSuite, suite, suiteForKey, suiteForSignatureAlg, type Suite, type SuiteId, type SignatureAlg, type SignOptions } from './suite/suite.ts';
 export { DEFAULT_SIGNER_ID, sm2Sign, sm2Verify, sm2Za, sm2Digest, encodeSm2Signature, decodeSm2Signature } from './sm2/sign.ts';
 export { sm2Encrypt, sm2Decrypt, type Sm2CipherEncoding } from './sm2/encrypt.ts';
+export { webCryptoP256Sign, webCryptoP256Verify, derToP1363, p1363ToDer } from './ecdsa/webcrypto.ts';
 export { sm4CtrHmacSm3, aes256Gcm, aeadFor, type Aead, type AeadAlg, type PreparedAead } from './sym/aead.ts';
 
 // Keys
@@ -38,12 +39,29 @@ export { parseCertificate, parseCertificates, isSelfIssued, type Certificate, ty
 export { decodeName, nameValues, type DistinguishedName, type NameAttribute } from './cert/name.ts';
 export { parseCrl, verifyCrl, type Crl, type CrlReason, type RevokedEntry } from './cert/crl.ts';
 export type { OcspChecker, OcspResult } from './cert/ocsp.ts';
+export {
+  certIdOf,
+  encodeOcspRequest,
+  parseOcspRequest,
+  parseOcspResponse,
+  issueOcspResponse,
+  encodeOcspError,
+  verifyOcspResponse,
+  OCSP_OID,
+  type CertId,
+  type OcspRequest,
+  type OcspResponse,
+  type OcspResponseStatus,
+  type SingleOcspResponse,
+  type VerifyOcspOptions,
+} from './cert/ocsp-message.ts';
+export { createOcspResponder, type OcspResponderParams, type OcspStatusOf } from './cert/ocsp-responder.ts';
 export { TrustStore } from './cert/trust-store.ts';
 export { verifyChain, type VerifyChainOptions, type ChainResult, type CertPurpose } from './cert/verify-chain.ts';
 export { verifySignedBytes } from './cert/verify-signature.ts';
 export { keySigner, rsaSigner, type CertSigner } from './cert/signer.ts';
 export { issueCertificate, issueCrl, encodeName, type NameSpec, type IssueCertificateParams, type IssueCrlParams } from './cert/issue.ts';
-export { createDemoCa, createDemoPki, issueEntityCertificate, issueDemoCrl, type DemoCa, type DemoCaSpec, type EntityCertSpec } from './cert/demo-pki.ts';
+export { createDemoCa, createDemoPki, issueEntityCertificate, issueDemoCrl, issueOcspResponderCertificate, type DemoCa, type DemoCaSpec, type EntityCertSpec } from './cert/demo-pki.ts';
 export { certificateMatchesEntityName, assertCertificateMatchesEntity, normaliseEntityName, type EntityIdentity } from './cert/entity-name.ts';
 
 // Signatures over documents and data
@@ -52,7 +70,7 @@ export { signCmsDetached, CMS_GM, CMS_INTL, type CmsSigner, type CmsSignOptions 
 export { verifyCmsDetached, type CmsVerifyOptions, type CmsVerifyResult, type CmsSignerResult } from './cms/cms-verify.ts';
 
 // Sealed envelopes
-export { PART_FORMAT, DEFAULT_CHUNK_SIZE, type PartHeader, type PartDigest, type CustodianShare, type WrappedForBidder } from './envelope/format.ts';
+export { PART_FORMAT, DEFAULT_CHUNK_SIZE, MAGIC as SEALED_PART_MAGIC, MAX_HEADER_SIZE as MAX_PART_HEADER_SIZE, validateHeader as validatePartHeader, type PartHeader, type PartDigest, type CustodianShare, type WrappedForBidder } from './envelope/format.ts';
 export { openShare, recoverContentKey, unwrapForBidder, type OpenedShare, type Recipients, type CustodianKey } from './envelope/key-wrap.ts';
 export {
   sealIterable,
@@ -77,7 +95,10 @@ export {
   verifyManifest,
   expectedPart,
   type BidManifest,
+  type ManifestBond,
+  type ManifestDocument,
   type ManifestPart,
+  type PreparationFingerprint,
   type SignedManifest,
 } from './envelope/manifest.ts';
 
@@ -89,5 +110,20 @@ export { MerkleAccumulator } from './merkle/accumulator.ts';
 export { makeTreeHead, signTreeHead, verifyTreeHead, type TreeHead, type SignedTreeHead } from './merkle/tree-head.ts';
 
 // Verifiable draws
-export { commit, verifyCommitment, drawSeed, draw, poolHash, canonicalPool, type DrawParams, type DrawResult, type DrawConstraints } from './draw/draw.ts';
+export {
+  commit,
+  verifyCommitment,
+  drawSeed,
+  draw,
+  prepareDraw,
+  poolHash,
+  canonicalPool,
+  canonicalConstraints,
+  constraintsHash,
+  selectionHash,
+  type DrawParams,
+  type DrawResult,
+  type DrawConstraints,
+  type CanonicalConstraints,
+} from './draw/draw.ts';
 export { Sm3CounterDrbg, uniformBelow } from './draw/drbg.ts';

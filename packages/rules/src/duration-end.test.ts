@@ -8,7 +8,7 @@ const d = parseBusinessDate;
 const ON = d('2026-01-01');
 
 describe('durationEnd', () => {
-  it('[B-031] an objection raised before National Day is answered by the first working day after it', () => {
+  it('an objection raised before National Day is answered by the first working day after it', () => {
     // 2025-09-29 + 3 days = 10-02, a holiday → 10-09
     expect(durationEnd(calendar, d('2025-09-29'), ruleInForce('OBJECTION_ANSWER_MAX', ON))).toBe(
       '2025-10-09',
@@ -22,7 +22,7 @@ describe('durationEnd', () => {
     );
   });
 
-  it('[B-032] a government procurement objection is answered within 7 working days', () => {
+  it('a government procurement objection is answered within 7 working days', () => {
     // after 2025-09-26: 09-28 (make-up Sunday), 09-29, 09-30, 10-09, 10-10, 10-11 (make-up Saturday), 10-13
     expect(durationEnd(calendar, d('2025-09-26'), ruleInForce('GP_OBJECTION_ANSWER_MAX', ON))).toBe(
       '2025-10-13',

@@ -43,7 +43,7 @@ describe('statutory durations as data', () => {
     ['COMPLAINT_DECISION_MAX', 30, 'workingDays', 'maximum'],
     ['GP_OBJECTION_FILING_MAX', 7, 'workingDays', 'maximum'],
     ['GP_OBJECTION_ANSWER_MAX', 7, 'workingDays', 'maximum'],
-    ['GP_PREQUALIFICATION_NOTICE_MIN', 7, 'workingDays', 'minimum'],
+    ['GP_PREQUALIFICATION_NOTICE_MIN', 5, 'workingDays', 'minimum'],
     ['GP_DOCUMENT_SALE_MIN', 5, 'workingDays', 'minimum'],
   ] as const)('%s in force today is %i %s (%s)', (code, value, unit, bound) => {
     const rule = ruleInForce(code, TODAY);
@@ -56,7 +56,7 @@ describe('statutory durations as data', () => {
     expect(rule.refs).toContain('B-004');
   });
 
-  it('[task-10] a bid bond refund is due within 2 working days of the request', () => {
+  it('a bid bond refund is due within 2 working days of the request', () => {
     expect(ruleInForce('BID_BOND_REFUND_AFTER_REQUEST_MAX', TODAY)).toMatchObject({
       value: 2,
       unit: 'workingDays',

@@ -43,6 +43,8 @@ const LAW = '2000-01-01'; // 招标投标法 (the 2017 amendment left these peri
 const REG = '2012-02-01'; // 招标投标法实施条例 (later amendments left these periods unchanged)
 const GP_LAW = '2003-01-01'; // 政府采购法
 const GP_REG = '2015-03-01'; // 政府采购法实施条例
+const MOF_18 = '2004-09-11'; // 政府采购货物和服务招标投标管理办法 (财政部令第18号)
+const MOF_87 = '2017-10-01'; // 政府采购货物和服务招标投标管理办法 (财政部令第87号), replacing Order 18
 const CTS = '2016-01-01'; // CTS-EBS01-2016 (checkpoints without a statutory article of their own)
 const PLAN = '2022-07-01'; // 2022 action plan, task 10 due by June 2022
 
@@ -280,15 +282,27 @@ export const STATUTORY_DURATIONS = Object.freeze([
     refs: ['B-032'],
     effectiveFrom: GP_LAW,
   }),
+  // The 7 working days of CTS-EBS01-2016 B-040 are MOF Order 18's; Order 87 replaced them with 5 from
+  // 2017-10-01. The CTS figure stays selectable as the 'cts-ebs01-2016' rule profile (rule-profiles.ts).
   rule({
     code: 'GP_PREQUALIFICATION_NOTICE_MIN',
     value: 7,
     unit: 'workingDays',
     bound: 'minimum',
     description: 'Government procurement: prequalification notice period',
-    source: 'CTS-EBS01-2016 B-040',
+    source: '政府采购货物和服务招标投标管理办法（财政部令第18号）第16条',
     refs: ['B-040'],
-    effectiveFrom: CTS,
+    effectiveFrom: MOF_18,
+  }),
+  rule({
+    code: 'GP_PREQUALIFICATION_NOTICE_MIN',
+    value: 5,
+    unit: 'workingDays',
+    bound: 'minimum',
+    description: 'Government procurement: prequalification notice period',
+    source: '政府采购货物和服务招标投标管理办法（财政部令第87号）第16条',
+    refs: ['B-040'],
+    effectiveFrom: MOF_87,
   }),
   rule({
     code: 'GP_DOCUMENT_SALE_MIN',

@@ -90,7 +90,7 @@ describe('working days in 2025 and 2026 (State Council notices, with 调休)', (
   });
 });
 
-describe('[B-004] periods of calendar days', () => {
+describe('periods of calendar days', () => {
   it('[B-004] a 20-day period whose last day is a holiday ends on the next working day', () => {
     expect(calendar.periodEnd(d('2025-01-10'), 20)).toBe('2025-02-05'); // 01-30 is Spring Festival
     expect(calendar.periodEnd(d('2025-09-12'), 20)).toBe('2025-10-09'); // 10-02 is National Day

@@ -35,6 +35,8 @@ export {
   selectRuleVersions,
   STATUTORY_DURATIONS,
 } from './durations.ts';
+export type { RuleProfile, RuleProfileCode } from './rule-profiles.ts';
+export { isRuleProfileCode, RULE_PROFILE_CODES, RULE_PROFILES } from './rule-profiles.ts';
 export { durationEnd } from './duration-end.ts';
 export { refundDueDate } from './bond-refund.ts';
 

@@ -3,6 +3,7 @@ import { parseBusinessDate } from './business-date.ts';
 import { chineseDaysYears, defaultHolidayCalendar as calendar } from './chinese-days-data.ts';
 import { ruleInForce, STATUTORY_DURATIONS } from './durations.ts';
 import { HolidayCalendar } from './holiday-calendar.ts';
+import { RULE_PROFILES } from './rule-profiles.ts';
 import { RuleNotInForceError } from './rules.errors.ts';
 import { endOfBusinessDay, startOfBusinessDay } from './shanghai-time.ts';
 import type { SectionTimetable, TimetableViolation } from './timetable.ts';
@@ -43,7 +44,7 @@ function onlyViolation(timetable: SectionTimetable, on: HolidayCalendar = calend
   return violations[0] as TimetableViolation;
 }
 
-describe('[B-004] tender period: from document issue to the bid deadline ≥ 20 days (Law 24)', () => {
+describe('tender period: from document issue to the bid deadline ≥ 20 days (Law 24)', () => {
   it('[B-004] exactly 20 days is lawful: the day of issue is not counted', () => {
     expect(validateTimetable(lawfulTender, calendar)).toEqual({ ok: true });
   });
@@ -143,7 +144,7 @@ describe('[B-004] tender period: from document issue to the bid deadline ≥ 20 
   });
 });
 
-describe('[B-009] [B-010] document issue period', () => {
+describe('document issue period', () => {
   it('[B-009] tender documents are available at least 5 days', () => {
     const timetable = { ...works, documentIssueStart: at('2026-03-04 09:00') };
     expect(validateTimetable({ ...timetable, documentIssueEnd: at('2026-03-09 09:00') }, calendar).ok).toBe(true);
@@ -209,7 +210,7 @@ describe('[B-009] [B-010] document issue period', () => {
   });
 });
 
-describe('[B-011] questions on the tender documents ≥ 10 days before the bid deadline', () => {
+describe('questions on the tender documents ≥ 10 days before the bid deadline', () => {
   it('[B-011] 10 days before is lawful, 9 days is refused with the latest questions deadline', () => {
     expect(validateTimetable({ ...lawfulTender, questionsDeadline: at('2026-03-14 23:59') }, calendar).ok).toBe(true);
     const violation = onlyViolation({ ...lawfulTender, questionsDeadline: at('2026-03-15 09:00') });
@@ -238,7 +239,7 @@ describe('[B-011] questions on the tender documents ≥ 10 days before the bid d
   });
 });
 
-describe('[B-012] clarifications ≥ 15 days before the bid deadline, else the deadline moves (Reg. 21)', () => {
+describe('clarifications ≥ 15 days before the bid deadline, else the deadline moves (Reg. 21)', () => {
   it('[B-012] exactly 15 days before: the deadline stands', () => {
     const effect = clarificationEffect(lawfulTender, at('2026-03-09 18:00'), calendar);
     expect(effect).toMatchObject({
@@ -317,7 +318,7 @@ const lawfulPrequalification: SectionTimetable = {
   bidDeadline: at('2026-04-13 09:30'),
 };
 
-describe('[B-038] … [B-043] prequalification', () => {
+describe('prequalification', () => {
   it('[B-038] [B-039] [B-041] [B-043] a lawful prequalification timetable passes', () => {
     expect(validateTimetable(lawfulPrequalification, calendar)).toEqual({ ok: true });
   });
@@ -361,23 +362,52 @@ describe('[B-038] … [B-043] prequalification', () => {
     });
   });
 
-  it('[B-040] government procurement: the prequalification notice runs 7 working days, make-up days included', () => {
-    const timetable: SectionTimetable = {
-      kind: 'governmentServices',
-      mandatory: false,
-      method: 'invitation',
-      createdOn: d('2025-09-01'),
-      prequalificationNoticeStart: at('2025-09-26 09:00'),
-    };
-    // After Friday 09-26: 28 (make-up Sunday), 29, 30, 10-09, 10-10, 11 (make-up Saturday), 13.
-    const violation = onlyViolation({ ...timetable, prequalificationNoticeEnd: at('2025-10-11 17:00') });
-    expect(violation).toMatchObject({
+  // After Friday 2025-09-26: 28 (make-up Sunday), 29, 30, 10-09, 10-10, 10-11 (make-up Saturday), 13.
+  const gpPrequalification: SectionTimetable = {
+    kind: 'governmentServices',
+    mandatory: false,
+    method: 'invitation',
+    createdOn: d('2025-09-01'),
+    prequalificationNoticeStart: at('2025-09-26 09:00'),
+  };
+  const noticeEnd = (local: string) => ({ ...gpPrequalification, prequalificationNoticeEnd: at(local) });
+
+  it('government procurement: the prequalification notice runs 5 working days (MOF Order 87), make-up days included', () => {
+    expect(onlyViolation(noticeEnd('2025-10-09 17:00'))).toMatchObject({
       code: 'GP_PREQUALIFICATION_NOTICE_MIN',
-      refs: ['B-040'],
-      earliest: { field: 'prequalificationNoticeEnd', date: '2025-10-13' },
-      latest: { field: 'prequalificationNoticeStart', date: '2025-09-25' },
+      source: '政府采购货物和服务招标投标管理办法（财政部令第87号）第16条',
+      earliest: { field: 'prequalificationNoticeEnd', date: '2025-10-10' },
+      rule: { value: 5, unit: 'workingDays' },
     });
-    expect(validateTimetable({ ...timetable, prequalificationNoticeEnd: at('2025-10-13 17:00') }, calendar).ok).toBe(true);
+    expect(validateTimetable(noticeEnd('2025-10-10 17:00'), calendar).ok).toBe(true);
+  });
+
+  it('a section created before MOF Order 87 (2017-10-01) keeps the 7 working days of MOF Order 18', () => {
+    const violation = onlyViolation({ ...noticeEnd('2025-10-11 17:00'), createdOn: d('2017-09-30') });
+    expect(violation).toMatchObject({
+      source: '政府采购货物和服务招标投标管理办法（财政部令第18号）第16条',
+      earliest: { date: '2025-10-13' },
+    });
+  });
+
+  it('[B-040] the CTS-EBS01-2016 rule profile keeps the standard\'s 7 working days, whatever the creation date', () => {
+    const cts = { rules: RULE_PROFILES['cts-ebs01-2016'].rules };
+    // Lawful under the law in force, refused under the profile.
+    expect(validateTimetable(noticeEnd('2025-10-11 17:00'), calendar).ok).toBe(true);
+    const result = validateTimetable(noticeEnd('2025-10-11 17:00'), calendar, cts);
+    expect(result.ok ? [] : result.violations).toMatchObject([
+      {
+        code: 'GP_PREQUALIFICATION_NOTICE_MIN',
+        source: 'CTS-EBS01-2016 B-040',
+        refs: ['B-040'],
+        earliest: { field: 'prequalificationNoticeEnd', date: '2025-10-13' },
+        latest: { field: 'prequalificationNoticeStart', date: '2025-09-25' },
+      },
+    ]);
+    expect(validateTimetable(noticeEnd('2025-10-13 17:00'), calendar, cts).ok).toBe(true);
+    // The profile changes nothing else: a works tender is judged as by the law.
+    expect(validateTimetable(lawfulTender, calendar, cts).ok).toBe(true);
+    expect(RULE_PROFILES.statutory.rules).toEqual(STATUTORY_DURATIONS);
   });
 
   it('[B-043] mandatory projects: applications close at least 5 days after the documents stop being issued', () => {

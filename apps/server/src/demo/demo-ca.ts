@@ -16,6 +16,8 @@ import {
   type DemoCa,
 } from '@bidhall/crypto';
 
+import { writeDemoOcspResponder } from './demo-ocsp.ts';
+
 const DAY = 86_400_000;
 
 export interface DemoCertificateFile {
@@ -70,12 +72,18 @@ export async function writeDemoCa(options: {
   trustDir?: string;
   now: Date;
   entities: readonly DemoPkiEntity[];
+  /**
+   * Where the CAs' OCSP responders are reached (`<base>/<ca id>`), named in every entity certificate;
+   * their keys and revocation lists go to `<outDir>/ocsp` (demo-ocsp.ts answers from there).
+   */
+  ocspBaseUrl?: string;
 }): Promise<DemoCaResult> {
   const { now, entities } = options;
   const trustDir = options.trustDir ?? join(options.outDir, 'trust');
   const entitiesDir = join(options.outDir, 'entities');
   await mkdir(trustDir, { recursive: true });
   await mkdir(entitiesDir, { recursive: true });
+  if (options.ocspBaseUrl) await mkdir(join(options.outDir, 'ocsp'), { recursive: true });
   const cas = await createDemoPki(now);
   const caById = new Map(cas.map((c) => [c.id, c]));
   const notBefore = new Date(now.getTime() - DAY);
@@ -90,6 +98,7 @@ export async function writeDemoCa(options: {
       creditCode: entity.creditCode,
       notBefore,
       notAfter,
+      ...(options.ocspBaseUrl ? { ocspUrl: `${options.ocspBaseUrl}/${caId}` } : {}),
     });
     const certFile = join(entitiesDir, `${name}.cert.pem`);
     const keyFile = join(entitiesDir, `${name}.key.pem`);
@@ -149,6 +158,15 @@ export async function writeDemoCa(options: {
       ca.root.notAfter,
     );
     await write(`demo-${ca.id}.crl`, encodePem('X509 CRL', crl.der));
+    if (options.ocspBaseUrl) {
+      // The responder says what the CRL says; revoking more later is revokeDemoCertificate's.
+      await writeDemoOcspResponder(
+        options.outDir,
+        ca,
+        [...crl.revoked.values()].map((r) => ({ serialNumber: r.serialNumber, revokedAt: r.revocationDate.toISOString(), ...(r.reason ? { reason: r.reason } : {}) })),
+        { notBefore, notAfter: ca.root.notAfter },
+      );
+    }
     authorities.push({
       id: ca.id,
       organisation: ca.root.subject.attributes.find((a) => a.short === 'O')?.value ?? ca.id,

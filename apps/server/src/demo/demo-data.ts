@@ -47,13 +47,20 @@ export function demoPkiEntities(): DemoPkiEntity[] {
 /** Demo certificate files bound at start: each entity's own, and bidder.demo's second one (expiring soon, A-13). */
 const BOUND_DEMO_CERTIFICATES = [...DEMO_ENTITIES.map((e) => ({ file: e.username, username: e.username })), { file: 'bidder.demo.expiring', username: 'bidder.demo' }];
 
+/**
+ * Platform accounts of the demo, each bound to a fictional person (identity numbers valid in form
+ * only). The two security administrators are bootstrapped; every other account is proposed by
+ * security.a and approved by security.b, as dual control asks (decision 0012).
+ */
 export const DEMO_STAFF = [
-  { username: 'admin', displayName: '系统管理员', kind: 'admin', regionCode: '150600' },
-  { username: 'staff.city', displayName: '市交易中心 赵敏', kind: 'staff', regionCode: '150600' },
-  { username: 'staff.dongsheng', displayName: '东胜区分中心 孙磊', kind: 'staff', regionCode: '150602' },
-  { username: 'supervisor.works', displayName: '市住建局 周强', kind: 'supervisor', regionCode: '150600', department: '鄂尔多斯市住房和城乡建设局', categories: ['works'] },
-  { username: 'auditor', displayName: '安全审计员 吴琳', kind: 'auditor', regionCode: '150600' },
-  { username: 'expert.demo', displayName: '评标专家 郑涛', kind: 'expert', regionCode: '150600' },
+  { username: 'security.a', displayName: '安全管理员 林岚', kind: 'securityAdmin', regionCode: '150600', personIdNumber: '150602198503140713' },
+  { username: 'security.b', displayName: '安全管理员 何川', kind: 'securityAdmin', regionCode: '150600', personIdNumber: '150602198807220528' },
+  { username: 'admin', displayName: '系统管理员', kind: 'admin', regionCode: '150600', personIdNumber: '150602197906050339' },
+  { username: 'staff.city', displayName: '市交易中心 赵敏', kind: 'staff', regionCode: '150600', personIdNumber: '150602199001020150' },
+  { username: 'staff.dongsheng', displayName: '东胜区分中心 孙磊', kind: 'staff', regionCode: '150602', personIdNumber: '150602198704170361' },
+  { username: 'supervisor.works', displayName: '市住建局 周强', kind: 'supervisor', regionCode: '150600', department: '鄂尔多斯市住房和城乡建设局', categories: ['works'], personIdNumber: '150602197608290473' },
+  { username: 'auditor', displayName: '安全审计员 吴琳', kind: 'auditor', regionCode: '150600', personIdNumber: '150602198309110246' },
+  { username: 'expert.demo', displayName: '评标专家 郑涛', kind: 'expert', regionCode: '150600', personIdNumber: '150602196801250583' },
 ] as const;
 
 export interface DemoDataOptions {
@@ -67,6 +74,8 @@ export interface DemoDataOptions {
   now?: Date;
   /** Told about a demo certificate that could not be bound (e.g. expired), with the refusal's code. */
   onSkipped?: (file: string, code: string) => void;
+  /** The demo CAs' OCSP responders, named in their certificates: `<PUBLIC_BASE_URL>/sandbox/ocsp` (demo-ocsp.ts). */
+  ocspBaseUrl?: string;
 }
 
 /**
@@ -74,28 +83,17 @@ export interface DemoDataOptions {
  * like, it only adds what is missing.
  */
 export async function loadDemoData(built: BuiltApp, db: Db, options: DemoDataOptions = {}) {
-  const { users, registration } = built.identity.services;
+  const { registration } = built.identity.services;
   const existing = new Set((await db.selectFrom('identity.user_account').select('username').execute()).map((u) => u.username as string));
   let created = 0;
 
   for (const s of DEMO_STAFF) {
     if (existing.has(s.username)) continue;
-    const user = await users.create(
-      {
-        username: s.username,
-        displayName: s.displayName,
-        kind: s.kind,
-        regionCode: s.regionCode,
-        department: 'department' in s ? s.department : undefined,
-        categories: 'categories' in s ? [...s.categories] : [],
-        password: DEMO_PASSWORD,
-      },
-      null,
-      systemActor,
-    );
+    const userId = await grantDemoAccount(built, db, s);
+    if (!userId) continue;
     // Demo staff share one documented TOTP secret so the demo can be tried without enrolment.
     if (s.kind !== 'expert') {
-      await db.updateTable('identity.user_account').set({ totp_secret: DEMO_TOTP_SECRET, totp_enabled: true }).where('id', '=', user.id).execute();
+      await db.updateTable('identity.user_account').set({ totp_secret: DEMO_TOTP_SECRET, totp_enabled: true }).where('id', '=', userId).execute();
     }
     created++;
   }
@@ -130,6 +128,54 @@ export async function loadDemoData(built: BuiltApp, db: Db, options: DemoDataOpt
 }
 
 /**
+ * A security administrator is bootstrapped (skipped when the platform already has two); any other
+ * account is proposed by security.a and, when privileged, approved by security.b. Returns its id.
+ */
+async function grantDemoAccount(built: BuiltApp, db: Db, s: (typeof DEMO_STAFF)[number]): Promise<string | null> {
+  const { grants, bootstrapSecurityAdmin } = built.identity.services;
+  if (s.kind === 'securityAdmin') {
+    try {
+      const user = await bootstrapSecurityAdmin({ ...s, password: DEMO_PASSWORD }, systemActor);
+      return user.id;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'BOOTSTRAP_CLOSED') return null;
+      throw err;
+    }
+  }
+  const officers = await db
+    .selectFrom('identity.user_account')
+    .select(['id', 'username'])
+    .where('username', 'in', ['security.a', 'security.b'])
+    .where('status', '=', 'active')
+    .execute();
+  const actorOf = (username: string) => {
+    const officer = officers.find((o) => o.username === username);
+    if (!officer) throw new Error(`the demo grants accounts through ${username}, which is missing or disabled`);
+    return { id: officer.id as string, actor: { kind: 'user' as const, id: officer.id as string, label: `${username} (securityAdmin)` } };
+  };
+  const proposer = actorOf('security.a');
+  const grant = await grants.propose(
+    {
+      action: 'create',
+      username: s.username,
+      displayName: s.displayName,
+      kind: s.kind,
+      regionCode: s.regionCode,
+      department: 'department' in s ? s.department : undefined,
+      categories: 'categories' in s ? [...s.categories] : [],
+      personIdNumber: s.personIdNumber,
+      password: DEMO_PASSWORD,
+      reason: '演示数据',
+    },
+    proposer.id,
+    proposer.actor,
+  );
+  if (grant.status === 'approved') return grant.userId;
+  const approver = actorOf('security.b');
+  return (await grants.approve(grant.id, approver.id, null, approver.actor)).userId;
+}
+
+/**
  * Makes the demo PKI when the trust folder is empty (the same code as `bidhall demo-ca`), then binds
  * each demo entity's certificate through the binding service, as the entity would. Returns how many
  * certificates were bound.
@@ -138,7 +184,13 @@ async function loadDemoCertificates(built: BuiltApp, db: Db, options: DemoDataOp
   const trust = built.identity.trust;
   if (!options.demoCaDir || !trust.dir) return 0;
   if (await trust.folderIsEmpty()) {
-    await writeDemoCa({ outDir: options.demoCaDir, trustDir: trust.dir, now: options.now ?? new Date(), entities: demoPkiEntities() });
+    await writeDemoCa({
+      outDir: options.demoCaDir,
+      trustDir: trust.dir,
+      now: options.now ?? new Date(),
+      entities: demoPkiEntities(),
+      ...(options.ocspBaseUrl ? { ocspBaseUrl: options.ocspBaseUrl } : {}),
+    });
     await trust.reload();
   }
   let bound = 0;

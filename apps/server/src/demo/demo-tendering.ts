@@ -94,14 +94,14 @@ export async function loadDemoTendering(
   return { sections };
 }
 
-interface DemoSession {
+export interface DemoSession {
   creditCode: string;
   call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<unknown>;
   upload(url: string, bytes: Buffer, contentType?: string): Promise<void>;
 }
 
 /** Logs a demo user in through the auth routes; staff pass the TOTP step with the documented demo secret. */
-function userSessions(built: BuiltApp, clock: Clock) {
+export function userSessions(built: BuiltApp, clock: Clock) {
   return async (username: string): Promise<DemoSession> => {
     const { app } = built;
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });

@@ -1,15 +1,5 @@
 import { api } from './client.ts';
-import type { AuditEventView, UserKind, UserView } from './types.ts';
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  kind: Exclude<UserKind, 'entity'>;
-  regionCode: string;
-  department?: string;
-  categories: string[];
-  password: string;
-}
+import type { AccountGrantRequest, AccountGrantView, AuditEventView, UserKind, UserView } from './types.ts';
 
 export interface AuditFilter {
   targetType?: string;
@@ -24,8 +14,15 @@ export interface AuditFilter {
   limit: number;
 }
 
+export type GrantStatus = AccountGrantView['status'];
+
+/** Accounts and their grants (decision 0012): security administrators act, auditors read. */
 export const adminApi = {
   users: (kind?: UserKind) => api.get<UserView[]>('/users', { kind }),
-  createUser: (input: CreateUserInput) => api.post<UserView>('/users', input),
+  disableUser: (id: string, reason: string) => api.post<UserView>(`/users/${id}/disable`, { reason }),
+  grants: (status?: GrantStatus) => api.get<AccountGrantView[]>('/account-grants', { status }),
+  proposeGrant: (input: AccountGrantRequest) => api.post<AccountGrantView>('/account-grants', input),
+  approveGrant: (id: string, note?: string) => api.post<AccountGrantView>(`/account-grants/${id}/approve`, note ? { note } : {}),
+  rejectGrant: (id: string, note: string) => api.post<AccountGrantView>(`/account-grants/${id}/reject`, { note }),
   auditEvents: (filter: AuditFilter) => api.get<AuditEventView[]>('/audit-events', { ...filter }),
 };

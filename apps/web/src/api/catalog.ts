@@ -1,8 +1,9 @@
 import { api } from './client.ts';
-import type { Region, ServerTime, TradingCategory, VersionedText } from './types.ts';
+import type { ServerTimeView } from '@bidhall/contracts';
+import type { Region, TradingCategory, VersionedText } from './types.ts';
 
 export const catalogApi = {
-  time: () => api.get<ServerTime>('/time'),
+  time: () => api.get<ServerTimeView>('/time'),
   regions: () => api.get<Region[]>('/regions'),
   categories: () => api.get<TradingCategory[]>('/trading-categories'),
   registrationTexts: () => api.get<{ agreement: VersionedText; commitment: VersionedText }>('/registration/texts'),

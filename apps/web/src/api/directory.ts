@@ -5,7 +5,7 @@ import type { AccountName, UserKind } from './types.ts';
 export const DIRECTORY_BATCH = 100;
 
 /** Who may look names up; entity users may not. */
-export const DIRECTORY_READERS: readonly UserKind[] = ['staff', 'supervisor', 'auditor', 'admin'];
+export const DIRECTORY_READERS: readonly UserKind[] = ['staff', 'supervisor', 'auditor', 'admin', 'securityAdmin'];
 
 export const directoryApi = {
   /** Display names for account ids, for views and the audit trail; unknown ids are left out. */

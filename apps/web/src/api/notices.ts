@@ -71,6 +71,8 @@ export const invitationsApi = {
   remove: (id: string) => api.delete<void>(`/invitations/${id}`),
   submit: (id: string) => api.post<InvitationView>(`/invitations/${id}/submit`),
   review: (id: string, decision: ReviewDecision) => api.post<InvitationView>(`/invitations/${id}/review`, decision),
+  /** B-007: draws the invitees among the qualified named at creation. */
+  draw: (id: string) => api.post<InvitationView>(`/invitations/${id}/draw`),
 };
 
 /** Termination and re-tender of a section (A-197, A-198). */

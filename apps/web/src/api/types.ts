@@ -3,6 +3,8 @@
 import type { entityListQuery, postCheckRequest, postCheckView, userView } from '@bidhall/contracts';
 
 export type {
+  AccountGrantRequest,
+  AccountGrantView,
   AccountName,
   AuditEventView,
   BoundCertificateView,

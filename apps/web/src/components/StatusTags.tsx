@@ -73,6 +73,7 @@ const KIND_COLOURS: Record<UserKind, string> = {
   expert: 'cyan',
   auditor: 'orange',
   admin: 'red',
+  securityAdmin: 'volcano',
 };
 
 export function UserKindTag({ kind }: { kind: UserKind }) {

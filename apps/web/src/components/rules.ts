@@ -1,4 +1,4 @@
-import { creditCodeProblem } from '@bidhall/contracts';
+import { creditCodeProblem, residentIdProblem } from '@bidhall/contracts';
 import type { FormRule } from 'antd';
 import type { TFunction } from 'i18next';
 
@@ -22,6 +22,21 @@ export function creditCodeRule(t: TFunction): FormRule {
       if (problem === 'length') throw new Error(t('validation.creditCode.length', { count: code.length }));
       if (problem === 'characters') throw new Error(t('validation.creditCode.characters'));
       if (problem === 'checkCharacter') throw new Error(t('validation.creditCode.checkCharacter'));
+    },
+  };
+}
+
+/** A citizen identity number (GB 11643-1999); empty passes unless `required`. */
+export function residentIdRule(t: TFunction, required: boolean): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const id = typeof value === 'string' ? value.trim().toUpperCase() : '';
+      if (!id) {
+        if (required) throw new Error(t('validation.required'));
+        return;
+      }
+      const problem = residentIdProblem(id);
+      if (problem) throw new Error(t(`validation.residentId.${problem}`));
     },
   };
 }

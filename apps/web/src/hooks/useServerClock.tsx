@@ -8,9 +8,11 @@ interface ServerClockState {
   synced: boolean;
   /** Server time now, in epoch milliseconds: the browser's clock corrected by the measured offset. */
   now: () => number;
+  /** Whether the server's own clock agrees with the national time service (F-07); null before the first sync. */
+  verified: boolean | null;
 }
 
-const ServerClockContext = createContext<ServerClockState>({ synced: false, now: () => Date.now() });
+const ServerClockContext = createContext<ServerClockState>({ synced: false, now: () => Date.now(), verified: null });
 
 /**
  * The platform shows server time only (A-98). The offset is measured once a minute against
@@ -19,6 +21,7 @@ const ServerClockContext = createContext<ServerClockState>({ synced: false, now:
 export function ServerClockProvider({ children }: { children: ReactNode }) {
   const offset = useRef(0);
   const [synced, setSynced] = useState(false);
+  const [verified, setVerified] = useState<boolean | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -29,7 +32,10 @@ export function ServerClockProvider({ children }: { children: ReactNode }) {
         const received = performance.now();
         const localAtServerReading = Date.now() - (received - sent) / 2;
         offset.current = time.epochMs - localAtServerReading;
-        if (live) setSynced(true);
+        if (live) {
+          setSynced(true);
+          setVerified(time.synchronised);
+        }
       } catch {
         // keep the last offset; the next sync will try again
       }
@@ -43,7 +49,7 @@ export function ServerClockProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const now = useCallback(() => Date.now() + offset.current, []);
-  return <ServerClockContext.Provider value={{ synced, now }}>{children}</ServerClockContext.Provider>;
+  return <ServerClockContext.Provider value={{ synced, now, verified }}>{children}</ServerClockContext.Provider>;
 }
 
 export function useServerClock(): ServerClockState {

@@ -3,13 +3,16 @@ import type zhCN from './zh-CN.ts';
 import type projectsZhCN from './projects.zh-CN.ts';
 import type portalZhCN from './portal.zh-CN.ts';
 import type bidderZhCN from './bidder.zh-CN.ts';
+import type biddingZhCN from './bidding.zh-CN.ts';
 import type deskZhCN from './desk.zh-CN.ts';
 import type exchangeZhCN from './exchange.zh-CN.ts';
+import type financeZhCN from './finance.zh-CN.ts';
+import type systemZhCN from './system.zh-CN.ts';
 import type problemsZhCN from './problems.zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof deskZhCN & typeof exchangeZhCN & { errors: typeof problemsZhCN } };
+    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & { errors: typeof problemsZhCN } };
   }
 }

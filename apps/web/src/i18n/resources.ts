@@ -7,10 +7,16 @@ import portalEn from './portal.en.ts';
 import portalZhCN from './portal.zh-CN.ts';
 import bidderEn from './bidder.en.ts';
 import bidderZhCN from './bidder.zh-CN.ts';
+import biddingEn from './bidding.en.ts';
+import biddingZhCN from './bidding.zh-CN.ts';
 import deskEn from './desk.en.ts';
 import deskZhCN from './desk.zh-CN.ts';
 import exchangeEn from './exchange.en.ts';
 import exchangeZhCN from './exchange.zh-CN.ts';
+import financeEn from './finance.en.ts';
+import financeZhCN from './finance.zh-CN.ts';
+import systemEn from './system.en.ts';
+import systemZhCN from './system.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -21,12 +27,15 @@ export const resources = {
       ...projectsZhCN,
       ...portalZhCN,
       ...bidderZhCN,
+      ...biddingZhCN,
       ...deskZhCN,
       ...exchangeZhCN,
+      ...financeZhCN,
+      ...systemZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...deskEn, ...exchangeEn, errors: { ...en.errors, ...problemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, errors: { ...en.errors, ...problemsEn } },
   },
 };

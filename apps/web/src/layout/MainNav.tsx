@@ -22,7 +22,8 @@ export function MainNav() {
   if (user && STAFF_READERS.includes(user.kind)) items.push({ key: '/staff/verification', label: t('nav.verification') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/projects', label: t('projects.nav.review') });
   if (user?.kind === 'staff' || user?.kind === 'admin' || user?.kind === 'auditor') items.push({ key: '/staff/exchange', label: t('exchange.nav') });
-  if (user?.kind === 'admin') items.push({ key: '/admin/users', label: t('nav.users') });
+  if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor') items.push({ key: '/staff/finance', label: t('finance.nav') });
+  if (user?.kind === 'securityAdmin' || user?.kind === 'auditor') items.push({ key: '/admin/users', label: t('nav.users') });
   if (user?.kind === 'auditor') items.push({ key: '/audit', label: t('nav.audit') });
 
   const selected = items

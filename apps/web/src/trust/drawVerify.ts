@@ -4,19 +4,18 @@
 // selects exactly who was published.
 import {
   canonicalJson,
+  constraintsHash,
   draw,
   drawSeed,
   fromHex,
-  leafHash,
   poolHash,
   publicKeyFromPem,
   sm3,
   toHex,
-  utf8,
   verifyCommitment,
-  verifyInclusion,
   verifyTreeHead,
 } from '@bidhall/crypto/browser';
+import { inclusionCheck } from '@bidhall/crypto/log-verify';
 import { drawsApi, logApi, type PublicDraw } from '../api/log.ts';
 import { formatBeijing } from '../format.ts';
 import { failed, passed, shortHex, skipped, type Check } from './checks.ts';
@@ -73,19 +72,27 @@ export async function verifyDraw(id: string, keyPem: string): Promise<DrawResult
       return void checks.push(failed('commitmentLogged', 'tooEarly', { index: d.commitLogIndex, size: d.head.treeSize }));
     }
     const [entry] = await logApi.entries(d.commitLogIndex, d.commitLogIndex + 1);
-    let logged: { drawId?: string; commitment?: string; poolHash?: string } = {};
+    let logged: { drawId?: string; commitment?: string; poolHash?: string; count?: number; constraintsHash?: string } = {};
     try {
       logged = JSON.parse(entry?.entry ?? 'null') ?? {};
     } catch {
       // not JSON: fails below
     }
-    if (!entry || logged.drawId !== d.id || logged.commitment !== d.commitment || logged.poolHash !== d.poolHash) {
+    // Count and constraints were fixed with the commitment: changed later, they could steer the result.
+    if (
+      !entry ||
+      logged.drawId !== d.id ||
+      logged.commitment !== d.commitment ||
+      logged.poolHash !== d.poolHash ||
+      logged.count !== d.count ||
+      logged.constraintsHash !== constraintsHash(d.constraints ?? {})
+    ) {
       return void checks.push(failed('commitmentLogged', 'failed', { index: d.commitLogIndex }));
     }
     checks.push(passed('commitmentLogged', { index: d.commitLogIndex }));
 
     const proof = await logApi.inclusionProof(d.commitLogIndex, d.head.treeSize);
-    if (!verifyInclusion(leafHash(utf8(entry.entry)), d.commitLogIndex, d.head.treeSize, proof.auditPath.map(fromHex), root)) {
+    if (inclusionCheck(d.commitLogIndex, entry.entry, d.head, proof.auditPath).status !== 'ok') {
       return void checks.push(failed('commitmentIncluded', 'failed', { index: d.commitLogIndex, size: d.head.treeSize }));
     }
     checks.push(passed('commitmentIncluded', { index: d.commitLogIndex, size: d.head.treeSize }));

@@ -13,7 +13,7 @@ import {
   Time,
 } from '@peculiar/asn1-x509';
 import { CryptoError, guard } from '../errors.ts';
-import { TAG, children, readBitStringBytes, readOid, readSmallInteger, readTlv, sequence, type Tlv } from '../asn1/der.ts';
+import { TAG, children, parseDer, readBitStringBytes, readOid, readSmallInteger, readTlv, sequence, type Tlv } from '../asn1/der.ts';
 import { assertStrictDer } from '../asn1/der-walk.ts';
 import { OID } from '../asn1/oids.ts';
 import { sm3 } from '../hash/hash.ts';
@@ -65,6 +65,8 @@ export interface Certificate {
   extKeyUsage?: string[];
   subjectKeyId?: string;
   authorityKeyId?: string;
+  /** OCSP responders the certificate names (authority information access, id-ad-ocsp, URIs). */
+  ocspUrls?: string[];
   /** Critical extensions this parser does not understand (RFC 5280: such a certificate must be refused). */
   unknownCriticalExtensions: string[];
   /** Hex SM3 of the whole certificate. */
@@ -86,6 +88,20 @@ const KNOWN_EXTENSIONS = new Set<string>([
 
 function malformed(reason: string): never {
   throw new CryptoError('MALFORMED_DER', reason);
+}
+
+const AUTHORITY_INFO_ACCESS = '1.3.6.1.5.5.7.1.1';
+const AD_OCSP = '1.3.6.1.5.5.7.48.1';
+const GENERAL_NAME_URI = 0x86;
+
+/** The id-ad-ocsp URIs of an AuthorityInfoAccessSyntax (RFC 5280 §4.2.2.1); other locations are ignored. */
+function ocspUrlsOf(value: Uint8Array): string[] {
+  const urls: string[] = [];
+  for (const description of sequence(parseDer(value), 1, 20)) {
+    const [method, location] = sequence(description, 2);
+    if (readOid(method!) === AD_OCSP && location!.tag === GENERAL_NAME_URI) urls.push(new TextDecoder('utf-8', { fatal: false }).decode(location!.value));
+  }
+  return urls;
 }
 
 export function readAlgorithmId(tlv: Tlv): AlgorithmId {
@@ -181,6 +197,11 @@ function parseExtensions(tlv: Tlv, cert: Partial<Certificate>): void {
       case OID.authorityKeyIdentifier: {
         const aki = decode('authorityKeyIdentifier', () => AsnConvert.parse(value, AuthorityKeyIdentifier));
         if (aki.keyIdentifier) cert.authorityKeyId = toHex(new Uint8Array(aki.keyIdentifier.buffer));
+        break;
+      }
+      case AUTHORITY_INFO_ACCESS: {
+        const urls = ocspUrlsOf(valueTlv.value);
+        if (urls.length) cert.ocspUrls = urls;
         break;
       }
       default:

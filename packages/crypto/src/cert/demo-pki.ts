@@ -82,6 +82,8 @@ export interface EntityCertSpec {
   notAfter: Date;
   /** Override the key usages (to make deliberately wrong certificates in tests). */
   keyUsage?: KeyUsageName[];
+  /** The CA's OCSP responder, named in the certificate (authority information access). */
+  ocspUrl?: string;
 }
 
 export async function issueEntityCertificate(ca: DemoCa, spec: EntityCertSpec): Promise<{ cert: Certificate; key: PrivateKey }> {
@@ -100,6 +102,28 @@ export async function issueEntityCertificate(ca: DemoCa, spec: EntityCertSpec): 
     keyUsage,
     // emailProtection lets `openssl cms -verify` accept the certificate for signed documents.
     extKeyUsage: spec.purpose === 'encrypt' ? [] : ['1.3.6.1.5.5.7.3.2', '1.3.6.1.5.5.7.3.4'],
+    ...(spec.ocspUrl ? { ocspUrl: spec.ocspUrl } : {}),
+  });
+  return { cert, key };
+}
+
+/**
+ * A delegated OCSP responder of the CA (id-kp-OCSPSigning, id-pkix-ocsp-nocheck): its key signs
+ * answers, and can issue no certificate, so the demo keeps it while the CA's own key is discarded.
+ */
+export async function issueOcspResponderCertificate(ca: DemoCa, validity: { notBefore: Date; notAfter: Date }): Promise<{ cert: Certificate; key: PrivateKey }> {
+  const key = suiteFor(ca.issuingKey.alg).generateKeyPair();
+  const organisation = ca.issuing.subject.attributes.find((a) => a.short === 'O')?.value ?? ca.id;
+  const cert = await issueCertificate({
+    subject: { C: 'CN', O: organisation, CN: `${organisation} OCSP Responder` },
+    subjectSpki: encodeSpki(key.publicKey),
+    issuer: ca.issuing,
+    signer: keySigner(ca.issuingKey),
+    notBefore: validity.notBefore,
+    notAfter: validity.notAfter,
+    keyUsage: ['digitalSignature'],
+    extKeyUsage: ['1.3.6.1.5.5.7.3.9'],
+    ocspNoCheck: true,
   });
   return { cert, key };
 }

@@ -13,6 +13,7 @@ import {
   derSequence,
   derSetOf,
   derTime,
+  derNull,
   derTlv,
   derUtf8String,
 } from '../asn1/der.ts';
@@ -115,6 +116,10 @@ export interface IssueCertificateParams {
   ca?: { pathLen?: number };
   keyUsage: KeyUsageName[];
   extKeyUsage?: string[];
+  /** Names the CA's OCSP responder (authority information access, id-ad-ocsp). */
+  ocspUrl?: string;
+  /** id-pkix-ocsp-nocheck: for a delegated OCSP responder's own certificate (RFC 6960 §4.2.2.2.1). */
+  ocspNoCheck?: boolean;
 }
 
 export async function issueCertificate(p: IssueCertificateParams): Promise<Certificate> {
@@ -131,6 +136,11 @@ export async function issueCertificate(p: IssueCertificateParams): Promise<Certi
     extension(OID.authorityKeyIdentifier, false, derSequence(derTlv(0x80, issuerKeyId))),
   ];
   if (p.extKeyUsage?.length) exts.push(extension(OID.extKeyUsage, false, derSequence(...p.extKeyUsage.map(derOid))));
+  if (p.ocspUrl) {
+    // AccessDescription { id-ad-ocsp, uniformResourceIdentifier [6] IA5String }
+    exts.push(extension('1.3.6.1.5.5.7.1.1', false, derSequence(derSequence(derOid('1.3.6.1.5.5.7.48.1'), derTlv(0x86, utf8(p.ocspUrl))))));
+  }
+  if (p.ocspNoCheck) exts.push(extension('1.3.6.1.5.5.7.48.1.5', false, derNull()));
   const tbs = derSequence(
     derExplicit(0, derInteger(2)),
     derInteger(p.serial ?? randomSerial()),

@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 
 describe('certificate chains across several CAs', () => {
-  it('[F-04] [task-12] certificates of three recognised CAs (SM2 with intermediate, SM2 root-only, P-256) verify side by side', async () => {
+  it('[F-04] certificates of three recognised CAs (SM2 with intermediate, SM2 root-only, P-256) verify side by side', async () => {
     for (const { cert } of [pki.bidderA, pki.bidderB, pki.bidderC]) {
       const r = await verifyChain(cert, { store, at: NOW });
       expect(r.chain[0]).toBe(cert);

@@ -85,6 +85,17 @@ describe('verifiable draws', () => {
     }
   });
 
+  it('names are strings of Unicode characters, and a group is an own entry of groupOf (no prototype lookups)', () => {
+    const malformed = expect.objectContaining({ code: 'MALFORMED_INPUT' });
+    // An unpaired surrogate has no UTF-8 form: it would hash like U+FFFD while sorting apart from it.
+    expect(() => poolHash(['a', '\ud800'])).toThrow(malformed);
+    expect(() => poolHash(['a', ''])).toThrow(malformed);
+    // "constructor" must not find Object.prototype.constructor as its group.
+    expect(() => draw({ seed: seedOf(1), pool: ['constructor', 'a'], count: 1, constraints: { maxPerGroup: { groupOf: { a: 'g' }, max: 1 } } })).toThrow(malformed);
+    const groupOf = JSON.parse('{"__proto__":"g1","toString":"g2","a":"g1"}') as Record<string, string>;
+    expect(draw({ seed: seedOf(1), pool: ['__proto__', 'toString', 'a'], count: 2, constraints: { maxPerGroup: { groupOf, max: 1 } } }).selected).toHaveLength(2);
+  });
+
   it('refuses a pool too small, before or because of the constraints (POOL_TOO_SMALL), and bad input', () => {
     expect(() => draw({ seed: seedOf(1), pool: pool.slice(0, 3), count: 4 })).toThrow(expect.objectContaining({ code: 'POOL_TOO_SMALL' }));
     expect(() => draw({ seed: seedOf(1), pool: pool.slice(0, 5), count: 3, constraints: { exclude: pool.slice(0, 3) } })).toThrow(

@@ -2,6 +2,8 @@
  * Key wrapping to a P-256 public key for the international suite (ECIES): an ephemeral ECDH key,
  * HKDF-SHA256 over the shared x-coordinate (salt = ephemeral point), AES-256-GCM with a zero nonce
  * (the derived key is used exactly once). Output: ephemeral point (65) || ciphertext || tag (16).
+ * ECDH runs natively where there is a native one: OpenSSL in Node (the backend), WebCrypto in the
+ * browser; @noble/curves otherwise.
  */
 import { p256 } from '@noble/curves/nist.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
@@ -9,20 +11,35 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { CryptoError } from '../errors.ts';
 import { backend } from '../hash/backend.ts';
 import { concat, utf8 } from '../util/bytes.ts';
+import { p256Generate } from './p256.ts';
+import { webCryptoEcdhX, webCryptoEphemeralEcdh, webCryptoP256 } from './webcrypto.ts';
 
 const INFO = utf8('bidhall/v1/ecies-p256-aes256gcm');
 const ZERO_NONCE = new Uint8Array(12);
 
-function deriveKey(sharedPoint: Uint8Array, ephemeral: Uint8Array): Uint8Array {
-  return hkdf(sha256, sharedPoint.subarray(1, 33), ephemeral, INFO, 32);
+function deriveKey(sharedX: Uint8Array, ephemeral: Uint8Array): Uint8Array {
+  return hkdf(sha256, sharedX, ephemeral, INFO, 32);
+}
+
+/** The shared x-coordinate d·Q: native when possible. Throws (any error) on an invalid point. */
+async function ecdhX(d: Uint8Array, point: Uint8Array): Promise<Uint8Array> {
+  const native = backend().p256;
+  if (native) return native.ecdhX(d, point);
+  if (webCryptoP256()) return webCryptoEcdhX(d, point);
+  return p256.getSharedSecret(d, point, false).subarray(1, 33);
 }
 
 export async function eciesP256Wrap(recipient: Uint8Array, secret: Uint8Array): Promise<Uint8Array> {
-  const eph = p256.utils.randomSecretKey();
-  const ephPub = p256.getPublicKey(eph, false);
+  let ephPub: Uint8Array;
   let shared: Uint8Array;
   try {
-    shared = p256.getSharedSecret(eph, recipient, false);
+    if (!backend().p256 && webCryptoP256()) {
+      ({ ephemeral: ephPub, sharedX: shared } = await webCryptoEphemeralEcdh(recipient));
+    } else {
+      const eph = p256Generate();
+      ephPub = eph.point;
+      shared = await ecdhX(eph.d, recipient);
+    }
   } catch (err) {
     throw new CryptoError('BAD_KEY', 'not a valid P-256 recipient key', { cause: err });
   }
@@ -35,7 +52,7 @@ export async function eciesP256Unwrap(privateKey: Uint8Array, wrapped: Uint8Arra
   const ephPub = wrapped.subarray(0, 65);
   let shared: Uint8Array;
   try {
-    shared = p256.getSharedSecret(privateKey, ephPub, false);
+    shared = await ecdhX(privateKey, ephPub);
   } catch (err) {
     throw new CryptoError('DECRYPT_FAILED', 'wrapped key has an invalid ephemeral point', { cause: err });
   }

@@ -19,6 +19,31 @@ export interface ManifestPart {
   plaintextHash: string;
   ciphertextSize: number;
   ciphertextHash: string;
+  /** The tender document's part key this file answers (commercial, technical …); absent for the bidSummary. */
+  partKey?: string;
+  /** Media type of the plaintext (application/pdf …), as the tool saw it. */
+  mediaType?: string;
+}
+
+/** The document version a bid answers (a clarification after sealing asks the bidder to confirm or replace). */
+export interface ManifestDocument {
+  id: string;
+  version: number;
+  contentSm3: string;
+}
+
+/** The bid bond the bidder relies on: a deposit or an e-guarantee with its reference. */
+export interface ManifestBond {
+  form: 'deposit' | 'guarantee';
+  reference?: string;
+}
+
+/** Collusion screening later: hashes of device identifiers and file metadata, never the identifiers. */
+export interface PreparationFingerprint {
+  tool: 'web' | 'cli';
+  toolVersion: string;
+  deviceHash: string;
+  fileMetaHashes: string[];
 }
 
 export interface BidManifest {
@@ -30,6 +55,9 @@ export interface BidManifest {
   suite: SuiteId;
   hashAlg: 'sm3' | 'sha256';
   parts: ManifestPart[];
+  document?: ManifestDocument;
+  bond?: ManifestBond;
+  preparation?: PreparationFingerprint;
 }
 
 export interface SignedManifest {
@@ -49,7 +77,16 @@ export function manifestPart(header: PartHeader, digest: PartDigest, role: Manif
   };
 }
 
-export function buildManifest(p: { sectionId: string; bidderId: string; createdAt: Date; suite: SuiteId; parts: ManifestPart[] }): BidManifest {
+export function buildManifest(p: {
+  sectionId: string;
+  bidderId: string;
+  createdAt: Date;
+  suite: SuiteId;
+  parts: ManifestPart[];
+  document?: ManifestDocument;
+  bond?: ManifestBond;
+  preparation?: PreparationFingerprint;
+}): BidManifest {
   const names = new Set<string>();
   for (const part of p.parts) {
     if (names.has(part.name)) throw new CryptoError('MALFORMED_INPUT', `part name ${part.name} appears twice`);
@@ -63,6 +100,9 @@ export function buildManifest(p: { sectionId: string; bidderId: string; createdA
     suite: p.suite,
     hashAlg: p.suite === 'gm' ? 'sm3' : 'sha256',
     parts: p.parts,
+    ...(p.document ? { document: p.document } : {}),
+    ...(p.bond ? { bond: p.bond } : {}),
+    ...(p.preparation ? { preparation: p.preparation } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 /** The primitives a backend (OpenSSL in Node, pure JS in the browser) provides. */
+import type { P256Native } from '../ecdsa/p256-native-types.ts';
+
 export type HashAlg = 'sm3' | 'sha256';
 
 export interface Hasher {
@@ -16,4 +18,6 @@ export interface Backend {
   aesGcmSeal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Promise<Uint8Array>;
   /** Returns the plaintext, or null when the tag does not verify. */
   aesGcmOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Promise<Uint8Array | null>;
+  /** Native ECDSA P-256 / ECDH when the platform has it synchronously (Node); absent in the JS backend. */
+  readonly p256?: P256Native;
 }

@@ -1,6 +1,7 @@
 /** The Node backend: OpenSSL through node:crypto. Never imported by the browser entry. */
 import * as nodeCrypto from 'node:crypto';
 import type { Backend, HashAlg, Hasher } from '../hash/backend.ts';
+import { p256Native } from './p256-native.ts';
 
 function wrap(h: nodeCrypto.Hash | nodeCrypto.Hmac): Hasher {
   const self: Hasher = {
@@ -19,6 +20,7 @@ function asUint8(buf: Buffer): Uint8Array {
 
 export const nodeBackend: Backend = {
   name: 'node',
+  p256: p256Native,
   createHash: (alg: HashAlg) => wrap(nodeCrypto.createHash(alg)),
   createHmac: (alg: HashAlg, key: Uint8Array) => wrap(nodeCrypto.createHmac(alg, key)),
   sm4Ctr(key, iv, data) {

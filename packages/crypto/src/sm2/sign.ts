@@ -6,8 +6,9 @@
 import { CryptoError } from '../errors.ts';
 import { derInteger, derSequence, parseDer, readInteger, sequence } from '../asn1/der.ts';
 import { sm3 } from '../hash/hash.ts';
-import { bigIntToBytes, bytesToBigInt, concat, utf8 } from '../util/bytes.ts';
-import { N, SM2_CURVE, Sm2Point, assertSm2PrivateScalar, decodeSm2Point, invN, modN, randomScalar } from './curve.ts';
+import { bigIntToBytes, bytesToBigInt, concat, toHex, utf8 } from '../util/bytes.ts';
+import { N, SM2_CURVE, Sm2Point, assertSm2PrivateScalar, invN, modN, randomScalar } from './curve.ts';
+import { cachedSm2Point, cachedZa, sm2VerifyMulX } from './key-cache.ts';
 
 /** GM/T 0009's default signer ID, which real CAs use (OpenSSL 3's own default is empty, so name it). */
 export const DEFAULT_SIGNER_ID = '1234567812345678';
@@ -23,9 +24,11 @@ export function signerIdBytes(id: string | Uint8Array | undefined): Uint8Array {
 /** ZA for a public key (65-byte uncompressed point) and signer ID. */
 export function sm2Za(publicKey: Uint8Array, signerId?: string | Uint8Array): Uint8Array {
   const id = signerIdBytes(signerId);
-  const point = decodeSm2Point(publicKey).toBytes(false);
-  const entl = Uint8Array.of((id.length * 8) >> 8, (id.length * 8) & 0xff);
-  return sm3(entl, id, CURVE_BYTES, point.subarray(1));
+  return cachedZa(publicKey, toHex(id), () => {
+    const point = cachedSm2Point(publicKey).toBytes(false);
+    const entl = Uint8Array.of((id.length * 8) >> 8, (id.length * 8) & 0xff);
+    return sm3(entl, id, CURVE_BYTES, point.subarray(1));
+  });
 }
 
 /** e = SM3(ZA || M) as the integer the signature equations use. */
@@ -63,11 +66,11 @@ export function sm2VerifyDigest(publicKey: Uint8Array, e: Uint8Array, sig: Sm2Ra
   if (r < 1n || r >= N || s < 1n || s >= N) return false;
   const t = modN(r + s);
   if (t === 0n) return false;
-  const P = decodeSm2Point(publicKey);
-  // s·G + t·P; the inputs are public, so the non-constant-time combined multiplication is fine.
-  const X = Sm2Point.BASE.mulAddUnsafe(s, P, t);
-  if (X.is0()) return false;
-  return modN(bytesToBigInt(e) + X.toAffine().x) === r;
+  // s·G + t·P; the inputs are public, so non-constant-time multiplication is fine. Per-key tables
+  // and the decoded point are cached (key-cache.ts).
+  const x1 = sm2VerifyMulX(publicKey, s, t);
+  if (x1 === null) return false;
+  return modN(bytesToBigInt(e) + x1) === r;
 }
 
 export function encodeSm2Signature(sig: Sm2RawSignature): Uint8Array {

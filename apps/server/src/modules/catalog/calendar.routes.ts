@@ -1,3 +1,4 @@
+import { businessDate } from '@bidhall/contracts';
 import { CalendarDataMissingError, parseBusinessDate, InvalidBusinessDateError } from '@bidhall/rules';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -5,7 +6,6 @@ import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { CalendarService } from './calendar.service.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 function calendarError(err: unknown): never {
   if (err instanceof CalendarDataMissingError) {
@@ -33,14 +33,14 @@ export function registerCalendarRoutes(app: AppInstance, calendar: CalendarServi
   app.put(
     '/api/v1/calendar/years/:year',
     {
-      config: { access: { roles: ['staff', 'admin'] } },
+      config: { access: { roles: ['staff', 'admin'], scope: { platform: 'one working-day calendar for the whole platform' } } },
       schema: {
         tags: ['calendar'],
         summary: "Enter a year's public holidays and make-up working days from the State Council notice",
         params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z.strictObject({
-          holidays: z.array(isoDate).min(1).max(60),
-          workdays: z.array(isoDate).max(20),
+          holidays: z.array(businessDate).min(1).max(60),
+          workdays: z.array(businessDate).max(20),
           source: z.string().trim().min(4).max(200),
         }),
         response: { 200: z.array(z.object({ year: z.number().int(), source: z.enum(['package', 'staff']) })) },
@@ -60,7 +60,7 @@ export function registerCalendarRoutes(app: AppInstance, calendar: CalendarServi
       schema: {
         tags: ['calendar'],
         summary: 'Working-day arithmetic: the date n working days after a date, and the end of an n-day period',
-        querystring: z.strictObject({ from: isoDate, days: z.coerce.number().int().min(0).max(366) }),
+        querystring: z.strictObject({ from: businessDate, days: z.coerce.number().int().min(0).max(366) }),
         response: {
           200: z.object({ from: z.string(), days: z.number(), afterWorkingDays: z.string(), periodEnd: z.string(), isWorkingDay: z.boolean() }),
         },

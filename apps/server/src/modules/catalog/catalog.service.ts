@@ -39,6 +39,8 @@ export async function createCatalog(db: Db) {
     categories: () => categories,
     regionExists: (code: string) => regions.some((r) => r.code === code),
     codesWithin,
+    allCodes: () => regions.map((r) => r.code),
+    isTop: (code: string) => regions.some((r) => r.code === code && r.parentCode === null),
   };
 }
 

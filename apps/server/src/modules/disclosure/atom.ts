@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { escapeXml } from '../../platform/text/encode.ts';
 import type { PublicationTable } from './disclosure.tables.ts';
 import { noticeUrl } from './publication.queries.ts';
 
@@ -12,11 +13,8 @@ const TYPE_NAMES: Record<string, string> = {
   retender: '重新招标公告',
 };
 
-function xml(text: string): string {
-  // Characters XML 1.0 forbids are dropped; the five specials are escaped.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[<>&'"]/g, (c) => `&${({ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' } as Record<string, string>)[c]};`);
-}
+/** Titles, excerpts and codes are plain text: encoded as XML text, never read as markup. */
+const xml = escapeXml;
 
 /**
  * An Atom 1.0 feed (RFC 4287) of publications. `base` is the platform's public origin; entry ids are

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { cleanRichText, type RichTextPolicy } from '../../platform/text/rich-text.ts';
 
 /** What a notice may contain: text structure, tables, lists, emphasis and http(s) links. */
 const ALLOWED_TAGS = [
@@ -29,7 +30,17 @@ export interface NoticeHtmlProblem {
   what: string;
 }
 
-export type NoticeHtmlCheck = { ok: true; html: string } | { ok: false; problems: NoticeHtmlProblem[] };
+/** `removed`: harmless markup the allow-list took out (`<div> element`, `class attribute on <p>`), to tell the author. */
+export type NoticeHtmlCheck = { ok: true; html: string; removed: string[] } | { ok: false; problems: NoticeHtmlProblem[] };
+
+const NOTICE_POLICY: RichTextPolicy = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: ALLOWED_ATTRIBUTES,
+  allowedSchemes: ['http', 'https'],
+  allowProtocolRelative: false,
+  // A link leaving the platform never gets a handle on the portal page.
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+};
 
 /** A URL as a browser reads it: entities decoded by the parser, then blanks and controls ignored. */
 function scheme(value: string): string {
@@ -41,7 +52,7 @@ function scheme(value: string): string {
  * Checks a notice's HTML. Script, event handlers, script URLs and other active content make it
  * unsafe: the problems are named and nothing is cleaned, because a notice with script in it is refused
  * (issue 4). Otherwise the HTML is returned sanitised to the notice allowlist (harmless markup such as
- * `<div>` or `class` is dropped), which is what gets reviewed, published and hashed.
+ * `<div>` or `class` is dropped and named in `removed`), which is what gets reviewed, published and hashed.
  */
 export function checkNoticeHtml(html: string): NoticeHtmlCheck {
   const found = new Map<string, NoticeHtmlProblem>();
@@ -60,19 +71,9 @@ export function checkNoticeHtml(html: string): NoticeHtmlCheck {
       }
     }
   };
-  const clean = sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: ALLOWED_ATTRIBUTES,
-    allowedSchemes: ['http', 'https'],
-    allowedSchemesAppliedToAttributes: ['href'],
-    allowProtocolRelative: false,
-    disallowedTagsMode: 'discard',
-    // A link leaving the platform never gets a handle on the portal page.
-    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
-    onOpenTag: inspect,
-  });
+  const clean = cleanRichText(html, NOTICE_POLICY, inspect);
   if (found.size) return { ok: false, problems: [...found.values()] };
-  return { ok: true, html: clean };
+  return { ok: true, html: clean.html, removed: clean.removed };
 }
 
 /** The readable text of notice HTML, for search and excerpts. */

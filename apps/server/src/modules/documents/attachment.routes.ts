@@ -26,7 +26,12 @@ export function registerAttachmentRoutes(app: AppInstance, deps: { db: Db; attac
     scope.withTypeProvider<ZodTypeProvider>().put(
       '/api/v1/tender-documents/:id/attachments',
       {
-        config: { access: { roles: ['tenderer', 'agency'] } },
+        config: {
+          access: { roles: ['tenderer', 'agency'], scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency'] } },
+          // A declared length over it is refused before the body is read (a stream sent without one
+          // is cut off by the blob store at the same limit).
+          maxBodyBytes: attachments.maxBytes,
+        },
         schema: {
           tags,
           summary: 'Upload an attachment (raw body, application/octet-stream); the same name replaces it (A-65)',
@@ -39,11 +44,6 @@ export function registerAttachmentRoutes(app: AppInstance, deps: { db: Db; attac
         if (!(request.body instanceof Readable)) {
           throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'send the file itself as application/octet-stream');
         }
-        const declared = Number(request.headers['content-length'] ?? 0);
-        if (declared > attachments.maxBytes) {
-          request.body.destroy();
-          throw new DomainError('PAYLOAD_TOO_LARGE', `an attachment may have at most ${attachments.maxBytes} bytes`, { maxBytes: attachments.maxBytes });
-        }
         return attachments.upload(request.params.id, { name: request.query.name, kind: request.query.kind, body: request.body }, callerOf(request));
       },
     );
@@ -52,7 +52,7 @@ export function registerAttachmentRoutes(app: AppInstance, deps: { db: Db; attac
   app.delete(
     '/api/v1/tender-documents/:id/attachments/:attachmentId',
     {
-      config: { access: { roles: ['tenderer', 'agency'] } },
+      config: { access: { roles: ['tenderer', 'agency'], scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Delete an attachment of an unissued document (A-65)', params: attachmentParams, response: { 200: okResponse } },
     },
     async (request) => {
@@ -64,7 +64,7 @@ export function registerAttachmentRoutes(app: AppInstance, deps: { db: Db; attac
   app.get(
     '/api/v1/tender-documents/:id/attachments/:attachmentId/content',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency', 'holder'] } } },
       schema: { tags, summary: 'The attachment file; for bidders once their download is recorded', params: attachmentParams },
     },
     async (request, reply) => {

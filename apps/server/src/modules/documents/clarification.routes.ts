@@ -2,6 +2,7 @@ import { clarificationCreateRequest, clarificationUpdateRequest, clarificationVi
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
+import { withRemoved } from '../../platform/text/rich-text.ts';
 import { callerOf } from './caller.ts';
 import type { ClarificationService } from './clarification.service.ts';
 
@@ -17,20 +18,20 @@ export function registerClarificationRoutes(app: AppInstance, deps: { db: Db; cl
   app.post(
     '/api/v1/tender-documents/:id/clarifications',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Draft a clarification or modification of an issued document (A-82)', params, body: clarificationCreateRequest, response: { 201: clarificationView } },
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const id = await inTrx((trx) => clarifications.create(trx, request.params.id, request.body, caller));
-      return reply.status(201).send(await clarifications.view(db, id, caller));
+      const { id, removed } = await inTrx((trx) => clarifications.create(trx, request.params.id, request.body, caller));
+      return reply.status(201).send(withRemoved(await clarifications.view(db, id, caller), removed));
     },
   );
 
   app.get(
     '/api/v1/tender-documents/:id/clarifications',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency', 'published'] } } },
       schema: { tags, summary: 'Clarifications of a document: drafts for the tenderer, issued ones for everyone', params, response: { 200: z.array(clarificationView) } },
     },
     async (request) => clarifications.list(db, request.params.id, callerOf(request)),
@@ -39,7 +40,7 @@ export function registerClarificationRoutes(app: AppInstance, deps: { db: Db; cl
   app.get(
     '/api/v1/clarifications/:id',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'clarification', parties: ['tenderer', 'agency', 'published'] } } },
       schema: { tags, summary: 'One clarification', params, response: { 200: clarificationView } },
     },
     async (request) => clarifications.view(db, request.params.id, callerOf(request)),
@@ -48,20 +49,20 @@ export function registerClarificationRoutes(app: AppInstance, deps: { db: Db; cl
   app.put(
     '/api/v1/clarifications/:id',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'clarification', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Change a draft clarification', params, body: clarificationUpdateRequest, response: { 200: clarificationView } },
     },
     async (request) => {
       const caller = callerOf(request);
-      await inTrx((trx) => clarifications.update(trx, request.params.id, request.body, caller));
-      return clarifications.view(db, request.params.id, caller);
+      const { removed } = await inTrx((trx) => clarifications.update(trx, request.params.id, request.body, caller));
+      return withRemoved(await clarifications.view(db, request.params.id, caller), removed);
     },
   );
 
   app.delete(
     '/api/v1/clarifications/:id',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'clarification', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Delete a draft clarification', params, response: { 200: okResponse } },
     },
     async (request) => {
@@ -73,7 +74,7 @@ export function registerClarificationRoutes(app: AppInstance, deps: { db: Db; cl
   app.get(
     '/api/v1/clarifications/:id/effect',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'clarification', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'What issuing this draft now would do to the deadline (B-012), decided as the issue decides it', params, response: { 200: deadlineEffectView } },
     },
     async (request) => clarifications.previewEffect(db, request.params.id, callerOf(request)),
@@ -82,7 +83,7 @@ export function registerClarificationRoutes(app: AppInstance, deps: { db: Db; cl
   app.post(
     '/api/v1/clarifications/:id/issue',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'clarification', parties: ['tenderer', 'agency'] } } },
       schema: {
         tags,
         summary: 'Issue: numbered (A-83), a new document version (B-015), deadline moved when late (B-012), published prominently (B-014), everyone who downloaded notified (B-013)',

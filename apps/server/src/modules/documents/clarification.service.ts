@@ -42,12 +42,13 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
     documentId: string,
     body: { kind: 'clarification' | 'modification'; title: string; bodyHtml: string; questionIds?: string[] },
     caller: Caller,
-  ): Promise<string> {
+  ): Promise<{ id: string; removed: string[] }> {
     const doc = await loadDocument(trx, documentId);
     await assertManager(deps, trx, doc.sectionId, caller);
     if (doc.status !== 'issued') throw new DomainError('DOCUMENT_STATE_CONFLICT', 'clarifications are for issued documents; edit a draft directly', { status: doc.status });
     await assertQuestions(trx, documentId, body.questionIds ?? []);
     const id = randomUUID();
+    const cleaned = safeHtml(body.bodyHtml, 'bodyHtml');
     await tables(trx)
       .insertInto('documents.clarification')
       .values({
@@ -57,7 +58,7 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
         round: doc.round,
         kind: body.kind,
         title: body.title,
-        body_html: safeHtml(body.bodyHtml, 'bodyHtml'),
+        body_html: cleaned.html,
         question_ids: JSON.stringify(body.questionIds ?? []),
         status: 'draft',
         created_by: caller.userId,
@@ -65,7 +66,7 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
       })
       .execute();
     await deps.audit.record(trx, caller.actor, { action: 'documents.clarification.created', targetType: 'clarification', targetId: id, regionCode: doc.regionCode, details: { documentId } });
-    return id;
+    return { id, removed: cleaned.removed };
   }
 
   async function assertQuestions(trx: Db, documentId: string, ids: string[]) {
@@ -81,21 +82,23 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
     id: string,
     body: { kind?: 'clarification' | 'modification'; title?: string; bodyHtml?: string; questionIds?: string[] },
     caller: Caller,
-  ): Promise<void> {
+  ): Promise<{ removed: string[] }> {
     const { row, doc } = await managed(trx, id, caller, true);
     if (row.status !== 'draft') throw new DomainError('CLARIFICATION_NOT_EDITABLE', `${label(row.kind, row.number ?? 0)} is issued; issue another one`);
     if (body.questionIds) await assertQuestions(trx, doc.id, body.questionIds);
+    const cleaned = body.bodyHtml ? safeHtml(body.bodyHtml, 'bodyHtml') : null;
     await tables(trx)
       .updateTable('documents.clarification')
       .set({
         ...(body.kind ? { kind: body.kind } : {}),
         ...(body.title ? { title: body.title } : {}),
-        ...(body.bodyHtml ? { body_html: safeHtml(body.bodyHtml, 'bodyHtml') } : {}),
+        ...(cleaned ? { body_html: cleaned.html } : {}),
         ...(body.questionIds ? { question_ids: JSON.stringify(body.questionIds) } : {}),
       })
       .where('id', '=', id)
       .execute();
     await deps.audit.record(trx, caller.actor, { action: 'documents.clarification.changed', targetType: 'clarification', targetId: id, regionCode: doc.regionCode, details: {} });
+    return { removed: cleaned?.removed ?? [] };
   }
 
   async function remove(trx: Db, id: string, caller: Caller): Promise<void> {
@@ -122,6 +125,8 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
     if (section.round !== doc.round || section.stage === 'terminated') {
       throw new DomainError('SECTION_STAGE_CONFLICT', `section ${section.code} is ${section.stage} in round ${section.round}`, { stage: section.stage });
     }
+    // Whether the deadline moves is decided against this clock (B-012, F-07).
+    deps.timeGuard.assertTrusted(`issuing a ${row.kind}`);
     const now = deps.clock.now();
     const last = await tables(trx).selectFrom('documents.clarification').select((eb) => eb.fn.max('number').as('n')).where('document_id', '=', doc.id).executeTakeFirst();
     const number = Number(last?.n ?? 0) + 1;
@@ -222,6 +227,9 @@ export function createClarificationService(deps: DocumentsDeps, packages: Packag
       })
       .where('id', '=', row.id)
       .execute();
+
+    // A-99: bidders whose sealed bids answer an earlier version confirm or replace them.
+    await deps.onClarificationIssued?.(trx, { sectionId: section.id, documentId: doc.id, documentVersion: version, documentSm3: manifestSm3 });
 
     // B-013, A-84: everyone who obtained the documents is told, with the new deadline when it moved.
     for (const d of await downloaders(trx, doc.id)) {

@@ -137,9 +137,11 @@ export function createDocumentService(deps: DocumentsDeps, templates: TemplateSe
       .execute();
   }
 
-  async function setValues(trx: Db, id: string, values: ChapterValues, caller: Caller): Promise<void> {
+  /** Returns what cleaning the rich-text fields took out, each named with its field. */
+  async function setValues(trx: Db, id: string, values: ChapterValues, caller: Caller): Promise<{ removed: string[] }> {
     const { doc, section } = await editable(trx, id, caller);
     const next: ChapterValues = structuredClone(doc.values);
+    const removed: string[] = [];
     const problems: { chapter: string; field: string; message: string }[] = [];
     for (const [chapterKey, fields] of Object.entries(values)) {
       const chapter = doc.chapters.find((c) => c.key === chapterKey);
@@ -156,13 +158,18 @@ export function createDocumentService(deps: DocumentsDeps, templates: TemplateSe
         let value = raw === '' ? null : raw;
         const issue = valueIssue(field, value);
         if (issue) problems.push({ chapter: chapterKey, field: fieldKey, message: `${field.label} (${chapterKey}.${fieldKey}) must be ${issue}` });
-        if (value !== null && field.type === 'richText') value = safeHtml(value, `${chapterKey}.${fieldKey}`);
+        if (value !== null && field.type === 'richText') {
+          const cleaned = safeHtml(value, `${chapterKey}.${fieldKey}`);
+          value = cleaned.html;
+          removed.push(...cleaned.removed.map((r) => `${chapterKey}.${fieldKey}: ${r}`));
+        }
         (next[chapterKey] ??= {})[fieldKey] = value;
       }
     }
     if (problems.length) throw new DomainError('FIELD_INVALID', problems.map((p) => p.message).join('; '), { fields: problems });
     await update(trx, doc, { chapter_values: JSON.stringify(withSectionValues(doc.chapters, next, section)) });
     await audit(trx, caller, doc, 'fieldsChanged', { chapters: Object.keys(values) });
+    return { removed };
   }
 
   /** A-69: the section changed after the fields were pulled; pull them again. */

@@ -51,6 +51,14 @@ export type NotifyPort = (
   message: { recipientKind: 'entity' | 'user'; recipientId: string; topic: string; title: string; body: string; link?: string; dedupeKey?: string },
 ) => Promise<boolean>;
 
+/**
+ * platform → documents: throws TIME_UNTRUSTED while the platform cannot vouch for its clock (F-07,
+ * decision 0015). Called before an action that fixes or moves a deadline.
+ */
+export interface TimeGuardPort {
+  assertTrusted(action: string): void;
+}
+
 /** What the documents module needs from outside; nothing more is passed in. */
 export interface DocumentsDeps {
   db: Db;
@@ -60,6 +68,7 @@ export interface DocumentsDeps {
   blobs: BlobStore;
   signingKey: PlatformSigningKey;
   timeAuthority: TimeAuthority;
+  timeGuard: TimeGuardPort;
   sections: SectionsPort;
   publish: PublishPort;
   verifyEntitySignature: VerifyEntitySignaturePort;
@@ -70,6 +79,8 @@ export interface DocumentsDeps {
   };
   /** Largest attachment accepted (default 50 MiB). */
   maxAttachmentBytes?: number;
+  /** Told, in the issuing transaction, that a clarification made a new version of a section's document (bidding asks live bidders to confirm). */
+  onClarificationIssued?(trx: Db, event: { sectionId: string; documentId: string; documentVersion: number; documentSm3: string }): Promise<void>;
 }
 
 export function tables(db: Db): Kysely<DocumentsTables> {

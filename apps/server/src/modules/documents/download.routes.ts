@@ -21,7 +21,7 @@ export function registerDownloadRoutes(
   app.post(
     '/api/v1/tender-documents/:id/downloads',
     {
-      config: { access: { roles: ['bidder'] } },
+      config: { access: { roles: ['bidder'], scope: { resource: 'tenderDocument', parties: ['published'] } } },
       schema: { tags, summary: 'Obtain the document (free): records the download and returns a signed receipt (A-68)', params, body: emptyBody, response: { 201: downloadReceipt } },
     },
     async (request, reply) => {
@@ -33,7 +33,7 @@ export function registerDownloadRoutes(
   app.get(
     '/api/v1/tender-documents/:id/download',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency', 'holder'] } } },
       schema: { tags, summary: 'The document package: the canonical manifest of the current version (attachments by SM3 at …/attachments/:attachmentId/content)', params },
     },
     async (request, reply) => {
@@ -52,7 +52,7 @@ export function registerDownloadRoutes(
   app.get(
     '/api/v1/tender-documents/:id/downloads',
     {
-      config: { access: { roles: ['tenderer', 'agency'] } },
+      config: { access: { roles: ['tenderer', 'agency'], scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Every download of the document, for the tenderer (A-68)', params, response: { 200: z.array(downloadView) } },
     },
     async (request) => downloads.ofDocument(db, request.params.id, callerOf(request)),
@@ -61,7 +61,7 @@ export function registerDownloadRoutes(
   app.get(
     '/api/v1/downloads/mine',
     {
-      config: { access: { roles: ['activeEntity'] } },
+      config: { access: { roles: ['activeEntity'], scope: { own: 'entity' } } },
       schema: { tags, summary: 'The receipts of the caller\'s entity (A-86)', response: { 200: z.array(downloadView) } },
     },
     async (request) => downloads.mine(db, callerOf(request)),
@@ -70,7 +70,7 @@ export function registerDownloadRoutes(
   app.post(
     '/api/v1/clarifications/:id/downloads',
     {
-      config: { access: { roles: ['bidder'] } },
+      config: { access: { roles: ['bidder'], scope: { resource: 'clarification', parties: ['published'] } } },
       schema: { tags, summary: 'Obtain an issued clarification: recorded, with a signed receipt (A-85, A-86)', params, body: emptyBody, response: { 201: downloadReceipt } },
     },
     async (request, reply) => {
@@ -82,7 +82,7 @@ export function registerDownloadRoutes(
   app.get(
     '/api/v1/clarifications/:id/content',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'clarification', parties: ['tenderer', 'agency', 'published'] } } },
       schema: { tags, summary: 'The exact canonical bytes of an issued clarification (their SM3 is in receipts and the document version)', params },
     },
     async (request, reply) => {

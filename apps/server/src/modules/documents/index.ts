@@ -20,10 +20,13 @@ import { registerTemplateRoutes } from './template.routes.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { sectionDownloaders } from './document-store.ts';
 import { createTemplateService } from './template.service.ts';
+import { createDocumentsScopes } from './scopes.ts';
+import { createBiddingPort } from './bidding-port.ts';
 
 export type { DocumentsDeps, NotifyPort, PublishPort, SectionsPort, VerifyEntitySignaturePort } from './documents.deps.ts';
 export { SITE_VISIT_REMINDER_JOB, SITE_VISIT_SWEEP_JOB } from './site-visit.service.ts';
 export type { DocumentManifest } from './manifest.ts';
+export type { IssuedTenderDocument } from './bidding-port.ts';
 
 /**
  * Tender and prequalification documents (decision 0008): templates, the builder, packaging and
@@ -52,6 +55,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
 
   return {
     errors: documentsErrors,
+    scopes: createDocumentsScopes(deps),
     /**
      * For the tendering module (its own port): when a notice of the section is published, every signed
      * document of the section's current round is issued, in the caller's transaction.
@@ -59,6 +63,8 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
     issueForSection: packages.issueForSection,
     /** Who obtained the section's documents in a round (for tendering's termination and re-tender notices). */
     downloadersOfSection: (trx: Db, sectionId: string, round: number) => sectionDownloaders(trx, sectionId, round),
+    /** For the bidding module (its own port): the section's issued tender document, and who obtained it. */
+    bidding: createBiddingPort(deps),
     services: { templates, documents, packages, attachments, downloads, questions, clarifications, siteVisits, boq },
     registerRoutes(app: AppInstance) {
       const db = deps.db;

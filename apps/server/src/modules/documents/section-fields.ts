@@ -1,4 +1,4 @@
-import type { ChapterValues, ChapterView, SectionSource, TemplateChapter, TemplateField } from '@bidhall/contracts';
+import { DATE_MAX, DATE_MIN, withinDateSpan, type ChapterValues, type ChapterView, type SectionSource, type TemplateChapter, type TemplateField } from '@bidhall/contracts';
 import type { SectionSnapshot } from './documents.deps.ts';
 
 /** The section's current value for a field pulled from it (A-61, A-73), as a string. */
@@ -83,7 +83,7 @@ export function valueIssue(field: TemplateField, value: string | null): string |
     case 'number':
       return /^-?(0|[1-9]\d{0,14})(\.\d{1,6})?$/.test(value) ? null : 'a decimal number';
     case 'date':
-      return DATE.test(value) && realDate(value) ? null : 'an ISO date or instant';
+      return DATE.test(value) && realDate(value) && withinDateSpan(value) ? null : `an ISO date or instant between ${DATE_MIN} and ${DATE_MAX}`;
     case 'select':
       return field.options?.includes(value) ? null : `one of ${(field.options ?? []).join(', ')}`;
     case 'text':

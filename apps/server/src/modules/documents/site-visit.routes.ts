@@ -32,7 +32,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.post(
     '/api/v1/tender-documents/:id/site-visits',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Draft a site-visit notice (A-77)', params, body: siteVisitRequest, response: { 201: siteVisitView } },
     },
     async (request, reply) => {
@@ -44,7 +44,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.get(
     '/api/v1/tender-documents/:id/site-visits',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency', 'holder'] } } },
       schema: { tags, summary: 'Site visits and their records: drafts for the tenderer, sent ones for those who downloaded', params, response: { 200: visitList } },
     },
     async (request) => listOf(request.params.id, request),
@@ -53,7 +53,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.put(
     '/api/v1/site-visits/:id',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'siteVisit', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Change a draft site-visit notice', params, body: siteVisitUpdateRequest, response: { 200: siteVisitView } },
     },
     async (request) => {
@@ -65,7 +65,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.delete(
     '/api/v1/site-visits/:id',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'siteVisit', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Delete a draft site-visit notice', params, response: { 200: okResponse } },
     },
     async (request) => {
@@ -77,7 +77,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.post(
     '/api/v1/site-visits/:id/send',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'siteVisit', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Send the notice to everyone who downloaded; the reminder is scheduled (A-77, A-78)', params, body: emptyBody, response: { 200: siteVisitView } },
     },
     async (request) => {
@@ -89,7 +89,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.post(
     '/api/v1/site-visits/:id/records',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'siteVisit', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Write a site-visit record (A-79)', params, body: siteVisitRecordRequest, response: { 201: siteVisitView } },
     },
     async (request, reply) => {
@@ -101,7 +101,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.put(
     '/api/v1/site-visit-records/:id',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'siteVisitRecord', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Change an unsent site-visit record', params, body: siteVisitRecordRequest, response: { 200: siteVisitView } },
     },
     async (request) => {
@@ -113,7 +113,7 @@ export function registerSiteVisitRoutes(app: AppInstance, deps: { db: Db; siteVi
   app.post(
     '/api/v1/site-visit-records/:id/send',
     {
-      config: { access: managers },
+      config: { access: { ...managers, scope: { resource: 'siteVisitRecord', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Send the record to everyone who downloaded (A-79)', params, body: emptyBody, response: { 200: siteVisitView } },
     },
     async (request) => {

@@ -13,7 +13,7 @@ export function registerTemplateRoutes(app: AppInstance, deps: { db: Db; templat
   app.get(
     '/api/v1/document-templates',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { none: 'the standard templates, the same for everyone' } } },
       schema: { tags, summary: 'Standard templates of tender and prequalification documents', querystring: z.strictObject({ kind: documentKind.optional() }), response: { 200: z.array(templateView) } },
     },
     async (request) => (await deps.templates.list(deps.db, request.query.kind)).map(strip),
@@ -22,7 +22,7 @@ export function registerTemplateRoutes(app: AppInstance, deps: { db: Db; templat
   app.get(
     '/api/v1/document-templates/:code',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { none: 'the standard templates, the same for everyone' } } },
       schema: { tags, summary: 'One standard template with its chapters and fields', params: z.strictObject({ code: z.string().min(1).max(80) }), response: { 200: templateView } },
     },
     async (request) => strip(await deps.templates.get(deps.db, request.params.code)),

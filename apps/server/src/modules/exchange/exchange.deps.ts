@@ -19,7 +19,7 @@ export interface ExchangeDeps {
   clock: Clock;
   audit: AuditTrail;
   jobs: JobQueue;
-  /** EXCHANGE_SANDBOX: serve the sandbox approval platform, public service platform and designated media under /sandbox. */
+  /** SANDBOX: serve the sandbox approval platform, public service platform and designated media under /sandbox. */
   sandbox: boolean;
   /** APPROVAL_SERVICE_URL, e.g. `https://approval.example.cn/api/v1`; the sandbox when unset. */
   approvalServiceUrl?: string;

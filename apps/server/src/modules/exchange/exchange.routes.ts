@@ -15,16 +15,16 @@ export function registerExchangeRoutes(app: AppInstance, deps: { db: Db; outbox:
   app.get(
     '/api/v1/exchange/outbox',
     {
-      config: { access: { roles: ['staff', 'admin', 'auditor'] } },
+      config: { access: { roles: ['staff', 'admin', 'auditor'], scope: { list: "the messages of the caller's regions" } } },
       schema: { tags, summary: 'Messages to the public service platform and the designated media, newest first, with their delivery state; filter by destination, status, kind, subject, region', querystring: outboxQuery, response: { 200: outboxPage } },
     },
-    async (request) => deps.outbox.list(request.query),
+    async (request) => deps.outbox.list(request.query, request.regionScope()),
   );
 
   app.get(
     '/api/v1/exchange/outbox/:id',
     {
-      config: { access: { roles: ['staff', 'admin', 'auditor'] } },
+      config: { access: { roles: ['staff', 'admin', 'auditor'], scope: { resource: 'outboxMessage', parties: [] } } },
       schema: { tags, summary: 'One outbox message with the exact content sent', params, response: { 200: outboxMessageView.extend({ content: z.string() }) } },
     },
     async (request) => deps.outbox.get(request.params.id),
@@ -33,7 +33,7 @@ export function registerExchangeRoutes(app: AppInstance, deps: { db: Db; outbox:
   app.post(
     '/api/v1/exchange/outbox/:id/retry',
     {
-      config: { access: { roles: ['staff', 'admin'] } },
+      config: { access: { roles: ['staff', 'admin'], scope: { resource: 'outboxMessage', parties: [] } } },
       schema: { tags, summary: 'Send an undelivered message again now', params, body: emptyBody, response: { 200: outboxMessageView } },
     },
     async (request) => {
@@ -47,7 +47,7 @@ export function registerExchangeRoutes(app: AppInstance, deps: { db: Db; outbox:
   app.get(
     '/api/v1/exchange/approvals/:code',
     {
-      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'] } },
+      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'], scope: { none: 'a lookup in the investment approval platform' } } },
       schema: {
         tags,
         summary: 'A project on the investment approval platform by its project code (pre-fills the one entry form)',

@@ -9,6 +9,7 @@ import { createOutboxService } from './outbox.service.ts';
 import { createPublicServicePlatform, DESIGNATED_MEDIA_LABEL, PUBLIC_SERVICE_LABEL } from './public-service.adapter.ts';
 import { createSandboxPublicService } from './sandbox.service.ts';
 import { registerSandboxRoutes } from './sandbox.routes.ts';
+import { createExchangeScopes } from './scopes.ts';
 
 export type { ExchangeDeps, SelfInject } from './exchange.deps.ts';
 export type { ApprovalLookup } from './approvals.adapter.ts';
@@ -22,7 +23,7 @@ export { SANDBOX_APPROVALS } from './sandbox-approval.fixtures.ts';
  * Adapters to outside systems: the investment approval platform (lookup by project code, task 13),
  * the public service platform and the national designated media (outbox with delivery jobs per
  * destination: A-45, A-54, A-70, A-76, B-001, B-003, B-014, B-036, B-037; decision 0010), each with a
- * sandbox stand-in served by the platform itself when EXCHANGE_SANDBOX is on.
+ * sandbox stand-in served by the platform itself when SANDBOX is on.
  */
 export function createExchangeModule(deps: ExchangeDeps) {
   const approvals = createApprovalLookup(endpointFor(deps.approvalServiceUrl, SANDBOX_APPROVAL_PATH, deps));
@@ -36,9 +37,12 @@ export function createExchangeModule(deps: ExchangeDeps) {
       }
     : null;
   defineOutboxJobs(deps.jobs, outbox);
+  const configured = { approval: deps.approvalServiceUrl, publicService: deps.publicServiceUrl, designatedMedia: deps.designatedMediaUrl };
+  const sandboxed = deps.sandbox && deps.selfInject ? (Object.keys(configured) as (keyof typeof configured)[]).filter((k) => !configured[k]) : [];
 
   return {
     errors: exchangeErrors,
+    scopes: createExchangeScopes(deps.db),
     /** `approvals.lookup(code)`: the project behind an approval code, or null. */
     approvals,
     /** `outbox.enqueue(trx, message)` for other modules; delivery, sweep, retry and list for staff. */
@@ -49,6 +53,8 @@ export function createExchangeModule(deps: ExchangeDeps) {
     sandbox: sandboxes?.publicService ?? null,
     /** Both sandbox receivers by destination, or null outside sandbox mode. */
     sandboxes,
+    /** The outside systems answered by the sandbox stand-ins rather than the real ones (the portal says so). */
+    sandboxed,
     registerRoutes(app: AppInstance) {
       registerExchangeRoutes(app, { db: deps.db, outbox, approvals });
       if (sandboxes) registerSandboxRoutes(app, { receivers: [sandboxes.publicService, sandboxes.designatedMedia] });

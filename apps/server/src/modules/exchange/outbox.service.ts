@@ -3,6 +3,8 @@ import type { OutboxDestination, OutboxMessageView, OutboxPage, OutboxQuery } fr
 import { canonicalJson, sm3, toHex } from '@bidhall/crypto';
 import { type Actor, systemActor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { withinReach } from '../../platform/db/region-filter.ts';
+import type { RegionScope } from '../../platform/auth/scope.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type ExchangeDeps, tables } from './exchange.deps.ts';
 import type { OutboxMessageTable } from './exchange.tables.ts';
@@ -215,9 +217,15 @@ export function createOutboxService(deps: ExchangeDeps & { receivers: Record<Out
     return view(after);
   }
 
-  async function list(query: OutboxQuery): Promise<OutboxPage> {
+  /** Newest first, only of the regions the caller reaches (and the whole platform's when it answers for it). */
+  async function list(query: OutboxQuery, reach: RegionScope): Promise<OutboxPage> {
     const before = decodeCursor(query.cursor);
-    let q = t.selectFrom('exchange.outbox_message').selectAll().orderBy('seq', 'desc').limit(query.limit + 1);
+    let q = t
+      .selectFrom('exchange.outbox_message')
+      .selectAll()
+      .where(withinReach(reach))
+      .orderBy('seq', 'desc')
+      .limit(query.limit + 1);
     if (query.destination) q = q.where('destination', '=', query.destination);
     if (query.status) q = q.where('status', '=', query.status);
     if (query.kind) q = q.where('kind', '=', query.kind);

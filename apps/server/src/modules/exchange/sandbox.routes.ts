@@ -1,6 +1,8 @@
 import { approvalCode, approvalRecord, outboxKind, publicServiceAck, publicServiceMessage } from '@bidhall/contracts';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { fromLoopback } from '../../platform/http/loopback.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { SANDBOX_APPROVAL_PATH, SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
 import { SANDBOX_APPROVALS } from './sandbox-approval.fixtures.ts';
@@ -9,7 +11,18 @@ import type { SandboxPublicService } from './sandbox.service.ts';
 const tags = ['sandbox'];
 const SANDBOX_RECEIVER_PATHS = { publicService: SANDBOX_PUBLIC_SERVICE_PATH, designatedMedia: SANDBOX_DESIGNATED_MEDIA_PATH } as const;
 const RECEIVER_NAMES = { publicService: 'public service platform', designatedMedia: 'designated media' } as const;
-const sandboxAccess = { public: true, reason: 'sandbox stand-in for an outside system (EXCHANGE_SANDBOX)' } as const;
+const sandboxAccess = { public: true, reason: 'sandbox stand-in for an outside system (SANDBOX); the gate admits loopback callers and staff' } as const;
+
+/**
+ * A stand-in answers the platform itself (its in-process calls come from loopback) and signed-in
+ * staff, never the internet (decision 0018): it would take and show anyone's fabricated messages.
+ */
+async function sandboxGate(request: FastifyRequest) {
+  if (fromLoopback(request)) return;
+  const kind = request.principal?.kind;
+  if (kind === 'staff' || kind === 'admin') return;
+  throw new DomainError(request.principal ? 'FORBIDDEN' : 'UNAUTHENTICATED', 'the sandbox answers the platform itself and signed-in staff only');
+}
 
 const receivedMessage = z.object({
   receiptId: z.string(),
@@ -25,7 +38,8 @@ const receivedMessage = z.object({
 
 /**
  * Sandbox stand-ins for the investment approval platform, the public service platform and the
- * designated media, served by the platform itself when EXCHANGE_SANDBOX is on (dev, demo, tests).
+ * designated media, served by the platform itself when SANDBOX is on (with the demo data, or by
+ * SANDBOX=on), to loopback callers and signed-in staff only.
  * They speak the same HTTP the adapters speak to the real systems.
  */
 export function registerSandboxRoutes(app: AppInstance, deps: { receivers: SandboxPublicService[] }) {
@@ -35,6 +49,7 @@ export function registerSandboxRoutes(app: AppInstance, deps: { receivers: Sandb
     `${SANDBOX_APPROVAL_PATH}/projects/:code`,
     {
       config: { access: sandboxAccess },
+      onRequest: sandboxGate,
       schema: { tags, summary: 'Sandbox investment approval platform: a project by its code', params: z.strictObject({ code: approvalCode }), response: { 200: approvalRecord } },
     },
     async (request) => {
@@ -51,6 +66,7 @@ export function registerSandboxRoutes(app: AppInstance, deps: { receivers: Sandb
       `${path}/messages`,
       {
         config: { access: sandboxAccess },
+        onRequest: sandboxGate,
         schema: { tags, summary: `Sandbox ${name}: receive one message`, body: publicServiceMessage, response: { 200: publicServiceAck } },
       },
       async (request) => receiver.receive(request.body),
@@ -60,6 +76,7 @@ export function registerSandboxRoutes(app: AppInstance, deps: { receivers: Sandb
       `${path}/messages`,
       {
         config: { access: sandboxAccess },
+        onRequest: sandboxGate,
         schema: {
           tags,
           summary: `Sandbox ${name}: what it received, newest first, to compare with the portal`,
@@ -73,7 +90,8 @@ export function registerSandboxRoutes(app: AppInstance, deps: { receivers: Sandb
     app.post(
       `${path}/failures`,
       {
-        config: { access: { roles: ['staff', 'admin'] } },
+        config: { access: { roles: ['staff', 'admin'], scope: { platform: 'one sandbox receiver for the whole platform' } } },
+        onRequest: sandboxGate,
         schema: {
           tags,
           summary: `Sandbox ${name}: refuse the next N deliveries with 503 (to show retries)`,

@@ -1,4 +1,5 @@
 import { emptyBody, loginRequest, loginResponse, okResponse, sessionUser, totpRequest } from '@bidhall/contracts';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf, requirePrincipal, SESSION_COOKIE } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
@@ -13,7 +14,8 @@ export function sessionCookieOptions(expires: Date, secure: boolean) {
 }
 
 export function registerAuthRoutes(app: AppInstance, deps: { auth: AuthService; db: Db; cookieSecure: boolean }) {
-  const cookie = (expires: Date) => sessionCookieOptions(expires, deps.cookieSecure);
+  // Secure whenever the client came over TLS (decision 0018), or COOKIE_SECURE says it always does.
+  const cookie = (expires: Date, request: FastifyRequest) => sessionCookieOptions(expires, deps.cookieSecure || request.servedOverTls);
 
   app.post(
     '/api/v1/auth/login',
@@ -26,7 +28,7 @@ export function registerAuthRoutes(app: AppInstance, deps: { auth: AuthService; 
         ...actorOf(request),
         userAgent: request.headers['user-agent'],
       });
-      reply.setCookie(SESSION_COOKIE, result.token, cookie(result.expiresAt));
+      reply.setCookie(SESSION_COOKIE, result.token, cookie(result.expiresAt, request));
       return { stage: result.stage, user: result.user, enrolment: result.enrolment };
     },
   );
@@ -70,7 +72,7 @@ export function registerAuthRoutes(app: AppInstance, deps: { auth: AuthService; 
   app.get(
     '/api/v1/me',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { own: 'account' } } },
       schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: sessionUser } },
     },
     async (request) => loadSessionUser(deps.db, requirePrincipal(request).userId),

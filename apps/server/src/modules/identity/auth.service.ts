@@ -6,16 +6,23 @@ import type { IdentityDeps } from './identity.deps.ts';
 import { tables } from './identity.deps.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { hashSessionToken } from './session-token.ts';
-import { openSession } from './session-open.ts';
+import { clearFailures, PASSWORD_POLICY, passwordKey, recordFailure, TOTP_POLICY, totpKey, waitingUntil } from './login-throttle.ts';
+import { activateSession, openSession } from './session-open.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
-import { loadSessionUser } from './session-user.ts';
+import { loadSessionUser, sessionUserQuery, toSessionUser } from './session-user.ts';
 
 /** Accounts that may act for the platform or over others need a second factor. */
-const TOTP_REQUIRED: ReadonlySet<UserKind> = new Set(['staff', 'supervisor', 'auditor', 'admin']);
-const MAX_FAILED_LOGINS = 5;
-const LOCK_MINUTES = 15;
+const TOTP_REQUIRED: ReadonlySet<UserKind> = new Set(['staff', 'supervisor', 'auditor', 'admin', 'securityAdmin']);
 // Compared against when the username is unknown, so both paths cost the same.
 const DECOY_HASH = hashPassword('decoy-password-never-matches-1');
+
+function waitError(code: 'ACCOUNT_LOCKED' | 'TOTP_LOCKED', until: Date, now: Date): DomainError {
+  const message = code === 'ACCOUNT_LOCKED' ? 'too many failed attempts from this address; try again later' : 'too many wrong codes; wait before the next one';
+  return new DomainError(code, message, {
+    lockedUntil: until.toISOString(),
+    retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000),
+  });
+}
 
 export interface LoginResult extends LoginResponse {
   token: string;
@@ -25,23 +32,24 @@ export interface LoginResult extends LoginResponse {
 export function createAuthService(deps: IdentityDeps) {
   const db = tables(deps.db);
 
+  /**
+   * First step. Failures count by typed username and client address (decision 0013): nobody elsewhere
+   * can lock the account's holder out, and an unknown username answers, waits and costs exactly as a
+   * known one does, so no answer tells which usernames exist.
+   */
   async function login(username: string, password: string, meta: Actor & { userAgent?: string }): Promise<LoginResult> {
     const now = deps.clock.now();
+    const key = passwordKey(username, meta.ip);
+    const waiting = await waitingUntil(deps.db, key, now);
+    if (waiting) throw waitError('ACCOUNT_LOCKED', waiting, now);
     const user = await db.selectFrom('identity.user_account').selectAll().where('username', '=', username).executeTakeFirst();
-    if (!user) {
-      await verifyPassword(password, await DECOY_HASH);
-      throw new DomainError('INVALID_CREDENTIALS', 'wrong username or password');
-    }
-    if (user.locked_until && user.locked_until > now) {
-      throw new DomainError('ACCOUNT_LOCKED', 'too many failed attempts; try again later', {
-        lockedUntil: user.locked_until.toISOString(),
-      });
-    }
-    if (!(await verifyPassword(password, user.password_hash))) {
-      await recordFailure(user.id, user.failed_logins + 1, meta);
+    const matches = await verifyPassword(password, user?.password_hash ?? (await DECOY_HASH));
+    if (!user || !matches) {
+      await recordPasswordFailure(key, user?.id ?? null, meta);
       throw new DomainError('INVALID_CREDENTIALS', 'wrong username or password');
     }
     if (user.status !== 'active') throw new DomainError('ACCOUNT_DISABLED', 'this account is disabled');
+    await clearFailures(deps.db, key);
 
     const needsTotp = TOTP_REQUIRED.has(user.kind as UserKind) || user.totp_enabled;
     const stage = !needsTotp ? 'active' : user.totp_enabled ? 'mfa' : 'enrol';
@@ -51,7 +59,7 @@ export function createAuthService(deps: IdentityDeps) {
       stage,
       meta,
       action: 'identity.login.passwordAccepted',
-      accountUpdate: { failed_logins: 0, locked_until: null, ...(enrolSecret ? { totp_secret: enrolSecret } : {}) },
+      ...(enrolSecret ? { accountUpdate: { totp_secret: enrolSecret } } : {}),
     });
 
     const response: LoginResult = { stage, token, expiresAt };
@@ -60,20 +68,19 @@ export function createAuthService(deps: IdentityDeps) {
     return response;
   }
 
-  async function recordFailure(userId: string, failures: number, meta: Actor) {
+  /**
+   * The public log sees the same entry whether the username exists or not (target `login`/`password`);
+   * the audit row says which account, for the auditor.
+   */
+  async function recordPasswordFailure(key: string, userId: string | null, meta: Actor) {
     const now = deps.clock.now();
-    const lockedUntil = failures >= MAX_FAILED_LOGINS ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
     await deps.db.transaction().execute(async (trx) => {
-      await tables(trx)
-        .updateTable('identity.user_account')
-        .set({ failed_logins: lockedUntil ? 0 : failures, locked_until: lockedUntil })
-        .where('id', '=', userId)
-        .execute();
+      const { failures, lockedUntil } = await recordFailure(trx, key, now, PASSWORD_POLICY);
       await deps.audit.record(trx, meta, {
         action: lockedUntil ? 'identity.login.locked' : 'identity.login.failed',
-        targetType: 'user',
-        targetId: userId,
-        details: { failures },
+        targetType: 'login',
+        targetId: 'password',
+        details: { failures, userId, ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}) },
       });
     });
   }
@@ -91,27 +98,44 @@ export function createAuthService(deps: IdentityDeps) {
     if (!row || row.revoked_at || row.expires_at <= now || row.stage === 'active' || !row.totp_secret) {
       throw new DomainError('LOGIN_STAGE_INVALID', 'no login is waiting for a code; log in again');
     }
+    // Wrong codes count by account, whichever waiting session sent them (decision 0013).
+    const key = totpKey(row.userId);
+    const waiting = await waitingUntil(deps.db, key, now);
+    if (waiting) throw waitError('TOTP_LOCKED', waiting, now);
     const step = checkTotp(row.totp_secret, code, now, row.totp_last_step === null ? null : Number(row.totp_last_step));
     const actor = { ...meta, kind: 'user' as const, id: row.userId, label: `${row.username} (${row.kind})` };
     if (step === null) {
-      await deps.db.transaction().execute((trx) =>
-        deps.audit.record(trx, actor, { action: 'identity.login.totpRejected', targetType: 'user', targetId: row.userId }),
-      );
+      await deps.db.transaction().execute(async (trx) => {
+        const { failures, lockedUntil } = await recordFailure(trx, key, now, TOTP_POLICY);
+        await deps.audit.record(trx, actor, {
+          action: 'identity.login.totpRejected',
+          targetType: 'user',
+          targetId: row.userId,
+          details: { failures, ...(lockedUntil ? { lockedUntil: lockedUntil.toISOString() } : {}) },
+        });
+      });
       throw new DomainError('TOTP_INVALID', 'the code is wrong, expired or already used');
     }
     await deps.db.transaction().execute(async (trx) => {
       const t = tables(trx);
-      await t
+      // A time step is accepted once: of two requests with the same code, the second finds it taken.
+      const claimed = await t
         .updateTable('identity.user_account')
         .set({ totp_enabled: true, totp_last_step: step, last_login_at: now })
         .where('id', '=', row.userId)
-        .execute();
-      await t.updateTable('identity.session').set({ stage: 'active', last_seen_at: now }).where('token_hash', '=', hash).execute();
+        .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+        .returning('id')
+        .executeTakeFirst();
+      if (!claimed) throw new DomainError('TOTP_INVALID', 'the code is wrong, expired or already used');
+      const superseded = await activateSession(trx, hash, row.userId, now, deps.sessionTtlHours);
+      if (superseded === null) throw new DomainError('LOGIN_STAGE_INVALID', 'no login is waiting for a code; log in again');
+      await clearFailures(trx, key);
       await deps.audit.record(trx, actor, {
         action: row.stage === 'enrol' ? 'identity.totp.enrolled' : 'identity.login.succeeded',
         targetType: 'user',
         targetId: row.userId,
         regionCode: row.region_code,
+        details: { supersededSessions: superseded },
       });
     });
     return loadSessionUser(deps.db, row.userId);
@@ -137,17 +161,17 @@ export function createAuthService(deps: IdentityDeps) {
   async function resolve(token: string): Promise<Principal | null> {
     const now = deps.clock.now();
     const hash = hashSessionToken(token);
-    const row = await db
-      .selectFrom('identity.session as s')
-      .innerJoin('identity.user_account as u', 'u.id', 's.user_id')
-      .select(['s.stage', 's.expires_at', 's.revoked_at', 's.last_seen_at', 'u.id as userId', 'u.status'])
+    // One round trip on every signed-in request: the session, its account and the account's entity.
+    const row = await sessionUserQuery(db)
+      .innerJoin('identity.session as s', 's.user_id', 'u.id')
+      .select(['s.stage', 's.expires_at', 's.revoked_at', 's.last_seen_at', 'u.status'])
       .where('s.token_hash', '=', hash)
       .executeTakeFirst();
     if (!row || row.stage !== 'active' || row.revoked_at || row.expires_at <= now || row.status !== 'active') return null;
     if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
       await db.updateTable('identity.session').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
     }
-    const user = await loadSessionUser(deps.db, row.userId);
+    const user = toSessionUser(row);
     return { ...user, userId: user.id, sessionHash: hash };
   }
 

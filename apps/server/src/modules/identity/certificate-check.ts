@@ -20,6 +20,7 @@ import {
   type Certificate,
   type ChainResult,
   type CryptoErrorCode,
+  type OcspChecker,
 } from '@bidhall/crypto';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { CertificateTrust } from './certificate-trust.ts';
@@ -79,15 +80,19 @@ function base64(text: string): Uint8Array {
   }
 }
 
-/** Chain to a recognised CA, validity at `at`, key usage for signing, revocation by the loaded CRLs. */
+/**
+ * Chain to a recognised CA, validity at `at`, key usage for signing, revocation by the loaded CRLs
+ * and, given a checker, by the OCSP responder the certificate names.
+ */
 export async function validateCertificate(
   trust: CertificateTrust,
   received: ReceivedCertificate,
   at: Date,
+  ocsp?: OcspChecker,
 ): Promise<ChainResult> {
   const { store, crls } = trust.current();
   try {
-    return await verifyChain(received.leaf, { store, crls, at, purpose: 'sign', intermediates: received.intermediates });
+    return await verifyChain(received.leaf, { store, crls, at, purpose: 'sign', intermediates: received.intermediates, ...(ocsp ? { ocsp } : {}) });
   } catch (err) {
     throw certificateRefusal(err);
   }

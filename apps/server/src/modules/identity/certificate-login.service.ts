@@ -6,6 +6,7 @@ import {
   type CertificateLoginRequest,
 } from '@bidhall/contracts';
 import { fromBase64, utf8 } from '@bidhall/crypto';
+import type { OcspChecker } from '@bidhall/crypto';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { LoginResult } from './auth.service.ts';
@@ -21,8 +22,13 @@ import { type IdentityDeps, tables } from './identity.deps.ts';
 import { openSession } from './session-open.ts';
 import { loadSessionUser } from './session-user.ts';
 
-/** Answered challenges are kept this long after they expire, then purged. */
-const KEEP_USED_MS = 24 * 3_600_000;
+/** How many challenges may wait for an answer (decision 0013): per client address, and in all. */
+export interface ChallengeBounds {
+  perClient: number;
+  total: number;
+}
+
+export const DEFAULT_CHALLENGE_BOUNDS: ChallengeBounds = { perClient: 20, total: 10_000 };
 
 export const CERTIFICATE_SIGNING = {
   sm2: `SM2 with SM3, signer ID ${CERTIFICATE_LOGIN_SIGNER_ID}, DER signature`,
@@ -36,17 +42,64 @@ export const CERTIFICATE_SIGNING = {
  * server checks the nonce, the signature, the certificate now (chain, validity, revocation) and the
  * binding, then opens a session exactly as a password login does (one per account, F-12).
  */
-export function createCertificateLoginService(deps: IdentityDeps & { trust: CertificateTrust; challengeTtlSeconds: number }) {
+export function createCertificateLoginService(
+  deps: IdentityDeps & {
+    trust: CertificateTrust;
+    challengeTtlSeconds: number;
+    challengeBounds?: ChallengeBounds;
+    /** Asks the responder a certificate names (AIA), besides the CRLs. */
+    ocsp?: OcspChecker;
+  },
+) {
+  const bounds = deps.challengeBounds ?? DEFAULT_CHALLENGE_BOUNDS;
+  // An expired challenge is kept one more lifetime, so that a late answer hears "expired", then removed.
+  const keepExpiredMs = deps.challengeTtlSeconds * 1000;
+
+  /** Removes challenges past their lifetime and grace; also run by the housekeeping job. */
+  async function purgeExpired(db = deps.db): Promise<number> {
+    const now = deps.clock.now();
+    const result = await tables(db)
+      .deleteFrom('identity.certificate_challenge')
+      .where('expires_at', '<', new Date(now.getTime() - keepExpiredMs))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
+   * A challenge costs a stored row, so an anonymous caller gets a bounded number: at most
+   * `perClient` unanswered ones per address, and the table never holds more than `total`.
+   */
   async function challenge(meta: Actor): Promise<CertificateChallengeResponse> {
     const now = deps.clock.now();
     const nonce = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + deps.challengeTtlSeconds * 1000);
     await deps.db.transaction().execute(async (trx) => {
       const t = tables(trx);
-      await t
-        .deleteFrom('identity.certificate_challenge')
-        .where('expires_at', '<', new Date(now.getTime() - KEEP_USED_MS))
-        .execute();
+      await purgeExpired(trx);
+      const waiting = await t
+        .selectFrom('identity.certificate_challenge')
+        .select([(eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('expires_at').as('first')])
+        .where('ip', meta.ip ? '=' : 'is', meta.ip ?? null)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirstOrThrow();
+      if (Number(waiting.n) >= bounds.perClient) {
+        const first = waiting.first ? new Date(waiting.first as Date) : expiresAt;
+        throw new DomainError('RATE_LIMITED', 'too many unanswered challenges from this address; answer one or wait', {
+          retryAfterSeconds: Math.max(1, Math.ceil((first.getTime() - now.getTime()) / 1000)),
+        });
+      }
+      // Live ones, answered or not; with the expired ones kept for their grace, the table holds at most twice this.
+      const live = await t
+        .selectFrom('identity.certificate_challenge')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('expires_at', '>', now)
+        .executeTakeFirstOrThrow();
+      if (Number(live.n) >= bounds.total) {
+        throw new DomainError('SERVICE_UNAVAILABLE', 'certificate login is busy; try again shortly', {
+          retryAfterSeconds: deps.challengeTtlSeconds,
+        });
+      }
       await t
         .insertInto('identity.certificate_challenge')
         .values({ nonce, issued_at: now, expires_at: expiresAt, used_at: null, ip: meta.ip ?? null })
@@ -124,7 +177,7 @@ export function createCertificateLoginService(deps: IdentityDeps & { trust: Cert
 
     // The key holder is proven; now the certificate itself, at this instant (A-13: an expired one is refused).
     try {
-      await validateCertificate(deps.trust, received, deps.clock.now());
+      await validateCertificate(deps.trust, received, deps.clock.now(), deps.ocsp);
       if (!bound || bound.userEntityId !== bound.entityId) {
         throw new DomainError(
           'CERTIFICATE_NOT_BOUND',
@@ -167,7 +220,7 @@ export function createCertificateLoginService(deps: IdentityDeps & { trust: Cert
     );
   }
 
-  return { challenge, login };
+  return { challenge, login, purgeExpired };
 }
 
 export type CertificateLoginService = ReturnType<typeof createCertificateLoginService>;

@@ -16,6 +16,7 @@ import { sessionCookieOptions } from './auth.routes.ts';
 import type { CertificateLoginService } from './certificate-login.service.ts';
 import type { CertificateTrust } from './certificate-trust.ts';
 import type { CertificateService } from './certificate.service.ts';
+import type { RevocationSweep } from './certificate-revocation.ts';
 
 export interface CertificateRouteDeps {
   db: Db;
@@ -23,6 +24,7 @@ export interface CertificateRouteDeps {
   certificates: CertificateService;
   certificateLogin: CertificateLoginService;
   trust: CertificateTrust;
+  revocations: RevocationSweep;
   cookieSecure: boolean;
 }
 
@@ -31,7 +33,7 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
   app.get(
     '/api/v1/my/certificates',
     {
-      config: { access: { roles: ['activeEntity'] } },
+      config: { access: { roles: ['activeEntity'], scope: { own: 'entity' } } },
       schema: {
         tags: ['certificates'],
         summary: "Certificates bound to the caller's entity, unbound ones included",
@@ -44,7 +46,7 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
   app.post(
     '/api/v1/my/certificates',
     {
-      config: { access: { roles: ['activeEntity'] } },
+      config: { access: { roles: ['activeEntity'], scope: { own: 'entity' } } },
       schema: {
         tags: ['certificates'],
         summary: 'Bind a certificate of a recognised CA to the caller (PEM, or base64 DER)',
@@ -68,7 +70,7 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
   app.delete(
     '/api/v1/my/certificates/:id',
     {
-      config: { access: { roles: ['activeEntity'] } },
+      config: { access: { roles: ['activeEntity'], scope: { resource: 'certificate', parties: ['subject'] } } },
       schema: {
         tags: ['certificates'],
         summary: 'Unbind a certificate; sessions opened with it end',
@@ -111,7 +113,7 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
         ...actorOf(request),
         userAgent: request.headers['user-agent'],
       });
-      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt, deps.cookieSecure));
+      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt, deps.cookieSecure || request.servedOverTls));
       return { stage: result.stage, user: result.user };
     },
   );
@@ -119,7 +121,7 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
   app.get(
     '/api/v1/trust-store',
     {
-      config: { access: { roles: ['admin', 'staff', 'auditor'] } },
+      config: { access: { roles: ['admin', 'staff', 'auditor'], scope: { none: 'the recognised CAs, the same for everyone' } } },
       schema: {
         tags: ['certificates'],
         summary: 'The recognised CAs and their CRLs as loaded',
@@ -132,7 +134,7 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
   app.post(
     '/api/v1/trust-store/reload',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ['admin'], scope: { platform: 'one trust store for the whole platform' } } },
       schema: {
         tags: ['certificates'],
         summary:
@@ -143,12 +145,14 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
     },
     async (request) => {
       const view = await deps.trust.reload();
+      // A new CRL ends the sessions of the certificates it revokes now, not at the next sweep.
+      const { ended } = await deps.revocations.sweep({ ocsp: false });
       await deps.db.transaction().execute((trx) =>
         deps.audit.record(trx, actorOf(request), {
           action: 'identity.trustStore.reloaded',
           targetType: 'trustStore',
           targetId: view.dir ?? 'none',
-          details: { authorities: view.authorities.map((a) => a.subject), crls: view.crls.length },
+          details: { authorities: view.authorities.map((a) => a.subject), crls: view.crls.length, endedSessions: ended },
         }),
       );
       return view;

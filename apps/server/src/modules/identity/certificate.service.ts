@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BoundCertificateView } from '@bidhall/contracts';
+import type { OcspChecker } from '@bidhall/crypto';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import {
@@ -12,6 +13,7 @@ import {
 import type { CertificateTrust } from './certificate-trust.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import type { CertificateTable } from './identity.tables.ts';
+import { endSessions } from './end-sessions.ts';
 
 const DAY = 86_400_000;
 export const EXPIRY_WINDOW_DAYS = 30;
@@ -59,7 +61,7 @@ export interface Binder {
  * to a recognised CA, not revoked, fit for signing, naming the entity's registered name, and bound
  * to no one else. One entity may bind several certificates.
  */
-export function createCertificateService(deps: IdentityDeps & { trust: CertificateTrust }) {
+export function createCertificateService(deps: IdentityDeps & { trust: CertificateTrust; ocsp?: OcspChecker }) {
   const db = tables(deps.db);
 
   async function list(entityId: string): Promise<BoundCertificateView[]> {
@@ -86,7 +88,7 @@ export function createCertificateService(deps: IdentityDeps & { trust: Certifica
     if (!entity) throw new DomainError('ENTITY_NOT_FOUND', 'no such entity');
     if (entity.status !== 'active')
       throw new DomainError('ENTITY_STATE_CONFLICT', `an entity that is ${entity.status} binds no certificate`);
-    const chain = await validateCertificate(deps.trust, received, now);
+    const chain = await validateCertificate(deps.trust, received, now, deps.ocsp);
     assertMatchesEntity(leaf, { name: entity.name, creditCode: entity.credit_code });
     const fingerprint = fingerprintSha256(leaf);
 
@@ -164,13 +166,7 @@ export function createCertificateService(deps: IdentityDeps & { trust: Certifica
         .returningAll()
         .executeTakeFirst();
       if (!row) throw new DomainError('CERTIFICATE_NOT_FOUND', 'no such bound certificate');
-      const ended = await t
-        .updateTable('identity.session')
-        .set({ revoked_at: now, revoked_reason: 'certificateUnbound' })
-        .where('certificate_id', '=', row.id)
-        .where('revoked_at', 'is', null)
-        .returning('token_hash')
-        .execute();
+      const ended = await endSessions(trx, { certificateId: row.id }, 'certificateUnbound', now);
       const entity = await t
         .selectFrom('identity.market_entity')
         .select('region_code')
@@ -185,7 +181,7 @@ export function createCertificateService(deps: IdentityDeps & { trust: Certifica
           entityId,
           fingerprintSha256: row.fingerprint_sha256,
           serialNumber: row.serial_number,
-          endedSessions: ended.length,
+          endedSessions: ended,
         },
       });
       return toCertificateView(row, now);

@@ -12,6 +12,8 @@ export interface IdentityDeps {
   audit: AuditTrail;
   jobs: JobQueue;
   sessionTtlHours: number;
+  /** Keys the hash that binds platform accounts to a person (decision 0012); derived from the platform key. */
+  personKey: Uint8Array;
   regions: { exists(code: string): Promise<boolean>; codesWithin(scope: string): Promise<string[]> };
   notify(trx: Db, message: {
     recipientKind: 'entity' | 'user';

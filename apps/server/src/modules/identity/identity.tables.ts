@@ -76,6 +76,9 @@ export interface UserAccountTable {
   created_at: Date;
   created_by: Generated<string | null>;
   last_login_at: Generated<Date | null>;
+  /** Keyed SM3 of the person's identity number (decision 0012); required for the three duties. */
+  person_ref: Generated<string | null>;
+  person_hint: Generated<string | null>;
 }
 
 export interface SessionTable {
@@ -123,14 +126,51 @@ export interface CertificateChallengeTable {
   ip: string | null;
 }
 
+/** A proposed grant of an account's kind and terms, applied on a second security administrator's approval. */
+export interface AccountGrantTable {
+  id: string;
+  action: string;
+  status: string;
+  user_id: string | null;
+  username: string;
+  display_name: string;
+  kind: string;
+  region_code: string;
+  department: string | null;
+  categories: string[];
+  person_ref: string | null;
+  person_hint: string | null;
+  password_hash: string | null;
+  previous: Record<string, unknown> | string | null;
+  privileged: boolean;
+  reason: string;
+  proposed_by: string;
+  proposed_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
+/** Failed login attempts and their waits, by hashed key (login-throttle.ts). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Date;
+  locked_until: Date | null;
+  locks: number;
+  last_failure_at: Date;
+}
+
 export interface IdentityTables {
   'identity.market_entity': MarketEntityTable;
   'identity.entity_change': EntityChangeTable;
   'identity.post_check': PostCheckTable;
   'identity.user_account': UserAccountTable;
+  'identity.account_grant': AccountGrantTable;
   'identity.session': SessionTable;
   'identity.certificate': CertificateTable;
   'identity.certificate_challenge': CertificateChallengeTable;
+  'identity.login_throttle': LoginThrottleTable;
 }
 
 export type IdentityDb = Kysely<IdentityTables> | Transaction<IdentityTables>;

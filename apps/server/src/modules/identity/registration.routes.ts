@@ -59,7 +59,7 @@ export function registerRegistrationRoutes(
   app.get(
     '/api/v1/my/entity',
     {
-      config: { access: { roles: ['entityMember'] } },
+      config: { access: { roles: ['entityMember'], scope: { own: 'entity' } } },
       schema: { tags: ['registration'], summary: "The caller's own entity", response: { 200: entityView } },
     },
     async (request) => {
@@ -75,7 +75,7 @@ export function registerRegistrationRoutes(
   app.put(
     '/api/v1/my/entity/registration',
     {
-      config: { access: { roles: ['entityMember'] } },
+      config: { access: { roles: ['entityMember'], scope: { own: 'entity' } } },
       schema: { tags: ['registration'], summary: 'Edit a draft or rejected registration', body: entityProfile, response: { 200: entityView } },
     },
     async (request) => {
@@ -87,7 +87,7 @@ export function registerRegistrationRoutes(
   app.post(
     '/api/v1/my/entity/submit',
     {
-      config: { access: { roles: ['entityMember'] } },
+      config: { access: { roles: ['entityMember'], scope: { own: 'entity' } } },
       schema: { tags: ['registration'], summary: 'Submit or resubmit the registration', body: commitmentBody, response: { 200: entityView } },
     },
     async (request) => {
@@ -99,7 +99,7 @@ export function registerRegistrationRoutes(
   app.delete(
     '/api/v1/my/entity/registration',
     {
-      config: { access: { roles: ['entityMember'] } },
+      config: { access: { roles: ['entityMember'], scope: { own: 'entity' } } },
       schema: { tags: ['registration'], summary: 'Delete a draft or rejected registration', response: { 200: okResponse } },
     },
     async (request) => {
@@ -112,7 +112,7 @@ export function registerRegistrationRoutes(
   app.get(
     '/api/v1/my/entity/changes',
     {
-      config: { access: { roles: ['entityMember'] } },
+      config: { access: { roles: ['entityMember'], scope: { own: 'entity' } } },
       schema: { tags: ['registration'], summary: 'Changes proposed by the caller\'s entity', response: { 200: z.array(entityChangeView) } },
     },
     async (request) => {
@@ -124,7 +124,7 @@ export function registerRegistrationRoutes(
   app.post(
     '/api/v1/my/entity/changes',
     {
-      config: { access: { roles: ['entityMember'] } },
+      config: { access: { roles: ['entityMember'], scope: { own: 'entity' } } },
       schema: { tags: ['registration'], summary: 'Propose a change to verified data', body: proposeChangeRequest, response: { 201: entityChangeView } },
     },
     async (request, reply) => {
@@ -137,7 +137,7 @@ export function registerRegistrationRoutes(
   app.post(
     '/api/v1/my/entity/changes/:id/:action',
     {
-      config: { access: { roles: ['entityMember'] } },
+      config: { access: { roles: ['entityMember'], scope: { resource: 'entityChange', parties: ['subject'] } } },
       schema: {
         tags: ['registration'],
         summary: 'Submit or withdraw a change',

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { UserAccountTable } from './identity.tables.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { tables } from './identity.deps.ts';
@@ -20,24 +21,29 @@ export interface OpenSessionParams {
   certificateId?: string;
 }
 
+/** A password step waiting for its code lasts this long. */
+export const PENDING_SESSION_MS = 10 * 60_000;
+
 /**
- * Opens a session for an account, however it authenticated: one live session per account (F-12), so
- * every other live session of the account ends; the session, the account update and the audit record
- * commit together. Returns the token (only its hash is stored).
+ * Opens a session for an account, however it authenticated. A completed login is the account's one
+ * live session (F-12): every other session of the account ends. A password step that still waits for
+ * its code ends only an earlier waiting step, never the live session (decision 0013): knowing the
+ * password alone must not throw the account's holder out. The session, the account update and the
+ * audit record commit together. Returns the token (only its hash is stored).
  */
 export async function openSession(deps: IdentityDeps, p: OpenSessionParams): Promise<{ token: string; expiresAt: Date }> {
   const now = deps.clock.now();
   const token = newSessionToken();
-  const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3_600_000);
+  const expiresAt = new Date(now.getTime() + (p.stage === 'active' ? deps.sessionTtlHours * 3_600_000 : PENDING_SESSION_MS));
   await deps.db.transaction().execute(async (trx) => {
     const t = tables(trx);
-    const superseded = await t
+    let others = t
       .updateTable('identity.session')
       .set({ revoked_at: now, revoked_reason: 'superseded' })
       .where('user_id', '=', p.user.id)
-      .where('revoked_at', 'is', null)
-      .returning('token_hash')
-      .execute();
+      .where('revoked_at', 'is', null);
+    if (p.stage !== 'active') others = others.where('stage', '<>', 'active');
+    const superseded = await others.returning('token_hash').execute();
     await t
       .insertInto('identity.session')
       .values({
@@ -68,4 +74,36 @@ export async function openSession(deps: IdentityDeps, p: OpenSessionParams): Pro
     });
   });
   return { token, expiresAt };
+}
+
+/**
+ * Completes a waiting login in the caller's transaction: it becomes the account's one live session
+ * (F-12), every other session of the account ends. Returns how many ended, or null when the
+ * waiting session is no longer there (ended meanwhile).
+ */
+export async function activateSession(trx: Db, tokenHash: string, userId: string, now: Date, ttlHours: number): Promise<number | null> {
+  const t = tables(trx);
+  const pending = await t
+    .selectFrom('identity.session')
+    .select('token_hash')
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .where('stage', '<>', 'active')
+    .forUpdate()
+    .executeTakeFirst();
+  if (!pending) return null;
+  const superseded = await t
+    .updateTable('identity.session')
+    .set({ revoked_at: now, revoked_reason: 'superseded' })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('token_hash', '<>', tokenHash)
+    .returning('token_hash')
+    .execute();
+  await t
+    .updateTable('identity.session')
+    .set({ stage: 'active', last_seen_at: now, expires_at: new Date(now.getTime() + ttlHours * 3_600_000) })
+    .where('token_hash', '=', tokenHash)
+    .execute();
+  return superseded.length;
 }

@@ -3,8 +3,9 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { tables } from './identity.deps.ts';
 
-export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser> {
-  const row = await tables(db)
+/** The account and its entity as a session carries them; joined by callers that need more (the session). */
+export function sessionUserQuery(db: Db) {
+  return tables(db)
     .selectFrom('identity.user_account as u')
     .leftJoin('identity.market_entity as e', 'e.id', 'u.entity_id')
     .select([
@@ -19,10 +20,12 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
       'e.name as entityName',
       'e.status as entityStatus',
       'e.roles as entityRoles',
-    ])
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
-  if (!row) throw new DomainError('USER_NOT_FOUND', 'no such user');
+    ]);
+}
+
+type SessionUserRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionUserQuery>['executeTakeFirst']>>>;
+
+export function toSessionUser(row: SessionUserRow): SessionUser {
   return {
     id: row.id,
     username: row.username,
@@ -40,4 +43,10 @@ export async function loadSessionUser(db: Db, userId: string): Promise<SessionUs
         }
       : null,
   };
+}
+
+export async function loadSessionUser(db: Db, userId: string): Promise<SessionUser> {
+  const row = await sessionUserQuery(db).where('u.id', '=', userId).executeTakeFirst();
+  if (!row) throw new DomainError('USER_NOT_FOUND', 'no such user');
+  return toSessionUser(row);
 }

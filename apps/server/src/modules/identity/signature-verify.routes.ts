@@ -34,7 +34,7 @@ export function registerSignatureVerifyRoutes(app: AppInstance, deps: { trust: C
   app.post(
     '/api/v1/signatures/verify',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { none: 'checks a signature the caller brings against the trust store' } } },
       schema: {
         tags: ['certificates'],
         summary: 'Verify a detached CMS signature over a document against the recognised CAs',

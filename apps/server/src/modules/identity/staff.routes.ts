@@ -22,7 +22,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.get(
     '/api/v1/entities',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { roles: READERS, scope: { list: "the entities of the caller's regions" } } },
       schema: {
         tags: ['entities'],
         summary: 'Market entities in the caller\'s region, filtered',
@@ -36,7 +36,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.get(
     '/api/v1/entities/:id',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { roles: READERS, scope: { resource: 'entity', parties: [] } } },
       schema: {
         tags: ['entities'],
         summary: 'One entity with its post-checks',
@@ -50,7 +50,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.post(
     '/api/v1/entities/:id/verification',
     {
-      config: { access: { roles: ['staff'] } },
+      config: { access: { roles: ['staff'], scope: { resource: 'entity', parties: [] } } },
       schema: { tags: ['entities'], summary: 'Approve or reject a pending registration', params: idParams, body: verifyDecision, response: { 200: entityView } },
     },
     async (request) =>
@@ -60,7 +60,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.post(
     '/api/v1/entities/:id/status',
     {
-      config: { access: { roles: ['staff'] } },
+      config: { access: { roles: ['staff'], scope: { resource: 'entity', parties: [] } } },
       schema: { tags: ['entities'], summary: 'Suspend, reinstate or cancel an entity', params: idParams, body: statusChangeRequest, response: { 200: entityView } },
     },
     async (request) =>
@@ -70,7 +70,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.post(
     '/api/v1/entities/:id/post-checks',
     {
-      config: { access: { roles: ['staff'] } },
+      config: { access: { roles: ['staff'], scope: { resource: 'entity', parties: [] } } },
       schema: { tags: ['entities'], summary: 'Record a post-admission check', params: idParams, body: postCheckRequest, response: { 200: entityView } },
     },
     async (request) => deps.verification.recordPostCheck(requirePrincipal(request), request.params.id, request.body, actorOf(request)),
@@ -79,7 +79,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.get(
     '/api/v1/entities/:id/changes',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { roles: READERS, scope: { resource: 'entity', parties: [] } } },
       schema: { tags: ['entities'], summary: 'Every change an entity proposed, newest first', params: idParams, response: { 200: z.array(entityChangeView) } },
     },
     async (request) => {
@@ -92,7 +92,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.get(
     '/api/v1/entity-changes',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { roles: READERS, scope: { list: "the changes of the caller's regions' entities" } } },
       schema: {
         tags: ['entities'],
         summary: 'Changes waiting for verification in the caller\'s region',
@@ -105,7 +105,7 @@ export function registerStaffRoutes(app: AppInstance, deps: { verification: Veri
   app.post(
     '/api/v1/entity-changes/:id/verification',
     {
-      config: { access: { roles: ['staff'] } },
+      config: { access: { roles: ['staff'], scope: { resource: 'entityChange', parties: [] } } },
       schema: { tags: ['entities'], summary: 'Approve or reject a change', params: idParams, body: verifyDecision, response: { 200: entityChangeView } },
     },
     async (request) => {

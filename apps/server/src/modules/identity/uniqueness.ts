@@ -47,6 +47,12 @@ export function translateUniqueViolation(err: unknown): never {
       throw new DomainError('ENTITY_NAME_TAKEN', 'an entity with this name is already registered');
     }
     if (e.constraint === 'user_account_username_key') throw new DomainError('USERNAME_TAKEN', 'this username is taken');
+    if (e.constraint === 'user_account_duty_person_key') {
+      throw new DomainError('DUTY_CONFLICT', 'this person already holds an account of the three duties; a person holds one at most');
+    }
+    if (e.constraint === 'account_grant_open_user_key' || e.constraint === 'account_grant_open_username_key') {
+      throw new DomainError('GRANT_ALREADY_OPEN', 'a grant for this account is waiting for approval');
+    }
     if (e.constraint === 'entity_change_open_key') {
       throw new DomainError('CHANGE_ALREADY_OPEN', 'a change is already open for this entity');
     }

@@ -1,19 +1,22 @@
-import { accountName, createUserRequest, userView } from '@bidhall/contracts';
+import { accountName, disableAccountRequest, userKind, userView } from '@bidhall/contracts';
 import { z } from 'zod';
 import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { UserService } from './user.service.ts';
 
-/** Platform accounts are managed by administrators only; auditors cannot (F-28). */
+/**
+ * Platform accounts: security administrators manage them and auditors read them (decision 0012); the
+ * system administrator does neither. Accounts are granted through `/account-grants`.
+ */
 export function registerUserRoutes(app: AppInstance, deps: { users: UserService }) {
   app.get(
     '/api/v1/users',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { roles: ['securityAdmin', 'auditor'], scope: { platform: 'platform accounts are granted for the whole platform' } } },
       schema: {
         tags: ['users'],
-        summary: 'Platform accounts',
-        querystring: z.strictObject({ kind: z.enum(['entity', 'staff', 'supervisor', 'expert', 'auditor', 'admin']).optional() }),
+        summary: 'Platform accounts (security administrators and auditors)',
+        querystring: z.strictObject({ kind: userKind.optional() }),
         response: { 200: z.array(userView) },
       },
     },
@@ -23,7 +26,7 @@ export function registerUserRoutes(app: AppInstance, deps: { users: UserService 
   app.get(
     '/api/v1/users/directory',
     {
-      config: { access: { roles: ['staff', 'supervisor', 'auditor', 'admin'] } },
+      config: { access: { roles: ['staff', 'supervisor', 'auditor', 'admin', 'securityAdmin'], scope: { none: 'display names of account ids the caller was shown in a view it may read' } } },
       schema: {
         tags: ['users'],
         summary: 'Display names for account ids shown in views and the audit trail',
@@ -41,14 +44,17 @@ export function registerUserRoutes(app: AppInstance, deps: { users: UserService 
   );
 
   app.post(
-    '/api/v1/users',
+    '/api/v1/users/:id/disable',
     {
-      config: { access: { roles: ['admin'] } },
-      schema: { tags: ['users'], summary: 'Create a platform account', body: createUserRequest, response: { 201: userView } },
+      config: { access: { roles: ['securityAdmin'], scope: { platform: 'platform accounts are granted for the whole platform' } } },
+      schema: {
+        tags: ['users'],
+        summary: 'Disable a platform account at once; its sessions end (enabling it again is a grant)',
+        params: z.strictObject({ id: z.uuid() }),
+        body: disableAccountRequest,
+        response: { 200: userView },
+      },
     },
-    async (request, reply) => {
-      const user = await deps.users.create(request.body, requirePrincipal(request).userId, actorOf(request));
-      return reply.status(201).send(user);
-    },
+    async (request) => deps.users.disable(request.params.id, requirePrincipal(request).userId, request.body.reason, actorOf(request)),
   );
 }

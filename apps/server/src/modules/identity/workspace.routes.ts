@@ -21,7 +21,7 @@ export function registerWorkspaceRoutes(app: AppInstance, deps: { db: Db; now: (
   app.get(
     '/api/v1/my/workspace',
     {
-      config: { access: { roles: ['activeEntity'] } },
+      config: { access: { roles: ['activeEntity'], scope: { own: 'entity' } } },
       schema: {
         tags: ['registration'],
         summary: 'Workspace of an active entity: its data, roles and bound certificates',

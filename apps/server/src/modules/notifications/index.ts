@@ -1,7 +1,9 @@
 import type { Clock } from '@bidhall/rules';
 import { emptyBody, messageView, okResponse } from '@bidhall/contracts';
 import { z } from 'zod';
+import { factsOf, type ScopeResolvers } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
 import { requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { createNotificationService } from './notification.service.ts';
@@ -14,12 +16,23 @@ export function createNotificationsModule(deps: { db: Db; clock: Clock }) {
   const service = createNotificationService(deps);
   return {
     errors: { NOTIFICATION_NOT_FOUND: 404 },
+    scopes: {
+      notification: {
+        notFound: () => new DomainError('NOTIFICATION_NOT_FOUND', 'no such message'),
+        async resolve(id, caller) {
+          const m = await deps.db.selectFrom('notifications.message').select(['recipient_kind', 'recipient_id']).where('id', '=', id).executeTakeFirst();
+          if (!m) return null;
+          const mine = m.recipient_id === (m.recipient_kind === 'user' ? caller.userId : caller.entityId);
+          return { ...factsOf(null, { recipient: mine }), personal: true };
+        },
+      },
+    } satisfies ScopeResolvers,
     notify: service.notify,
     registerRoutes(app: AppInstance) {
       app.get(
         '/api/v1/notifications',
         {
-          config: { access: { authenticated: true } },
+          config: { access: { authenticated: true, scope: { own: 'account' } } },
           schema: {
             tags: ['notifications'],
             summary: 'Messages for the caller and the caller\'s entity',
@@ -35,7 +48,7 @@ export function createNotificationsModule(deps: { db: Db; clock: Clock }) {
       app.post(
         '/api/v1/notifications/:id/read',
         {
-          config: { access: { authenticated: true } },
+          config: { access: { authenticated: true, scope: { resource: 'notification', parties: ['recipient'] } } },
           schema: { tags: ['notifications'], summary: 'Mark a message read', params: z.strictObject({ id: z.uuid() }), body: emptyBody, response: { 200: okResponse } },
         },
         async (request) => {

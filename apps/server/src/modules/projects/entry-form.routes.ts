@@ -30,7 +30,7 @@ export function registerEntryFormRoutes(
   app.get(
     '/api/v1/entry-forms/prefill',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { none: 'a lookup in the investment approval platform' } } },
       schema: {
         tags,
         summary: 'Pre-fill the entry form from the investment approval platform by the approval code (项目代码)',
@@ -44,7 +44,7 @@ export function registerEntryFormRoutes(
   app.post(
     '/api/v1/entry-forms',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { own: 'entity' } } },
       schema: {
         tags,
         summary: 'Enter a project: project, tendering project and sections in one form, submitted for review unless submit is false',
@@ -58,7 +58,7 @@ export function registerEntryFormRoutes(
   app.put(
     '/api/v1/entry-forms/:id',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { resource: 'entryForm', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Edit a draft or rejected entry form (and resubmit it unless submit is false)', params, body: entryFormRequest, response: { 200: entryFormView } },
     },
     async (request) => deps.forms.update(requirePrincipal(request), request.params.id, request.body, actorOf(request)),
@@ -67,7 +67,7 @@ export function registerEntryFormRoutes(
   app.post(
     '/api/v1/entry-forms/:id/submit',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { resource: 'entryForm', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Submit a draft or rejected entry form for review', params, body: emptyBody, response: { 200: entryFormView } },
     },
     async (request) => deps.forms.submit(requirePrincipal(request), request.params.id, actorOf(request)),
@@ -76,7 +76,7 @@ export function registerEntryFormRoutes(
   app.delete(
     '/api/v1/entry-forms/:id',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { resource: 'entryForm', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Withdraw a draft or rejected entry form with everything it created', params, response: { 200: okResponse } },
     },
     async (request) => {
@@ -88,7 +88,7 @@ export function registerEntryFormRoutes(
   app.post(
     '/api/v1/entry-forms/:id/review',
     {
-      config: { access: { roles: ['staff'] } },
+      config: { access: { roles: ['staff'], scope: { resource: 'entryForm', parties: [] } } },
       schema: {
         tags,
         summary: 'Approve (registers the sections) or reject (with a reason) a submitted entry form; records the verifier and time',
@@ -104,7 +104,7 @@ export function registerEntryFormRoutes(
   app.get(
     '/api/v1/sections/:id',
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'section', parties: ['tenderer', 'agency', 'published'] } } },
       schema: { tags: sectionTags, summary: 'A section: its snapshot, timetable and stage', params, response: { 200: sectionDetail } },
     },
     async (request) => deps.sections.get(requirePrincipal(request), request.params.id),
@@ -122,7 +122,7 @@ export function registerEntryFormRoutes(
   app.patch(
     '/api/v1/sections/:id',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { resource: 'section', parties: ['tenderer', 'agency'] } } },
       schema: { tags: sectionTags, summary: 'Edit a section of a draft or rejected entry form (A-39)', params, body: sectionPatch, response: { 200: sectionDetail } },
     },
     async (request) => deps.sections.patch(requirePrincipal(request), request.params.id, request.body, actorOf(request)),
@@ -131,7 +131,7 @@ export function registerEntryFormRoutes(
   app.put(
     '/api/v1/sections/:id/timetable',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { resource: 'section', parties: ['tenderer', 'agency'] } } },
       schema: {
         tags: sectionTags,
         summary: 'Set the statutory timetable; an unlawful one is refused (TIMETABLE_UNLAWFUL) with every violation and the earliest lawful dates',

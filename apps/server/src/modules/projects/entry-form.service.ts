@@ -129,6 +129,7 @@ export function createEntryFormService(deps: ProjectsDeps) {
         },
         timetable,
         deps.calendar.current(),
+        deps.timetableRules,
         s.code,
       );
       const values = { name: s.name, budget_fen: s.budgetFen, content: s.content, timetable: JSON.stringify(timetable), updated_at: now };

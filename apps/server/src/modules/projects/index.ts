@@ -13,6 +13,7 @@ import type { ProjectsDeps } from './projects.deps.ts';
 import { projectsErrors } from './projects.errors.ts';
 import { createSectionService } from './section.service.ts';
 import { createSectionsPort } from './sections.port.ts';
+import { createProjectsScopes } from './scopes.ts';
 
 export type { ApprovalRecord, EntityRef, ProjectsDeps, SignerRef } from './projects.deps.ts';
 export type { SectionSnapshot } from './section-snapshot.ts';
@@ -33,6 +34,7 @@ export function createProjectsModule(deps: ProjectsDeps) {
   const mandates = createMandateService(deps);
   return {
     errors: projectsErrors,
+    scopes: createProjectsScopes(deps.db),
     sections,
     services: { forms, reviews, sections: sectionService, contracts, plans, workspace, mandates },
     registerRoutes(app: AppInstance) {

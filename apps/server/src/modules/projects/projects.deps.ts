@@ -1,4 +1,4 @@
-import type { HolidayCalendar, Clock } from '@bidhall/rules';
+import type { HolidayCalendar, Clock, DurationCode, StatutoryDuration } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -48,6 +48,8 @@ export interface ProjectsDeps {
   };
   /** The working-day calendar in force (catalog). */
   calendar: { current(): HolidayCalendar };
+  /** The durations timetables are judged by: the platform's rule profile (RULE_PROFILE, decision 0017). */
+  timetableRules: readonly StatutoryDuration<DurationCode>[];
   /** The investment approval platform through the exchange module: null when the code is unknown there. */
   approvals: { lookup(approvalCode: string): Promise<ApprovalRecord | null> };
   /** Market entities (identity). */

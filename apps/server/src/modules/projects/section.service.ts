@@ -60,7 +60,7 @@ export function createSectionService(deps: ProjectsDeps, port: SectionsPort) {
         throw new DomainError('SECTION_STAGE_CONFLICT', `the timetable of a section that is ${s.stage} is not changed here`, { stage: s.stage });
       }
       const timetable = normaliseTimetable(input);
-      assertLawful(s, timetable, deps.calendar.current(), s.code);
+      assertLawful(s, timetable, deps.calendar.current(), deps.timetableRules, s.code);
       await tables(trx).updateTable('projects.section').set({ timetable: JSON.stringify(timetable), updated_at: deps.clock.now() }).where('id', '=', s.id).execute();
       await deps.audit.record(trx, actor, {
         action: 'projects.section.timetableSet',

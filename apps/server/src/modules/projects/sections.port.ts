@@ -19,7 +19,7 @@ export interface ClarificationOutcome {
  * The section port of decision 0008: projects is the only writer of a section; tendering and documents
  * read it and move it through these calls, inside their own transactions.
  */
-export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 'calendar'>) {
+export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 'calendar' | 'timetableRules'>) {
   async function mustLoad(trx: Db, id: string): Promise<SectionRecord> {
     const s = await loadSection(trx, id, true);
     if (!s) throw new DomainError('SECTION_NOT_FOUND', `no section ${id}`);
@@ -30,7 +30,7 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
   function lawfulEffect(s: SectionRecord, issuedAt: Date, documents: 'tender' | 'prequalification') {
     let effect;
     try {
-      effect = clarificationEffect(sectionTimetable(s, s.timetable), issuedAt, deps.calendar.current(), { documents });
+      effect = clarificationEffect(sectionTimetable(s, s.timetable), issuedAt, deps.calendar.current(), { documents, rules: deps.timetableRules });
     } catch (err) {
       if (err instanceof RuleNotInForceError || err instanceof RangeError) throw new DomainError('VALIDATION_FAILED', err.message);
       throw err;
@@ -147,7 +147,7 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
       const deadline = effect.status === 'noDeadline' ? null : effect.deadline.toISOString();
       const newDeadline = effect.status === 'deadlineMoves' ? effect.movedDeadline.toISOString() : null;
       if (newDeadline) timetable[effect.deadlineField] = newDeadline;
-      assertLawful(s, timetable, calendar, s.code);
+      assertLawful(s, timetable, calendar, deps.timetableRules, s.code);
       await tables(trx)
         .updateTable('projects.section')
         .set({ timetable: JSON.stringify(timetable), updated_at: deps.clock.now() })

@@ -1,5 +1,14 @@
 import type { TimetableView } from '@bidhall/contracts';
-import { parseBusinessDate, type SectionTimetable, type TimetableViolation, TIMETABLE_FIELDS, validateTimetable, type HolidayCalendar } from '@bidhall/rules';
+import {
+  type DurationCode,
+  parseBusinessDate,
+  type SectionTimetable,
+  type StatutoryDuration,
+  type TimetableViolation,
+  TIMETABLE_FIELDS,
+  validateTimetable,
+  type HolidayCalendar,
+} from '@bidhall/rules';
 import { TIMETABLE_FIELD_NAMES } from '@bidhall/contracts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { SectionRecord } from './section-snapshot.ts';
@@ -47,9 +56,18 @@ export function violationView(v: TimetableViolation) {
   };
 }
 
-/** Refuses an unlawful timetable with every violation in the problem body (TIMETABLE_UNLAWFUL, 422). */
-export function assertLawful(basis: SectionBasis, timetable: TimetableView, calendar: HolidayCalendar, sectionCode?: string): void {
-  const result = validateTimetable(sectionTimetable(basis, timetable), calendar);
+/**
+ * Refuses an unlawful timetable with every violation in the problem body (TIMETABLE_UNLAWFUL, 422):
+ * judged by `rules`, the platform's rule profile, in their versions in force on the section's creation date.
+ */
+export function assertLawful(
+  basis: SectionBasis,
+  timetable: TimetableView,
+  calendar: HolidayCalendar,
+  rules: readonly StatutoryDuration<DurationCode>[],
+  sectionCode?: string,
+): void {
+  const result = validateTimetable(sectionTimetable(basis, timetable), calendar, { rules });
   if (result.ok) return;
   const violations = result.violations.map(violationView);
   throw new DomainError(

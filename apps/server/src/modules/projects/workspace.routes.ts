@@ -31,7 +31,7 @@ export function registerWorkspaceRoutes(
   app.get(
     '/api/v1/entry-forms',
     {
-      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'] } },
+      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'], scope: { list: "an entity's own forms; the review queue of the caller's regions" } } },
       schema: {
         tags: ['entry forms'],
         summary: "Entry forms: an entity's own; for staff the review queue of their regions (filter by status, region; sort)",
@@ -45,7 +45,7 @@ export function registerWorkspaceRoutes(
   app.get(
     '/api/v1/entry-forms/:id',
     {
-      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'] } },
+      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'], scope: { resource: 'entryForm', parties: ['tenderer', 'agency'] } } },
       schema: { tags: ['entry forms'], summary: 'One entry form with its project, tendering project, sections and reviews', params, response: { 200: entryFormView } },
     },
     async (request) => {
@@ -61,7 +61,7 @@ export function registerWorkspaceRoutes(
   app.get(
     '/api/v1/my/sections',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { list: "the sections of the caller's entity" } } },
       schema: { tags: ['sections'], summary: 'The sections my entity tenders or runs as agency', querystring: projectsQuery, response: { 200: sectionList } },
     },
     async (request) => deps.workspace.mySections(requirePrincipal(request), request.query),
@@ -70,7 +70,7 @@ export function registerWorkspaceRoutes(
   app.get(
     '/api/v1/projects',
     {
-      config: { access: { roles: parties } },
+      config: { access: { roles: parties, scope: { list: "the projects of the caller's entity" } } },
       schema: { tags: ['projects'], summary: 'The projects my entity owns or runs tendering projects of', response: { 200: z.array(projectView) } },
     },
     async (request) => deps.workspace.myProjects(requirePrincipal(request)),
@@ -79,7 +79,7 @@ export function registerWorkspaceRoutes(
   app.get(
     '/api/v1/projects/:id',
     {
-      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'] } },
+      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'], scope: { resource: 'project', parties: ['tenderer', 'agency'] } } },
       schema: { tags: ['projects'], summary: 'A project with its tendering projects (A-38)', params, response: { 200: projectDetail } },
     },
     async (request) => deps.workspace.project(requirePrincipal(request), request.params.id),
@@ -88,7 +88,7 @@ export function registerWorkspaceRoutes(
   app.get(
     '/api/v1/tendering-projects/:id',
     {
-      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'] } },
+      config: { access: { roles: ['tenderer', 'agency', 'staff', 'supervisor'], scope: { resource: 'tenderingProject', parties: ['tenderer', 'agency'] } } },
       schema: { tags: ['projects'], summary: 'A tendering project with its project and sections (A-46)', params, response: { 200: tenderingProjectDetail } },
     },
     async (request) => deps.workspace.tenderingProject(requirePrincipal(request), request.params.id),
@@ -97,7 +97,7 @@ export function registerWorkspaceRoutes(
   app.put(
     '/api/v1/tendering-projects/:id/mandate',
     {
-      config: { access: { roles: ['tenderer'] } },
+      config: { access: { roles: ['tenderer'], scope: { resource: 'tenderingProject', parties: ['tenderer'] } } },
       schema: { tags: ['projects'], summary: "Set the agency's duties and powers (A-41)", params, body: mandateInput, response: { 200: okResponse } },
     },
     async (request) => {

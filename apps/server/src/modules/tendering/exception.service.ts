@@ -3,13 +3,14 @@ import type { SectionExceptionRequest, SectionExceptionView } from '@bidhall/con
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { escapeHtml } from '../../platform/text/encode.ts';
 import { assertMayRead, type Caller, recordStep } from './review-flow.ts';
 import { checkedNoticeHtml } from './notice-html.ts';
 import { DEFAULT_PLATFORM } from './standard-text.ts';
 import { type SectionSnapshot, type TenderingDeps, tables } from './tendering.deps.ts';
 import type { SectionExceptionTable } from './tendering.tables.ts';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = escapeHtml;
 
 const TITLES = { termination: '终止招标公告', retender: '重新招标公告' } as const;
 

@@ -7,6 +7,7 @@ import { registerNoticeRoutes } from './notice.routes.ts';
 import { createNoticeService } from './notice.service.ts';
 import type { TenderingDeps } from './tendering.deps.ts';
 import { tenderingErrors } from './tendering.errors.ts';
+import { createTenderingScopes } from './scopes.ts';
 
 export type { BidderEntry, Publication, PublishResult, SectionSnapshot, SectionsPort, TenderingDeps } from './tendering.deps.ts';
 export { MIN_INVITEES } from './invitation.service.ts';
@@ -21,6 +22,7 @@ export function createTenderingModule(deps: TenderingDeps) {
   const exceptions = createExceptionService(deps);
   return {
     errors: tenderingErrors,
+    scopes: createTenderingScopes(deps.db),
     services: { notices, invitations, exceptions },
     registerRoutes(app: AppInstance) {
       registerNoticeRoutes(app, { notices, invitations });

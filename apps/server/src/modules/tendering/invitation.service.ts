@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   InvitationCreateRequest,
   InvitationDetail,
+  InvitationDrawView,
   InvitationReplyRequest,
   InvitationUpdateRequest,
   InvitationView,
@@ -13,12 +14,15 @@ import type {
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { escapeHtml } from '../../platform/text/encode.ts';
 import { assertParty, type Caller, coveredView, currentSections, draftView, iso, loadManagedSections, newDraftColumns } from './review-flow.ts';
 import { reviewedDraft } from './reviewed-draft.ts';
 import { chineseDateTime, DEFAULT_PLATFORM, type PlatformInfo, standardBody, standardTitle } from './standard-text.ts';
 import { type BidderEntry, type SectionSnapshot, type TenderingDeps, tables } from './tendering.deps.ts';
 import type { InvitationSectionTable, InvitationTable, InviteeRow } from './tendering.tables.ts';
 import { checkedNoticeHtml } from './notice-html.ts';
+import { withRemoved } from '../../platform/text/rich-text.ts';
+import { createInviteeDraws, invitesByDraw, invitesDrawn } from './invitation-draw.ts';
 import { assertTimetableReady } from './timetable-check.ts';
 
 /** B-006: an invitation tender invites at least three organisations. */
@@ -32,7 +36,7 @@ export const MIN_INVITEES = 3;
 export function createInvitationService(deps: TenderingDeps) {
   const platform: PlatformInfo = { ...DEFAULT_PLATFORM, baseUrl: deps.publicBaseUrl };
 
-  function toView(n: InvitationTable, sections: InvitationSectionTable[], invitees: InviteeRow[]): InvitationView {
+  function toView(n: InvitationTable, sections: InvitationSectionTable[], invitees: InviteeRow[], draw: InvitationDrawView | null): InvitationView {
     const count = (r: string) => invitees.filter((i) => i.reply === r).length;
     return {
       ...draftView(n, sections),
@@ -49,6 +53,7 @@ export function createInvitationService(deps: TenderingDeps) {
         repliedAt: iso(i.replied_at),
       })),
       replies: { accepted: count('accepted'), declined: count('declined'), pending: count('pending') },
+      draw,
       resultPublicationId: n.result_publication_id,
       resultPublishedAt: iso(n.result_published_at),
     };
@@ -76,7 +81,12 @@ export function createInvitationService(deps: TenderingDeps) {
     link: (id) => `/workspace/invitations/${id}`,
     present: async (db, rows) => {
       const parts = await partsOf(db, rows.map((r) => r.id));
-      return rows.map((r) => toView(r, parts.sections.get(r.id) ?? [], parts.invitees.get(r.id) ?? []));
+      const drawn = await draws.views(db, rows.map((r) => r.id), parts.invitees);
+      return rows.map((r) => toView(r, parts.sections.get(r.id) ?? [], parts.invitees.get(r.id) ?? [], drawn.get(r.id) ?? null));
+    },
+    // A drawn invitation stays: deleting it would let the tenderer draw the round again.
+    beforeRemove: async (trx, n) => {
+      if (await draws.hasDrawn(trx, n.id)) throw new DomainError('INVITATION_STATE_CONFLICT', 'an invitation whose invitees were drawn is kept with its draw');
     },
     messages: {
       submitted: { topic: 'invitationReview', title: '待审核：招标代理机构提交的投标邀请书' },
@@ -89,16 +99,10 @@ export function createInvitationService(deps: TenderingDeps) {
     return { title: standardTitle('invitation', sections), bodyHtml: standardBody('invitation', sections, platform, replyDeadline) };
   }
 
-  const checkedHtml = (html: string) => checkedNoticeHtml(deps, html, 'invitation');
+  const checkedHtml = (html: string, removed?: string[]) => checkedNoticeHtml(deps, html, 'invitation', removed);
 
-  /** A-56, B-006: at least three distinct active bidders of the bidder database, never the tenderer or agency itself. */
-  async function pickInvitees(trx: Db, ids: readonly string[], first: SectionSnapshot): Promise<BidderEntry[]> {
-    if (ids.length < MIN_INVITEES) {
-      throw new DomainError('INVITEES_TOO_FEW', `an invitation goes to at least ${MIN_INVITEES} organisations (B-006); ${ids.length} picked`, {
-        minimum: MIN_INVITEES,
-        picked: ids.length,
-      });
-    }
+  /** A-56: distinct active bidders of the bidder database, never the tenderer or agency itself. */
+  async function activeBidders(trx: Db, ids: readonly string[], first: SectionSnapshot): Promise<BidderEntry[]> {
     const found = await deps.bidders.search(trx, { entityIds: [...ids], limit: ids.length });
     const known = new Set(found.map((b) => b.entityId));
     const unknown = ids.filter((id) => !known.has(id) || id === first.tendererEntityId || id === first.agencyEntityId);
@@ -106,6 +110,17 @@ export function createInvitationService(deps: TenderingDeps) {
       throw new DomainError('INVITEE_NOT_BIDDER', 'invitees are picked from the active bidders of the bidder database (A-56)', { entityIds: unknown });
     }
     return found;
+  }
+
+  /** B-006: at least three. */
+  async function pickInvitees(trx: Db, ids: readonly string[], first: SectionSnapshot): Promise<BidderEntry[]> {
+    if (ids.length < MIN_INVITEES) {
+      throw new DomainError('INVITEES_TOO_FEW', `an invitation goes to at least ${MIN_INVITEES} organisations (B-006); ${ids.length} picked`, {
+        minimum: MIN_INVITEES,
+        picked: ids.length,
+      });
+    }
+    return activeBidders(trx, ids, first);
   }
 
   function assertReplyDeadline(replyDeadline: Date, sections: SectionSnapshot[]) {
@@ -129,6 +144,13 @@ export function createInvitationService(deps: TenderingDeps) {
       .execute();
   }
 
+  const draws = createInviteeDraws(deps, {
+    activeBidders,
+    load: (trx, id, lock) => flow.load(trx, id, lock),
+    writeInvitees,
+    audit: (trx, caller, event, row, details) => flow.audit(trx, caller, event, row, details),
+  });
+
   async function create(caller: Caller, input: InvitationCreateRequest): Promise<InvitationView> {
     return deps.db.transaction().execute(async (trx) => {
       const sections = await loadManagedSections(deps, trx, input.sectionIds, caller);
@@ -141,11 +163,13 @@ export function createInvitationService(deps: TenderingDeps) {
         }
       }
       const first = sections[0]!;
-      const bidders = await pickInvitees(trx, input.inviteeIds, first);
+      if (invitesByDraw(first) && !input.draw) throw invitesDrawn();
+      const bidders = input.inviteeIds ? await pickInvitees(trx, input.inviteeIds, first) : [];
       const replyDeadline = new Date(input.replyDeadline);
       assertReplyDeadline(replyDeadline, sections);
       const text = standard(sections, input.replyDeadline);
-      const bodyHtml = checkedHtml(input.bodyHtml ?? text.bodyHtml);
+      const removed: string[] = [];
+      const bodyHtml = checkedHtml(input.bodyHtml ?? text.bodyHtml, removed);
       const now = deps.clock.now();
       const id = randomUUID();
       await tables(trx)
@@ -164,10 +188,14 @@ export function createInvitationService(deps: TenderingDeps) {
         .insertInto('tendering.invitation_section')
         .values(sections.map((s) => ({ invitation_id: id, section_id: s.id, round: s.round, code: s.code, name: s.name })))
         .execute();
-      await writeInvitees(trx, id, bidders);
+      if (input.draw) await draws.commit(trx, id, sections, input.draw, caller);
+      else await writeInvitees(trx, id, bidders);
       await flow.step(trx, id, 'created', caller, now);
-      await flow.audit(trx, caller, 'created', { id, region_code: first.regionCode }, { sectionIds: input.sectionIds, invitees: bidders.length });
-      return view(trx, id);
+      await flow.audit(trx, caller, 'created', { id, region_code: first.regionCode }, {
+        sectionIds: input.sectionIds,
+        ...(input.draw ? { qualified: input.draw.qualified.length, drawCount: input.draw.count, source: input.draw.source } : { invitees: bidders.length }),
+      });
+      return withRemoved(await view(trx, id), removed);
     });
   }
 
@@ -180,9 +208,13 @@ export function createInvitationService(deps: TenderingDeps) {
     return deps.db.transaction().execute(async (trx) => {
       const n = await editable(trx, caller, id);
       const { sections } = await sectionsFor(trx, caller, id);
-      if (input.inviteeIds) await writeInvitees(trx, id, await pickInvitees(trx, input.inviteeIds, sections[0]!));
+      if (input.inviteeIds) {
+        if ((await draws.isDrawn(trx, id)) || sections.some(invitesByDraw)) throw invitesDrawn();
+        await writeInvitees(trx, id, await pickInvitees(trx, input.inviteeIds, sections[0]!));
+      }
       if (input.replyDeadline) assertReplyDeadline(new Date(input.replyDeadline), sections);
-      const bodyHtml = input.bodyHtml === undefined ? undefined : checkedHtml(input.bodyHtml);
+      const removed: string[] = [];
+      const bodyHtml = input.bodyHtml === undefined ? undefined : checkedHtml(input.bodyHtml, removed);
       await tables(trx)
         .updateTable('tendering.invitation')
         .set({
@@ -194,8 +226,14 @@ export function createInvitationService(deps: TenderingDeps) {
         .where('id', '=', id)
         .execute();
       await flow.audit(trx, caller, 'edited', n, { fields: Object.keys(input) });
-      return view(trx, id);
+      return withRemoved(await view(trx, id), removed);
     });
+  }
+
+  /** B-007: the invitees are drawn among the qualified named at creation, with a verifiable draw. */
+  async function drawInvitees(caller: Caller, id: string): Promise<InvitationView> {
+    await draws.drawInvitees(caller, id);
+    return view(deps.db, id);
   }
 
   async function regenerate(caller: Caller, id: string): Promise<InvitationView> {
@@ -206,9 +244,10 @@ export function createInvitationService(deps: TenderingDeps) {
     return flow.submit(caller, id, async (trx, n) => {
       const { covered, sections } = await sectionsFor(trx, caller, id);
       await currentSections(deps, trx, covered);
+      await draws.assertInviteesLawful(trx, id, sections);
       const invitees = (await partsOf(trx, [id])).invitees.get(id) ?? [];
       await pickInvitees(trx, invitees.map((i) => i.entity_id), sections[0]!);
-      assertTimetableReady('invitation', sections, deps.calendar(), deps.clock.now());
+      assertTimetableReady('invitation', sections, deps.calendar(), deps.clock.now(), deps.timetableRules);
       assertReplyDeadline(n.reply_deadline, sections);
       checkedHtml(n.body_html);
     });
@@ -222,7 +261,8 @@ export function createInvitationService(deps: TenderingDeps) {
     return flow.verify(caller, id, decision, async (trx, n, now) => {
       const parts = await partsOf(trx, [id]);
       const sections = await currentSections(deps, trx, parts.sections.get(id) ?? []);
-      assertTimetableReady('invitation', sections, deps.calendar(), now);
+      await draws.assertInviteesLawful(trx, id, sections);
+      assertTimetableReady('invitation', sections, deps.calendar(), now, deps.timetableRules);
       assertReplyDeadline(n.reply_deadline, sections);
       checkedHtml(n.body_html);
       for (const s of sections) if (s.stage === 'registered') await deps.sections.markTendering(trx, s.id, caller.actor);
@@ -361,11 +401,19 @@ export function createInvitationService(deps: TenderingDeps) {
         throw new DomainError('INVITATION_RESULT_EARLY', 'replies are still open; publish after the reply deadline or once every invitee replied');
       }
       const sections = parts.sections.get(id) ?? [];
-      const list = sections.map((s) => `${s.code} ${s.name}`).join('；');
-      const url = deps.publicBaseUrl;
+      // Codes and names are plain text the tenderer typed: encoded as text, never read as markup.
+      const list = sections.map((s) => escapeHtml(`${s.code} ${s.name}`)).join('；');
+      const url = escapeHtml(deps.publicBaseUrl);
+      // B-007: a drawn invitation says where anyone re-checks its draw, which names no supplier.
+      const drawId = (await draws.views(trx, [id], parts.invitees)).get(id)?.drawId;
+      const drawn = drawId
+        ? `<p>受邀单位由平台从符合资格条件的供应商中随机抽取产生，任何人可在平台公开验证页（<a href="${url}/verify?tab=draw&amp;draw=${drawId}">${url}/verify</a>）` +
+          `或以 bidhall draw verify 复核抽取过程，抽取编号 ${drawId}；公开的抽取记录以随机编号代替供应商名称。</p>`
+        : '';
       const bodyHtml = checkedHtml(
         `<p>${list}采用邀请招标方式，投标邀请书已于${(n.sent_at ?? now).toISOString().slice(0, 10)}通过${platform.name}（<a href="${url}">${url}</a>）发出，` +
-          `受邀单位确认期已于${n.reply_deadline.toISOString().slice(0, 10)}截止。依照《招标投标法》第二十二条，受邀单位的名称和数量在开标前不予公开。</p>`,
+          `受邀单位确认期已于${n.reply_deadline.toISOString().slice(0, 10)}截止。依照《招标投标法》第二十二条，受邀单位的名称${drawId ? '' : '和数量'}在开标前不予公开。</p>` +
+          drawn,
       );
       const published = await deps.publish(trx, {
         type: 'invitationResult',
@@ -392,7 +440,7 @@ export function createInvitationService(deps: TenderingDeps) {
     return standard(sections, replyDeadline ?? '');
   }
 
-  return { create, update, regenerate, remove: flow.remove, submit, review: flow.review, verify, reply, received, receivedList, detail, listMine, queue, publishResult, standardText };
+  return { create, update, drawInvitees, regenerate, remove: flow.remove, submit, review: flow.review, verify, reply, received, receivedList, detail, listMine, queue, publishResult, standardText };
 }
 
 export type InvitationService = ReturnType<typeof createInvitationService>;

@@ -32,7 +32,7 @@ export function registerNoticeRoutes(app: AppInstance, deps: { notices: NoticeSe
   app.get(
     '/api/v1/notices/standard-text',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS, scope: { none: 'the standard text, the same for everyone' } } },
       schema: { tags, summary: 'The national standard text for sections, filled from their data and timetable (B-005)', querystring: standardTextQuery, response: { 200: standardText } },
     },
     async (request) => {
@@ -46,7 +46,7 @@ export function registerNoticeRoutes(app: AppInstance, deps: { notices: NoticeSe
   app.get(
     '/api/v1/notices',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS, scope: { list: "the notices of the caller's entity" } } },
       schema: { tags, summary: "The caller's entity's notices, as tenderer or agency", querystring: myNoticeListQuery, response: { 200: myNoticeList } },
     },
     async (request) => deps.notices.listMine(callerOf(request), request.query),
@@ -55,7 +55,7 @@ export function registerNoticeRoutes(app: AppInstance, deps: { notices: NoticeSe
   app.get(
     '/api/v1/notices/verification-queue',
     {
-      config: { access: { roles: ['staff', 'supervisor'] } },
+      config: { access: { roles: ['staff', 'supervisor'], scope: { list: "the queue of the caller's regions" } } },
       schema: { tags, summary: 'Notices waiting for platform verification in the caller\'s region (A-53)', querystring: verificationQueueQuery, response: { 200: myNoticeList } },
     },
     async (request) => deps.notices.queue(callerOf(request), request.query),
@@ -64,7 +64,7 @@ export function registerNoticeRoutes(app: AppInstance, deps: { notices: NoticeSe
   app.post(
     '/api/v1/notices',
     {
-      config: { access: { roles: MANAGERS } },
+      config: { access: { roles: MANAGERS, scope: { resource: 'section', from: 'body.sectionIds', parties: ['tenderer', 'agency'] } } },
       schema: { tags, summary: 'Draft a tender or prequalification notice for sections of one tendering project (A-50, A-51)', body: noticeCreateRequest, response: { 201: noticeView } },
     },
     async (request, reply) => reply.status(201).send(await deps.notices.create(callerOf(request), request.body)),
@@ -72,6 +72,7 @@ export function registerNoticeRoutes(app: AppInstance, deps: { notices: NoticeSe
 
   registerReviewedDraftRoutes(app, {
     base: '/api/v1/notices',
+    resource: 'notice',
     tags,
     schemas: { view: noticeView, detail: noticeDetail, update: noticeUpdateRequest },
     summaries: {

@@ -9,6 +9,7 @@ import { DEFAULT_PLATFORM, type PlatformInfo, standardBody, standardTitle } from
 import { type SectionSnapshot, type TenderingDeps, tables } from './tendering.deps.ts';
 import type { NoticeSectionTable, NoticeTable } from './tendering.tables.ts';
 import { checkedNoticeHtml } from './notice-html.ts';
+import { withRemoved } from '../../platform/text/rich-text.ts';
 import { assertTimetableReady } from './timetable-check.ts';
 
 type NoticeType = NoticeTable['type'];
@@ -71,7 +72,7 @@ export function createNoticeService(deps: TenderingDeps) {
     return { title: standardTitle(type, sections), bodyHtml: standardBody(type, sections, platform) };
   }
 
-  const checkedHtml = (html: string) => checkedNoticeHtml(deps, html, 'notice');
+  const checkedHtml = (html: string, removed?: string[]) => checkedNoticeHtml(deps, html, 'notice', removed);
 
   async function create(caller: Caller, input: NoticeCreateRequest): Promise<NoticeView> {
     return deps.db.transaction().execute(async (trx) => {
@@ -89,7 +90,8 @@ export function createNoticeService(deps: TenderingDeps) {
       }
       const first = sections[0]!;
       const text = standard(input.type, sections);
-      const bodyHtml = checkedHtml(input.bodyHtml ?? text.bodyHtml);
+      const removed: string[] = [];
+      const bodyHtml = checkedHtml(input.bodyHtml ?? text.bodyHtml, removed);
       const now = deps.clock.now();
       const id = randomUUID();
       await tables(trx)
@@ -111,21 +113,22 @@ export function createNoticeService(deps: TenderingDeps) {
         .execute();
       await flow.step(trx, id, 'created', caller, now);
       await flow.audit(trx, caller, 'created', { id, region_code: first.regionCode }, { type: input.type, sectionIds: input.sectionIds });
-      return view(trx, id);
+      return withRemoved(await view(trx, id), removed);
     });
   }
 
   async function update(caller: Caller, id: string, input: NoticeUpdateRequest): Promise<NoticeView> {
     return deps.db.transaction().execute(async (trx) => {
       const n = await editable(trx, caller, id);
-      const bodyHtml = input.bodyHtml === undefined ? undefined : checkedHtml(input.bodyHtml);
+      const removed: string[] = [];
+      const bodyHtml = input.bodyHtml === undefined ? undefined : checkedHtml(input.bodyHtml, removed);
       await tables(trx)
         .updateTable('tendering.notice')
         .set({ ...(input.title ? { title: input.title } : {}), ...(bodyHtml ? { body_html: bodyHtml } : {}), updated_at: deps.clock.now() })
         .where('id', '=', id)
         .execute();
       await flow.audit(trx, caller, 'edited', n, { title: input.title !== undefined, body: input.bodyHtml !== undefined });
-      return view(trx, id);
+      return withRemoved(await view(trx, id), removed);
     });
   }
 
@@ -143,7 +146,7 @@ export function createNoticeService(deps: TenderingDeps) {
       const covered = (await sectionsOf(trx, [id])).get(id) ?? [];
       const sections = await loadManagedSections(deps, trx, covered.map((c) => c.section_id), caller);
       await currentSections(deps, trx, covered);
-      assertTimetableReady(n.type, sections, deps.calendar(), deps.clock.now());
+      assertTimetableReady(n.type, sections, deps.calendar(), deps.clock.now(), deps.timetableRules);
       checkedHtml(n.body_html);
     });
   }
@@ -158,7 +161,7 @@ export function createNoticeService(deps: TenderingDeps) {
     return flow.verify(caller, id, decision, async (trx, n, now) => {
       const covered = (await sectionsOf(trx, [id])).get(id) ?? [];
       const sections = await currentSections(deps, trx, covered);
-      assertTimetableReady(n.type, sections, deps.calendar(), now);
+      assertTimetableReady(n.type, sections, deps.calendar(), now, deps.timetableRules);
       const bodyHtml = checkedHtml(n.body_html);
       const published = await deps.publish(trx, {
         type: n.type,

@@ -1,5 +1,6 @@
 import { emptyBody, okResponse, type ReviewDecision, reviewDecision } from '@bidhall/contracts';
 import { z } from 'zod';
+import type { Relation } from '../../platform/auth/scope.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { callerOf } from './caller.ts';
 import type { Caller } from './review-flow.ts';
@@ -28,6 +29,8 @@ export function registerReviewedDraftRoutes<View extends z.ZodType, Detail exten
   app: AppInstance,
   o: {
     base: string;
+    /** The scope resource kind of the drafts ('notice' or 'invitation'). */
+    resource: string;
     tags: string[];
     schemas: { view: View; detail: Detail; update: Update };
     summaries: Record<'detail' | 'update' | 'remove' | 'regenerate' | 'submit' | 'review' | 'verification', string>;
@@ -39,22 +42,23 @@ export function registerReviewedDraftRoutes<View extends z.ZodType, Detail exten
   const schemas: Record<keyof typeof o.schemas, z.ZodType> = o.schemas;
   const view = { 200: schemas.view };
   const one = `${o.base}/:id`;
+  const scope = (parties: readonly Relation[]) => ({ resource: o.resource, parties });
 
   app.get(
     one,
-    { config: { access: { roles: READERS } }, schema: { tags, summary: summary.detail, params, response: { 200: schemas.detail } } },
+    { config: { access: { roles: READERS, scope: scope(MANAGERS) } }, schema: { tags, summary: summary.detail, params, response: { 200: schemas.detail } } },
     async (request) => service.detail(callerOf(request), request.params.id),
   );
 
   app.put(
     one,
-    { config: { access: { roles: MANAGERS } }, schema: { tags, summary: summary.update, params, body: schemas.update, response: view } },
+    { config: { access: { roles: MANAGERS, scope: scope(MANAGERS) } }, schema: { tags, summary: summary.update, params, body: schemas.update, response: view } },
     async (request) => service.update(callerOf(request), request.params.id, request.body as z.output<Update>),
   );
 
   app.delete(
     one,
-    { config: { access: { roles: MANAGERS } }, schema: { tags, summary: summary.remove, params, response: { 200: okResponse } } },
+    { config: { access: { roles: MANAGERS, scope: scope(MANAGERS) } }, schema: { tags, summary: summary.remove, params, response: { 200: okResponse } } },
     async (request) => {
       await service.remove(callerOf(request), request.params.id);
       return { ok: true as const };
@@ -63,25 +67,25 @@ export function registerReviewedDraftRoutes<View extends z.ZodType, Detail exten
 
   app.post(
     `${one}/regenerate`,
-    { config: { access: { roles: MANAGERS } }, schema: { tags, summary: summary.regenerate, params, body: emptyBody, response: view } },
+    { config: { access: { roles: MANAGERS, scope: scope(MANAGERS) } }, schema: { tags, summary: summary.regenerate, params, body: emptyBody, response: view } },
     async (request) => service.regenerate(callerOf(request), request.params.id),
   );
 
   app.post(
     `${one}/submit`,
-    { config: { access: { roles: MANAGERS } }, schema: { tags, summary: summary.submit, params, body: emptyBody, response: view } },
+    { config: { access: { roles: MANAGERS, scope: scope(MANAGERS) } }, schema: { tags, summary: summary.submit, params, body: emptyBody, response: view } },
     async (request) => service.submit(callerOf(request), request.params.id),
   );
 
   app.post(
     `${one}/review`,
-    { config: { access: { roles: ['tenderer'] } }, schema: { tags, summary: summary.review, params, body: reviewDecision, response: view } },
+    { config: { access: { roles: ['tenderer'], scope: scope(['tenderer']) } }, schema: { tags, summary: summary.review, params, body: reviewDecision, response: view } },
     async (request) => service.review(callerOf(request), request.params.id, request.body),
   );
 
   app.post(
     `${one}/verification`,
-    { config: { access: { roles: ['staff'] } }, schema: { tags, summary: summary.verification, params, body: reviewDecision, response: view } },
+    { config: { access: { roles: ['staff'], scope: scope([]) } }, schema: { tags, summary: summary.verification, params, body: reviewDecision, response: view } },
     async (request) => service.verify(callerOf(request), request.params.id, request.body),
   );
 }

@@ -33,6 +33,8 @@ export interface ReviewedSubject<T extends SubjectTable, View> {
   link(id: string): string;
   /** The rows as the API shows them, in order. */
   present(db: Db, rows: TenderingTables[T][]): Promise<View[]>;
+  /** Refuses to delete a draft that must stay (an invitation whose invitees were drawn). */
+  beforeRemove?(trx: Db, row: TenderingTables[T]): Promise<void>;
   messages: {
     /** To the tenderer when its agency submits (A-52). */
     submitted: Message;
@@ -100,6 +102,7 @@ export function reviewedDraft<T extends SubjectTable, View>(deps: TenderingDeps,
   async function remove(caller: Caller, id: string): Promise<void> {
     await deps.db.transaction().execute(async (trx) => {
       const n = await editable(trx, caller, id);
+      await s.beforeRemove?.(trx, n);
       await tables(trx).deleteFrom('tendering.review_event').where('subject_kind', '=', s.kind).where('subject_id', '=', id).execute();
       await shared(trx).deleteFrom(table).where('id', '=', id).execute();
       await audit(trx, caller, 'deleted', n);
@@ -193,6 +196,8 @@ export function reviewedDraft<T extends SubjectTable, View>(deps: TenderingDeps,
         const { body, ...told } = s.messages.verificationRejected;
         await notifyParties(trx, n, { ...told, body: body(n.title, decision.reason) });
       } else {
+        // Publishing or sending fixes the deadlines against this clock (F-07).
+        deps.timeGuard.assertTrusted(`publishing the ${s.kind}`);
         await approve(trx, n, now);
       }
       return view(trx, id);

@@ -1,4 +1,5 @@
 import { formatShanghaiDateTime } from '@bidhall/rules';
+import { escapeHtml } from '../../platform/text/encode.ts';
 import type { SectionSnapshot } from './tendering.deps.ts';
 
 /**
@@ -22,8 +23,8 @@ export const DEFAULT_PLATFORM: Omit<PlatformInfo, 'baseUrl'> = {
   publicServicePlatform: '全国公共资源交易平台（内蒙古自治区）公共服务平台',
 };
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** Names, codes and the address are plain text: encoded wherever they go into the HTML. */
+const escape = escapeHtml;
 
 /** Integer fen to yuan with two decimals, without floating point. */
 export function fenToYuan(fen: string): string {

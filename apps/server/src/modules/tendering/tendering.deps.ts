@@ -1,5 +1,5 @@
 import type { SectionSnapshotView } from '@bidhall/contracts';
-import type { Clock, HolidayCalendar } from '@bidhall/rules';
+import type { Clock, DurationCode, HolidayCalendar, StatutoryDuration } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -66,6 +66,30 @@ export interface TenderingMessage {
   dedupeKey?: string;
 }
 
+/**
+ * platform → tendering: throws TIME_UNTRUSTED while the platform cannot vouch for its clock (F-07,
+ * decision 0015). Called before a notice or invitation is published, which fixes the deadlines.
+ */
+export interface TimeGuardPort {
+  assertTrusted(action: string): void;
+}
+
+/**
+ * trust → tendering: verifiable draws (docs/draw-format.md), for B-007's invitees. `commitDraw` runs in
+ * the caller's transaction; `perform` and `reveal` in their own, after the commitment is committed.
+ */
+export interface DrawsPort {
+  commitDraw(
+    trx: Db,
+    request: { purpose: string; subjectType: 'section'; subjectId: string; pool: string[]; count: number },
+    actor: Actor & { id: string },
+  ): Promise<{ id: string }>;
+  perform(drawId: string, actor: Actor & { id: string }): Promise<{ selected: string[] }>;
+  reveal(drawId: string, actor: Actor & { id: string }): Promise<unknown>;
+  /** Who was drawn, in draw order; null until performed. */
+  selection(db: Db, drawId: string): Promise<string[] | null>;
+}
+
 /** What the tendering module needs from outside; nothing more is passed in. */
 export interface TenderingDeps {
   db: Db;
@@ -75,6 +99,8 @@ export interface TenderingDeps {
   publicBaseUrl: string;
   /** The working-day calendar in force (catalog). */
   calendar(): HolidayCalendar;
+  /** The durations timetables are judged by: the platform's rule profile (RULE_PROFILE, decision 0017). */
+  timetableRules: readonly StatutoryDuration<DurationCode>[];
   regions: { codesWithin(scope: string): Promise<string[]> };
   sections: SectionsPort;
   /**
@@ -85,10 +111,12 @@ export interface TenderingDeps {
    */
   publish(trx: Db, publication: Publication, actor?: Actor): Promise<PublishResult>;
   /** Disclosure's notice HTML check: unsafe markup (script, event handlers…) is named, never cleaned. */
-  checkNoticeHtml(html: string): { ok: true; html: string } | { ok: false; problems: { kind: string; what: string }[] };
+  checkNoticeHtml(html: string): { ok: true; html: string; removed: string[] } | { ok: false; problems: { kind: string; what: string }[] };
   /** The bidder database (identity, A-56). */
   bidders: { search(trx: Db, query: { q?: string; regionCode?: string; entityIds?: string[]; limit: number }): Promise<BidderEntry[]> };
   notify(trx: Db, message: TenderingMessage): Promise<boolean>;
+  draws: DrawsPort;
+  timeGuard: TimeGuardPort;
   /** Issuing the section's signed documents with its notice (A-54 with A-66): absent in tests of notices alone. */
   documents?: DocumentsPort;
 }

@@ -32,6 +32,17 @@ export const tenderingErrors = {
   NOT_INVITED: 404,
   ALREADY_REPLIED: 409,
   INVITATION_RESULT_EARLY: 409,
+  /** B-007: a government procurement invitation's invitees are drawn, not named. */
+  INVITEES_DRAWN: 422,
+  /** B-007: a draw is for one section, from its own qualified suppliers. */
+  INVITATION_DRAW_SECTIONS: 422,
+  /** Order 87 art. 14: too few qualified suppliers for the number drawn. */
+  INVITATION_POOL_TOO_SMALL: 422,
+  /** The qualified of a prequalification are known once its applications close. */
+  PREQUALIFICATION_OPEN: 409,
+  INVITEES_NOT_DRAWN: 409,
+  /** One draw per section and round. */
+  INVITEES_ALREADY_DRAWN: 409,
 } as const;
 
 export type TenderingErrorCode = keyof typeof tenderingErrors;

@@ -70,6 +70,39 @@ export interface InviteeTable {
 
 export type InviteeRow = Selectable<InviteeTable>;
 
+export type InvitationDrawSource = 'prequalification' | 'supplierDatabase' | 'recommendation';
+
+/** B-007: the draw an invitation's invitees come from (0018_invitation_draws.sql). */
+export interface InvitationDrawTable {
+  invitation_id: string;
+  draw_id: string;
+  section_id: string;
+  round: number;
+  source: InvitationDrawSource;
+  count: number;
+  committed_at: Date;
+  drawn_at: Date | null;
+}
+
+/** A qualified supplier named for the draw, with its evidence and its label in the draw's pool. */
+export interface InvitationCandidateTable {
+  invitation_id: string;
+  entity_id: string;
+  label: string;
+  name: string;
+  credit_code: string;
+  region_code: string;
+  evidence: string;
+}
+
+/** One draw per section and round, taken before the draw is performed. */
+export interface SectionDrawTable {
+  section_id: string;
+  round: number;
+  invitation_id: string;
+  claimed_at: Date;
+}
+
 export type ReviewAction =
   'created' | 'submitted' | 'reviewApproved' | 'reviewRejected' | 'verified' | 'verificationRejected' | 'published' | 'sent' | 'withdrawn';
 
@@ -105,6 +138,9 @@ export interface TenderingTables {
   'tendering.invitation': InvitationTable;
   'tendering.invitation_section': InvitationSectionTable;
   'tendering.invitee': InviteeTable;
+  'tendering.invitation_draw': InvitationDrawTable;
+  'tendering.invitation_candidate': InvitationCandidateTable;
+  'tendering.section_draw': SectionDrawTable;
   'tendering.review_event': ReviewEventTable;
   'tendering.section_exception': SectionExceptionTable;
 }

@@ -1,6 +1,8 @@
 import {
   parseBusinessDate,
+  type DurationCode,
   type HolidayCalendar,
+  type StatutoryDuration,
   type SectionTimetable,
   type TimetableField,
   type TimetableViolation,
@@ -39,10 +41,17 @@ function violationView(v: TimetableViolation) {
 /**
  * Re-validates each section's timetable before a notice or invitation is submitted and again when
  * it is verified: the fields its text states must be set, lawful under the rules in force on the
- * section's creation date and the calendar in force now, and its deadline still ahead. A refusal
- * names the rule and the earliest lawful date (TIMETABLE_UNLAWFUL, as projects refuses a timetable).
+ * section's creation date (in the platform's rule profile) and the calendar in force now, and its
+ * deadline still ahead. A refusal names the rule and the earliest lawful date (TIMETABLE_UNLAWFUL, as
+ * projects refuses a timetable).
  */
-export function assertTimetableReady(kind: StandardTextKind, sections: readonly SectionSnapshot[], calendar: HolidayCalendar, now: Date): void {
+export function assertTimetableReady(
+  kind: StandardTextKind,
+  sections: readonly SectionSnapshot[],
+  calendar: HolidayCalendar,
+  now: Date,
+  rules: readonly StatutoryDuration<DurationCode>[],
+): void {
   for (const s of sections) {
     const missing = REQUIRED_FIELDS[kind].filter((f) => !s.timetable[f]);
     if (missing.length > 0) {
@@ -50,7 +59,7 @@ export function assertTimetableReady(kind: StandardTextKind, sections: readonly 
     }
     const instants = Object.fromEntries(Object.entries(s.timetable).map(([f, v]) => [f, v ? new Date(v) : null]));
     const timetable: SectionTimetable = { kind: s.kind, mandatory: s.mandatory, method: s.method, createdOn: parseBusinessDate(s.createdOn), ...instants };
-    const result = validateTimetable(timetable, calendar);
+    const result = validateTimetable(timetable, calendar, { rules });
     if (!result.ok) {
       const first = result.violations[0]!;
       throw new DomainError('TIMETABLE_UNLAWFUL', `section ${s.code}: ${first.message}`, {

@@ -9,28 +9,31 @@ const id = z.string().trim().min(1).max(80);
 const drawRequest = z
   .strictObject({
     purpose: z.string().regex(/^[a-zA-Z][a-zA-Z.]{2,60}$/),
-    subjectType: z.string().min(1).max(40),
-    subjectId: z.string().min(1).max(80),
-    regionCode: z.string().regex(/^\d{6}$/).optional(),
+    /** The draw's region and parties are its subject's; a section is the one subject so far. */
+    subjectType: z.literal('section'),
+    subjectId: z.uuid(),
     pool: z.array(id).min(1).max(10_000),
     count: z.number().int().min(1).max(1000),
     exclude: z.array(id).max(10_000).optional(),
-    maxPerGroup: z.strictObject({ groupOf: z.record(z.string(), z.string().max(80)), max: z.number().int().min(1) }).optional(),
+    maxPerGroup: z.strictObject({ groupOf: z.record(z.string(), z.string().min(1).max(80)), max: z.number().int().min(1).max(1000) }).optional(),
   })
   .refine((r) => r.count <= r.pool.length, { message: 'count exceeds the pool', path: ['count'] });
 
 const params = z.strictObject({ id: z.uuid() });
 const tags = ['draws'];
 
-/** Verifiable draws: staff commit, perform and reveal; anyone reads and re-checks. */
+/**
+ * Verifiable draws: the staff of the subject's region commit, perform and reveal; nobody reads who was
+ * drawn before the reveal; anyone reads and re-checks a revealed draw.
+ */
 export function registerDrawRoutes(app: AppInstance, deps: { db: Db; draws: DrawService }) {
   const staffActor = (request: Parameters<typeof actorOf>[0]) => ({ ...actorOf(request), id: requirePrincipal(request).userId });
 
   app.post(
     '/api/v1/draws',
     {
-      config: { access: { roles: ['staff'] } },
-      schema: { tags, summary: 'Commit a draw: the secret and the pool are fixed and logged before anything is drawn', body: drawRequest, response: { 201: drawView } },
+      config: { access: { roles: ['staff'], scope: { resource: 'section', from: 'body.subjectId', parties: [] } } },
+      schema: { tags, summary: "Commit a draw for a section of the caller's region: the secret and the pool are fixed and logged before anything is drawn", body: drawRequest, response: { 201: drawView } },
     },
     async (request, reply) => {
       const view = await deps.db.transaction().execute((trx) => deps.draws.commitDraw(trx, request.body, staffActor(request)));
@@ -41,16 +44,22 @@ export function registerDrawRoutes(app: AppInstance, deps: { db: Db; draws: Draw
   app.post(
     '/api/v1/draws/:id/perform',
     {
-      config: { access: { roles: ['staff'] } },
-      schema: { tags, summary: 'Perform a committed draw from a signed log head that contains its commitment', params, body: emptyBody, response: { 200: drawView } },
+      config: { access: { roles: ['staff'], scope: { resource: 'draw', parties: [] } } },
+      schema: {
+        tags,
+        summary: 'Perform a committed draw from a signed log head that contains its commitment; who was drawn stays hidden until the reveal',
+        params,
+        body: emptyBody,
+        response: { 200: drawView },
+      },
     },
-    async (request) => deps.draws.perform(request.params.id, staffActor(request)),
+    async (request) => (await deps.draws.perform(request.params.id, staffActor(request))).view,
   );
 
   app.post(
     '/api/v1/draws/:id/reveal',
     {
-      config: { access: { roles: ['staff'] } },
+      config: { access: { roles: ['staff'], scope: { resource: 'draw', parties: [] } } },
       schema: { tags, summary: 'Publish the secret so anyone can reproduce the draw', params, body: emptyBody, response: { 200: drawView } },
     },
     async (request) => deps.draws.reveal(request.params.id, staffActor(request)),
@@ -59,16 +68,16 @@ export function registerDrawRoutes(app: AppInstance, deps: { db: Db; draws: Draw
   app.get(
     '/api/v1/draws/:id/selection',
     {
-      config: { access: { roles: ['staff', 'supervisor'] } },
-      schema: { tags, summary: 'Who was drawn, before the public reveal', params, response: { 200: z.array(z.string()) } },
+      config: { access: { roles: ['staff', 'supervisor', 'tenderer', 'agency'], scope: { resource: 'draw', parties: ['tenderer', 'agency'] } } },
+      schema: { tags, summary: "Who was drawn, after the reveal, for those the draw is for: its subject's parties and its region's staff and supervisors", params, response: { 200: z.array(z.string()) } },
     },
-    async (request) => deps.draws.selection(request.params.id),
+    async (request) => deps.draws.revealedSelection(request.params.id),
   );
 
   app.get(
     '/api/v1/draws/:id',
     {
-      config: { access: { public: true, reason: 'every draw can be re-checked by anyone' } },
+      config: { access: { public: true, reason: 'every draw can be re-checked by anyone after the reveal' } },
       schema: { tags, summary: 'A draw as the public sees it; after the reveal, everything needed to reproduce it', params, response: { 200: drawView } },
     },
     async (request) => deps.draws.get(request.params.id),

@@ -1,17 +1,29 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { canonicalJson, commit, draw, drawSeed, fromHex, isCryptoError, poolHash, sm3, toHex, type SignedTreeHead } from '@bidhall/crypto';
+import {
+  commit,
+  constraintsHash,
+  draw,
+  drawSeed,
+  fromHex,
+  isCryptoError,
+  poolHash,
+  prepareDraw,
+  selectionHash,
+  toHex,
+  type CanonicalConstraints,
+  type SignedTreeHead,
+} from '@bidhall/crypto';
 import type { DrawView } from '@bidhall/contracts';
-import type { Clock } from '@bidhall/rules';
-import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { TransparencyLog } from '../../platform/log/transparency-log.ts';
+import type { TrustDeps } from './trust.deps.ts';
 
 export interface DrawRequest {
   purpose: string;
-  subjectType: string;
+  /** What the draw is for; its region and parties come from the subject, never from the request. */
+  subjectType: 'section';
   subjectId: string;
-  regionCode?: string;
   pool: string[];
   count: number;
   exclude?: string[];
@@ -21,41 +33,49 @@ export interface DrawRequest {
 export type { DrawView } from '@bidhall/contracts';
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-const selectionHash = (selected: string[]) => toHex(sm3(canonicalJson(selected)));
+
+function invalid(err: unknown): never {
+  if (isCryptoError(err)) throw new DomainError('DRAW_INVALID', err.message);
+  throw err;
+}
 
 /**
- * The life of a draw: commit (the secret's hash and the pool's hash go into the public log), perform
- * (seed = SM3(secret || root of a signed head that already contains the commitment), so neither the
- * platform nor anyone else could steer it), reveal (the secret is published and anyone reproduces the
- * result with `bidhall draw verify`).
+ * The life of a draw (docs/draw-format.md): commit (the secret's hash, the pool's hash, the count and
+ * the constraints' hash go into the public log), perform (seed = SM3(secret || root of a signed head
+ * that already contains the commitment), so nobody who steers the pool could know the seed), reveal
+ * (the secret is published and anyone reproduces the result with `bidhall draw verify`).
  */
-export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditTrail; log: TransparencyLog }) {
-  function constraintsOf(r: Pick<DrawRequest, 'exclude' | 'maxPerGroup'>) {
-    return { ...(r.exclude?.length ? { exclude: [...r.exclude].sort() } : {}), ...(r.maxPerGroup ? { maxPerGroup: r.maxPerGroup } : {}) };
+export function createDrawService(deps: TrustDeps) {
+  async function subjectOf(db: Db, request: Pick<DrawRequest, 'subjectType' | 'subjectId'>) {
+    const subject = request.subjectType === 'section' ? await deps.subjects.section(db, request.subjectId) : null;
+    if (!subject) throw new DomainError('DRAW_SUBJECT_NOT_FOUND', `no ${request.subjectType} ${request.subjectId}`);
+    return subject;
   }
 
   async function commitDraw(trx: Db, request: DrawRequest, actor: Actor & { id: string }): Promise<DrawView> {
-    let hash: string;
+    const subject = await subjectOf(trx, request);
+    let prepared: ReturnType<typeof prepareDraw>;
     try {
-      hash = poolHash(request.pool);
+      // An impossible draw (too few eligible, a group missing) is refused before anything is logged.
+      prepared = prepareDraw(request.pool, request.count, { exclude: request.exclude, maxPerGroup: request.maxPerGroup });
     } catch (err) {
-      if (isCryptoError(err)) throw new DomainError('DRAW_INVALID', err.message);
-      throw err;
+      invalid(err);
     }
+    const hash = poolHash(prepared.pool);
     const id = randomUUID();
     const secret = randomBytes(32);
     const commitment = commit(secret);
-    const constraints = constraintsOf(request);
+    const constraints: CanonicalConstraints = prepared.constraints;
     await deps.audit.record(trx, actor, {
       action: 'trust.draw.committed',
       targetType: 'draw',
       targetId: id,
-      regionCode: request.regionCode ?? null,
+      regionCode: subject.regionCode,
       details: { purpose: request.purpose, subjectType: request.subjectType, subjectId: request.subjectId, commitment, poolHash: hash, count: request.count },
     });
     // The commitment itself is public: it goes into the log in clear beside the audit commitment.
     const [logIndex] = await deps.log.append(trx, [
-      { type: 'drawCommitment', drawId: id, commitment, poolHash: hash, count: request.count, constraintsHash: toHex(sm3(canonicalJson(constraints))) },
+      { type: 'drawCommitment', drawId: id, commitment, poolHash: hash, count: request.count, constraintsHash: constraintsHash(constraints) },
     ]);
     await trx
       .insertInto('trust.draw')
@@ -64,8 +84,8 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditTrai
         purpose: request.purpose,
         subject_type: request.subjectType,
         subject_id: request.subjectId,
-        region_code: request.regionCode ?? null,
-        pool: JSON.stringify([...request.pool].sort()),
+        region_code: subject.regionCode,
+        pool: JSON.stringify(prepared.pool),
         pool_hash: hash,
         count: request.count,
         constraints: JSON.stringify(constraints),
@@ -79,7 +99,8 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditTrai
     return get(trx, id, { reveal: false });
   }
 
-  async function perform(drawId: string, actor: Actor & { id: string }): Promise<DrawView> {
+  /** Performs the draw; the selection goes to the calling module, never over HTTP before the reveal. */
+  async function perform(drawId: string, actor: Actor & { id: string }): Promise<{ view: DrawView; selected: string[] }> {
     // The head is signed outside the draw's transaction: it must already contain the commitment.
     const head = await deps.log.signedHead(deps.db);
     return deps.db.transaction().execute(async (trx) => {
@@ -89,18 +110,16 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditTrai
       if (head.treeSize <= Number(row.commit_log_index)) {
         throw new DomainError('DRAW_STATE_CONFLICT', 'the signed log does not yet contain the commitment; try again');
       }
-      const constraints = json<{ exclude?: string[]; maxPerGroup?: { groupOf: Record<string, string>; max: number } }>(row.constraints);
       let selected: string[];
       try {
         selected = draw({
           seed: drawSeed(new Uint8Array(row.secret), fromHex(head.rootHash)),
           pool: json<string[]>(row.pool),
           count: row.count,
-          constraints,
+          constraints: json<CanonicalConstraints>(row.constraints),
         }).selected;
       } catch (err) {
-        if (isCryptoError(err)) throw new DomainError('DRAW_INVALID', err.message);
-        throw err;
+        invalid(err);
       }
       await trx
         .updateTable('trust.draw')
@@ -114,16 +133,16 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditTrai
         })
         .where('id', '=', drawId)
         .execute();
+      const selectedHash = selectionHash(selected);
       await deps.audit.record(trx, actor, {
         action: 'trust.draw.performed',
         targetType: 'draw',
         targetId: drawId,
         regionCode: row.region_code,
-        details: { treeSize: head.treeSize, rootHash: head.rootHash, selectedHash: selectionHash(selected) },
+        details: { treeSize: head.treeSize, rootHash: head.rootHash, selectedHash },
       });
-      await deps.log.append(trx, [{ type: 'drawPerformed', drawId, treeSize: head.treeSize, rootHash: head.rootHash, selectedHash: selectionHash(selected) }]);
-      // Whoever performs the draw needs the selection (to notify those drawn); the public waits for the reveal.
-      return { ...(await get(trx, drawId, { reveal: false })), selected };
+      await deps.log.append(trx, [{ type: 'drawPerformed', drawId, treeSize: head.treeSize, rootHash: head.rootHash, selectedHash }]);
+      return { view: await get(trx, drawId, { reveal: false }), selected };
     });
   }
 
@@ -168,14 +187,22 @@ export function createDrawService(deps: { db: Db; clock: Clock; audit: AuditTrai
     };
   }
 
-  async function selection(drawId: string): Promise<string[]> {
-    const r = await deps.db.selectFrom('trust.draw').select('selected').where('id', '=', drawId).executeTakeFirst();
+  /** For the module the draw serves (e.g. to notify those drawn): null until performed. */
+  async function selection(db: Db, drawId: string): Promise<string[] | null> {
+    const r = await db.selectFrom('trust.draw').select('selected').where('id', '=', drawId).executeTakeFirst();
     if (!r) throw new DomainError('DRAW_NOT_FOUND', 'no such draw');
-    if (!r.selected) throw new DomainError('DRAW_STATE_CONFLICT', 'the draw has not been performed');
+    return r.selected ? json<string[]>(r.selected) : null;
+  }
+
+  /** Over HTTP: who was drawn, once the draw is revealed and to those it is for (the route's scope). */
+  async function revealedSelection(drawId: string): Promise<string[]> {
+    const r = await deps.db.selectFrom('trust.draw').select(['selected', 'revealed_at']).where('id', '=', drawId).executeTakeFirst();
+    if (!r) throw new DomainError('DRAW_NOT_FOUND', 'no such draw');
+    if (!r.revealed_at) throw new DomainError('DRAW_NOT_REVEALED', 'who was drawn is read after the reveal');
     return json<string[]>(r.selected);
   }
 
-  return { commitDraw, perform, reveal, selection, get: (drawId: string) => get(deps.db, drawId, { reveal: true }) };
+  return { commitDraw, perform, reveal, selection, revealedSelection, get: (drawId: string) => get(deps.db, drawId, { reveal: true }) };
 }
 
 export type DrawService = ReturnType<typeof createDrawService>;

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { canonicalJson, sm3, toHex } from '@bidhall/crypto';
+import { toHex } from '@bidhall/crypto';
+import { auditCommitment as commitmentOver, auditCommittedJson } from '@bidhall/crypto/log-verify';
 import type { Clock } from '@bidhall/rules';
+import type { RegionScope } from '../auth/scope.ts';
 import type { Db } from '../db/database.ts';
+import { withinReach } from '../db/region-filter.ts';
 import type { TransparencyLog } from '../log/transparency-log.ts';
 
 export interface Actor {
@@ -35,6 +38,12 @@ export interface AuditEventView {
   ip: string | null;
   details: Record<string, unknown>;
   logIndex: number | null;
+  /**
+   * For auditors only (decision 0014): the hex salt and the canonical JSON the log entry's commitment
+   * is computed over, so the auditor's browser can recompute it. Null for rows older than the log.
+   */
+  commitmentSalt?: string | null;
+  committedJson?: string | null;
 }
 
 export interface AuditTrail {
@@ -52,6 +61,10 @@ export interface AuditTrail {
       to?: Date;
       beforeId?: number;
       limit: number;
+      /** Only rows of these regions (and of no region, when `unregioned`); absent, every row (internal callers). */
+      reach?: RegionScope;
+      /** Adds each row's commitment salt and committed JSON: for the auditor's route only. */
+      withCommitments?: boolean;
     },
   ): Promise<AuditEventView[]>;
 }
@@ -64,11 +77,7 @@ export const systemActor: Actor = { kind: 'system', label: 'system' };
  * without reading personal data, and an auditor can prove a row is the one the log committed to.
  */
 export function auditCommitment(salt: Uint8Array, actor: Actor, details: Record<string, unknown>): string {
-  const body = canonicalJson({ actorId: actor.id ?? null, actorLabel: actor.label ?? null, details });
-  const input = new Uint8Array(salt.length + body.length);
-  input.set(salt);
-  input.set(body, salt.length);
-  return toHex(sm3(input));
+  return commitmentOver(salt, auditCommittedJson({ actorId: actor.id ?? null, actorLabel: actor.label ?? null, details }));
 }
 
 export function createAuditTrail(deps: { clock: Clock; log: TransparencyLog }): AuditTrail {
@@ -111,6 +120,7 @@ export function createAuditTrail(deps: { clock: Clock; log: TransparencyLog }): 
     },
     async list(db, filter) {
       let q = db.selectFrom('platform.audit_event').selectAll().orderBy('id', 'desc').limit(filter.limit);
+      if (filter.reach) q = q.where(withinReach(filter.reach));
       if (filter.targetType) q = q.where('target_type', '=', filter.targetType);
       if (filter.targetId) q = q.where('target_id', '=', filter.targetId);
       if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
@@ -133,7 +143,24 @@ export function createAuditTrail(deps: { clock: Clock; log: TransparencyLog }): 
         ip: r.ip,
         details: r.details,
         logIndex: r.log_index === null ? null : Number(r.log_index),
+        ...(filter.withCommitments ? commitmentOf(r as CommittedRow) : {}),
       }));
     },
+  };
+}
+
+/** What the row's log entry commits to, as the row reads now: a changed row no longer matches its entry. */
+interface CommittedRow {
+  commitment_salt: Uint8Array | null;
+  actor_id: string | null;
+  actor_label: string | null;
+  details: Record<string, unknown>;
+}
+
+function commitmentOf(r: CommittedRow) {
+  if (r.commitment_salt === null) return { commitmentSalt: null, committedJson: null };
+  return {
+    commitmentSalt: toHex(new Uint8Array(r.commitment_salt)),
+    committedJson: auditCommittedJson({ actorId: r.actor_id, actorLabel: r.actor_label, details: r.details }),
   };
 }

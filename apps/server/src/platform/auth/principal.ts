@@ -1,4 +1,5 @@
 import type { EntityRole, EntityStatus, UserKind } from '@bidhall/contracts';
+import type { Scope } from './scope-types.ts';
 
 /** Who is calling, as the session resolver found them. */
 export interface Principal {
@@ -20,10 +21,11 @@ export interface Principal {
  */
 export type Role = Exclude<UserKind, 'entity'> | EntityRole | 'activeEntity' | 'entityMember';
 
+/** Who may call a route (its roles) and which instances of its data (its scope). */
 export type Access =
   | { public: true; reason?: string }
-  | { authenticated: true }
-  | { roles: readonly Role[] };
+  | { authenticated: true; scope: Scope }
+  | { roles: readonly Role[]; scope: Scope };
 
 export function rolesOf(p: Principal): Set<Role> {
   const roles = new Set<Role>();

@@ -14,7 +14,7 @@ describe('configuration from the environment', () => {
     expect(c).toMatchObject({ port: 8080, dataDir: '/tmp/x', databaseUrl: 'postgres://u@h/db' });
   });
 
-  it('[task-12] the trust store folder defaults to DATA_DIR/trust and TRUST_STORE_DIR overrides it', () => {
+  it('the trust store folder defaults to DATA_DIR/trust and TRUST_STORE_DIR overrides it', () => {
     expect(loadConfig({ DATA_DIR: '/tmp/x' })).toMatchObject({ trustStoreDir: '/tmp/x/trust', certificateChallengeTtlSeconds: 300 });
     expect(loadConfig({ TRUST_STORE_DIR: '/etc/bidhall/cas' }).trustStoreDir).toBe('/etc/bidhall/cas');
     expect(() => loadConfig({ CERTIFICATE_CHALLENGE_TTL_SECONDS: '5' })).toThrow(ConfigError);
@@ -23,6 +23,12 @@ describe('configuration from the environment', () => {
   it('the blob store defaults to DATA_DIR/blobs and BLOB_DIR overrides it', () => {
     expect(loadConfig({ DATA_DIR: '/tmp/x' }).blobDir).toBe('/tmp/x/blobs');
     expect(loadConfig({ BLOB_DIR: '/srv/blobs' }).blobDir).toBe('/srv/blobs');
+  });
+
+  it('RULE_PROFILE selects the statutory periods: the law in force by default, or CTS-EBS01-2016', () => {
+    expect(loadConfig({}).ruleProfile).toBe('statutory');
+    expect(loadConfig({ RULE_PROFILE: 'cts-ebs01-2016' }).ruleProfile).toBe('cts-ebs01-2016');
+    expect(() => loadConfig({ RULE_PROFILE: 'lenient' })).toThrow(ConfigError);
   });
 
   it('refuses bad values, naming every bad variable', () => {
@@ -36,5 +42,15 @@ describe('configuration from the environment', () => {
       expect(issues).toContain('DATABASE_URL');
       expect(issues).toContain('LOG_LEVEL');
     }
+  });
+});
+
+describe('proxies and rate limits (decision 0013)', () => {
+  it('trusts no proxy by default; TRUST_PROXY lists addresses, CIDRs and named ranges, and refuses anything else', () => {
+    expect(loadConfig({})).toMatchObject({ trustProxy: [], redisUrl: undefined, rateLimitScale: 1 });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,loopback,::1' }).trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback', '::1']);
+    for (const bad of ['true', '10.0.0.1/33', 'proxy.example.cn', '*']) expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(ConfigError);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', RATE_LIMIT_SCALE: '10' })).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', rateLimitScale: 10 });
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(ConfigError);
   });
 });

@@ -1,5 +1,8 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { RULE_PROFILE_CODES, type RuleProfileCode } from '@bidhall/rules';
 import { z } from 'zod';
+import { DEFAULT_NTP_SERVERS, type NtpServer, parseNtpServer } from '../time/sntp.ts';
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -26,25 +29,78 @@ const configSchema = z.object({
   /** The platform's public address, stated in every notice and invitation (B-002, B-008). */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000').transform((u) => u.replace(/\/+$/, '')),
   CERTIFICATE_CHALLENGE_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+  /** Proxies whose X-Forwarded-For is believed (decision 0013): addresses, CIDRs or loopback/linklocal/uniquelocal, comma-separated. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const items = (v ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = items.filter((x) => !isProxyAddress(x));
+      if (bad.length) ctx.addIssue({ code: 'custom', message: `not an address, CIDR or loopback/linklocal/uniquelocal: ${bad.join(', ')}` });
+      return items;
+    }),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
+  CERTIFICATE_CHALLENGES_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(20),
+  CERTIFICATE_CHALLENGES_MAX: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   JOBS: z
     .enum(['on', 'off'])
     .default('on')
     .transform((v) => v === 'on'),
-  EXCHANGE_SANDBOX: z
-    .enum(['on', 'off'])
-    .default('on')
-    .transform((v) => v === 'on'),
+  /** Unset: on with the demo data only (decision 0018). EXCHANGE_SANDBOX is the older name. */
+  SANDBOX: z.enum(['on', 'off']).optional(),
+  EXCHANGE_SANDBOX: z.enum(['on', 'off']).optional(),
+  /** Time servers for the clock check (F-07, decision 0015): `host`, `host:port` or `[v6]:port`, comma-separated. */
+  NTP_SERVERS: z
+    .string()
+    .default(DEFAULT_NTP_SERVERS.join(','))
+    .transform((v, ctx) => {
+      try {
+        return v.split(',').filter((x) => x.trim()).map(parseNtpServer);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Unset: `lenient` with the demo data, `strict` otherwise. */
+  TIME_TRUST: z.enum(['strict', 'lenient']).optional(),
+  TIME_MAX_OFFSET_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+  TIME_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  TIME_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   APPROVAL_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   PUBLIC_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   DESIGNATED_MEDIA_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  /** Minutes between published tree heads (decision 0014): a divisor of 60, so the cron keeps it exactly. */
+  LOG_HEAD_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .refine((m) => m > 0 && 60 % m === 0, 'must divide 60: 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60')
+    .default(10),
+  /** The statutory periods timetables are judged by (decision 0017): the law in force, or CTS-EBS01-2016's figures. */
+  RULE_PROFILE: z.enum(RULE_PROFILE_CODES).default('statutory'),
 });
 
 export interface AppConfig {
   /**
-   * EXCHANGE_SANDBOX: the platform serves sandbox stand-ins for the investment approval platform and
-   * the public service platform under /sandbox, used when their URLs are not set.
+   * SANDBOX: the platform serves sandbox stand-ins for the investment approval platform, the public
+   * service platform and the designated media under /sandbox, used when their URLs are not set, to
+   * loopback callers and signed-in staff only. Undefined: on with the demo data, off otherwise.
    */
-  exchangeSandbox: boolean;
+  exchangeSandbox: boolean | undefined;
+  /** NTP_SERVERS: the time servers the clock is checked against (the National Time Service Center by default). */
+  ntpServers: NtpServer[];
+  /** TIME_TRUST: whether deadline-critical actions are refused while the clock is not vouched for; undefined: with the demo or not. */
+  timeTrust: 'strict' | 'lenient' | undefined;
+  /** TIME_MAX_OFFSET_MS: the largest offset from the time servers that still counts as synchronised. */
+  timeMaxOffsetMs: number;
+  /** TIME_MAX_AGE_SECONDS: how long one measurement vouches for the clock. */
+  timeMaxAgeSeconds: number;
+  /** TIME_CHECK_INTERVAL_SECONDS: how often the clock is measured. */
+  timeCheckIntervalSeconds: number;
   /** APPROVAL_SERVICE_URL: the investment approval platform's API base (GET …/projects/{code}). */
   approvalServiceUrl: string | undefined;
   /** PUBLIC_SERVICE_URL: the public service platform's exchange API base (POST …/messages). */
@@ -74,8 +130,39 @@ export interface AppConfig {
   blobDir: string;
   /** How long a certificate login challenge may be answered. */
   certificateChallengeTtlSeconds: number;
+  /**
+   * TRUST_PROXY: the reverse proxies whose X-Forwarded-For names the client (Fastify's trustProxy as a
+   * list); empty, the connection's own address is the client's, whatever the headers say.
+   */
+  trustProxy: string[];
+  /** REDIS_URL: the rate limits' counters are shared in Redis; unset, each process counts in memory. */
+  redisUrl: string | undefined;
+  /** RATE_LIMIT_SCALE: multiplies every per-client limit of platform/http/rate-limit.ts (e.g. behind a large NAT). */
+  rateLimitScale: number;
+  /** CERTIFICATE_CHALLENGES_PER_CLIENT / _MAX: unanswered login challenges per client address, and stored in all. */
+  certificateChallengeBounds: { perClient: number; total: number };
   /** PUBLIC_BASE_URL: the platform's public address, without a trailing slash. */
   publicBaseUrl: string;
+  /** LOG_HEAD_INTERVAL_MINUTES: how often a signed tree head is published on the portal and to the public service platform. */
+  logHeadIntervalMinutes: number;
+  /**
+   * RULE_PROFILE: 'statutory' (the law in force on each section's creation date) or 'cts-ebs01-2016'
+   * (the standard's figures where they differ, e.g. B-040's 7 working days), for the whole platform.
+   */
+  ruleProfile: RuleProfileCode;
+}
+
+const onOff = (v: 'on' | 'off' | undefined) => (v === undefined ? undefined : v === 'on');
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, prefix, ...rest] = item.split('/');
+  const version = isIP(address ?? '');
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 export class ConfigError extends Error {
@@ -104,7 +191,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     webDist: c.WEB_DIST,
     jobsEnabled: c.JOBS,
-    exchangeSandbox: c.EXCHANGE_SANDBOX,
+    exchangeSandbox: onOff(c.SANDBOX ?? c.EXCHANGE_SANDBOX),
+    ntpServers: c.NTP_SERVERS,
+    timeTrust: c.TIME_TRUST,
+    timeMaxOffsetMs: c.TIME_MAX_OFFSET_MS,
+    timeMaxAgeSeconds: c.TIME_MAX_AGE_SECONDS,
+    timeCheckIntervalSeconds: c.TIME_CHECK_INTERVAL_SECONDS,
     approvalServiceUrl: c.APPROVAL_SERVICE_URL,
     publicServiceUrl: c.PUBLIC_SERVICE_URL,
     designatedMediaUrl: c.DESIGNATED_MEDIA_URL,
@@ -112,6 +204,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustStoreDir: resolve(c.TRUST_STORE_DIR ?? `${c.DATA_DIR}/trust`),
     blobDir: resolve(c.BLOB_DIR ?? `${c.DATA_DIR}/blobs`),
     certificateChallengeTtlSeconds: c.CERTIFICATE_CHALLENGE_TTL_SECONDS,
+    trustProxy: c.TRUST_PROXY,
+    redisUrl: c.REDIS_URL,
+    rateLimitScale: c.RATE_LIMIT_SCALE,
+    certificateChallengeBounds: { perClient: c.CERTIFICATE_CHALLENGES_PER_CLIENT, total: c.CERTIFICATE_CHALLENGES_MAX },
     publicBaseUrl: c.PUBLIC_BASE_URL,
+    logHeadIntervalMinutes: c.LOG_HEAD_INTERVAL_MINUTES,
+    ruleProfile: c.RULE_PROFILE,
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../errors/domain-error.ts';
 import { type Access, isAllowed, type Principal } from '../auth/principal.ts';
+import { admits, isResourceId, reachesWholePlatform, type RegionCatalog, type RegionScope, regionScopeOf, type Scope, type ScopeResolvers } from '../auth/scope.ts';
 import type { Actor } from '../audit/audit-trail.ts';
 
 export const SESSION_COOKIE = 'bh_session';
@@ -12,6 +13,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
+    /** The regions the caller reaches, for services that filter lists (`scope: { list }`). */
+    regionScope(): RegionScope;
   }
 }
 
@@ -29,12 +32,28 @@ export interface RegisteredRoute {
   access: Access | undefined;
 }
 
+/** The scope a route declares; public routes have none (they answer everyone alike). */
+export function scopeOf(access: Access | undefined): Scope | undefined {
+  return access && !('public' in access) ? access.scope : undefined;
+}
+
 /**
  * Authorization for every route: a route states who may call it in `config.access`; a route that
  * states nothing is refused to everyone. The list of routes is kept for the test that walks them.
  */
-export const accessPlugin = fp<{ sessions: SessionResolver; routes: RegisteredRoute[] }>(async (app, opts) => {
+export interface AccessOptions {
+  sessions: SessionResolver;
+  routes: RegisteredRoute[];
+  /** The modules' resolvers, by resource kind (`Scope.resource`). */
+  scopes: ScopeResolvers;
+  regions: RegionCatalog;
+}
+
+export const accessPlugin = fp<AccessOptions>(async (app, opts) => {
   app.decorateRequest('principal', null);
+  app.decorateRequest('regionScope', function (this: FastifyRequest): RegionScope {
+    return this.principal ? regionScopeOf(this.principal, opts.regions) : { codes: [], unregioned: false };
+  });
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -42,6 +61,10 @@ export const accessPlugin = fp<{ sessions: SessionResolver; routes: RegisteredRo
     if (!access && route.url.startsWith(DOCS_PREFIX)) {
       access = { public: true, reason: 'API documentation' };
       route.config = { ...route.config, access };
+    }
+    const scope = scopeOf(access);
+    if (scope && 'resource' in scope && !opts.scopes[scope.resource]) {
+      throw new Error(`route ${route.url} is scoped to '${scope.resource}', which no module resolves`);
     }
     for (const method of methods) opts.routes.push({ method, url: route.url, access });
   });
@@ -62,8 +85,45 @@ export const accessPlugin = fp<{ sessions: SessionResolver; routes: RegisteredRo
       }
       throw new DomainError('FORBIDDEN', 'your role may not do this');
     }
+    const scope = scopeOf(access);
+    if (scope && 'platform' in scope && !reachesWholePlatform(request.principal!, opts.regions)) {
+      throw new DomainError('OUT_OF_SCOPE', `this is administered for the whole platform (${scope.platform}); your account answers for one region`);
+    }
+    // A resource named in the path or query is checked before any body is read.
+    if (scope && 'resource' in scope && !scope.from?.startsWith('body.')) await checkResourceScope(scope, request, request.principal!, opts);
+  });
+
+  // One named in the body: after parsing, before validation, so that a caller outside the scope learns
+  // nothing from how the rest of the body is judged.
+  app.addHook('preValidation', async (request) => {
+    const scope = scopeOf(request.routeOptions.config?.access);
+    if (scope && 'resource' in scope && scope.from?.startsWith('body.') && request.principal) await checkResourceScope(scope, request, request.principal, opts);
   });
 });
+
+/**
+ * A resource outside the caller's scope answers exactly as a missing one does, so that neither its
+ * existence nor its owner leaks. A route may name several (an array of ids): each must be in scope.
+ * Absent, the route names none; anything but ids fails closed.
+ */
+async function checkResourceScope(scope: Extract<Scope, { resource: string }>, request: FastifyRequest, principal: Principal, opts: AccessOptions) {
+  const [where, key] = (scope.from ?? 'params.id').split('.') as ['params' | 'body' | 'query', string];
+  const source = request[where] as Record<string, unknown> | null | undefined;
+  const value = source && typeof source === 'object' ? source[key] : undefined;
+  if (value === undefined || value === null) return;
+  const ids = Array.isArray(value) ? value : [value];
+  if (ids.length > 100 || !ids.every(isResourceId)) {
+    throw new DomainError('VALIDATION_FAILED', `${where}.${key} must name ${scope.resource} by id`, { issues: [{ path: [where, key], message: 'not an id' }] });
+  }
+  const resolver = opts.scopes[scope.resource]!;
+  for (const id of ids) {
+    const facts = await resolver.resolve(id.toLowerCase(), { userId: principal.userId, entityId: principal.entity?.id ?? null });
+    if (!facts) throw resolver.notFound(id);
+    if (admits(scope, facts, principal, opts.regions)) continue;
+    const known = facts.relations.has('published') && resolver.refusal;
+    throw known ? resolver.refusal!(id, scope.parties, { entityId: principal.entity?.id ?? null }) : resolver.notFound(id);
+  }
+}
 
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) throw new DomainError('UNAUTHENTICATED', 'log in first');

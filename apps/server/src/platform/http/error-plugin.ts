@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorRegistry } from '../errors/domain-error.ts';
+import { databaseProblem } from './database-errors.ts';
 
 interface ProblemBody {
   type: string;
@@ -58,6 +59,9 @@ export const errorPlugin = fp<{ registry: ErrorRegistry }>(async (app, { registr
     const domain: unknown = error;
     if (domain instanceof DomainError) {
       const e = domain;
+      // A refusal that ends by itself (a rate limit, a lockout) says when, as RFC 9110 §10.2.3 has it.
+      const wait = e.details?.retryAfterSeconds;
+      if (typeof wait === 'number' && Number.isFinite(wait) && wait > 0) reply.header('retry-after', String(Math.ceil(wait)));
       return send(reply, request, {
         status: registry.statusOf(e.code),
         code: e.code,
@@ -86,6 +90,12 @@ export const errorPlugin = fp<{ registry: ErrorRegistry }>(async (app, { registr
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, request, { status: error.statusCode, code: 'BAD_REQUEST', detail: error.message });
+    }
+    const database = databaseProblem(error);
+    if (database) {
+      request.log.warn({ err: error }, 'the database refused a request');
+      if (database.retryAfterSeconds) reply.header('retry-after', String(database.retryAfterSeconds));
+      return send(reply, request, { status: database.status, code: database.code, detail: database.detail });
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, request, { status: 500, code: 'INTERNAL', detail: 'internal error; the request id identifies it in the logs' });

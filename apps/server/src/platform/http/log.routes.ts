@@ -5,11 +5,28 @@ import { MAX_ENTRIES_PAGE, type TransparencyLog } from '../log/transparency-log.
 import type { AppInstance } from './types.ts';
 import { sm3, toHex, utf8 } from '@bidhall/crypto';
 import type { TimeAuthority } from '../time/time-authority.ts';
-import { logEntry, logKey, logReceipt, signedTreeHead as signedHead } from '@bidhall/contracts';
+import { logEntry, logKey, logReceipt, signedTreeHead as signedHead, type LogReceipt } from '@bidhall/contracts';
 
 const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const tags = ['log'];
 const open = { access: { public: true as const, reason: 'the public log is for everyone to verify' } };
+
+/**
+ * A self-contained receipt for one entry: the entry, the newest signed head, the inclusion proof in it
+ * and a timestamp over the entry (what GET /api/v1/log/receipt answers; bid receipts carry the same).
+ */
+export async function buildLogReceipt(deps: { log: TransparencyLog; timeAuthority: TimeAuthority }, db: Db, i: number): Promise<LogReceipt> {
+  const treeHead = await deps.log.signedHead(db);
+  if (i >= treeHead.treeSize) throw new DomainError('LOG_RANGE_INVALID', `the log has ${treeHead.treeSize} entries`);
+  const [row] = await deps.log.entries(db, i, i + 1);
+  return {
+    index: i,
+    entry: row!.entry,
+    treeHead,
+    auditPath: await deps.log.inclusionProof(db, i, treeHead.treeSize),
+    timestamp: deps.timeAuthority.stamp('SM3', toHex(sm3(utf8(row!.entry)))),
+  };
+}
 
 /** The public append-only log (F-27, task 19): tree heads, entries and proofs, for anyone to verify. */
 export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: TransparencyLog; timeAuthority: TimeAuthority }) {
@@ -108,19 +125,7 @@ export function registerLogRoutes(app: AppInstance, deps: { db: Db; log: Transpa
         response: { 200: logReceipt },
       },
     },
-    async (request) => {
-      const i = request.query.index;
-      const treeHead = await deps.log.signedHead(deps.db);
-      if (i >= treeHead.treeSize) throw new DomainError('LOG_RANGE_INVALID', `the log has ${treeHead.treeSize} entries`);
-      const [row] = await deps.log.entries(deps.db, i, i + 1);
-      return {
-        index: i,
-        entry: row!.entry,
-        treeHead,
-        auditPath: await deps.log.inclusionProof(deps.db, i, treeHead.treeSize),
-        timestamp: deps.timeAuthority.stamp('SM3', toHex(sm3(utf8(row!.entry)))),
-      };
-    },
+    async (request) => buildLogReceipt(deps, deps.db, request.query.index),
   );
 
   async function assertSize(size: number) {

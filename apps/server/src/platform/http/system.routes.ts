@@ -1,37 +1,22 @@
-import { auditEventView } from '@bidhall/contracts';
+import { platformInfoView, type PlatformInfoView } from '@bidhall/contracts';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Clock } from '@bidhall/rules';
 import type { Db } from '../db/database.ts';
-import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { AppInstance } from './types.ts';
-import type { TimeAuthority } from '../time/time-authority.ts';
-import { timestampToken } from '@bidhall/contracts';
 
 const VERSION = '0.1.0';
 
-/** Liveness, readiness, server time and the audit trail for auditors (F-28). */
+/** Liveness, readiness and the installation's facts (its version, the sandboxes the portal's banner names). */
 export function registerSystemRoutes(
   app: AppInstance,
-  deps: { db: Db; clock: Clock; audit: AuditTrail; timeAuthority: TimeAuthority; jobsRunning: () => boolean; isShuttingDown: () => boolean },
+  deps: {
+    db: Db;
+    /** The outside systems answered by sandbox stand-ins (exchange), for the portal's banner. */
+    sandboxes: () => PlatformInfoView['sandboxes'];
+    jobsRunning: () => boolean;
+    isShuttingDown: () => boolean;
+  },
 ) {
-  app.post(
-    '/api/v1/timestamps',
-    {
-      config: { access: { authenticated: true } },
-      schema: {
-        tags: ['system'],
-        summary: 'A signed timestamp token over a hash, from the platform time authority (F-07)',
-        body: z.strictObject({
-          hashAlg: z.enum(['SM3', 'SHA-256']),
-          messageImprint: z.string().regex(/^[0-9a-fA-F]{64}$/, 'a 32-byte hex digest'),
-        }),
-        response: { 200: timestampToken },
-      },
-    },
-    async (request) => deps.timeAuthority.stamp(request.body.hashAlg, request.body.messageImprint),
-  );
-
   app.get(
     '/api/v1/health',
     {
@@ -63,43 +48,12 @@ export function registerSystemRoutes(
   );
 
   app.get(
-    '/api/v1/time',
+    '/api/v1/platform',
     {
-      config: { access: { public: true } },
-      schema: {
-        tags: ['system'],
-        summary: 'Server time, for clocks and countdowns in the UI (A-98)',
-        response: { 200: z.object({ now: z.string(), epochMs: z.number(), timeZone: z.literal('Asia/Shanghai') }) },
-      },
+      config: { access: { public: true, reason: 'what every page may show about this installation' } },
+      schema: { tags: ['system'], summary: 'This installation: its version and the outside systems it reaches through sandboxes', response: { 200: platformInfoView } },
     },
-    async () => {
-      const now = deps.clock.now();
-      return { now: now.toISOString(), epochMs: now.getTime(), timeZone: 'Asia/Shanghai' as const };
-    },
+    async () => ({ version: VERSION, sandboxes: deps.sandboxes() }),
   );
 
-  app.get(
-    '/api/v1/audit-events',
-    {
-      config: { access: { roles: ['auditor'] } },
-      schema: {
-        tags: ['system'],
-        summary: 'The audit trail: who did what, when (auditors only)',
-        querystring: z.strictObject({
-          targetType: z.string().max(40).optional(),
-          targetId: z.string().max(80).optional(),
-          actorId: z.uuid().optional(),
-          action: z.string().regex(/^[a-zA-Z.]{1,80}$/).optional(),
-          from: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
-          to: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional(),
-          beforeId: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: {
-          200: z.array(auditEventView),
-        },
-      },
-    },
-    async (request) => deps.audit.list(deps.db, request.query),
-  );
 }

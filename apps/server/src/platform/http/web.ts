@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { AppInstance } from './types.ts';
 
+const MACHINE_PREFIXES = ['/api/', '/sandbox/'];
+
 /**
  * Serves the built web app; any non-API path falls back to index.html so the client router owns it.
- * API paths that match nothing still get a problem+json 404 from the error plugin.
+ * API and sandbox paths that match nothing still get a problem+json 404 from the error plugin.
  */
 export async function registerWeb(app: AppInstance, distDir: string): Promise<boolean> {
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -17,7 +19,8 @@ export async function registerWeb(app: AppInstance, distDir: string): Promise<bo
   const sendShell = (_req: unknown, reply: { sendFile: (f: string) => unknown }) => reply.sendFile('index.html');
   app.get('/', shell, sendShell as never);
   app.get('/*', shell, async (request, reply) => {
-    if (request.url.startsWith('/api/')) {
+    // Machine paths (the API, and the sandbox stand-ins when they are off) answer 404, not the shell.
+    if (MACHINE_PREFIXES.some((p) => request.url.startsWith(p))) {
       return reply.callNotFound();
     }
     const path = request.url.split('?')[0] ?? '/';

@@ -72,17 +72,23 @@ export function logStore(db: Db) {
     async latestHead() {
       return db.selectFrom('platform.log_tree_head').selectAll().orderBy('tree_size', 'desc').limit(1).executeTakeFirst();
     },
+    async headOf(size: number) {
+      return db.selectFrom('platform.log_tree_head').select('signed_head').where('tree_size', '=', size).executeTakeFirst();
+    },
     async heads(limit: number, beforeSize?: number) {
       let q = db.selectFrom('platform.log_tree_head').select('signed_head').orderBy('tree_size', 'desc').limit(limit);
       if (beforeSize !== undefined) q = q.where('tree_size', '<', beforeSize);
       return q.execute();
     },
-    async insertHead(size: number, root: Uint8Array, at: Date, signed: object) {
-      await db
+    /** False when a head of this size is kept already. */
+    async insertHead(size: number, root: Uint8Array, at: Date, signed: object): Promise<boolean> {
+      const inserted = await db
         .insertInto('platform.log_tree_head')
         .values({ tree_size: size, root_hash: Buffer.from(root), signed_at: at, signed_head: JSON.stringify(signed) })
         .onConflict((oc) => oc.column('tree_size').doNothing())
+        .returning('tree_size')
         .execute();
+      return inserted.length > 0;
     },
     source(): TreeSource {
       return {

@@ -92,8 +92,9 @@ export function createTransparencyLog(deps: { clock: Clock; signingKey: Platform
       const root = await treeRoot(store.source(), size);
       const at = deps.clock.now();
       const signed = signTreeHead({ logId: LOG_ID, treeSize: size, timestamp: at.getTime(), rootHash: toHex(root) }, deps.signingKey.key);
-      await store.insertHead(size, root, at, signed);
-      return signed;
+      // Two callers may sign the same size at once: the head kept is the one every caller gets.
+      if (await store.insertHead(size, root, at, signed)) return signed;
+      return ((await store.headOf(size))?.signed_head as SignedTreeHead | undefined) ?? signed;
     },
 
     async heads(db, limit, beforeSize) {

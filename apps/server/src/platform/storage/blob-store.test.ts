@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -45,5 +45,20 @@ describe('content-addressed blob store', () => {
   it('an unknown or malformed address is NOT_FOUND', async () => {
     await expect(store.open('0'.repeat(64))).rejects.toBeInstanceOf(DomainError);
     await expect(store.read('../../etc/passwd')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('adopts a finished file by renaming it to its content address, without a copy; a wrong size leaves it in place', async () => {
+    const uploads = join(dir, 'uploads');
+    mkdirSync(uploads, { recursive: true });
+    const bytes = Buffer.from('BHSEAL01 a sealed part received elsewhere');
+    const path = join(uploads, 'finished');
+    writeFileSync(path, bytes);
+    await expect(store.adopt(path, toHex(sm3(bytes)), bytes.length + 1)).rejects.toThrow(/bytes/);
+    expect(existsSync(path)).toBe(true);
+    const adopted = await store.adopt(path, toHex(sm3(bytes)), bytes.length);
+    expect(adopted).toEqual({ sm3: toHex(sm3(bytes)), size: bytes.length });
+    expect(existsSync(path)).toBe(false);
+    expect((await store.read(adopted.sm3)).equals(bytes)).toBe(true);
+    await expect(store.adopt(join(uploads, 'x'), '../../etc', 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

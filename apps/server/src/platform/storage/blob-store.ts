@@ -29,6 +29,12 @@ export interface BlobStore {
   /** The whole blob in memory: for small blobs (manifests, texts). */
   read(sm3: string): Promise<Buffer>;
   stat(sm3: string): Promise<StoredBlob | null>;
+  /**
+   * Takes a complete file whose SM3 the caller computed while receiving it (a finished upload) into
+   * the store by renaming it to its content address: no copy, atomic, so a reader never sees half a
+   * blob. The file must be on the store's file system and of the stated size (else it is left as is).
+   */
+  adopt(path: string, sm3: string, size: number): Promise<StoredBlob>;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -68,7 +74,9 @@ export function createBlobStore(dir: string): BlobStore {
       out.end();
       await finished(out);
     } catch (err) {
-      out.destroy();
+      // The file is opened asynchronously: wait until the stream has closed, or the open could land
+      // after the removal and leave an empty temporary file behind.
+      if (!out.closed) await new Promise<void>((resolve) => out.destroy().once('close', () => resolve()));
       await rm(tmp, { force: true });
       // An aborted upload may leave the rest of the request unread; drain nothing more from it.
       if (source instanceof Readable) source.destroy();
@@ -105,5 +113,15 @@ export function createBlobStore(dir: string): BlobStore {
     return Buffer.concat(parts);
   }
 
-  return { dir, put, open, read, stat: statBlob };
+  async function adopt(path: string, sm3: string, size: number): Promise<StoredBlob> {
+    const target = pathOf(sm3);
+    const s = await stat(path);
+    if (!s.isFile() || s.size !== size) throw new Error(`adopt: ${path} has ${s.size} bytes, not ${size}`);
+    await mkdir(join(dir, sm3.slice(0, 2), sm3.slice(2, 4)), { recursive: true });
+    // Same content, same name: renaming over an existing copy replaces identical bytes atomically.
+    await rename(path, target);
+    return { sm3, size };
+  }
+
+  return { dir, put, open, read, stat: statBlob, adopt };
 }

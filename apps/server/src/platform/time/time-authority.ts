@@ -1,24 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { signJson, verifyJson, type JsonSignature, type PublicKey } from '@bidhall/crypto';
+import { signJson, verifyJson, type PublicKey } from '@bidhall/crypto';
 import type { Clock } from '@bidhall/rules';
 import type { PlatformSigningKey } from '../keys/signing-key.ts';
+import type { TimestampToken } from '@bidhall/crypto/log-verify';
 
 /**
  * A timestamp token in the spirit of RFC 3161: the platform's time authority states that a hash
  * existed at `genTime`, signed with the platform's SM2 key over RFC 8785 canonical JSON. The host's
- * clock is kept on the national time service (see docs/deployment.md), which is what F-07 asks.
+ * clock is kept on the national time service (see docs/deployment.md), and the time source checks it
+ * (decision 0015): while it cannot vouch for the clock, no token is issued (TIME_UNTRUSTED).
  */
-export interface TimestampToken {
-  version: 1;
-  hashAlg: 'SM3' | 'SHA-256';
-  /** Hex digest of the stamped data. */
-  messageImprint: string;
-  genTime: string;
-  serial: string;
-  /** keyId of the time authority's key. */
-  tsa: string;
-  signature: JsonSignature;
-}
+export type { TimestampToken };
 
 type Unsigned = Omit<TimestampToken, 'signature'>;
 
@@ -30,9 +22,10 @@ export interface TimeAuthority {
   stamp(hashAlg: TimestampToken['hashAlg'], messageImprint: string): TimestampToken;
 }
 
-export function createTimeAuthority(deps: { clock: Clock; signingKey: PlatformSigningKey }): TimeAuthority {
+export function createTimeAuthority(deps: { clock: Clock; signingKey: PlatformSigningKey; guard?: { assertTrusted(action: string): void } }): TimeAuthority {
   return {
     stamp(hashAlg, messageImprint) {
+      deps.guard?.assertTrusted('issuing a timestamp');
       const body: Unsigned = {
         version: 1,
         hashAlg,

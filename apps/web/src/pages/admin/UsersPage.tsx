@@ -1,25 +1,30 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Badge, Button, Tabs, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { userKinds } from '@bidhall/contracts';
-import { adminApi } from '../../api/admin.ts';
-import type { UserKind, UserView } from '../../api/types.ts';
-import { LoadError } from '../../components/LoadError.tsx';
+import { useSession } from '../../auth/SessionContext.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { UserKindTag } from '../../components/StatusTags.tsx';
-import { formatTime } from '../../format.ts';
-import { useCatalog } from '../../hooks/useCatalog.tsx';
-import { useLoader } from '../../hooks/useLoader.ts';
-import { CreateUserModal } from './CreateUserModal.tsx';
+import { AccountsPanel } from './AccountsPanel.tsx';
+import { GrantModal } from './GrantModal.tsx';
+import { GrantsPanel } from './GrantsPanel.tsx';
 
-/** Platform accounts, managed by administrators only. */
+/**
+ * Platform accounts and their grants (三员分立, decision 0012): security administrators propose,
+ * approve or reject grants and disable accounts; auditors read both tabs.
+ */
 export default function UsersPage() {
   const { t } = useTranslation();
-  const { regionName } = useCatalog();
-  const [kind, setKind] = useState<UserKind>();
-  const [creating, setCreating] = useState(false);
-  const users = useLoader(() => adminApi.users(kind), [kind]);
+  const { user } = useSession();
+  const [params, setParams] = useSearchParams();
+  const [proposing, setProposing] = useState(false);
+  const [pending, setPending] = useState(0);
+  // Bumped after any change, so that both tabs read again.
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const canGrant = user?.kind === 'securityAdmin';
+  const tab = params.get('tab') === 'grants' ? 'grants' : 'accounts';
+  const me = user?.id ?? '';
 
   return (
     <div data-testid="admin-users">
@@ -28,85 +33,35 @@ export default function UsersPage() {
         subtitle={t('admin.subtitle')}
         trail={[{ title: t('admin.title') }]}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-user">
-            {t('admin.create')}
-          </Button>
+          canGrant ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)} data-testid="propose-grant">
+              {t('admin.propose')}
+            </Button>
+          ) : (
+            <Tag color="orange">{t('admin.readOnly')}</Tag>
+          )
         }
       />
       <div className="container page-body">
-        <Card className="queue-card">
-          <Space className="queue-filters">
-            <Select
-              allowClear
-              placeholder={t('admin.filterKind')}
-              value={kind}
-              onChange={setKind}
-              options={userKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
-              style={{ width: 180 }}
-            />
-          </Space>
-          {users.error ? (
-            <LoadError error={users.error} onRetry={() => void users.reload()} />
-          ) : (
-            <Table<UserView>
-              rowKey="id"
-              loading={users.loading}
-              dataSource={users.data ?? []}
-              pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-              scroll={{ x: 1400 }}
-              columns={[
-                {
-                  title: t('fields.username'),
-                  dataIndex: 'username',
-                  width: 170,
-                  sorter: (a, b) => a.username.localeCompare(b.username),
-                  render: (v: string) => <span className="mono">{v}</span>,
-                },
-                { title: t('fields.displayName'), dataIndex: 'displayName', width: 180 },
-                {
-                  title: t('fields.kind'),
-                  dataIndex: 'kind',
-                  width: 150,
-                  render: (k: UserKind) => <UserKindTag kind={k} />,
-                  sorter: (a, b) => a.kind.localeCompare(b.kind),
-                },
-                { title: t('fields.regionCode'), dataIndex: 'regionCode', width: 120, render: (v: string) => regionName(v) },
-                { title: t('fields.department'), dataIndex: 'department', render: (v: string | null) => v ?? '—' },
-                {
-                  title: t('fields.status'),
-                  dataIndex: 'status',
-                  width: 90,
-                  render: (s: UserView['status']) => (
-                    <Tag color={s === 'active' ? 'green' : 'default'}>{t(`admin.userStatus.${s}`)}</Tag>
-                  ),
-                },
-                {
-                  title: t('admin.totp'),
-                  dataIndex: 'totpEnabled',
-                  width: 110,
-                  render: (v: boolean) => (v ? <Tag color="blue">{t('admin.totpOn')}</Tag> : <Tag>{t('admin.totpOff')}</Tag>),
-                },
-                {
-                  title: t('admin.lastLogin'),
-                  dataIndex: 'lastLoginAt',
-                  width: 160,
-                  render: (v: string | null) => formatTime(v),
-                  sorter: (a, b) => (a.lastLoginAt ?? '').localeCompare(b.lastLoginAt ?? ''),
-                },
-                {
-                  title: t('admin.createdAt'),
-                  dataIndex: 'createdAt',
-                  width: 160,
-                  render: (v: string) => formatTime(v),
-                  defaultSortOrder: 'descend',
-                  sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
-                },
-              ]}
-            />
-          )}
-        </Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'grants' ? { tab: 'grants' } : {})}
+          items={[
+            { key: 'accounts', label: t('admin.tabs.accounts'), children: <AccountsPanel me={me} canGrant={canGrant} version={version} onChanged={changed} /> },
+            {
+              key: 'grants',
+              label: (
+                <span data-testid="grants-tab">
+                  {t('admin.tabs.grants')} <Badge count={pending} size="small" />
+                </span>
+              ),
+              children: <GrantsPanel me={me} canDecide={canGrant} version={version} onPending={setPending} onChanged={changed} />,
+              forceRender: true,
+            },
+          ]}
+        />
       </div>
-      <CreateUserModal open={creating} onClose={() => setCreating(false)} onCreated={() => void users.reload()} />
+      {proposing && <GrantModal onClose={() => setProposing(false)} onDone={changed} />}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { AccountLabel, useAccountNames } from '../../hooks/useAccountNames.tsx';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoadMore } from '../../hooks/useLoadMore.ts';
 import { useServerClock } from '../../hooks/useServerClock.tsx';
+import { AuditCheckButton } from './AuditCheck.tsx';
 
 const PAGE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,6 +25,7 @@ const ACTION_FAMILIES = [
   'identity.totp',
   'identity.logout',
   'identity.user',
+  'identity.grant',
   'identity.certificate',
   'catalog',
 ] as const;
@@ -204,6 +206,8 @@ export default function AuditPage() {
                     render: (v: string | null) => (v ? regionName(v) : '—'),
                   },
                   { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
+                  // Against the public log, in the browser (decision 0014).
+                  { title: t('audit.check.column'), key: 'check', width: 100, fixed: 'right', render: (_, e) => <AuditCheckButton row={e} /> },
                 ]}
               />
               <div className="load-more">

@@ -1,5 +1,5 @@
-import { Alert, Badge, Tabs } from 'antd';
-import { useState } from 'react';
+import { Alert, Badge, Skeleton, Tabs } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/SessionContext.tsx';
@@ -9,7 +9,9 @@ import { FindTab } from './FindTab.tsx';
 import { InvitationsTab } from './InvitationsTab.tsx';
 import '../portal/portal.css';
 
-const TABS = ['find', 'downloads', 'invitations'] as const;
+const MyBidsTab = lazy(() => import('./bid/MyBidsTab.tsx'));
+
+const TABS = ['find', 'downloads', 'bids', 'invitations'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 投标人工作台: find open sections, the entity's downloads and receipts, invitations to reply to. */
@@ -34,6 +36,15 @@ export default function BidderPage() {
           items={[
             { key: 'find', label: t('bidder.tabs.find'), children: <FindTab /> },
             { key: 'downloads', label: t('bidder.tabs.downloads'), children: <DownloadsTab /> },
+            {
+              key: 'bids',
+              label: t('bidding.mineTab'),
+              children: (
+                <Suspense fallback={<Skeleton active />}>
+                  <MyBidsTab />
+                </Suspense>
+              ),
+            },
             {
               key: 'invitations',
               label: (

@@ -1,5 +1,6 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, Row, Skeleton, Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { bidderApi, type DocumentListItem, type DownloadView } from '../../api/bidder.ts';
@@ -13,6 +14,9 @@ import { DocumentPanel } from './DocumentPanel.tsx';
 import { QuestionsPanel } from './QuestionsPanel.tsx';
 import { SiteVisitsPanel } from './SiteVisitsPanel.tsx';
 import '../portal/portal.css';
+
+/** The 投标 tab brings the sealing code: loaded when opened. */
+const BiddingTab = lazy(() => import('./bid/BiddingTab.tsx'));
 
 /** The entity's newest receipt for a document (not a clarification), if any. */
 const latestFor = (downloads: DownloadView[], documentId: string) =>
@@ -81,7 +85,22 @@ export default function SectionWorkspacePage() {
                     <DocumentPanel document={d} previous={previous} onDownloaded={() => void downloads.reload()} />
                     <Card className="bidder-card">
                       <Tabs
+                        key={obtained ? 'obtained' : 'not-obtained'}
+                        defaultActiveKey={d.kind === 'tender' && obtained && params.get('tab') === 'bidding' ? 'bidding' : 'clarifications'}
                         items={[
+                          ...(d.kind === 'tender' && obtained
+                            ? [
+                                {
+                                  key: 'bidding',
+                                  label: t('bidding.tab'),
+                                  children: (
+                                    <Suspense fallback={<Skeleton active />}>
+                                      <BiddingTab sectionId={sectionId} />
+                                    </Suspense>
+                                  ),
+                                },
+                              ]
+                            : []),
                           {
                             key: 'clarifications',
                             label: t('bidder.section.tabs.clarifications'),

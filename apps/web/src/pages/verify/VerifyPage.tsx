@@ -4,17 +4,19 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { DrawTab } from './DrawTab.tsx';
+import { HeadsTab } from './HeadsTab.tsx';
 import { LogKeyCard } from './LogKeyCard.tsx';
 import { LogTab } from './LogTab.tsx';
 import { ReceiptTab } from './ReceiptTab.tsx';
 import { useLogKey } from './useLogKey.ts';
 
-const TABS = ['receipt', 'log', 'draw'] as const;
+const TABS = ['receipt', 'log', 'heads', 'draw'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
- * Public verification (F-08, F-27): a log receipt, the whole log and a revealed draw, each checked in
- * the browser with the log's public key as the only thing trusted. The tab is in the URL (`?tab=`).
+ * Public verification (F-08, F-27): a log receipt, the whole log, the published heads (held to one saved
+ * earlier; decision 0014) and a revealed draw, each checked in the browser with the log's public key as
+ * the only thing trusted. The tab is in the URL (`?tab=`).
  */
 export default function VerifyPage() {
   const { t } = useTranslation();
@@ -62,6 +64,11 @@ export default function VerifyPage() {
                 key: 'log',
                 label: <span data-testid="verify-tab-log">{t('verify.tabs.log')}</span>,
                 children: <LogTab keyPem={keyPem} />,
+              },
+              {
+                key: 'heads',
+                label: <span data-testid="verify-tab-heads">{t('verify.tabs.heads')}</span>,
+                children: <HeadsTab keyPem={keyPem} />,
               },
               {
                 key: 'draw',

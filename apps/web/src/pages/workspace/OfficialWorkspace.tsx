@@ -23,7 +23,7 @@ const SHORTCUTS: Shortcut[] = [
     icon: <SafetyCertificateOutlined />,
     kinds: ['staff', 'supervisor', 'auditor'],
   },
-  { key: 'users', to: '/admin/users', icon: <TeamOutlined />, kinds: ['admin'] },
+  { key: 'users', to: '/admin/users', icon: <TeamOutlined />, kinds: ['securityAdmin', 'auditor'] },
   { key: 'audit', to: '/audit', icon: <AuditOutlined />, kinds: ['auditor'] },
 ];
 

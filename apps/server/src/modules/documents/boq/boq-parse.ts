@@ -1,6 +1,7 @@
 import { BOQ_FORMAT, BOQ_MAX_BYTES, BOQ_VERSION, boqImport, type BoqBill, type BoqIssue } from '@bidhall/contracts';
 import { canonicalJson, sm3, toHex } from '@bidhall/crypto';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { assertText } from '../../../platform/http/input-guard.ts';
 import { normaliseBill } from './boq-normalise.ts';
 import { ruleIssues, schemaIssues } from './boq-rules.ts';
 import { readXml } from './boq-xml.ts';
@@ -69,6 +70,8 @@ export function readEncoded(bytes: Uint8Array): { encoding: BoqEncoding; raw: un
  */
 export function parseBill(bytes: Uint8Array): ParsedBill {
   const { encoding, raw } = readEncoded(bytes);
+  // A JSON escape can carry NUL or a lone surrogate that no UTF-8 check of the bytes sees.
+  assertText(raw);
   if (!isRecord(raw) || raw.format !== BOQ_FORMAT || raw.version !== BOQ_VERSION) {
     const format = isRecord(raw) ? raw.format : undefined;
     const version = isRecord(raw) ? raw.version : undefined;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../../platform/db/database.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { malformedJson } from '../../../platform/http/json-body.ts';
 import type { AppInstance } from '../../../platform/http/types.ts';
 import { callerOf } from '../caller.ts';
 import type { BoqService } from './boq.service.ts';
@@ -25,19 +26,20 @@ export function registerBoqRoutes(app: AppInstance, deps: { db: Db; boq: BoqServ
     // application/json keeps the platform's rules for a JSON body (its size limit, MALFORMED_JSON), but
     // the handler gets the bytes: the stored original and its SM3 are the file as sent.
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
-      try {
-        JSON.parse((body as Buffer).toString('utf8'));
-        done(null, body);
-      } catch (err) {
-        done(new DomainError('MALFORMED_JSON', `the body is not JSON: ${(err as Error).message}`), undefined);
-      }
+      const malformed = malformedJson((body as Buffer).toString('utf8'));
+      if (malformed) done(malformed, undefined);
+      else done(null, body);
     });
     // XML and anything else (a browser's generic type for a chosen file) up to the spec's limit.
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BOQ_MAX_BYTES }, (_request, body, done) => done(null, body));
     scope.withTypeProvider<ZodTypeProvider>().put(
       url,
       {
-        config: { access: { roles: ['tenderer', 'agency'] } },
+        config: {
+          access: { roles: ['tenderer', 'agency'], scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency'] } },
+          // The largest file the import reads at all (XML); JSON keeps the platform's smaller limit.
+          maxBodyBytes: BOQ_MAX_BYTES,
+        },
         schema: {
           tags,
           summary: 'Import the bill of quantities (raw body: a bidhall-boq JSON or XML file, docs/boq-interface.md); a draft only, each import a new version (A-64)',
@@ -59,7 +61,7 @@ export function registerBoqRoutes(app: AppInstance, deps: { db: Db; boq: BoqServ
   app.get(
     url,
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency', 'holder'] } } },
       schema: { tags, summary: 'The imported bill of quantities and its summary; for bidders once the document is issued and obtained', params, response: { 200: billOfQuantitiesView } },
     },
     async (request) => boq.read(db, request.params.id, callerOf(request)),
@@ -68,7 +70,7 @@ export function registerBoqRoutes(app: AppInstance, deps: { db: Db; boq: BoqServ
   app.get(
     `${url}/source`,
     {
-      config: { access: { authenticated: true } },
+      config: { access: { authenticated: true, scope: { resource: 'tenderDocument', parties: ['tenderer', 'agency', 'holder'] } } },
       schema: { tags, summary: 'The imported file as the costing tool wrote it', params },
     },
     async (request, reply) => {

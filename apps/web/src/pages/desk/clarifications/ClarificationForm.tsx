@@ -6,6 +6,7 @@ import { applyProblemToForm } from '../../../api/problem.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
 import { DeskProblem } from '../DeskProblem.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
+import { useRemovedMarkupWarning } from '../editor/removedMarkup.ts';
 
 /** A clarification or modification draft; the questions it answers are quoted without their askers. */
 export function ClarificationForm({
@@ -22,6 +23,7 @@ export function ClarificationForm({
   onSaved: () => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const warnRemoved = useRemovedMarkupWarning();
   const [form] = Form.useForm<ClarificationInput>();
   const questions = useLoader(() => clarificationDeskApi.questions(documentId), [documentId]);
   const [busy, setBusy] = useState(false);
@@ -31,8 +33,7 @@ export function ClarificationForm({
     setBusy(true);
     setError(undefined);
     try {
-      if (initial) await clarificationDeskApi.updateClarification(initial.id, values);
-      else await clarificationDeskApi.createClarification(documentId, values);
+      warnRemoved(initial ? await clarificationDeskApi.updateClarification(initial.id, values) : await clarificationDeskApi.createClarification(documentId, values));
       await onSaved();
     } catch (err) {
       applyProblemToForm(t, form, err);

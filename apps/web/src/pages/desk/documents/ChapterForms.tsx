@@ -9,6 +9,7 @@ import { applyProblemToForm } from '../../../api/problem.ts';
 import { formatTime } from '../../../format.ts';
 import { DeskProblem } from '../DeskProblem.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
+import { useRemovedMarkupWarning } from '../editor/removedMarkup.ts';
 
 type Field = ChapterView['fields'][number];
 type Values = Record<string, Record<string, unknown>>;
@@ -85,6 +86,7 @@ function sectionValue(f: Field): string {
 export function ChapterForms({ doc, editable, onSaved }: { doc: DocumentView; editable: boolean; onSaved: () => Promise<void> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const warnRemoved = useRemovedMarkupWarning();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -106,8 +108,9 @@ export function ChapterForms({ doc, editable, onSaved }: { doc: DocumentView; ed
     setBusy(true);
     setError(undefined);
     try {
-      await documentsApi.saveChapters(doc.id, fromForm(doc, form.getFieldsValue(true)));
-      void message.success(t('desk.saved'));
+      const saved = await documentsApi.saveChapters(doc.id, fromForm(doc, form.getFieldsValue(true)));
+      if (saved.removedMarkup?.length) warnRemoved(saved);
+      else void message.success(t('desk.saved'));
       await onSaved();
     } catch (err) {
       // paths like body/values/<chapter>/<field>

@@ -7,11 +7,19 @@ import { useServerClock } from '../../../hooks/useServerClock.tsx';
 import { DeskProblem } from '../DeskProblem.tsx';
 import { useDesk } from '../deskContext.ts';
 import { BidderPicker } from './BidderPicker.tsx';
+import { DrawnInvitationCreate } from './DrawnInvitationCreate.tsx';
 
 const MIN_INVITEES = 3;
 
 /** B-006: at least three bidders from the database and a reply deadline. */
 export function InvitationCreate({ onCreated }: { onCreated: () => Promise<void> }) {
+  const { section } = useDesk();
+  // B-007: government goods and services by invitation draw their invitees among the qualified.
+  const drawn = section.method === 'invitation' && (section.kind === 'governmentGoods' || section.kind === 'governmentServices');
+  return drawn ? <DrawnInvitationCreate onCreated={onCreated} /> : <PickedInvitationCreate onCreated={onCreated} />;
+}
+
+function PickedInvitationCreate({ onCreated }: { onCreated: () => Promise<void> }) {
   const { t } = useTranslation();
   const { section } = useDesk();
   const { now } = useServerClock();

@@ -13,6 +13,7 @@ import { HistoryTimeline } from '../HistoryTimeline.tsx';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
 import { InvitationStatusTag } from '../tags.tsx';
 import { InvitationCreate } from './InvitationCreate.tsx';
+import { InvitationDrawCard } from './InvitationDrawCard.tsx';
 
 async function currentInvitation(sectionId: string, round: number): Promise<InvitationDetail | null> {
   const { items } = await invitationsApi.mine();
@@ -54,6 +55,14 @@ export default function InvitationsPage() {
   return (
     <Row gutter={[16, 16]} data-testid="invitation-page">
       <Col xs={24} xl={17}>
+        {invitation.draw && (
+          <InvitationDrawCard
+            invitation={invitation}
+            canDraw={section.canManage && invitation.status === 'draft'}
+            busy={busy}
+            onDraw={() => void act(() => invitationsApi.draw(invitation.id))}
+          />
+        )}
         <Card title={invitation.title} extra={<InvitationStatusTag status={invitation.status} />}>
           <DeskProblem error={actionError} testId="invitation-problem" />
           <Row gutter={16} className="desk-stats">

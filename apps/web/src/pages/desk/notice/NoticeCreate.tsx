@@ -6,11 +6,13 @@ import { noticesApi, type NoticeType, type NoticeView } from '../../../api/notic
 import { DeskProblem } from '../DeskProblem.tsx';
 import { useDesk } from '../deskContext.ts';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
+import { useRemovedMarkupWarning } from '../editor/removedMarkup.ts';
 import { NOTICE_TYPES, noticeTypeFits } from './noticeRules.ts';
 
 /** A-50, A-51: choose the notice type the method allows, generate the standard text, keep it as a draft. */
 export function NoticeCreate({ onCreated }: { onCreated: (notice: NoticeView) => void }) {
   const { t } = useTranslation();
+  const warnRemoved = useRemovedMarkupWarning();
   const { section } = useDesk();
   const fitting = NOTICE_TYPES.filter((type) => noticeTypeFits(type, section));
   const [type, setType] = useState<NoticeType | undefined>(fitting[0]);
@@ -38,7 +40,9 @@ export function NoticeCreate({ onCreated }: { onCreated: (notice: NoticeView) =>
     setBusy('create');
     setError(undefined);
     try {
-      onCreated(await noticesApi.create({ type, sectionIds: [section.id], title: title || undefined, bodyHtml: html || undefined }));
+      const created = await noticesApi.create({ type, sectionIds: [section.id], title: title || undefined, bodyHtml: html || undefined });
+      warnRemoved(created);
+      onCreated(created);
     } catch (err) {
       setError(err);
     } finally {

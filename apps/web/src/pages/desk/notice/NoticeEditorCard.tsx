@@ -7,6 +7,7 @@ import { formatTime } from '../../../format.ts';
 import { DeskProblem } from '../DeskProblem.tsx';
 import { useDesk } from '../deskContext.ts';
 import { RichTextEditor } from '../editor/RichTextEditor.tsx';
+import { useRemovedMarkupWarning } from '../editor/removedMarkup.ts';
 import { NoticeStatusTag } from '../tags.tsx';
 
 type Busy = 'save' | 'regenerate' | 'submit' | 'delete';
@@ -16,6 +17,7 @@ export function NoticeEditorCard({ notice, onChanged }: { notice: NoticeDetail; 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { section } = useDesk();
+  const warnRemoved = useRemovedMarkupWarning();
   const [title, setTitle] = useState(notice.title);
   const [html, setHtml] = useState(notice.bodyHtml);
   const [preview, setPreview] = useState(false);
@@ -42,7 +44,7 @@ export function NoticeEditorCard({ notice, onChanged }: { notice: NoticeDetail; 
       setBusy(undefined);
     }
   };
-  const save = () => noticesApi.update(notice.id, { title, bodyHtml: html });
+  const save = async () => warnRemoved(await noticesApi.update(notice.id, { title, bodyHtml: html }));
 
   return (
     <Card

@@ -1,0 +1,64 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { AppInstance } from '../../platform/http/types.ts';
+import { createBidViewService } from './bid-view.service.ts';
+import { registerBidRoutes } from './bid.routes.ts';
+import type { BiddingDeps } from './bidding.deps.ts';
+import { biddingErrors } from './bidding.errors.ts';
+import { createClarificationHook } from './clarification-hook.ts';
+import { registerCustodianKeyRoutes } from './custodian-keys.routes.ts';
+import { createCustodianKeyService } from './custodian-keys.service.ts';
+import { createBiddingScopes } from './scopes.ts';
+import type { ClaimUpload } from './section-state.ts';
+import { createSubmissionService } from './submission.service.ts';
+import { createBidUploads } from './uploads.ts';
+
+export type {
+  BiddingDeps,
+  BondsPort,
+  BoundCertificatePort,
+  DocumentsPort,
+  IssuedDocument,
+  LogReceiptPort,
+  NotifyPort,
+  RegionsPort,
+  SectionsPort,
+  TimeGuardPort,
+} from './bidding.deps.ts';
+export type { ClaimUpload } from './section-state.ts';
+export { custodianSetSm3, CUSTODIAN_THRESHOLD } from './custodian-keys.service.ts';
+export { receiptCommitment, coreOf } from './receipt.ts';
+export { manifestSm3 } from './submission.service.ts';
+
+/**
+ * Bidding (issue 10, decision 0019): opening custodians' keys, what a document requires of a bid,
+ * sealed parts uploaded resumably with tus, sealed bids received blind and answered with signed
+ * receipts, their replacement, withdrawal and confirmation after a clarification. Before the opening
+ * only the bidding entity learns a bid exists.
+ */
+export function createBiddingModule(deps: BiddingDeps) {
+  const custodians = createCustodianKeyService(deps);
+  // Only a bidder whose entity obtained the section's issued document uploads parts for it (A-68).
+  const isHolder = async (trx: Db, sectionId: string, entityId: string) => {
+    const doc = await deps.documents.issuedFor(trx, sectionId);
+    return doc !== null && (await deps.documents.hasObtained(trx, doc.id, entityId));
+  };
+  const uploads = createBidUploads({ db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadDir: deps.uploadDir, sections: deps.sections, timeGuard: deps.timeGuard, isHolder });
+  const claim: ClaimUpload = uploads.claim;
+  const submissions = createSubmissionService(deps, custodians, claim);
+  const views = createBidViewService(deps, custodians);
+
+  return {
+    errors: { ...biddingErrors, ...uploads.errors },
+    scopes: { ...createBiddingScopes(deps), ...uploads.scopes },
+    /** documents → bidding (its onClarificationIssued hook): live bidders are asked to confirm or replace. */
+    onClarificationIssued: createClarificationHook(deps),
+    services: { custodians, submissions, views },
+    registerRoutes(app: AppInstance) {
+      registerCustodianKeyRoutes(app, { db: deps.db, custodians });
+      registerBidRoutes(app, { db: deps.db, submissions, views });
+      uploads.registerRoutes(app);
+    },
+  };
+}
+
+export type BiddingModule = ReturnType<typeof createBiddingModule>;

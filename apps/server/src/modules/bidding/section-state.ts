@@ -1,0 +1,63 @@
+import type { SectionSnapshotView } from '@bidhall/contracts';
+import type { PartHeader } from '@bidhall/crypto';
+import type { Db } from '../../platform/db/database.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { BiddingDeps, IssuedDocument } from './bidding.deps.ts';
+import type { Caller } from './caller.ts';
+
+/** The uploads service's claim (uploads.ts): the finished upload of this entity for this section and part, moved into the blob store. */
+export type ClaimUpload = (
+  trx: Db,
+  p: { uploadId: string; entityId: string; sectionId: string; partId: string },
+) => Promise<{ blobSm3: string; size: number; ciphertextHash: string; header: PartHeader }>;
+
+export async function loadSection(deps: Pick<BiddingDeps, 'sections'>, trx: Db, id: string): Promise<SectionSnapshotView> {
+  const s = await deps.sections.get(trx, id);
+  if (!s) throw new DomainError('SECTION_NOT_FOUND', `no section ${id}`);
+  return s;
+}
+
+/** The bid deadline as the section states it now (a clarification that moved it moves every check). */
+export function deadlineOf(section: SectionSnapshotView): Date | null {
+  const d = section.timetable.bidDeadline;
+  return d ? new Date(d) : null;
+}
+
+/** Whether bids are accepted at `now`: strictly before the deadline, on the server's clock only. */
+export function isOpen(section: SectionSnapshotView, now: Date): boolean {
+  const deadline = deadlineOf(section);
+  return deadline !== null && section.stage !== 'terminated' && now.getTime() < deadline.getTime();
+}
+
+/**
+ * BIDDING_CLOSED at or after the deadline (A-92, A-93). The time guard first: a deadline is decided only
+ * on a clock the platform can vouch for (decision 0015).
+ */
+export function assertOpen(deps: Pick<BiddingDeps, 'clock' | 'timeGuard'>, section: SectionSnapshotView, action: string): Date {
+  deps.timeGuard.assertTrusted(action);
+  const now = deps.clock.now();
+  if (!isOpen(section, now)) {
+    const deadline = deadlineOf(section);
+    throw new DomainError('BIDDING_CLOSED', deadline ? `bids for section ${section.code} closed at ${deadline.toISOString()}` : `section ${section.code} takes no bids`, {
+      sectionId: section.id,
+      bidDeadline: deadline?.toISOString() ?? null,
+      serverTime: now.toISOString(),
+    });
+  }
+  return now;
+}
+
+/** The section's issued document, which the caller's entity must have obtained (A-68); DOWNLOAD_REQUIRED otherwise. */
+export async function documentForBidder(deps: Pick<BiddingDeps, 'documents'>, trx: Db, section: SectionSnapshotView, caller: Caller): Promise<IssuedDocument> {
+  const doc = await deps.documents.issuedFor(trx, section.id);
+  if (!doc || !caller.entity || !(await deps.documents.hasObtained(trx, doc.id, caller.entity.id))) {
+    throw new DomainError('DOWNLOAD_REQUIRED', 'bids are for those who obtained the tender document; download it first (free)', { sectionId: section.id });
+  }
+  return doc;
+}
+
+/** The bid bond the document asks for (instructions.bidBondFen, integer fen); 0 when none. */
+export function bondAmountFen(doc: IssuedDocument): bigint {
+  const raw = doc.values.instructions?.bidBondFen;
+  return raw && /^\d+$/.test(raw.trim()) ? BigInt(raw.trim()) : 0n;
+}

@@ -1,0 +1,68 @@
+import type { BidPart, BidSummaryField } from '@bidhall/contracts';
+import type { Db } from '../../platform/db/database.ts';
+import { type DocumentsDeps, tables } from './documents.deps.ts';
+import { loadDocument } from './document-store.ts';
+
+/** The issued tender document of a section as bidding reads it (its current version and what bids must contain). */
+export interface IssuedTenderDocument {
+  id: string;
+  sectionId: string;
+  round: number;
+  version: number;
+  contentSm3: string;
+  parts: BidPart[];
+  bidSummaryFields: BidSummaryField[];
+  /** Chapter field values: chapter key → field key → value. */
+  values: Record<string, Record<string, string | null>>;
+  /** Labels of the chapter fields. */
+  labels: Record<string, Record<string, string>>;
+}
+
+/**
+ * What bidding asks of documents (through its own port, wired in app.ts): the section's issued tender
+ * document for the section's current round, and whether an entity obtained it.
+ */
+export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
+  async function issuedFor(trx: Db, sectionId: string): Promise<IssuedTenderDocument | null> {
+    const section = await deps.sections.get(trx, sectionId);
+    if (!section) return null;
+    const row = await tables(trx)
+      .selectFrom('documents.document')
+      .select('id')
+      .where('section_id', '=', sectionId)
+      .where('round', '=', section.round)
+      .where('kind', '=', 'tender')
+      .where('status', '=', 'issued')
+      .executeTakeFirst();
+    if (!row) return null;
+    const doc = await loadDocument(trx, row.id);
+    if (!doc.contentSm3) return null;
+    const labels: Record<string, Record<string, string>> = {};
+    for (const chapter of doc.chapters) labels[chapter.key] = Object.fromEntries(chapter.fields.map((f) => [f.key, f.label]));
+    return {
+      id: doc.id,
+      sectionId: doc.sectionId,
+      round: doc.round,
+      version: doc.version,
+      contentSm3: doc.contentSm3,
+      parts: doc.parts,
+      bidSummaryFields: doc.bidSummaryFields,
+      values: doc.values,
+      labels,
+    };
+  }
+
+  async function hasObtained(trx: Db, documentId: string, entityId: string): Promise<boolean> {
+    const row = await tables(trx)
+      .selectFrom('documents.download')
+      .select('id')
+      .where('document_id', '=', documentId)
+      .where('entity_id', '=', entityId)
+      .where('clarification_id', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  return { issuedFor, hasObtained };
+}

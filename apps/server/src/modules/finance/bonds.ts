@@ -1,0 +1,81 @@
+import type { BondForm } from '@bidhall/contracts';
+import type { Db } from '../../platform/db/database.ts';
+import type { AccountService } from './accounts.service.ts';
+import { type FinanceDeps, tables } from './finance.deps.ts';
+import { fenToYuan } from './money.ts';
+
+export type BondStatus = 'ok' | 'missing' | 'short' | 'late' | 'invalid';
+export interface BondCheckInput {
+  sectionId: string;
+  round: number;
+  entityId: string;
+  tendererEntityId: string;
+  form: BondForm;
+  reference: string | null;
+  amountFen: bigint;
+  deadline: Date;
+  at: Date;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The bid bond at submission (A-102, A-104), bidding's BondsPort: a deposit is the credits reconciled
+ * to the bidder's sub-account for the section that the bank booked before the deadline; a guarantee is
+ * a registered one naming this bidder, the tenderer and the section, for enough, valid through the
+ * deadline and the bid validity, whose issuer's signature still verifies.
+ */
+export function createBonds(deps: FinanceDeps, accounts: AccountService) {
+  async function deposit(trx: Db, p: BondCheckInput): Promise<{ status: BondStatus; detail: string | null }> {
+    const account = await accounts.find(trx, p.sectionId, p.round, p.entityId);
+    if (!account) return { status: 'missing', detail: 'no bond sub-account opened for this section' };
+    const credits = await tables(trx)
+      .selectFrom('finance.statement_line')
+      .select(['booked_at', 'amount_fen', 'voucher_no', 'bank_serial'])
+      .where('account_id', '=', account.id)
+      .where('direction', '=', 'credit')
+      .where('booked_at', '<=', p.at)
+      .orderBy('booked_at')
+      .execute();
+    const before = credits.filter((c) => c.booked_at < p.deadline);
+    const sum = (rows: typeof credits) => rows.reduce((s, r) => s + BigInt(r.amount_fen), 0n);
+    const inTime = sum(before);
+    const total = sum(credits);
+    const vouchers = (rows: typeof credits) => rows.map((c) => `${c.voucher_no ?? c.bank_serial} ${fenToYuan(BigInt(c.amount_fen))} yuan at ${c.booked_at.toISOString()}`).join('; ');
+    if (inTime >= p.amountFen) return { status: 'ok', detail: `deposit ${inTime} fen arrived before the deadline: ${vouchers(before)}` };
+    if (total >= p.amountFen) return { status: 'late', detail: `only ${inTime} of ${p.amountFen} fen arrived before the deadline: ${vouchers(credits)}` };
+    if (credits.length === 0) return { status: 'missing', detail: `no deposit has arrived in sub-account ${account.account_number}` };
+    if (before.length === 0) return { status: 'late', detail: `the deposit arrived after the deadline: ${vouchers(credits)}` };
+    return { status: 'short', detail: `${inTime} of ${p.amountFen} fen arrived: ${vouchers(before)}` };
+  }
+
+  async function guarantee(trx: Db, p: BondCheckInput): Promise<{ status: BondStatus; detail: string | null }> {
+    const number = p.reference?.trim();
+    if (!number) return { status: 'missing', detail: 'the bid names no guarantee number' };
+    const g = await tables(trx).selectFrom('finance.guarantee').selectAll().where('guarantee_number', '=', number).executeTakeFirst();
+    // Another bidder's guarantee is answered as one that does not exist.
+    if (!g || g.principal_entity_id !== p.entityId) return { status: 'invalid', detail: `no guarantee ${number} registered for this bidder` };
+    if (g.beneficiary_entity_id !== p.tendererEntityId) return { status: 'invalid', detail: `guarantee ${number} is not in favour of the tenderer` };
+    if (g.section_id !== p.sectionId) return { status: 'invalid', detail: `guarantee ${number} is for another section` };
+    const terms = await deps.documents.bondTerms(trx, p.sectionId);
+    const validity = terms?.bidValidityDays ?? 0;
+    const needUntil = new Date(p.deadline.getTime() + validity * DAY);
+    if (g.valid_from > p.at) return { status: 'invalid', detail: `guarantee ${number} is valid only from ${g.valid_from.toISOString()}` };
+    if (g.valid_until < needUntil) {
+      return { status: 'invalid', detail: `guarantee ${number} ends ${g.valid_until.toISOString()}; it must hold until ${needUntil.toISOString()} (the deadline and ${validity} days of bid validity)` };
+    }
+    if (BigInt(g.amount_fen) < p.amountFen) return { status: 'short', detail: `guarantee ${number} is for ${BigInt(g.amount_fen)} of ${p.amountFen} fen` };
+    try {
+      await deps.verifyEntitySignature(g.issuer_entity_id, Buffer.from(g.content, 'utf8'), g.signature, trx);
+    } catch (err) {
+      return { status: 'invalid', detail: `the issuer's signature on guarantee ${number} does not verify: ${(err as Error).message}` };
+    }
+    return { status: 'ok', detail: `guarantee ${number} for ${BigInt(g.amount_fen)} fen, valid until ${g.valid_until.toISOString()}, signed by ${g.signer_subject}` };
+  }
+
+  return {
+    async check(trx: Db, input: BondCheckInput): Promise<{ status: BondStatus; detail: string | null }> {
+      return input.form === 'guarantee' ? guarantee(trx, input) : deposit(trx, input);
+    },
+  };
+}

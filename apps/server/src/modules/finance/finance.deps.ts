@@ -1,0 +1,65 @@
+import type { SectionSnapshotView } from '@bidhall/contracts';
+import type { Clock } from '@bidhall/rules';
+import type { Kysely } from 'kysely';
+import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { TransparencyLog } from '../../platform/log/transparency-log.ts';
+import type { FinanceTables } from './finance.tables.ts';
+
+/** projects → finance: a section (its round, region, tenderer and timetable). */
+export interface SectionsPort {
+  get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
+}
+
+/** documents → finance: what the section's issued tender document asks of a bond, and who holds it. */
+export interface BondDocumentsPort {
+  /** The entity obtained the section's issued document for the current round. */
+  isHolder(trx: Db, sectionId: string, entityId: string): Promise<boolean>;
+  /** The issued document's instructions.bidBondFen (0 when none) and bidValidityDays; null when none is issued. */
+  bondTerms(trx: Db, sectionId: string): Promise<{ bidBondFen: bigint; bidValidityDays: number | null } | null>;
+}
+
+/** identity → finance: market entities by id or credit code. */
+export interface EntitiesPort {
+  get(trx: Db, id: string): Promise<{ id: string; name: string; creditCode: string; roles: string[]; status: string } | null>;
+  byCreditCode(trx: Db, creditCode: string): Promise<{ id: string; name: string; creditCode: string; roles: string[]; status: string } | null>;
+}
+
+/** identity → finance: a detached CMS by a certificate bound to the entity (valid, recognised, not revoked). */
+export type VerifyEntitySignaturePort = (
+  entityId: string,
+  content: Uint8Array,
+  signatureBase64: string,
+  db?: Db,
+) => Promise<{ subject: string; fingerprint: string; serialNumber: string; signingTime: string | null }>;
+
+/** The trading centre's bond settlement account, into which every virtual sub-account pays. */
+export interface SettlementAccount {
+  bankName: string;
+  accountName: string;
+  accountNumber: string;
+}
+
+export interface FinanceDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  log: TransparencyLog;
+  sections: SectionsPort;
+  documents: BondDocumentsPort;
+  entities: EntitiesPort;
+  verifyEntitySignature: VerifyEntitySignaturePort;
+  /** The sandbox bank is served (SANDBOX on). */
+  sandbox: boolean;
+  settlement?: SettlementAccount;
+}
+
+export const DEFAULT_SETTLEMENT: SettlementAccount = {
+  bankName: '中国建设银行鄂尔多斯分行',
+  accountName: '鄂尔多斯市公共资源交易中心投标保证金专户',
+  accountNumber: '15050171550800000123',
+};
+
+export function tables(db: Db): Kysely<FinanceTables> {
+  return db as unknown as Kysely<FinanceTables>;
+}

@@ -1,0 +1,85 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** bigint columns: written and read as decimal strings (pg and PGlite both return bigint as text). */
+type BigIntColumn = string;
+
+export interface BondAccountTable {
+  id: string;
+  account_number: string;
+  section_id: string;
+  round: number;
+  entity_id: string;
+  region_code: string;
+  opened_by: string;
+  opened_at: Date;
+}
+
+export interface StatementImportTable {
+  id: string;
+  seq: Generated<string>;
+  region_code: string;
+  format: 'csv' | 'camt053';
+  file_name: string | null;
+  file_sm3: string;
+  line_count: number;
+  stored_count: number;
+  duplicate_count: number;
+  matched_count: number;
+  imported_by: string;
+  imported_at: Date;
+}
+
+export interface StatementLineTable {
+  id: string;
+  seq: Generated<string>;
+  import_id: string;
+  bank_serial: string;
+  booked_at: Date;
+  value_date: ColumnType<string | null, string | null, string | null>;
+  direction: 'credit' | 'debit';
+  amount_fen: BigIntColumn;
+  currency: string;
+  payer_account: string | null;
+  payer_name: string | null;
+  payee_account: string | null;
+  voucher_no: string | null;
+  account_id: string | null;
+}
+
+export interface GuaranteeTable {
+  id: string;
+  guarantee_number: string;
+  issuer_entity_id: string;
+  principal_entity_id: string;
+  beneficiary_entity_id: string;
+  section_id: string;
+  amount_fen: BigIntColumn;
+  valid_from: Date;
+  valid_until: Date;
+  content: string;
+  signature: string;
+  signer_subject: string;
+  signer_fingerprint: string;
+  registered_by: string;
+  registered_at: Date;
+}
+
+export interface SandboxTransferTable {
+  id: string;
+  seq: Generated<string>;
+  bank_serial: string;
+  voucher_no: string;
+  booked_at: Date;
+  amount_fen: BigIntColumn;
+  payer_account: string;
+  payer_name: string;
+  payee_account: string;
+}
+
+export interface FinanceTables {
+  'finance.bond_account': BondAccountTable;
+  'finance.statement_import': StatementImportTable;
+  'finance.statement_line': StatementLineTable;
+  'finance.guarantee': GuaranteeTable;
+  'finance.sandbox_transfer': SandboxTransferTable;
+}

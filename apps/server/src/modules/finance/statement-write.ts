@@ -1,0 +1,85 @@
+import { CSV_COLUMNS } from './statement-parse.ts';
+import { fenToYuan } from './money.ts';
+
+/** A credit as the sandbox bank writes it into a statement. */
+export interface StatementCredit {
+  bankSerial: string;
+  voucherNo: string;
+  bookedAt: Date;
+  amountFen: bigint;
+  payerAccount: string;
+  payerName: string;
+  payeeAccount: string;
+}
+
+const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The documented CSV (docs/bank-statements.md): header row, one credit a line, yuan with two decimals. */
+export function writeCsv(credits: readonly StatementCredit[]): string {
+  const rows = credits.map((c) => {
+    const v: Record<(typeof CSV_COLUMNS)[number], string> = {
+      bookedAt: c.bookedAt.toISOString(),
+      amountYuan: fenToYuan(c.amountFen),
+      currency: 'CNY',
+      direction: 'C',
+      payerAccount: c.payerAccount,
+      payerName: c.payerName,
+      payeeAccount: c.payeeAccount,
+      bankSerial: c.bankSerial,
+      voucherNo: c.voucherNo,
+    };
+    return CSV_COLUMNS.map((k) => csvCell(v[k])).join(',');
+  });
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An ISO 20022 camt.053.001.08 statement of the settlement account for the period, credits only. */
+export function writeCamt053(p: { statementId: string; account: string; accountName: string; from: Date; to: Date; createdAt: Date; credits: readonly StatementCredit[] }): string {
+  const total = p.credits.reduce((s, c) => s + c.amountFen, 0n);
+  const entries = p.credits
+    .map(
+      (c) => `      <Ntry>
+        <Amt Ccy="CNY">${fenToYuan(c.amountFen)}</Amt>
+        <CdtDbtInd>CRDT</CdtDbtInd>
+        <Sts><Cd>BOOK</Cd></Sts>
+        <BookgDt><DtTm>${c.bookedAt.toISOString()}</DtTm></BookgDt>
+        <ValDt><Dt>${beijingDate(c.bookedAt)}</Dt></ValDt>
+        <AcctSvcrRef>${esc(c.bankSerial)}</AcctSvcrRef>
+        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+        <NtryDtls>
+          <TxDtls>
+            <Refs><AcctSvcrRef>${esc(c.bankSerial)}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId><TxId>${esc(c.voucherNo)}</TxId></Refs>
+            <Amt Ccy="CNY">${fenToYuan(c.amountFen)}</Amt>
+            <CdtDbtInd>CRDT</CdtDbtInd>
+            <RltdPties>
+              <Dbtr><Pty><Nm>${esc(c.payerName)}</Nm></Pty></Dbtr>
+              <DbtrAcct><Id><Othr><Id>${esc(c.payerAccount)}</Id></Othr></Id></DbtrAcct>
+              <CdtrAcct><Id><Othr><Id>${esc(c.payeeAccount)}</Id></Othr></Id></CdtrAcct>
+            </RltdPties>
+          </TxDtls>
+        </NtryDtls>
+      </Ntry>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>${esc(p.statementId)}</MsgId><CreDtTm>${p.createdAt.toISOString()}</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>${esc(p.statementId)}</Id>
+      <CreDtTm>${p.createdAt.toISOString()}</CreDtTm>
+      <FrToDt><FrDtTm>${p.from.toISOString()}</FrDtTm><ToDtTm>${p.to.toISOString()}</ToDtTm></FrToDt>
+      <Acct><Id><Othr><Id>${esc(p.account)}</Id></Othr></Id><Ccy>CNY</Ccy><Nm>${esc(p.accountName)}</Nm></Acct>
+      <TxsSummry><TtlCdtNtries><NbOfNtries>${p.credits.length}</NbOfNtries><Sum>${fenToYuan(total)}</Sum></TtlCdtNtries></TxsSummry>
+${entries}
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>
+`;
+}
+
+function beijingDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

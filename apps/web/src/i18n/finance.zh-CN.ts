@@ -1,0 +1,51 @@
+// 中文：保证金（银行对账单导入与对账，虚拟子账号）。
+const financeZhCN = {
+  finance: {
+    nav: '保证金',
+    title: '投标保证金',
+    subtitle: '导入保证金专户的银行对账单（CSV 或 ISO 20022 camt.053），每笔入账按银行流水号只记一次，并与投标人的虚拟子账号对账。开标前，已匹配入账的付款人及其所属标段、投标人一律保密。',
+    import: {
+      title: '导入银行对账单',
+      drop: '点击或拖入对账单文件（.csv 或 camt.053 .xml，不超过 10 MB）',
+      tooLarge: '{{name}} 超过 {{max}} MB',
+      done: '已导入 {{lines}} 行：新增 {{stored}} 行，重复 {{duplicates}} 行，匹配子账号 {{matched}} 行',
+      invalid: '对账单未导入：以下位置有问题',
+      where: '位置',
+      field: '字段',
+      message: '问题',
+      readOnly: '只有交易中心工作人员可以导入对账单',
+    },
+    imports: {
+      title: '导入记录',
+      fileName: '文件',
+      format: '格式',
+      importedAt: '导入时间',
+      lines: '行数',
+      stored: '新增',
+      duplicates: '重复',
+      matched: '已匹配',
+      showLines: '查看明细',
+      empty: '尚无导入记录',
+    },
+    lines: {
+      title: '对账明细',
+      all: '全部',
+      importFilter: '导入批次',
+      allImports: '全部批次',
+      bookedAt: '入账时间',
+      amount: '金额（元）',
+      status: '状态',
+      payer: '付款人',
+      payerAccount: '付款账号',
+      payeeAccount: '虚拟子账号',
+      voucherNo: '回单号',
+      bankSerial: '银行流水号',
+      reconciledTo: '对应标段 / 投标人',
+      sealed: '开标前保密',
+      sealedHint: '该笔已匹配到某投标人的虚拟子账号；其付款人、子账号及所属标段在该标段投标截止后方可查看（A-107）',
+    },
+    statuses: { matched: '已匹配', unmatched: '未匹配', debit: '支出' },
+  },
+};
+
+export default financeZhCN;

@@ -1,0 +1,100 @@
+/**
+ * Per-public-key work for SM2 verification, kept for keys that are verified again and again (the
+ * platform checks many signatures of the same bidder keys and of its own key): the decoded,
+ * validated point, ZA per signer ID, and — from a key's second verification on — a fixed-window
+ * table of the point's multiples (fixed-window.ts) so that s·G + t·P needs no doublings.
+ * Bounded LRU maps; everything here is derived from public data.
+ */
+import { toHex } from '../util/bytes.ts';
+import { Sm2Point, decodeSm2Point, type Sm2PointT } from './curve.ts';
+import { buildTable, mulAddX, type FixedWindowTable } from './fixed-window.ts';
+
+interface KeyEntry {
+  point: Sm2PointT;
+  uses: number;
+  table?: FixedWindowTable;
+  za: Map<string, Uint8Array>;
+}
+
+const MAX_KEYS = 1024;
+/** At most this many keys keep a table (window 6: 1,376 affine points, ~130 KB each). */
+const MAX_TABLES = 128;
+const KEY_WINDOW = 6;
+/** A key verified this often (the platform's own, a busy bidder's) gets a window-8 table: 33 additions instead of 44. */
+const WIDE_AFTER_USES = 64;
+const MAX_WIDE_TABLES = 16;
+const WIDE_WINDOW = 8;
+
+const keys = new Map<string, KeyEntry>();
+let tables = 0;
+let wideTables = 0;
+
+function lookup(publicKey: Uint8Array): KeyEntry {
+  const id = toHex(publicKey);
+  let e = keys.get(id);
+  if (e) {
+    keys.delete(id); // LRU: re-insert as the newest
+  } else {
+    e = { point: decodeSm2Point(publicKey), uses: 0, za: new Map() };
+    if (keys.size >= MAX_KEYS) {
+      const [oldId, old] = keys.entries().next().value!;
+      if (old.table) tables--;
+      if (old.table?.w === WIDE_WINDOW) wideTables--;
+      keys.delete(oldId);
+    }
+  }
+  keys.set(id, e);
+  return e;
+}
+
+/** The validated point (throws BAD_KEY like decodeSm2Point). */
+export function cachedSm2Point(publicKey: Uint8Array): Sm2PointT {
+  return lookup(publicKey).point;
+}
+
+/** ZA for a key and signer ID, computed once. */
+export function cachedZa(publicKey: Uint8Array, idHex: string, compute: () => Uint8Array): Uint8Array {
+  const e = lookup(publicKey);
+  let za = e.za.get(idHex);
+  if (!za) {
+    za = compute();
+    if (e.za.size >= 8) e.za.clear();
+    e.za.set(idHex, za);
+  }
+  return za.slice();
+}
+
+/**
+ * The affine x of s·G + t·P for public scalars (signature verification), null for the point at
+ * infinity. The first time a key is seen this is the joint (Shamir) wNAF multiplication of
+ * @noble/curves; from the second time on, G's table and the key's own (fixed-window.ts).
+ */
+export function sm2VerifyMulX(publicKey: Uint8Array, s: bigint, t: bigint): bigint | null {
+  const e = lookup(publicKey);
+  e.uses++;
+  if (e.uses >= 2 && !e.table && tables < MAX_TABLES) {
+    e.table = buildTable(e.point, KEY_WINDOW);
+    tables++;
+  } else if (e.uses >= WIDE_AFTER_USES && e.table?.w === KEY_WINDOW && wideTables < MAX_WIDE_TABLES) {
+    e.table = buildTable(e.point, WIDE_WINDOW);
+    wideTables++;
+  }
+  if (e.table) {
+    const x = mulAddX(s, e.table, t);
+    if (x !== null) return x;
+  }
+  const X = Sm2Point.BASE.mulAddUnsafe(s, e.point, t);
+  return X.is0() ? null : X.toAffine().x;
+}
+
+/** For tests. */
+export function clearSm2KeyCache(): void {
+  keys.clear();
+  tables = 0;
+  wideTables = 0;
+}
+
+export function sm2KeyCacheInfo(publicKey: Uint8Array): { uses: number; window: number } | undefined {
+  const e = keys.get(toHex(publicKey));
+  return e && { uses: e.uses, window: e.table?.w ?? 0 };
+}

@@ -1,0 +1,313 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { generateSync } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
+import { loadDemoTendering } from '../../apps/server/src/demo/demo-tendering.ts';
+import { loadDemoBidding } from '../../apps/server/src/demo/demo-bidding.ts';
+import { parseCertificate, privateKeyFromPem } from '@bidhall/crypto';
+import { readFileSync } from 'node:fs';
+import { requirements, sealBid, submitBid } from '../support/bidding-fixtures.ts';
+import type { Access, Role } from '../../apps/server/src/platform/auth/principal.ts';
+import type { Scope, ScopeFacts } from '../../apps/server/src/platform/auth/scope.ts';
+import type { RegisteredRoute } from '../../apps/server/src/platform/http/access.ts';
+import { registrationBody } from '../support/registration-fixtures.ts';
+import { lawfulTimetable, registeredSection, setTimetable } from '../support/tendering-fixtures.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+
+/**
+ * The access walk of issue 9: every route, as every role, and as a caller of the same role in another
+ * region or of another party. The demo's tendering (东胜区, 150602) is the world; the outsiders are
+ * accounts of 达拉特旗 (150621) and entities that take part in nothing.
+ */
+const OTHER_REGION = '150621';
+const dir = mkdtempSync(join(tmpdir(), 'bidhall-walk-'));
+let t: TestApp;
+
+interface Session {
+  name: string;
+  cookie: string;
+  kind: string;
+  roles: Role[];
+  userId: string;
+  entityId: string | null;
+  /** Region codes its account reaches (staff, supervisors, auditors). */
+  reach: string[];
+}
+const insiders: Session[] = [];
+const outsiders: Session[] = [];
+/** Instances of each resource kind, by the kind's name in route scopes. */
+const samples: Record<string, string[]> = {};
+
+async function session(name: string, cookie: string): Promise<Session> {
+  const me = (await t.built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json();
+  const entityRoles: Role[] = me.entity ? ['entityMember', 'activeEntity', ...me.entity.roles] : [];
+  const reach = ['staff', 'supervisor', 'auditor'].includes(me.kind) ? t.built.catalog.codesWithin(me.regionCode) : [];
+  return { name, cookie, kind: me.kind, roles: me.kind === 'entity' ? entityRoles : [me.kind], userId: me.id, entityId: me.entity?.id ?? null, reach };
+}
+
+async function demoLogin(username: string): Promise<Session> {
+  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
+  const cookie = `bh_session=${res.cookies.find((c) => c.name === 'bh_session')!.value}`;
+  if (res.json().stage !== 'active') {
+    t.clock.advance(30_000);
+    const code = generateSync({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code } });
+    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
+  }
+  return session(username, cookie);
+}
+
+const call = (method: string, url: string, cookie: string, payload?: unknown) =>
+  t.built.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
+/** Status and problem code of a response (a body that is not JSON has no code). */
+const outcome = (res: { statusCode: number; body: string }) => {
+  let code: unknown;
+  try {
+    code = (JSON.parse(res.body) as { code?: unknown }).code;
+  } catch {
+    code = `(not JSON: ${res.body.slice(0, 60)})`;
+  }
+  return { status: res.statusCode, code };
+};
+
+/** Instances of every kind, found in the database the demo and the setup filled. */
+const SAMPLE_QUERIES: Record<string, string> = {
+  section: 'SELECT id FROM projects.section ORDER BY created_at',
+  tenderingProject: 'SELECT id FROM projects.tendering_project',
+  project: 'SELECT id FROM projects.project',
+  entryForm: 'SELECT id FROM projects.entry_form',
+  agencyContract: 'SELECT id FROM projects.agency_contract',
+  tenderingPlan: 'SELECT id FROM projects.tendering_plan',
+  notice: 'SELECT id FROM tendering.notice',
+  invitation: 'SELECT id FROM tendering.invitation',
+  tenderDocument: 'SELECT id FROM documents.document',
+  clarification: 'SELECT id FROM documents.clarification',
+  question: 'SELECT id FROM documents.question',
+  siteVisit: "SELECT id FROM documents.site_visit WHERE status <> 'deleted'",
+  siteVisitRecord: 'SELECT id FROM documents.site_visit_record',
+  entity: 'SELECT id FROM identity.market_entity',
+  entityChange: 'SELECT id FROM identity.entity_change',
+  certificate: 'SELECT id FROM identity.certificate',
+  outboxMessage: 'SELECT id FROM exchange.outbox_message ORDER BY seq',
+  notification: 'SELECT id FROM notifications.message',
+  draw: 'SELECT id FROM trust.draw',
+  bid: 'SELECT id FROM bidding.bid',
+  custodianKey: 'SELECT id FROM bidding.custodian_key',
+  bidUpload: 'SELECT id FROM bidding.upload',
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
+  await loadDemoData(t.built, t.database.db, { demoCaDir: join(dir, 'demo-ca'), now: t.clock.now() });
+  await loadDemoTendering(t.built, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemoBidding(t.built, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  for (const u of ['staff.dongsheng', 'staff.city', 'supervisor.works', 'auditor', 'admin', 'security.a', 'tenderer.demo', 'agency.demo', 'bidder.demo']) insiders.push(await demoLogin(u));
+  const [staff, , , , , , tenderer, agency, bidder] = insiders;
+
+  // What the demo lacks: a draw, a change request, a site visit with its record, an agency contract and plan, an invitation.
+  const section = (await sql<{ id: string }>`SELECT s.id FROM projects.section s WHERE s.stage = 'tendering' ORDER BY s.created_at LIMIT 1`.execute(t.database.db)).rows[0]!.id;
+  const drawn = await call('POST', '/api/v1/draws', staff!.cookie, { purpose: 'expert.committee', subjectType: 'section', subjectId: section, pool: ['e1', 'e2', 'e3'], count: 1 });
+  expect(drawn.statusCode, drawn.body).toBe(201);
+  expect((await call('POST', '/api/v1/my/entity/changes', bidder!.cookie, { proposed: { contactName: '张伟' }, submit: false })).statusCode).toBe(201);
+  const documentId = (await sql<{ id: string }>`SELECT id FROM documents.document WHERE status = 'issued' ORDER BY created_at LIMIT 1`.execute(t.database.db)).rows[0]!.id;
+  const visit = await call('POST', `/api/v1/tender-documents/${documentId}/site-visits`, tenderer!.cookie, {
+    visitAt: new Date(t.clock.now().getTime() + 3 * 86_400_000).toISOString(),
+    meetingPlace: '项目部',
+    contact: '王建国 13800000000',
+    remindMinutesBefore: 60,
+  });
+  expect(visit.statusCode, visit.body).toBe(201);
+  const record = await call('POST', `/api/v1/site-visits/${visit.json().id}/records`, tenderer!.cookie, { summary: '踏勘完成', attendees: [] });
+  expect(record.statusCode, record.body).toBe(201);
+  // A sealed bid of bidder.demo on the section whose document it obtained, with its demo certificate.
+  const obtained = (await call('GET', '/api/v1/downloads/mine', bidder!.cookie)).json() as { sectionId: string }[];
+  const entities = join(dir, 'demo-ca', 'entities');
+  const certificatePem = readFileSync(join(entities, 'bidder.demo.cert.pem'), 'utf8');
+  const demoBidder = {
+    entityId: bidder!.entityId!,
+    name: 'bidder.demo',
+    username: 'bidder.demo',
+    cookie: bidder!.cookie,
+    cert: parseCertificate(certificatePem),
+    key: privateKeyFromPem(readFileSync(join(entities, 'bidder.demo.key.pem'), 'utf8')),
+    certificatePem,
+    relogin: async () => bidder!.cookie,
+  };
+  const bidSection = obtained[0]!.sectionId;
+  const bid = await submitBid(t, demoBidder, bidSection, await sealBid(await requirements(t, bidSection, bidder!.cookie), demoBidder));
+  expect(bid.statusCode, bid.body).toBe(201);
+  const tp = (await sql<{ id: string }>`SELECT tendering_project_id AS id FROM projects.section WHERE id = ${section}`.execute(t.database.db)).rows[0]!.id;
+  const mandated = (await sql<{ id: string }>`SELECT id FROM projects.tendering_project WHERE agency_entity_id IS NOT NULL LIMIT 1`.execute(t.database.db)).rows[0]!.id;
+  const contract = await call('POST', '/api/v1/agency-contracts', agency!.cookie, { tenderingProjectId: mandated, title: '委托代理合同', text: '甲乙双方约定……' });
+  expect(contract.statusCode, contract.body).toBe(201);
+  const plan = await call('POST', '/api/v1/tendering-plans', tenderer!.cookie, { tenderingProjectId: tp, ...PLAN });
+  expect(plan.statusCode, plan.body).toBe(201);
+
+  // An invitation to three bidders, from a tenderer of the fixtures; its tenderer and an invitee are insiders too.
+  const invited = await registeredSection(t, { method: 'invitation' });
+  await setTimetable(t, invited.sectionId, lawfulTimetable(t));
+  const invitees: Session[] = [];
+  for (let i = 0; i < 3; i++) {
+    const body = registrationBody({ roles: ['bidder'] });
+    await t.built.app.inject({ method: 'POST', url: '/api/v1/registrations', payload: body });
+    invitees.push(await session(`invitee${i}`, await login(t, body.account.username)));
+  }
+  const invitation = await call('POST', '/api/v1/invitations', invited.managerCookie, {
+    sectionIds: [invited.sectionId],
+    replyDeadline: new Date(t.clock.now().getTime() + 48 * 3_600_000).toISOString(),
+    inviteeIds: invitees.map((i) => i.entityId),
+  });
+  expect(invitation.statusCode, invitation.body).toBe(201);
+  const id = invitation.json().id;
+  const submitted = await call('POST', `/api/v1/invitations/${id}/submit`, invited.managerCookie, {});
+  if (submitted.json().status === 'pendingReview') await call('POST', `/api/v1/invitations/${id}/review`, invited.managerCookie, { decision: 'approve' });
+  expect((await call('POST', `/api/v1/invitations/${id}/verification`, invited.staffCookie, { decision: 'approve' })).statusCode).toBe(200);
+  insiders.push(await session('fixture.tenderer', invited.managerCookie), invitees[0]!);
+
+  // The same roles elsewhere: accounts of another banner, entities that take part in nothing.
+  for (const kind of ['staff', 'supervisor', 'auditor', 'expert'] as const) {
+    await createPlatformUser(t, { username: `walk.${kind}`, kind, regionCode: OTHER_REGION });
+    outsiders.push(await session(`${kind} of ${OTHER_REGION}`, await login(t, `walk.${kind}`)));
+  }
+  for (const role of ['tenderer', 'agency', 'bidder', 'guarantor'] as const) {
+    const body = registrationBody({ roles: [role], region: OTHER_REGION });
+    await t.built.app.inject({ method: 'POST', url: '/api/v1/registrations', payload: body });
+    outsiders.push(await session(`another ${role}`, await login(t, body.account.username)));
+  }
+
+  for (const [kind, query] of Object.entries(SAMPLE_QUERIES)) {
+    samples[kind] = (await sql<{ id: string }>`${sql.raw(query)}`.execute(t.database.db)).rows.map((r) => r.id);
+  }
+}, 300_000);
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const PLAN = {
+  items: [{ milestone: '发布招标公告', plannedDate: '2026-12-10' }],
+  team: [{ name: '王建国', role: '项目负责人', duties: '组织招标' }],
+};
+
+/** HEAD answers as GET without a body: the GET is walked. */
+const walked = () => t.built.routes.filter((r) => r.method !== 'HEAD');
+const scopeOf = (r: RegisteredRoute): Scope | undefined => (r.access && !('public' in r.access) ? r.access.scope : undefined);
+const rolesOf = (a: Access): Role[] | 'any' => ('roles' in a ? [...a.roles] : 'any');
+const holds = (s: Session, a: Access) => {
+  const roles = rolesOf(a);
+  return roles === 'any' || s.roles.some((r) => roles.includes(r));
+};
+const resolver = (kind: string) => t.built.scopes[kind]!;
+const notFoundCode = (kind: string) => (resolver(kind).notFound('x') as Error & { code: string }).code;
+
+/** The request a route gets in the walk: the sample in the place the scope names, a body that validation refuses. */
+function request(route: RegisteredRoute, scope: Extract<Scope, { resource: string }>, id: string) {
+  const [where, key] = (scope.from ?? 'params.id').split('.') as [string, string];
+  let url = route.url.replace(/:(\w+)/g, (_, name: string) => (where === 'params' && name === key ? id : '00000000-0000-4000-8000-000000000000'));
+  if (where === 'query') url += `?${key}=${id}`;
+  if (route.method === 'GET' || route.method === 'DELETE') return { url, payload: undefined };
+  const named = where === 'body' ? { [key]: key.endsWith('Ids') ? [id] : id } : {};
+  return { url, payload: { ...named, walkProbe: true } };
+}
+
+describe('the access walk: every route as every role, and as the same role elsewhere', () => {
+  it('every route declares its scope beside its roles; own-scoped routes name nothing in their path', () => {
+    const routes = t.built.routes.filter((r) => r.method !== 'HEAD');
+    expect(routes.filter((r) => !r.access).map((r) => r.url)).toEqual([]);
+    expect(routes.filter((r) => r.access && !('public' in r.access) && !scopeOf(r)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    const ownWithIds = routes.filter((r) => { const s = scopeOf(r); return s && 'own' in s && r.url.includes(':'); });
+    expect(ownWithIds.map((r) => r.url)).toEqual([]);
+  });
+
+  it('[F-28] [task-2] a resource of another region or another party is refused as if it did not exist; its own parties and region get past the scope', async () => {
+    const resourceRoutes = walked().filter((r) => { const s = scopeOf(r); return s && 'resource' in s; });
+    expect(resourceRoutes.length).toBeGreaterThan(80);
+    const unproven: string[] = [];
+    for (const route of resourceRoutes) {
+      const scope = scopeOf(route) as Extract<Scope, { resource: string }>;
+      const ids = samples[scope.resource];
+      expect(ids?.length, `the walk has no instance of '${scope.resource}'`).toBeGreaterThan(0);
+      const code = notFoundCode(scope.resource);
+      let admitted = false;
+      for (const id of ids!.slice(0, 6)) {
+        const facts = (await resolver(scope.resource).resolve(id, { userId: '-', entityId: null }))!;
+        const { url, payload } = request(route, scope, id);
+        for (const outsider of outsiders.filter((o) => holds(o, route.access!))) {
+          if (facts.relations.has('published') && scope.parties.includes('published')) continue;
+          const res = await call(route.method, url, outsider.cookie, payload);
+          // A published resource may tell a caller what it lacks (download first); anything else is not found.
+          const known = facts.relations.has('published') && resolver(scope.resource).refusal;
+          const expected = known ? (resolver(scope.resource).refusal!(id, scope.parties, outsider) as Error & { code: string }).code : code;
+          const got = outcome(res);
+          expect({ refused: got.status >= 400 && got.status < 500, code: got.code }, `${outsider.name} ${route.method} ${route.url} (${id})`).toEqual({ refused: true, code: expected });
+        }
+        if (route.method === 'DELETE') continue;
+        for (const insider of insiders.filter((s) => holds(s, route.access!))) {
+          const res = await call(route.method, url, insider.cookie, payload);
+          if (res.statusCode === 404 && outcome(res).code === code) continue;
+          admitted = true;
+          // The probe body is refused by validation: the walk changes nothing.
+          if (route.method !== 'GET') expect(res.statusCode, `${insider.name} ${route.method} ${url} changed something: ${res.body}`).toBeGreaterThanOrEqual(400);
+        }
+      }
+      if (!admitted && route.method !== 'DELETE') unproven.push(`${route.method} ${route.url}`);
+    }
+    expect(unproven, 'routes none of whose parties got past the scope on any instance').toEqual([]);
+  });
+
+  it('[F-28] data of the whole platform is changed only by accounts that answer for it, not by a district officer', async () => {
+    const district = insiders.find((s) => s.name === 'staff.dongsheng')!;
+    const platformRoutes = walked().filter((r) => { const s = scopeOf(r); return s && 'platform' in s && holds(district, r.access!); });
+    expect(platformRoutes.length).toBeGreaterThan(0);
+    for (const route of platformRoutes) {
+      const url = route.url.replace(/:year/, '2027').replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+      const res = await call(route.method, url, district.cookie, route.method === 'GET' ? undefined : {});
+      expect(outcome(res), `${route.method} ${route.url}`).toEqual({ status: 403, code: 'OUT_OF_SCOPE' });
+    }
+  });
+
+  it('[F-28] [task-2] no list shows a caller of another region or party anything it could not open', async () => {
+    const lists = walked().filter((r) => { const s = scopeOf(r); return r.method === 'GET' && s && !('resource' in s) && !r.url.includes(':'); });
+    expect(lists.length).toBeGreaterThan(15);
+    const kinds = Object.keys(t.built.scopes);
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const route of lists) {
+      for (const outsider of outsiders.filter((o) => holds(o, route.access!))) {
+        const res = await call('GET', route.url, outsider.cookie);
+        if (res.statusCode !== 200) continue;
+        checked++;
+        const ids = new Set(res.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []);
+        for (const id of ids) {
+          for (const kind of kinds) {
+            const facts = await resolver(kind).resolve(id, { userId: outsider.userId, entityId: outsider.entityId });
+            if (facts && !mayOpen(outsider, facts)) leaks.push(`${outsider.name} ${route.url}: ${kind} ${id}`);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(leaks).toEqual([]);
+  });
+
+  it('the outsiders are real: as insiders the lists do show the demo world', async () => {
+    const staff = insiders.find((s) => s.name === 'staff.dongsheng')!;
+    const outbox = (await call('GET', '/api/v1/exchange/outbox', staff.cookie)).json();
+    expect(outbox.items.length).toBeGreaterThan(0);
+    expect(outbox.items.map((m: { regionCode: string }) => m.regionCode)).toContain('150602');
+    const other = outsiders.find((s) => s.kind === 'staff')!;
+    const theirs = (await call('GET', '/api/v1/exchange/outbox', other.cookie)).json().items as { regionCode: string }[];
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.filter((m) => m.regionCode !== OTHER_REGION)).toEqual([]);
+  });
+});
+
+function mayOpen(s: Session, facts: ScopeFacts): boolean {
+  if (facts.relations.has('published') || facts.relations.size > 0) return true;
+  if (s.kind === 'entity' || facts.personal) return false;
+  return facts.regionCode !== null && s.reach.includes(facts.regionCode);
+}

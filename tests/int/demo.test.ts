@@ -1,0 +1,136 @@
+/**
+ * The demo as `npm start` loads it (one load: the demo is costly to build): sections at each stage of
+ * tendering, a section bidder.demo can bid on, its bonds; loading again adds nothing; and the demo's own
+ * staff logins leave the documented TOTP code usable at once.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BiddingRequirements, BondAccountView, GuaranteeView } from '@bidhall/contracts';
+import { keyId, parseCertificate, privateKeyFromPem } from '@bidhall/crypto';
+import { generateSync } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { custodianKeyFile } from '../../apps/server/src/demo/demo-bidding.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
+import { sealBid, submitBid } from '../support/bidding-fixtures.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'bidhall-demo-'));
+const demoCaDir = join(dir, 'demo-ca');
+let t: TestApp;
+let first: Awaited<ReturnType<typeof loadDemo>>;
+const skipped: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ now: '2026-11-26T02:00:00Z', startJobs: true, config: { trustStoreDir: join(dir, 'trust') } });
+  first = await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir, onSkipped: (stage, reason) => skipped.push(`${stage}: ${reason}`) });
+}, 300_000);
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cookieOf(username: string): Promise<string> {
+  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  expect(res.statusCode, res.body).toBe(200);
+  return `bh_session=${res.cookies.find((c) => c.name === 'bh_session')!.value}`;
+}
+
+async function as(username: string) {
+  const cookie = await cookieOf(username);
+  return async <T = unknown>(url: string): Promise<T> => {
+    const r = await t.built.app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json() as T;
+  };
+}
+
+describe('the demo', () => {
+  it('leaves nothing out', () => {
+    expect(skipped).toEqual([]);
+  });
+
+  it('a person types the documented TOTP code right after the demo loaded: accepted, although the demo signed staff in this very step', async () => {
+    const cookie = await cookieOf('staff.city');
+    const code = generateSync({ secret: DEMO_TOTP_SECRET, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+    const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code } });
+    expect(res.statusCode, res.body).toBe(200);
+    // The same code again is a replay.
+    const again = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie: await cookieOf('staff.city') }, payload: { code } });
+    expect(again.statusCode).toBe(401);
+  });
+
+  it('tendering: sections at each stage (draft, awaiting entry review, notice awaiting verification, tendering, terminated)', async () => {
+    expect(first.sections).toBe(6);
+    const tenderer = await as('tenderer.demo');
+    const forms = await tenderer<{ items?: { status: string }[] } | { status: string }[]>('/api/v1/entry-forms');
+    const statuses = (Array.isArray(forms) ? forms : forms.items!).map((f) => f.status).sort();
+    expect(statuses).toEqual(expect.arrayContaining(['draft', 'submitted', 'approved']));
+    const stages = await tenderer<{ items?: { stage: string }[] } | { stage: string }[]>('/api/v1/my/sections');
+    const list = Array.isArray(stages) ? stages : stages.items!;
+    expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'terminated']));
+    const pub = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json() as { items: { type: string }[] };
+    expect(pub.items.map((n) => n.type).sort()).toEqual(['clarification', 'tenderNotice', 'termination']);
+    const bidder = await as('bidder.demo');
+    expect(await bidder<unknown[]>('/api/v1/downloads/mine')).toHaveLength(1);
+  });
+
+  it('bonds: bidder.demo has its sub-account for the section it holds, every bond the document asks for paid in time, and an e-guarantee from guarantor.demo that checks', async () => {
+    expect(first.bonds.accounts).toBeGreaterThanOrEqual(1);
+    expect(first.bonds.guarantees).toBe(1);
+    const bidder = await as('bidder.demo');
+    const [download] = await bidder<{ sectionId: string }[]>('/api/v1/downloads/mine');
+    const account = await bidder<BondAccountView>(`/api/v1/bond-accounts/mine?sectionId=${download!.sectionId}`);
+    expect(account.accountNumber).toMatch(/^\d{19}$/);
+    expect(BigInt(account.receivedBeforeDeadlineFen)).toBeGreaterThanOrEqual(BigInt(account.requiredFen));
+    const [g] = await bidder<GuaranteeView[]>('/api/v1/guarantees/mine');
+    expect(g!.terms.sectionId).toBe(download!.sectionId);
+    const section = await bidder<{ round: number; tendererEntityId: string; timetable: { bidDeadline: string } }>(`/api/v1/sections/${download!.sectionId}`);
+    const base = { sectionId: download!.sectionId, round: section.round, entityId: g!.principalEntityId, tendererEntityId: section.tendererEntityId, amountFen: BigInt(g!.terms.amountFen), deadline: new Date(section.timetable.bidDeadline), at: t.clock.now() };
+    expect(await t.built.finance.bonds.check(t.database.db, { ...base, form: 'guarantee', reference: g!.terms.guaranteeNumber })).toMatchObject({ status: 'ok' });
+  });
+
+  it('bidding: bidder.demo can bid on the section in tendering — its deadline lies ahead and the centre, the supervisor and the tenderer hold its custodian keys', async () => {
+    expect(first.custodianKeys).toBe(3);
+    const bidder = await as('bidder.demo');
+    const [download] = await bidder<{ sectionId: string }[]>('/api/v1/downloads/mine');
+    const req = await bidder<BiddingRequirements>(`/api/v1/sections/${download!.sectionId}/bidding`);
+    expect(req.open).toBe(true);
+    expect(Date.parse(req.bidDeadline)).toBeGreaterThan(t.clock.now().getTime());
+    expect(req.sealing.custodians.map((c) => c.holder)).toEqual(['centre', 'supervisor', 'tenderer']);
+
+    // The private keys stay with their holders: the demo keeps them in files only their owner reads.
+    for (const [username, index] of [['staff.city', 0], ['supervisor.works', 1]] as const) {
+      const file = custodianKeyFile(demoCaDir, username);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(keyId(privateKeyFromPem(readFileSync(file, 'utf8')).publicKey)).toBe(req.sealing.custodians[index]!.keyId);
+    }
+    const tendererCert = parseCertificate(readFileSync(join(demoCaDir, 'entities', 'tenderer.demo.cert.pem'), 'utf8'));
+    expect(req.sealing.custodians[2]!.keyId).toBe(keyId(tendererCert.publicKey!));
+
+    // bidder.demo seals with its demo certificate's key and submits.
+    const cookie = await cookieOf('bidder.demo');
+    const me = (await t.built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json() as { entity: { id: string; name: string } };
+    const certificatePem = readFileSync(join(demoCaDir, 'entities', 'bidder.demo.cert.pem'), 'utf8');
+    const demoBidder = {
+      entityId: me.entity.id,
+      name: me.entity.name,
+      username: 'bidder.demo',
+      cookie,
+      cert: parseCertificate(certificatePem),
+      key: privateKeyFromPem(readFileSync(join(demoCaDir, 'entities', 'bidder.demo.key.pem'), 'utf8')),
+      certificatePem,
+      relogin: async () => cookie,
+    };
+    const submitted = await submitBid(t, demoBidder, download!.sectionId, await sealBid(req, demoBidder));
+    expect(submitted.statusCode, submitted.body).toBe(201);
+  });
+
+  it('loading again adds nothing', async () => {
+    // The test above used this step's TOTP code: the next start comes later.
+    t.clock.advance(60_000);
+    const again = await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir });
+    expect(again).toMatchObject({ sections: 0, custodianKeys: 0, bonds: { accounts: first.bonds.accounts, paid: 0, guarantees: 0 } });
+  });
+});
