@@ -1,18 +1,18 @@
 import type { Command } from './command.ts';
 import { generateSync } from 'otplib';
-import { main as serve } from '../../server/src/main.ts';
-import { ConfigError, loadConfig } from '../../server/src/platform/config/config.ts';
-import { openDatabase } from '../../server/src/platform/db/database.ts';
-import { migrate } from '../../server/src/platform/db/migrator.ts';
-import { databaseTarget } from '../../server/src/server.ts';
+import { bidCommands } from './bid-commands.ts';
 import { cryptoCommands } from './crypto-commands.ts';
 import { demoCaCommands } from './demo-ca-commands.ts';
 import { logCommands } from './log-commands.ts';
+import { securityCommands } from './security-commands.ts';
 
 export type { Command } from './command.ts';
 
 
-function config() {
+const server = () => import('./server-runtime.ts');
+
+async function config() {
+  const { ConfigError, loadConfig } = await server();
   try {
     return loadConfig();
   } catch (err) {
@@ -27,6 +27,7 @@ export const commands: Record<string, Command> = {
     usage: 'bidhall serve [--no-demo]\n  --no-demo   do not load the demo data set',
     options: { 'no-demo': { type: 'boolean' } },
     async run(values) {
+      const { serve } = await server();
       await serve({ demo: !values['no-demo'] });
       return 0;
     },
@@ -36,7 +37,8 @@ export const commands: Record<string, Command> = {
     usage: 'bidhall migrate\n  Applies the SQL migrations in apps/server/migrations to DATABASE_URL or the embedded database.',
     options: {},
     async run() {
-      const database = await openDatabase(databaseTarget(config()));
+      const { databaseTarget, migrate, openDatabase } = await server();
+      const database = await openDatabase(databaseTarget(await config()));
       try {
         const applied = await migrate(database.db);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
@@ -63,4 +65,6 @@ export const commands: Record<string, Command> = {
   ...cryptoCommands,
   ...logCommands,
   ...demoCaCommands,
+  ...securityCommands,
+  ...bidCommands,
 };

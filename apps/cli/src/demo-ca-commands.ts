@@ -6,8 +6,6 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { certificateChallengeResponse, loginResponse, signCertificateChallenge } from '@bidhall/contracts';
 import { CryptoError } from '@bidhall/crypto';
-import { writeDemoCa } from '../../server/src/demo/demo-ca.ts';
-import { demoPkiEntities } from '../../server/src/demo/demo-data.ts';
 import type { Command } from './command.ts';
 import { fileKeyProvider } from './key-provider.ts';
 
@@ -49,6 +47,7 @@ async function demoCa(values: Record<string, string | boolean | undefined>): Pro
     console.error(`bidhall demo-ca: ${join(out, 'entities')} is not empty; give --force to replace the demo certificates`);
     return 2;
   }
+  const { demoPkiEntities, writeDemoCa } = await import('./server-runtime.ts');
   const result = await writeDemoCa({
     outDir: out,
     ...(trustDir ? { trustDir } : {}),
