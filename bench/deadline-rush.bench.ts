@@ -125,9 +125,9 @@ const fileStream = (f: PreparedBid['files'][number]) =>
   });
 
 /** The baseline: the same bytes, the same requests per bidder, the same concurrency, to the bare sink. */
-async function baseline(prepared: PreparedBid[]): Promise<{ seconds: number; peak: number }> {
+async function baseline(prepared: PreparedBid[], hashing = false): Promise<{ seconds: number; peak: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bidhall-sink-'));
-  const sink = await startProcess(fileURLToPath(new URL('./deadline-rush/sink.ts', import.meta.url)), [dir], {});
+  const sink = await startProcess(fileURLToPath(new URL('./deadline-rush/sink.ts', import.meta.url)), [dir, ...(hashing ? ['--sm3'] : [])], {});
   try {
     const start = performance.now();
     await Promise.all(
@@ -287,6 +287,8 @@ async function main() {
 
     progress('baseline: bare streaming sink');
     const base = await baseline(preparedBig);
+    progress('reference: the sink hashing with SM3');
+    const hashed = await baseline(preparedBig, true);
 
     // A fresh server process for each size, so its peak RSS is that size's.
     await server.stop();
@@ -357,6 +359,9 @@ async function main() {
       `sealed bytes                      ${(bytesBig / 1e9).toFixed(2)} GB in ${runBig.seconds.toFixed(1)} s (uploads and submissions, deadline window ${window} s)`,
     );
     say(`  bare Node sink, same bytes      ${base.seconds.toFixed(1)} s`);
+    say(
+      `  the sink hashing with SM3       ${hashed.seconds.toFixed(1)} s (the hash the platform must compute: the ceiling it leaves is ${pct(base.seconds / hashed.seconds)} of the bare sink; the platform reaches ${pct(hashed.seconds / runBig.seconds)} of this reference)`,
+    );
     say(
       `last byte → receipt               p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p99 ${quantile(latencies, 0.99).toFixed(0)} ms`,
     );

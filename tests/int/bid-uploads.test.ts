@@ -2,14 +2,15 @@
  * Bid uploads (issue 10 §2): sealed parts go up resumably with tus 1.0, over a real listening server
  * and with tus-js-client, the client the web app and the bid tool use.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gmSuite, intlSuite, sealBytes, sm3, sha256, toHex, type PrivateKey } from '@bidhall/crypto';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UPLOAD_SWEEP_JOB } from '../../apps/server/src/modules/bidding/index.ts';
 import { createBidUploads } from '../../apps/server/src/modules/bidding/uploads.ts';
 import { createBlobStore } from '../../apps/server/src/platform/storage/blob-store.ts';
 import { biddingSection, certifiedBidder, type Bidder, type BiddingSection } from '../support/bidding-fixtures.ts';
@@ -308,6 +309,44 @@ describe('bid uploads over tus 1.0', () => {
       bidder.cookie = await bidder.relogin();
     }
   }, 30_000);
+
+  it('the cleanup job closes an upload abandoned before the deadline and removes its bytes, and an old orphaned file, not a recent one', async () => {
+    const sealed = await seal(randomBytes(300_000));
+    const bytes = Buffer.from(sealed.sealed);
+    const c = await create(bidder, bytes.length, meta(sealed.header.partId));
+    const part = bytes.subarray(0, 100_000);
+    const p = await request('PATCH', c.path, { cookie: bidder.cookie, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, part);
+    expect(p.status, p.body).toBe(204);
+    const uploads = join(blobDir, 'uploads');
+    const file = join(uploads, idOf(c.path));
+    expect(statSync(file).size).toBe(100_000);
+    const now = t.clock.now();
+    const [old, recent] = [randomUUID(), randomUUID()].map((id) => join(uploads, id));
+    writeFileSync(old!, 'left by a crash');
+    utimesSync(old!, new Date(now.getTime() - 7_200_000), new Date(now.getTime() - 7_200_000));
+    writeFileSync(recent!, 'being created');
+    utimesSync(recent!, now, now);
+
+    // Before the deadline the abandoned upload is left to be resumed; only the old orphan goes.
+    await t.jobs.runNow(UPLOAD_SWEEP_JOB);
+    expect(existsSync(file)).toBe(true);
+    expect(existsSync(old!)).toBe(false);
+    expect(existsSync(recent!)).toBe(true);
+    expect(Number((await head(bidder, c.path)).headers['upload-offset'])).toBe(100_000);
+    try {
+      t.clock.set(new Date(Date.parse(s.bidDeadline) + 1));
+      await t.jobs.runNow(UPLOAD_SWEEP_JOB);
+      expect(existsSync(file)).toBe(false);
+      const row = await t.database.db.selectFrom('bidding.upload' as never).select(['status' as never]).where('id' as never, '=', idOf(c.path) as never).executeTakeFirstOrThrow();
+      expect(row).toEqual({ status: 'closed' });
+    } finally {
+      t.clock.set(now);
+      bidder.cookie = await bidder.relogin();
+      rmSync(recent!, { force: true });
+    }
+    // Closed for good, as the deadline closes it.
+    expect((await head(bidder, c.path)).status).toBe(409);
+  });
 
   it('another entity’s upload answers exactly like a missing one (404), and it cannot claim it', async () => {
     const sealed = await seal(randomBytes(5_000));

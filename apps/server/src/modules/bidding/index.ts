@@ -35,6 +35,9 @@ export { manifestSm3 } from './submission.service.ts';
  * receipts, their replacement, withdrawal and confirmation after a clarification. Before the opening
  * only the bidding entity learns a bid exists.
  */
+/** Every five minutes: uploads past their section's deadline closed, orphaned files removed. */
+export const UPLOAD_SWEEP_JOB = 'bidding.upload-sweep';
+
 export function createBiddingModule(deps: BiddingDeps) {
   const custodians = createCustodianKeyService(deps);
   // Only a bidder whose entity obtained the section's issued document uploads parts for it.
@@ -43,6 +46,7 @@ export function createBiddingModule(deps: BiddingDeps) {
     return doc !== null && (await deps.documents.hasObtained(trx, doc.id, entityId));
   };
   const uploads = createBidUploads({ db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadDir: deps.uploadDir, sections: deps.sections, timeGuard: deps.timeGuard, isHolder });
+  deps.jobs.define({ name: UPLOAD_SWEEP_JOB, cron: '*/5 * * * *', handle: async () => void (await uploads.sweep()) });
   const claim: ClaimUpload = uploads.claim;
   const submissions = createSubmissionService(deps, custodians, claim);
   const views = createBidViewService(deps, custodians);

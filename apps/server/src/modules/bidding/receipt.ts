@@ -30,8 +30,11 @@ export async function issueReceipt(
   const core: ReceiptCore = { type: 'bidhall.bidReceipt/1', receiptId: randomUUID(), ...p };
   const salt = toHex(randomBytes(16));
   const commitment = receiptCommitment(core, salt);
+  // Stamped before the log append: from the append to the commit the log is locked for every other
+  // submission, so only what needs the log index (the receipt's signature) is computed in that time.
+  const timestamp = deps.timeAuthority.stamp('SM3', p.manifestSm3);
   const [logIndex] = await deps.log.append(trx, [{ type: 'sealedBidEvent', occurredAt: p.receivedAt, commitment }]);
-  const body: Omit<BidReceipt, 'signature'> = { ...core, logIndex: logIndex!, commitment, salt, timestamp: deps.timeAuthority.stamp('SM3', p.manifestSm3) };
+  const body: Omit<BidReceipt, 'signature'> = { ...core, logIndex: logIndex!, commitment, salt, timestamp };
   const receipt: BidReceipt = { ...body, signature: signJson(body, deps.signingKey.key) };
   await tables(trx)
     .insertInto('bidding.receipt')

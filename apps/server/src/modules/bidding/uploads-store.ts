@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { canonicalJson, isCryptoError, MAX_PART_HEADER_SIZE, type PartHeader, SEALED_PART_MAGIC, validatePartHeader } from '@bidhall/crypto';
@@ -51,6 +51,9 @@ export interface SealedPartStoreOptions {
   /** The section's bid deadline now (a clarification may have moved it); null when it takes no bids. */
   deadlineOf(sectionId: string): Promise<Date | null>;
 }
+
+/** Bytes held before one file write: fewer writes and hash calls, and at most this much held per upload. */
+const WRITE_BATCH = 256 * 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -227,6 +230,23 @@ export class SealedPartStore extends DataStore {
     let prefix: Buffer | null = null;
     let pos = offset;
     let timer: NodeJS.Timeout | undefined;
+    // Chunks arrive at 16–64 KiB; written and hashed in batches, one file write per batch.
+    let held: Buffer[] = [];
+    let heldBytes = 0;
+    const flush = async () => {
+      if (heldBytes === 0) return;
+      const batch = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
+      held = [];
+      heldBytes = 0;
+      let written = 0;
+      while (written < batch.length) written += (await fh.write(batch, written, batch.length - written, pos + written)).bytesWritten;
+      if (state) {
+        state.sm3.update(batch);
+        state.sha256?.update(batch);
+        state.offset = pos + batch.length;
+      }
+      pos += batch.length;
+    };
     try {
       if (!header) {
         prefix = offset > 0 ? await readPrefix(fh, Math.min(offset, FRAME + MAX_PART_HEADER_SIZE)) : Buffer.alloc(0);
@@ -247,15 +267,18 @@ export class SealedPartStore extends DataStore {
       for await (const data of stream as AsyncIterable<Buffer>) {
         if (isClosed()) throw biddingClosed(deadline);
         const chunk = data;
-        if (pos + chunk.length > length) throw ERRORS.ERR_SIZE_EXCEEDED;
+        // Bytes taken so far: those written, then those held for the next write.
+        const received = pos + heldBytes;
+        if (received + chunk.length > length) throw ERRORS.ERR_SIZE_EXCEEDED;
         if (!header) {
           prefix = Buffer.concat([prefix!, chunk]);
           header = inspectPrefix(prefix, length, row.part_id);
           if (header) {
             await this.saveHeader(id, header);
             if (state && header.suite === 'intl' && !state.sha256) {
-              // The bytes before this chunk, from the prefix (complete only if it starts at byte 0 here).
-              if (prefix.length === pos + chunk.length) state.sha256 = createHash('sha256').update(prefix.subarray(0, pos));
+              // The bytes already written, from the prefix (complete only if it starts at byte 0 here);
+              // the held ones and this chunk are hashed when written.
+              if (prefix.length === received + chunk.length) state.sha256 = createHash('sha256').update(prefix.subarray(0, pos));
               else {
                 this.hashes.delete(id);
                 state = undefined;
@@ -264,15 +287,11 @@ export class SealedPartStore extends DataStore {
             prefix = null;
           }
         }
-        let written = 0;
-        while (written < chunk.length) written += (await fh.write(chunk, written, chunk.length - written, pos + written)).bytesWritten;
-        if (state) {
-          state.sm3.update(chunk);
-          state.sha256?.update(chunk);
-          state.offset = pos + chunk.length;
-        }
-        pos += chunk.length;
+        held.push(chunk);
+        heldBytes += chunk.length;
+        if (heldBytes >= WRITE_BATCH) await flush();
       }
+      await flush();
       clearTimeout(timer);
       await fh.close();
       if (pos === length) await this.finish(row, header);
@@ -326,6 +345,29 @@ export class SealedPartStore extends DataStore {
 
   private async saveOffset(id: string, offset: number) {
     await uploadTables(this.opts.db).updateTable('bidding.upload').set({ offset }).where('id', '=', id).where('status', '=', 'receiving').execute();
+  }
+
+  /**
+   * Removes the upload folder's files that `isLive` does not claim and were last written before
+   * `olderThan` (file times, which the operating system keeps); returns how many.
+   */
+  async removeOrphans(isLive: (id: string) => boolean, olderThan: Date): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.opts.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw err;
+    }
+    let removed = 0;
+    for (const name of names) {
+      if (!UUID.test(name) || isLive(name)) continue;
+      const info = await stat(join(this.opts.dir, name)).catch(() => null);
+      if (!info?.isFile() || info.mtime >= olderThan) continue;
+      await this.discard(name);
+      removed++;
+    }
+    return removed;
   }
 
   private async fileSize(id: string): Promise<number> {

@@ -22,6 +22,8 @@ const GIB = 1024 ** 3;
 /** 4 GiB of bid files, plus the envelope: a header of up to 1 MiB and a tag per chunk. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * GIB + 64 * 1024 * 1024;
 const OCTETS = 'application/offset+octet-stream';
+/** A file in the upload folder with no receiving upload is left alone this long: its row may be being created. */
+const ORPHAN_AGE_MS = 3_600_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The uploads' problem codes → HTTP status (BID_NOT_SEALED and BIDDING_CLOSED are the module's). */
@@ -318,6 +320,27 @@ export function createBidUploads(deps: BidUploadsDeps) {
     return { blobSm3: row.blob_sm3, size: Number(row.length), ciphertextHash: row.ciphertext_hash, header };
   }
 
+  /**
+   * The cleanup job: uploads still receiving when their section's deadline passed are closed and their
+   * partial bytes removed (nobody may finish them), and files in the upload folder that no receiving
+   * upload owns — left by a crash between creating the file and its row — are removed after an hour.
+   * Returns the number of uploads closed and files removed.
+   */
+  async function sweep(): Promise<{ closed: number; orphans: number }> {
+    const receiving = await uploadTables(deps.db).selectFrom('bidding.upload').select(['id', 'section_id']).where('status', '=', 'receiving').execute();
+    const deadlines = new Map<string, Date | null>();
+    let closed = 0;
+    for (const row of receiving) {
+      if (!deadlines.has(row.section_id)) deadlines.set(row.section_id, await deadlineOf(deps.db, row.section_id));
+      if (isOpen(deadlines.get(row.section_id)!)) continue;
+      await store.close(row.id);
+      closed++;
+    }
+    const live = new Set(receiving.map((r) => r.id));
+    const orphans = await store.removeOrphans((id) => live.has(id), new Date(deps.clock.now().getTime() - ORPHAN_AGE_MS));
+    return { closed, orphans };
+  }
+
   /** Route scope of the tus item routes: an upload is its entity's alone, to anyone else a missing id. */
   const scopes: Record<string, ScopeResolver> = {
     bidUpload: {
@@ -330,7 +353,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
     },
   };
 
-  return { registerRoutes, claim, errors: uploadErrors, scopes, store };
+  return { registerRoutes, claim, sweep, errors: uploadErrors, scopes, store };
 }
 
 export type BidUploads = ReturnType<typeof createBidUploads>;
