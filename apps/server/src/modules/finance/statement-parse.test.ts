@@ -78,4 +78,16 @@ describe('bank statements', () => {
     expect(lines[0]).toMatchObject({ bankSerial: 'R1', amountFen: 5050n, payerName: '甲公司', payerAccount: 'CN00', payeeAccount: '1111111111111111111', voucherNo: 'E2E-9' });
     expect(lines[0]!.bookedAt.toISOString()).toBe('2026-12-01T15:59:59.999Z');
   });
+
+  it('a control character in a field is named and nothing is imported (PostgreSQL refuses NUL in text)', () => {
+    const csv = writeCsv([
+      { bankSerial: 'SBX9', voucherNo: 'HD9', bookedAt: new Date('2026-12-01T02:15:00Z'), amountFen: 100n, payerAccount: '6222', payerName: '示范\u0000公司', payeeAccount: '1234' },
+    ]);
+    expect(issuesOf(() => parseStatement(Buffer.from(csv)))).toEqual([expect.objectContaining({ where: 'line 2', field: 'payerName' })]);
+    const at = new Date('2026-12-01T03:00:00Z');
+    const xml = writeCamt053({ account: '1234', accountName: '保证金专户', statementId: 'S1', from: at, to: at, createdAt: at, credits: [
+      { bankSerial: 'SBX9', voucherNo: 'HD9', bookedAt: new Date('2026-12-01T02:15:00Z'), amountFen: 100n, payerAccount: '6222', payerName: 'X', payeeAccount: '1234' },
+    ] }).replace('>X<', '>示范\u0001公司<');
+    expect(() => parseStatement(Buffer.from(xml))).toThrow(DomainError);
+  });
 });

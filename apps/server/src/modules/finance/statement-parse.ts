@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { StatementFormat } from '@bidhall/contracts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { findBadText } from '../../platform/http/input-guard.ts';
 import { yuanToFen } from './money.ts';
 
 /**
@@ -50,7 +51,21 @@ export function parseStatement(bytes: Buffer): { format: StatementFormat; lines:
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') invalid('the statement is empty', [{ where: 'file', field: 'content', message: 'empty' }]);
-  return text.trimStart().startsWith('<') ? { format: 'camt053', lines: parseCamt053(text) } : { format: 'csv', lines: parseCsv(text) };
+  const parsed: { format: StatementFormat; lines: ParsedLine[] } = text.trimStart().startsWith('<')
+    ? { format: 'camt053', lines: parseCamt053(text) }
+    : { format: 'csv', lines: parseCsv(text) };
+  assertPlainText(parsed.lines);
+  return parsed;
+}
+
+/** A control character in a field (NUL, which PostgreSQL refuses in text, or any other) is named, not stored. */
+function assertPlainText(lines: ParsedLine[]): void {
+  const issues: StatementIssue[] = [];
+  for (const { where, ...fields } of lines) {
+    const bad = findBadText(fields, '');
+    if (bad) issues.push({ where, field: bad.path.slice(1), message: `${bad.character} is not allowed in a statement field` });
+  }
+  if (issues.length) invalid(`the statement has control characters in ${issues.length} line(s); nothing was imported`, issues);
 }
 
 /** An instant with its offset (ISO 8601), or `YYYY-MM-DD HH:mm[:ss]` read as Beijing time (UTC+8, no DST). */
