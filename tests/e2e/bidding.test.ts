@@ -123,7 +123,7 @@ describe.skipIf(!e2eEnabled)('bidding in the browser', () => {
   const statuses = async (request: APIRequestContext) =>
     (await call<BidView[]>(request, 'get', '/bids/mine')).filter((b) => b.sectionId === sectionId).map((b) => [b.sequence, b.status]);
 
-  it('[A-87] [A-88] [A-90] [A-91] [A-92] [A-99] [A-101] two bidders seal and submit in the browser, one modifies and one withdraws and resubmits, receipts verify; a clarification after sealing is confirmed; a third is refused one second after the deadline', async () => {
+  it('[A-87] [A-88] [A-90] [A-91] [A-92] [A-99] [A-101] two bidders seal and submit in the browser, one modifies and one withdraws, resubmits and supplements, receipts verify; a clarification after sealing is confirmed; a third is refused one second after the deadline', async () => {
     // The demo's section in tendering: bidder.demo obtained its document; bidder2.demo obtains it now.
     const one = await e2e!.newContext();
     await apiLogin(one.context.request, 'bidder.demo');
@@ -203,6 +203,22 @@ describe.skipIf(!e2eEnabled)('bidding in the browser', () => {
     expect(secondTwo).not.toBe(firstTwo);
     expect(await statuses(two.context.request)).toEqual(expect.arrayContaining([[1, 'withdrawn']]));
     expect((await statuses(two.context.request)).filter(([, s]) => s === 'submitted')).toHaveLength(1);
+
+    // 4b. bidder2.demo supplements its bid: one part gets a new file, the others stay as sealed (A-99).
+    await two.page.reload();
+    await two.page.locator(`[data-testid=my-bid][data-bid="${secondTwo}"]`).getByTestId('bid-supplement').click();
+    await attribute(two.page.getByTestId('bid-composer'), 'data-mode').toBe('supplement');
+    await count(two.page.getByTestId('bid-file-kept')).toBe(req.document.parts.length);
+    const replaced = req.document.parts[0]!;
+    await compose(two.page, { price: '11888000.00', files: { [replaced.key]: partFiles('two-supplement')[replaced.key]! }, key: demoFiles('bidder2.demo'), pm: '刘芳', seq: 22 });
+    await count(two.page.getByTestId('bid-file-kept')).toBe(req.document.parts.length - 1);
+    const thirdTwo = await submitAndVerify(two.page);
+    const twoBids = await call<BidView[]>(two.context.request, 'get', '/bids/mine');
+    const [before, after] = [secondTwo, thirdTwo].map((id) => twoBids.find((b) => b.id === id)!);
+    expect([before!.status, after!.status]).toEqual(['superseded', 'submitted']);
+    const fileHashes = (b: BidView) => b.parts.filter((p) => p.role === 'file').map((p) => p.ciphertextSm3);
+    expect(fileHashes(after!)).toHaveLength(req.document.parts.length);
+    expect(fileHashes(after!).filter((h) => fileHashes(before!).includes(h))).toHaveLength(req.document.parts.length - 1);
 
     // 5. A clarification changes the document after bidder.demo sealed its bid: it is told, and confirms
     //    with its key that the bid stands for the new version (A-99).
