@@ -41,7 +41,7 @@ export function registerBidRoutes(app: AppInstance, deps: { db: Db; submissions:
         response: { 201: bidReceiptResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await submissions.submit(request.params.id, request.body, callerOf(request))),
+    async (request, reply) => reply.status(201).send(await submissions.submit(request.params.id, request.body, callerOf(request), request.arrivedAt)),
   );
 
   app.post(
@@ -50,7 +50,7 @@ export function registerBidRoutes(app: AppInstance, deps: { db: Db; submissions:
       config: { access: ownBid },
       schema: { tags, summary: "Withdraw the bid before the deadline, signed over {bidId, action: 'withdraw'} (A-99)", params, body: bidWithdrawRequest, response: { 201: bidReceiptResponse } },
     },
-    async (request, reply) => reply.status(201).send(await submissions.withdraw(request.params.id, request.body, callerOf(request))),
+    async (request, reply) => reply.status(201).send(await submissions.withdraw(request.params.id, request.body, callerOf(request), request.arrivedAt)),
   );
 
   app.post(

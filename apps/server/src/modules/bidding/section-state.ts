@@ -31,11 +31,13 @@ export function isOpen(section: SectionSnapshotView, now: Date): boolean {
 
 /**
  * BIDDING_CLOSED at or after the deadline (A-92, A-93). The time guard first: a deadline is decided only
- * on a clock the platform can vouch for (decision 0015).
+ * on a clock the platform can vouch for (decision 0015). `arrivedAt` is when the request reached the
+ * server: a request that arrived before the deadline is not refused because, in the last minute's
+ * rush, it waited inside the server for a database connection or another bid's log append.
  */
-export function assertOpen(deps: Pick<BiddingDeps, 'clock' | 'timeGuard'>, section: SectionSnapshotView, action: string): Date {
+export function assertOpen(deps: Pick<BiddingDeps, 'clock' | 'timeGuard'>, section: SectionSnapshotView, action: string, arrivedAt?: Date): Date {
   deps.timeGuard.assertTrusted(action);
-  const now = deps.clock.now();
+  const now = arrivedAt ?? deps.clock.now();
   if (!isOpen(section, now)) {
     const deadline = deadlineOf(section);
     throw new DomainError('BIDDING_CLOSED', deadline ? `bids for section ${section.code} closed at ${deadline.toISOString()}` : `section ${section.code} takes no bids`, {

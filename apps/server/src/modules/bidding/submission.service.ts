@@ -145,7 +145,14 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
     return { key, fingerprint, manifest: verifySigned(body.signedManifest as SignedManifest, key) };
   }
 
-  async function submitIn(trx: Db, sectionId: string, body: BidSubmitRequest, caller: Caller, verified?: { key: PublicKey; fingerprint: string; manifest: BidManifest }): Promise<BidReceipt> {
+  async function submitIn(
+    trx: Db,
+    sectionId: string,
+    body: BidSubmitRequest,
+    caller: Caller,
+    verified?: { key: PublicKey; fingerprint: string; manifest: BidManifest },
+    arrivedAt?: Date,
+  ): Promise<BidReceipt> {
     if (!caller.entity) throw new DomainError('FORBIDDEN', 'bids are made for an entity');
     const entity = caller.entity;
     const section = await loadSection(deps, trx, sectionId);
@@ -156,7 +163,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
     // A repeated submission (a lost response, a double click) gets the receipt it already has.
     if (live && live.manifest_sm3 === mSm3) return receiptsOf(trx, live.id, 'submitted');
 
-    const now = assertOpen(deps, section, 'accepting a bid');
+    const now = assertOpen(deps, section, 'accepting a bid', arrivedAt);
     const doc = await documentForBidder(deps, trx, section, caller);
     const set = await custodians.requireSetFor(trx, section);
     const { key, fingerprint, manifest } = verified ?? (await verifySubmission(trx, body, caller));
@@ -304,17 +311,17 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
   }
 
   /** POST /sections/:id/bids: the receipt and, after commit, the log's inclusion proof of its entry. */
-  async function submit(sectionId: string, body: BidSubmitRequest, caller: Caller): Promise<BidReceiptResponse> {
+  async function submit(sectionId: string, body: BidSubmitRequest, caller: Caller, arrivedAt = deps.clock.now()): Promise<BidReceiptResponse> {
     deps.timeGuard.assertTrusted('accepting a bid');
     // Chain and signature checks cost milliseconds of CPU: outside the transaction, so that the last
     // minute's submissions do not queue behind each other's verification.
     const verified = await verifySubmission(deps.db, body, caller);
-    const receipt = await deps.db.transaction().execute((trx) => submitIn(trx, sectionId, body, caller, verified));
+    const receipt = await deps.db.transaction().execute((trx) => submitIn(trx, sectionId, body, caller, verified, arrivedAt));
     return withLogReceipt(receipt);
   }
 
   /** a withdrawal signed by the bidder's bound certificate over {bidId, action: 'withdraw'}, before the deadline. */
-  async function withdraw(bidId: string, body: { certificatePem: string; signature: JsonSignature }, caller: Caller): Promise<BidReceiptResponse> {
+  async function withdraw(bidId: string, body: { certificatePem: string; signature: JsonSignature }, caller: Caller, arrivedAt = deps.clock.now()): Promise<BidReceiptResponse> {
     deps.timeGuard.assertTrusted('withdrawing a bid');
     const receipt = await deps.db.transaction().execute(async (trx) => {
       const bid = await ownBid(trx, bidId, caller);
@@ -323,7 +330,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
       // A repeated withdrawal gets the receipt it already has.
       if (row.status === 'withdrawn') return receiptsOf(trx, row.id, 'withdrawn');
       const section = await loadSection(deps, trx, row.section_id);
-      const now = assertOpen(deps, section, 'withdrawing a bid');
+      const now = assertOpen(deps, section, 'withdrawing a bid', arrivedAt);
       if (row.status !== 'submitted' || row.round !== section.round) throw new DomainError('BID_STATE_CONFLICT', 'only the live bid can be withdrawn', { status: row.status });
       const { key } = await bidderKey(trx, caller, body.certificatePem);
       if (!verifyJson({ bidId: row.id, action: 'withdraw' }, body.signature, key)) {
