@@ -39,8 +39,8 @@ export type { RuleProfile, RuleProfileCode } from './rule-profiles.ts';
 export { isRuleProfileCode, RULE_PROFILE_CODES, RULE_PROFILES } from './rule-profiles.ts';
 export { durationEnd } from './duration-end.ts';
 export { refundDueDate } from './bond-refund.ts';
-export type { DecryptionFault, DecryptionOutcome, HallFacts, HallStage, QuorumFailure } from './opening-hall.ts';
-export { decryptionFailureOutcome, decryptionOpen, decryptionWindowEnd, hallStage, MIN_BIDS_TO_OPEN, openingQuorum } from './opening-hall.ts';
+export type { UnsealFault, UnsealOutcome, HallFacts, HallStage, QuorumFailure } from './opening-hall.ts';
+export { unsealFailureOutcome, unsealingOpen, unsealWindowEnd, hallStage, MIN_BIDS_TO_OPEN, openingQuorum } from './opening-hall.ts';
 
 export type { TimetableField } from './timetable-fields.ts';
 export { PREQUALIFICATION_FIELDS, TIMETABLE_FIELDS } from './timetable-fields.ts';

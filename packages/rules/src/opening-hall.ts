@@ -1,7 +1,7 @@
 /**
- * The opening hall's rules (issue 11, decision 0021): how many bids an opening needs, what a failed
- * decryption means, and the hall's stage derived from stored facts and the clock — never stepped, so a
- * restart, a repeated job or a late client all see the same stage.
+ * The remote opening hall's rules (issue 11, decision 0021; 解密 is "unseal" in the glossary): how many
+ * bids an opening needs, what a failed unsealing means, and the hall's stage derived from stored facts
+ * and the clock — never stepped, so a restart, a repeated job or a late client all see the same stage.
  */
 
 /** Fewer valid bids (or, where bidders decrypt, signed-in bidders) than this: no opening, re-tender (Reg. 44; B-018, B-033). */
@@ -20,21 +20,21 @@ export function openingQuorum(p: { validBids: number; signedIn: number; bidderDe
 }
 
 /** Whose fault a decryption failure is, as the hall records it. */
-export type DecryptionFault = 'bidder' | 'platformOrOther';
+export type UnsealFault = 'bidder' | 'platformOrOther';
 
-export type DecryptionOutcome = 'remedy' | 'revoked' | 'withdrawn';
+export type UnsealOutcome = 'remedy' | 'revoked' | 'withdrawn';
 
 /**
  * E-bidding Measures art. 31: where the tender document defines a remedy (here, the custodians' k-of-n
  * shares), it is applied; otherwise a failure by the bidder's fault counts as a revoked bid (the bond
  * may be forfeited under the award rules) and any other failure as a withdrawn one. The opening goes on.
  */
-export function decryptionFailureOutcome(fault: DecryptionFault, remedyAllowed: boolean): DecryptionOutcome {
+export function unsealFailureOutcome(fault: UnsealFault, remedyAllowed: boolean): UnsealOutcome {
   if (remedyAllowed) return 'remedy';
   return fault === 'bidder' ? 'revoked' : 'withdrawn';
 }
 
-export type HallStage = 'waiting' | 'signIn' | 'decrypting' | 'readout' | 'record' | 'closed' | 'failed';
+export type HallStage = 'waiting' | 'signIn' | 'unsealing' | 'readout' | 'record' | 'closed' | 'failed';
 
 /** What the hall has recorded; every instant as stored, never a string. */
 export interface HallFacts {
@@ -42,9 +42,9 @@ export interface HallFacts {
   /** Set once the quorum was checked and failed: the section goes to re-tender. */
   failedAt: Date | null;
   /** When the tenderer or agency started decryption (from the deadline on). */
-  decryptionStartedAt: Date | null;
+  unsealStartedAt: Date | null;
   /** The decryption window the document sets, in minutes (A-110). */
-  decryptionWindowMinutes: number;
+  unsealWindowMinutes: number;
   /** Every bid decrypted, or failed with its outcome recorded. */
   allBidsSettled: boolean;
   /** When the readout was published to the hall (A-113). */
@@ -54,8 +54,8 @@ export interface HallFacts {
 }
 
 /** The end of the decryption window, or null before decryption started. */
-export function decryptionWindowEnd(f: Pick<HallFacts, 'decryptionStartedAt' | 'decryptionWindowMinutes'>): Date | null {
-  return f.decryptionStartedAt ? new Date(f.decryptionStartedAt.getTime() + f.decryptionWindowMinutes * 60_000) : null;
+export function unsealWindowEnd(f: Pick<HallFacts, 'unsealStartedAt' | 'unsealWindowMinutes'>): Date | null {
+  return f.unsealStartedAt ? new Date(f.unsealStartedAt.getTime() + f.unsealWindowMinutes * 60_000) : null;
 }
 
 /**
@@ -68,13 +68,13 @@ export function hallStage(f: HallFacts, now: Date): HallStage {
   if (now.getTime() < f.bidDeadline.getTime()) return 'waiting';
   if (f.recordPublishedAt) return 'closed';
   if (f.readoutAt) return 'record';
-  if (!f.decryptionStartedAt) return 'signIn';
-  const end = decryptionWindowEnd(f)!;
-  if (!f.allBidsSettled && now.getTime() < end.getTime()) return 'decrypting';
+  if (!f.unsealStartedAt) return 'signIn';
+  const end = unsealWindowEnd(f)!;
+  if (!f.allBidsSettled && now.getTime() < end.getTime()) return 'unsealing';
   return 'readout';
 }
 
 /** Whether a bidder's (or a custodian's) decryption is still accepted at `now`. */
-export function decryptionOpen(f: HallFacts, now: Date): boolean {
-  return hallStage(f, now) === 'decrypting';
+export function unsealingOpen(f: HallFacts, now: Date): boolean {
+  return hallStage(f, now) === 'unsealing';
 }
