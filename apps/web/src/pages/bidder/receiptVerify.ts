@@ -4,8 +4,7 @@
 // the file was just downloaded, that its bytes hash to the receipt's SM3. Crypto loads on first use.
 import type { DownloadReceipt } from '../../api/bidder.ts';
 import { logApi } from '../../api/log.ts';
-import { formatTime } from '../../format.ts';
-import { failed, passed, reasonOf, shortHex, type Check } from '../../trust/checks.ts';
+import { failed, passed, type Check } from '../../trust/checks.ts';
 
 export interface ReceiptCheckResult {
   ok: boolean;
@@ -15,38 +14,15 @@ export interface ReceiptCheckResult {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export async function verifyDownloadReceipt(receipt: DownloadReceipt, fileBytes?: Uint8Array): Promise<ReceiptCheckResult> {
-  const [crypto, { verifyReceipt }] = await Promise.all([import('@bidhall/crypto/browser'), import('../../trust/logVerify.ts')]);
+  const [crypto, { verifyReceipt }, signedReceipt] = await Promise.all([
+    import('@bidhall/crypto/browser'),
+    import('../../trust/logVerify.ts'),
+    import('../../trust/signedReceipt.ts'),
+  ]);
   const checks: Check[] = [];
   const [logKey, logReceipt] = await Promise.all([logApi.key(), logApi.receipt(receipt.logIndex)]);
 
-  let key: ReturnType<typeof crypto.publicKeyFromPem> | undefined;
-  try {
-    key = crypto.publicKeyFromPem(logKey.publicKeyPem);
-    checks.push(passed('receiptKey', { keyId: shortHex(crypto.keyId(key)) }));
-  } catch (err) {
-    checks.push(failed('receiptKey', 'failed', {}, err));
-  }
-
-  const { signature, ...body } = receipt;
-  try {
-    const ok = key !== undefined && crypto.verifyJson(body, signature, key);
-    checks.push(ok ? passed('receiptSignature', { keyId: shortHex(signature.keyId) }) : failed('receiptSignature'));
-  } catch (err) {
-    checks.push(failed('receiptSignature', 'failed', {}, err));
-  }
-
-  const ts = receipt.timestamp;
-  try {
-    const { signature: tsSig, ...tsBody } = ts;
-    const ok =
-      key !== undefined &&
-      ts.hashAlg === 'SM3' &&
-      ts.messageImprint.toLowerCase() === receipt.contentSm3.toLowerCase() &&
-      crypto.verifyJson(tsBody, tsSig, key);
-    checks.push(ok ? passed('receiptTimestamp', { time: formatTime(ts.genTime, true) }) : failed('receiptTimestamp'));
-  } catch (err) {
-    checks.push(failed('receiptTimestamp', 'failed', {}, reasonOf(err)));
-  }
+  checks.push(...signedReceipt.signedReceiptChecks(receipt, logKey.publicKeyPem, { stampedSm3: receipt.contentSm3, timestampCheck: 'receiptTimestamp' }));
 
   // The public log's own receipt for the entry recording this download.
   checks.push(...verifyReceipt(logReceipt, logKey.publicKeyPem).checks.filter((c) => c.id !== 'logKey'));

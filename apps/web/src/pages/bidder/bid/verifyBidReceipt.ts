@@ -4,10 +4,10 @@
 // exactly that commitment, with its inclusion proof under a signed tree head. When this
 // browser sealed the bid, the manifest it signed must hash to the receipt's manifestSm3 too.
 import type { BidReceiptResponse } from '@bidhall/contracts';
-import { canonicalJson, concat, fromHex, publicKeyFromPem, keyId, sm3, toHex, verifyJson } from '@bidhall/crypto/browser';
+import { canonicalJson, concat, fromHex, sm3, toHex } from '@bidhall/crypto/browser';
 import { logApi } from '../../../api/log.ts';
-import { formatTime } from '../../../format.ts';
-import { failed, passed, reasonOf, shortHex, type Check } from '../../../trust/checks.ts';
+import { failed, passed, shortHex, type Check } from '../../../trust/checks.ts';
+import { signedReceiptChecks } from '../../../trust/signedReceipt.ts';
 import { verifyReceipt } from '../../../trust/logVerify.ts';
 
 export interface BidReceiptCheck {
@@ -25,34 +25,8 @@ export async function verifyBidReceipt(response: BidReceiptResponse, signedManif
   // bid receipt is checked when the log cannot be read.
   const logReceipt = await logApi.receipt(receipt.logIndex).catch(() => response.logReceipt);
 
-  let key: ReturnType<typeof publicKeyFromPem> | undefined;
-  try {
-    key = publicKeyFromPem(logKey.publicKeyPem);
-    checks.push(passed('receiptKey', { keyId: shortHex(keyId(key)) }));
-  } catch (err) {
-    checks.push(failed('receiptKey', 'failed', {}, err));
-  }
-
-  const { signature, ...body } = receipt;
-  try {
-    const ok = key !== undefined && verifyJson(body, signature, key);
-    checks.push(ok ? passed('receiptSignature', { keyId: shortHex(signature.keyId) }) : failed('receiptSignature'));
-  } catch (err) {
-    checks.push(failed('receiptSignature', 'failed', {}, err));
-  }
-
-  const ts = receipt.timestamp;
-  try {
-    const { signature: tsSig, ...tsBody } = ts;
-    const ok =
-      key !== undefined &&
-      ts.hashAlg === 'SM3' &&
-      ts.messageImprint.toLowerCase() === receipt.manifestSm3.toLowerCase() &&
-      verifyJson(tsBody, tsSig, key);
-    checks.push(ok ? passed('bidTimestamp', { time: formatTime(ts.genTime, true) }) : failed('bidTimestamp'));
-  } catch (err) {
-    checks.push(failed('bidTimestamp', 'failed', {}, reasonOf(err)));
-  }
+  checks.push(...signedReceiptChecks(receipt, logKey.publicKeyPem, { stampedSm3: receipt.manifestSm3, timestampCheck: 'bidTimestamp' }));
+  const { signature: _signature, ...body } = receipt;
 
   // The commitment: SM3(salt || canonical JSON of the receipt without commitment, salt, logIndex, timestamp, signature).
   const { commitment, salt, logIndex: _logIndex, timestamp: _timestamp, ...core } = body;
