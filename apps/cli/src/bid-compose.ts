@@ -6,20 +6,16 @@
  */
 import { stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join } from 'node:path';
-import { residentIdProblem, type BiddingRequirements } from '@bidhall/contracts';
+import { BID_SUMMARY_FORMAT, residentIdProblem, type BiddingRequirements, type BidPerson, type BidSummaryPayload } from '@bidhall/contracts';
 import { MoneyError, moneyValueToFen } from './bid-money.ts';
 import { isTextPart } from './bid-pdf.ts';
 
 export const BID_FORMAT = 'bidhall-bid/1';
-export const BID_SUMMARY_FORMAT = 'bidhall-bid-summary/1';
 const MIB = 1024 * 1024;
 const MAX_FILES_PER_PART = 20;
 
-export interface Person {
-  name: string;
-  residentId: string;
-  role?: string;
-}
+export type Person = BidPerson;
+export { BID_SUMMARY_FORMAT, type BidSummaryPayload };
 
 export interface BidSections {
   bidSummary?: Record<string, unknown>;
@@ -35,16 +31,6 @@ export interface BidComposition extends BidSections {
   team?: Person[];
   /** Values that differ by section: a price per section, another bond reference … */
   perSection?: Record<string, BidSections>;
-}
-
-/** What is sealed as the bidSummary part: the field values (money in fen), the team, the bond reference. */
-export interface BidSummaryPayload {
-  format: typeof BID_SUMMARY_FORMAT;
-  sectionId: string;
-  fields: Record<string, string | number>;
-  projectManager: Person | null;
-  team: Person[];
-  bond: { form: 'deposit' | 'guarantee'; reference: string | null } | null;
 }
 
 export interface PreparedFile {

@@ -239,3 +239,25 @@ export const bidWithdrawRequest = z.strictObject({
   signature: jsonSignature,
 });
 export type BidWithdrawRequest = z.infer<typeof bidWithdrawRequest>;
+
+// ---------------------------------------------------------------------------------------------------
+// The bidSummary part's plaintext (bidhall-bid-summary/1): what the web app and `bidhall bid` seal, and
+// what the opening reads out once it is unsealed.
+
+export const BID_SUMMARY_FORMAT = 'bidhall-bid-summary/1';
+
+export interface BidPerson {
+  name: string;
+  residentId: string;
+  role?: string;
+}
+
+/** What is sealed as the bidSummary part: the field values (money in fen), the team, the bond reference. */
+export interface BidSummaryPayload {
+  format: typeof BID_SUMMARY_FORMAT;
+  sectionId: string;
+  fields: Record<string, string | number>;
+  projectManager: BidPerson | null;
+  team: BidPerson[];
+  bond: { form: 'deposit' | 'guarantee'; reference: string | null } | null;
+}

@@ -3,7 +3,7 @@
 // split k-of-n to the section's opening custodians), the bidSummary is sealed on its own, and the
 // manifest — with the document version, the bond and the preparation fingerprint — is signed with
 // the bidder's key. Only ciphertext leaves this function; content keys die with it.
-import type { BiddingRequirements } from '@bidhall/contracts';
+import type { BiddingRequirements, BidPerson, BidSummaryPayload } from '@bidhall/contracts';
 import {
   buildManifest,
   canonicalJson,
@@ -37,21 +37,8 @@ export const MEDIA_TYPES: Record<string, string> = {
 
 export const extensionOf = (name: string) => (/\.([A-Za-z0-9]+)$/.exec(name)?.[1] ?? '').toLowerCase().replace(/^jpeg$/, 'jpg');
 
-export interface Person {
-  name: string;
-  residentId: string;
-  role?: string;
-}
-
-/** What is sealed as the bidSummary part — the same shape as the `bidhall bid` tool's (bidhall-bid-summary/1). */
-export interface BidSummaryPayload {
-  format: 'bidhall-bid-summary/1';
-  sectionId: string;
-  fields: Record<string, string | number>;
-  projectManager: Person | null;
-  team: Person[];
-  bond: { form: 'deposit' | 'guarantee'; reference: string | null } | null;
-}
+export type Person = BidPerson;
+export type { BidSummaryPayload };
 
 export interface FileToSeal {
   partKey: string;
