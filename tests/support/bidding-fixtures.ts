@@ -3,7 +3,7 @@
  * registered by the centre, the supervisor and the tenderer, bidders with bound certificates that
  * obtained the document, and real sealed bids (sealBytes / sealBidSummary) uploaded with tus and submitted.
  */
-import type { BiddingRequirements, BidReceiptResponse, DocumentView } from '@bidhall/contracts';
+import { BID_SUMMARY_FORMAT, type BiddingRequirements, type BidReceiptResponse, type BidSummaryPayload, type DocumentView } from '@bidhall/contracts';
 import {
   buildManifest,
   encodePem,
@@ -180,6 +180,8 @@ export interface SealOptions {
   documentVersion?: { version: number; contentSm3: string };
   bond?: { form: 'deposit' | 'guarantee'; reference?: string };
   price?: string;
+  /** The bidSummary fields instead of the default price, duration and quality. */
+  summary?: Record<string, string | number>;
   /** Files by part key; default one small PDF for each PDF part and an XML priced bill. */
   files?: { partKey: string; name: string; bytes: Uint8Array }[];
   /** Parts of an earlier sealed bid to list again unchanged (a supplement keeps them). */
@@ -202,7 +204,10 @@ export async function sealBid(req: BiddingRequirements, bidder: Bidder, opts: Se
     custodians: opts.custodians ?? req.sealing.custodians.map((c) => ({ publicKey: publicKeyFromPem(c.publicKeyPem), label: c.label })),
     threshold: opts.threshold ?? req.sealing.threshold,
   };
-  const summary = await sealBidSummary({ price: opts.price ?? '1234500000', durationDays: 180, quality: '合格' }, { recipients });
+  // The bidSummary as the bid tools seal it (bidhall-bid-summary/1): the document's fields, read out at opening.
+  const fields = opts.summary ?? { price: opts.price ?? '1234500000', durationDays: 180, quality: '合格' };
+  const payload: BidSummaryPayload = { format: BID_SUMMARY_FORMAT, sectionId: req.sectionId, fields, projectManager: null, team: [], bond: opts.bond ? { form: opts.bond.form, reference: opts.bond.reference ?? null } : null };
+  const summary = await sealBidSummary(payload, { recipients });
   const parts: SealedPart[] = [{ partId: summary.header.partId, name: 'bidSummary', sealed: summary.sealed }];
   const entries = [manifestPart(summary.header, summary.digest, 'bidSummary')];
   const keptKeys = new Set((opts.keep ?? []).map((p) => p.partKey));

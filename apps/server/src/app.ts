@@ -47,6 +47,7 @@ import { createExchangeModule } from './modules/exchange/index.ts';
 import { createFinanceModule } from './modules/finance/index.ts';
 import { createIdentityModule, entityLookup, ocspTransport, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createOpeningModule } from './modules/opening/index.ts';
 import { createProjectsModule } from './modules/projects/index.ts';
 import { createTenderingModule } from './modules/tendering/index.ts';
 import { createTrustModule } from './modules/trust/index.ts';
@@ -266,7 +267,31 @@ export async function buildApp(deps: AppDeps) {
     bonds: finance.bonds,
     notify: notifications.notify,
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding];
+  // The remote opening hall (decision 0021): bids only after the deadline, through bidding's hall port.
+  const opening = createOpeningModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    blobs,
+    signingKey: deps.signingKey,
+    timeGuard: timeSource,
+    sections: projects.sections,
+    terms: {
+      termsFor: async (trx, sectionId) => {
+        const doc = await documents.bidding.issuedFor(trx, sectionId);
+        if (!doc) return null;
+        const minutes = Number(doc.values.instructions?.unsealWindowMinutes?.trim() || '30');
+        return {
+          bidSummaryFields: doc.bidSummaryFields,
+          unsealWindowMinutes: Number.isInteger(minutes) && minutes >= 5 && minutes <= 1440 ? minutes : 30,
+          remedyAllowed: doc.values.instructions?.unsealRemedy === '由开标密钥保管人解密',
+        };
+      },
+    },
+    bids: bidding.hall,
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening];
   for (const m of modules) errors.register(m.errors);
   errors.register(logErrors);
 
@@ -332,6 +357,7 @@ export async function buildApp(deps: AppDeps) {
     documents,
     bidding,
     finance,
+    opening,
     publish: disclosure.publish,
     approvals: exchange.approvals,
     catalog: catalog.catalog,

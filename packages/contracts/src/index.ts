@@ -17,3 +17,4 @@ export * from './projects.ts';
 export * from './boq.ts';
 export * from './bidding.ts';
 export * from './finance.ts';
+export * from './opening.ts';

@@ -71,7 +71,7 @@ export { verifyCmsDetached, type CmsVerifyOptions, type CmsVerifyResult, type Cm
 
 // Sealed envelopes
 export { PART_FORMAT, DEFAULT_CHUNK_SIZE, MAGIC as SEALED_PART_MAGIC, MAX_HEADER_SIZE as MAX_PART_HEADER_SIZE, validateHeader as validatePartHeader, type PartHeader, type PartDigest, type CustodianShare, type WrappedForBidder } from './envelope/format.ts';
-export { openShare, recoverContentKey, unwrapForBidder, type OpenedShare, type Recipients, type CustodianKey } from './envelope/key-wrap.ts';
+export { keyCheck, openShare, recoverContentKey, unwrapForBidder, type OpenedShare, type Recipients, type CustodianKey } from './envelope/key-wrap.ts';
 export {
   sealIterable,
   sealBytes,

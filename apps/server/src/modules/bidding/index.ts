@@ -5,6 +5,7 @@ import { registerBidRoutes } from './bid.routes.ts';
 import type { BiddingDeps } from './bidding.deps.ts';
 import { biddingErrors } from './bidding.errors.ts';
 import { createClarificationHook } from './clarification-hook.ts';
+import { createHallPort } from './hall-port.ts';
 import { registerCustodianKeyRoutes } from './custodian-keys.routes.ts';
 import { createCustodianKeyService } from './custodian-keys.service.ts';
 import { createBiddingScopes } from './scopes.ts';
@@ -25,6 +26,7 @@ export type {
   TimeGuardPort,
 } from './bidding.deps.ts';
 export type { ClaimUpload } from './section-state.ts';
+export type { HallPort, OpenedBid, SealedPartRef } from './hall-port.ts';
 export { custodianSetSm3, CUSTODIAN_THRESHOLD } from './custodian-keys.service.ts';
 export { receiptCommitment, coreOf } from './receipt.ts';
 export { manifestSm3 } from './submission.service.ts';
@@ -57,6 +59,8 @@ export function createBiddingModule(deps: BiddingDeps) {
     /** documents → bidding (its onClarificationIssued hook): live bidders are asked to confirm or replace. */
     onClarificationIssued: createClarificationHook(deps),
     services: { custodians, submissions, views },
+    /** bidding → opening: the bids live at the deadline and their sealed parts, only after it. */
+    hall: createHallPort(deps),
     registerRoutes(app: AppInstance) {
       registerCustodianKeyRoutes(app, { db: deps.db, custodians });
       registerBidRoutes(app, { db: deps.db, submissions, views });

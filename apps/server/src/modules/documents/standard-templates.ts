@@ -61,6 +61,9 @@ const instructions = (n: number, durationLabel: string): TemplateChapter => ({
     f('bidBondFen', '投标保证金（分）', 'money', false),
     f('questionsDeadline', '投标人提出问题的截止时间', 'date', false, { fromSection: 'questionsDeadline' }),
     f('siteVisit', '踏勘现场', 'text', false),
+    // The remote opening (decision 0021): how long bidders have to unseal, and the remedy for a failure (E-bidding Measures art. 31).
+    f('unsealWindowMinutes', '投标文件解密时限（分钟）', 'number', false),
+    f('unsealRemedy', '解密失败的补救', 'select', false, { options: ['由开标密钥保管人解密', '不予补救'] }),
   ],
 });
 

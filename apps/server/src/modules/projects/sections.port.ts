@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TimetableView } from '@bidhall/contracts';
 import { clarificationEffect, RuleNotInForceError } from '@bidhall/rules';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
@@ -65,6 +66,19 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
     async get(trx: Db, id: string): Promise<SectionSnapshot | null> {
       const s = await loadSection(trx, id);
       return s ? toSnapshot(s) : null;
+    },
+
+    /** Sections in tendering whose bid deadline fell in [from, to): the opening hall's sweep opens them. */
+    async deadlinesPassed(trx: Db, from: Date, to: Date): Promise<{ id: string; round: number }[]> {
+      const deadline = sql<Date>`(timetable->>'bidDeadline')::timestamptz`;
+      return tables(trx)
+        .selectFrom('projects.section')
+        .select(['id', 'round'])
+        .where('stage', '=', 'tendering')
+        .where(sql<boolean>`timetable ? 'bidDeadline'`)
+        .where(deadline, '>=', from)
+        .where(deadline, '<', to)
+        .execute();
     },
 
     /** The tenderer, or the agency the tendering project names, holding a mandate (A-41). */

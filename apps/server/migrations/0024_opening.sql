@@ -1,0 +1,92 @@
+-- The remote opening hall (decision 0021; 不见面开标): one hall per section and round, the bids it
+-- opened at the deadline with their sign-in and unsealing, the readout, objections on the spot, and the
+-- hall's events in order (the live stream's ids). The stage is derived from these facts and the clock.
+CREATE SCHEMA opening;
+
+CREATE TABLE opening.hall (
+  section_id uuid NOT NULL,
+  round integer NOT NULL,
+  region_code char(6) NOT NULL,
+  tenderer_entity_id uuid NOT NULL,
+  agency_entity_id uuid,
+  bid_deadline timestamptz NOT NULL,
+  opened_at timestamptz NOT NULL,
+  unseal_window_minutes integer NOT NULL CHECK (unseal_window_minutes BETWEEN 5 AND 1440),
+  remedy_allowed boolean NOT NULL,
+  unseal_started_at timestamptz,
+  unseal_started_by uuid,
+  failed_at timestamptz,
+  failure_reason text CHECK (failure_reason IN ('fewerThanThreeBids', 'fewerThanThreeSignedIn')),
+  readout_at timestamptz,
+  -- the document's bidSummary fields at opening, and the readout table (A-113)
+  summary_fields jsonb NOT NULL,
+  readout jsonb,
+  record_published_at timestamptz,
+  last_seq bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (section_id, round),
+  CHECK ((failed_at IS NULL) = (failure_reason IS NULL))
+);
+
+-- A bid live at the deadline, as the hall opened it.
+CREATE TABLE opening.hall_bid (
+  bid_id uuid PRIMARY KEY,
+  section_id uuid NOT NULL,
+  round integer NOT NULL,
+  entity_id uuid NOT NULL,
+  entity_name text NOT NULL,
+  receipt_order integer NOT NULL CHECK (receipt_order >= 1),
+  received_at timestamptz NOT NULL,
+  manifest_sm3 text NOT NULL,
+  bond_form text,
+  bond_status text,
+  signed_in_at timestamptz,
+  signed_in_by uuid,
+  unseal_status text NOT NULL DEFAULT 'sealed' CHECK (unseal_status IN ('sealed', 'unsealed', 'failed', 'remedied')),
+  unsealed_at timestamptz,
+  failure_reason text,
+  failure_outcome text CHECK (failure_outcome IN ('remedy', 'revoked', 'withdrawn')),
+  -- the opened bidSummary fields (read out only once every bid is settled)
+  summary jsonb,
+  FOREIGN KEY (section_id, round) REFERENCES opening.hall (section_id, round),
+  UNIQUE (section_id, round, entity_id),
+  UNIQUE (section_id, round, receipt_order)
+);
+
+-- The content keys a bidder (or the custodians) released, sealed at rest under a platform key: bulk
+-- decryption and evaluation read the parts with them; no route returns them.
+CREATE TABLE opening.content_key (
+  bid_id uuid NOT NULL REFERENCES opening.hall_bid (bid_id),
+  part_id text NOT NULL CHECK (part_id ~ '^[0-9a-f]{32}$'),
+  sealed_key bytea NOT NULL,
+  released_by text NOT NULL CHECK (released_by IN ('bidder', 'custodians')),
+  released_at timestamptz NOT NULL,
+  PRIMARY KEY (bid_id, part_id)
+);
+
+-- Regulations art. 44: an objection raised at the opening and the answer given there.
+CREATE TABLE opening.objection (
+  id uuid PRIMARY KEY,
+  section_id uuid NOT NULL,
+  round integer NOT NULL,
+  entity_id uuid NOT NULL,
+  entity_name text NOT NULL,
+  raised_by uuid NOT NULL,
+  text text NOT NULL,
+  raised_at timestamptz NOT NULL,
+  answer text,
+  answered_by uuid,
+  answered_at timestamptz,
+  FOREIGN KEY (section_id, round) REFERENCES opening.hall (section_id, round)
+);
+CREATE INDEX objection_hall ON opening.objection (section_id, round, raised_at);
+
+-- Every change of a hall in order: the live stream replays from here after a reconnect (Last-Event-ID).
+CREATE TABLE opening.hall_event (
+  section_id uuid NOT NULL,
+  round integer NOT NULL,
+  seq bigint NOT NULL,
+  kind text NOT NULL,
+  at timestamptz NOT NULL,
+  data jsonb NOT NULL,
+  PRIMARY KEY (section_id, round, seq)
+);

@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Tells the live streams of a hall that it changed (after the change committed); each stream then reads
+ * the events it has not sent from the database, so a missed signal costs a delay, never an event.
+ * One process: a deployment of several processes relays these through PostgreSQL NOTIFY (decision 0021).
+ */
+export function createHallBus() {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    changed(sectionId: string) {
+      emitter.emit(sectionId);
+    },
+    subscribe(sectionId: string, listener: () => void): () => void {
+      emitter.on(sectionId, listener);
+      return () => emitter.off(sectionId, listener);
+    },
+  };
+}
+
+export type HallBus = ReturnType<typeof createHallBus>;

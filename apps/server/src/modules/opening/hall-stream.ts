@@ -1,0 +1,79 @@
+import type { Clock } from '@bidhall/rules';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/database.ts';
+import type { HallBus } from './hall-bus.ts';
+import { hallStore, latestHallRound } from './hall-store.ts';
+import type { SectionsPort } from './opening.deps.ts';
+
+const TICK_MS = 10_000;
+const PAGE = 1000;
+
+/**
+ * Server-Sent Events of one hall: first every event after `after` from the database, then each new one
+ * as the bus signals a change, and the server time every ten seconds for the countdowns. A client that
+ * reconnects sends Last-Event-ID and so misses nothing; the events are the database's, so a restarted
+ * server streams the same ones.
+ */
+export async function streamHallEvents(
+  deps: { db: Db; clock: Clock; bus: HallBus; sections: SectionsPort },
+  request: FastifyRequest,
+  reply: FastifyReply,
+  sectionId: string,
+  after: number,
+): Promise<void> {
+  const section = await deps.sections.get(deps.db, sectionId);
+  const round = (await latestHallRound(deps.db, sectionId)) ?? section?.round ?? 1;
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-content-type-options': 'nosniff',
+    'x-request-id': request.id,
+  });
+  let last = after;
+  let closed = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const send = (chunk: string) => {
+    if (!closed) res.write(chunk);
+  };
+  const pump = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          const events = await hallStore(deps.db).eventsAfter(sectionId, round, last, PAGE);
+          for (const e of events) {
+            send(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data })}\n\n`);
+            last = e.seq;
+          }
+          if (events.length === PAGE) again = true;
+        } while (again && !closed);
+      } catch (err) {
+        request.log.warn({ err, sectionId }, 'hall stream could not read events');
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const tick = () => send(`event: time\ndata: ${JSON.stringify({ serverTime: deps.clock.now().toISOString() })}\n\n`);
+  const unsubscribe = deps.bus.subscribe(sectionId, () => void pump());
+  const timer = setInterval(tick, TICK_MS);
+  timer.unref();
+  request.raw.on('close', () => {
+    closed = true;
+    clearInterval(timer);
+    unsubscribe();
+  });
+  send('retry: 2000\n\n');
+  tick();
+  await pump();
+}

@@ -1,0 +1,81 @@
+import type { BidSummaryField, HallView, ReadoutRow } from '@bidhall/contracts';
+import { hallStage, unsealWindowEnd } from '@bidhall/rules';
+import type { Db } from '../../platform/db/database.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { factsOf, hallStore, latestHallRound } from './hall-store.ts';
+import type { OpeningDeps } from './opening.deps.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The hall as one caller sees it at the server's time. Before the hall opens it lists no bidder (A-107);
+ * bidSummary values appear only in the readout, once every bid is settled (A-113).
+ */
+export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>, db: Db, sectionId: string, caller: { entityId: string | null }): Promise<HallView> {
+  const s = await deps.sections.get(db, sectionId);
+  if (!s) throw new DomainError('HALL_NOT_FOUND', `no opening hall for section ${sectionId}`);
+  const now = deps.clock.now();
+  const manages = caller.entityId !== null && (caller.entityId === s.tendererEntityId || caller.entityId === s.agencyEntityId);
+  const base = { sectionId, sectionCode: s.code, sectionName: s.name, tendererName: s.tendererName, serverTime: now.toISOString() };
+  const store = hallStore(db);
+  let hall = await store.hall(sectionId, s.round);
+  // A failed opening's hall stays on view after the re-tender until the new round has a deadline.
+  const previous = hall || s.timetable.bidDeadline ? null : await latestHallRound(db, sectionId);
+  if (previous !== null) hall = await store.hall(sectionId, previous);
+  if (!hall) {
+    const terms = await deps.terms.termsFor(db, sectionId);
+    const deadline = s.timetable.bidDeadline;
+    if (!deadline) throw new DomainError('HALL_NOT_OPEN', 'the section has no bid deadline yet');
+    return {
+      ...base,
+      round: s.round,
+      stage: now.getTime() < Date.parse(deadline) ? 'waiting' : 'signIn',
+      bidDeadline: new Date(deadline).toISOString(),
+      unsealStartedAt: null,
+      unsealWindowMinutes: terms?.unsealWindowMinutes ?? 30,
+      unsealWindowEnd: null,
+      remedyAllowed: terms?.remedyAllowed ?? false,
+      failure: null,
+      bidders: [],
+      readout: null,
+      objections: [],
+      mine: null,
+      can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false },
+    };
+  }
+  const bids = await store.bids(sectionId, hall.round);
+  const objections = await store.objections(sectionId, hall.round);
+  const stage = hallStage(factsOf(hall, bids), now);
+  const mineRow = caller.entityId ? bids.find((b) => b.entity_id === caller.entityId) : undefined;
+  const live = stage !== 'closed' && stage !== 'failed';
+  return {
+    ...base,
+    round: hall.round,
+    stage,
+    bidDeadline: hall.bid_deadline.toISOString(),
+    unsealStartedAt: iso(hall.unseal_started_at),
+    unsealWindowMinutes: hall.unseal_window_minutes,
+    unsealWindowEnd: iso(unsealWindowEnd({ unsealStartedAt: hall.unseal_started_at, unsealWindowMinutes: hall.unseal_window_minutes })),
+    remedyAllowed: hall.remedy_allowed,
+    failure: hall.failed_at && hall.failure_reason ? { reason: hall.failure_reason, at: hall.failed_at.toISOString() } : null,
+    bidders: bids.map((b) => ({
+      bidId: b.bid_id,
+      order: b.receipt_order,
+      entityName: b.entity_name,
+      receivedAt: b.received_at.toISOString(),
+      signedInAt: iso(b.signed_in_at),
+      unseal: { status: b.unseal_status, at: iso(b.unsealed_at), reason: b.failure_reason, outcome: b.failure_outcome },
+      bond: { form: b.bond_form, status: b.bond_status },
+    })),
+    readout: hall.readout_at ? { at: hall.readout_at.toISOString(), fields: hall.summary_fields as BidSummaryField[], rows: (hall.readout ?? []) as ReadoutRow[] } : null,
+    objections: objections.map((o) => ({ id: o.id, entityName: o.entity_name, text: o.text, raisedAt: o.raised_at.toISOString(), answer: o.answer, answeredAt: iso(o.answered_at) })),
+    mine: mineRow ? { bidId: mineRow.bid_id, signedIn: mineRow.signed_in_at !== null, unseal: mineRow.unseal_status } : null,
+    can: {
+      signIn: !!mineRow && !mineRow.signed_in_at && (stage === 'signIn' || stage === 'unsealing'),
+      startUnsealing: manages && stage === 'signIn',
+      unseal: !!mineRow && !!mineRow.signed_in_at && stage === 'unsealing' && mineRow.unseal_status !== 'unsealed' && mineRow.unseal_status !== 'remedied',
+      object: !!mineRow && live,
+      answer: manages && objections.some((o) => !o.answered_at),
+    },
+  };
+}

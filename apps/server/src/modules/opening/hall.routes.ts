@@ -1,0 +1,121 @@
+import { hallEvent, hallView, objectionAnswerRequest, objectionRequest, objectionView, unsealKit, unsealRequest } from '@bidhall/contracts';
+import { z } from 'zod';
+import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
+import type { AppInstance } from '../../platform/http/types.ts';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db/database.ts';
+import type { HallCaller, HallService } from './hall.service.ts';
+import { hallView as viewOf } from './hall-view.ts';
+import type { OpeningDeps } from './opening.deps.ts';
+import { streamHallEvents } from './hall-stream.ts';
+import type { HallBus } from './hall-bus.ts';
+
+const tags = ['opening'];
+const params = z.strictObject({ id: z.uuid() });
+const hall = (parties: readonly ('tenderer' | 'agency' | 'subject')[]) => ({ resource: 'hall', parties });
+/** Everyone the opening concerns: the bidders it opened, the tenderer and agency, the region's staff and supervisors (read-only). */
+const present = { roles: ['bidder', 'tenderer', 'agency', 'staff', 'supervisor'] as const, scope: hall(['tenderer', 'agency', 'subject']) };
+const bidders = { roles: ['bidder'] as const, scope: hall(['subject']) };
+const managers = { roles: ['tenderer', 'agency'] as const, scope: hall(['tenderer', 'agency']) };
+
+function callerOf(request: FastifyRequest): HallCaller {
+  const p = requirePrincipal(request);
+  return { actor: actorOf(request), userId: p.userId, entity: p.entity ? { id: p.entity.id, name: p.entity.name } : null };
+}
+
+/** The remote opening hall (decision 0021): the view, the live stream, sign-in, unsealing, objections. */
+export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>; halls: HallService; bus: HallBus }) {
+  const { db, halls } = deps;
+  const view = async (request: FastifyRequest<{ Params: { id: string } }>) => viewOf(deps.view, db, request.params.id, { entityId: requirePrincipal(request).entity?.id ?? null });
+
+  app.get(
+    '/api/v1/sections/:id/hall',
+    {
+      config: { access: present },
+      schema: { tags, summary: 'The opening hall at server time: stage, bidders and their sign-in and unsealing, the readout, objections (A-106…A-113)', params, response: { 200: hallView } },
+    },
+    async (request) => {
+      // The first reader after the deadline opens the hall if the sweep has not yet.
+      await halls.openIfDue(request.params.id);
+      return view(request);
+    },
+  );
+
+  app.get(
+    '/api/v1/sections/:id/hall/events',
+    {
+      config: { access: present },
+      schema: {
+        tags,
+        summary: 'The hall live as Server-Sent Events (id = event seq; send Last-Event-ID to catch up), with the server time every 10 s',
+        params,
+        querystring: z.strictObject({ after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }),
+        response: { 200: z.array(hallEvent).describe('text/event-stream of hallEvent') },
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['last-event-id'];
+      const fromHeader = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
+      await streamHallEvents({ db, clock: deps.view.clock, bus: deps.bus, sections: deps.view.sections }, request, reply, request.params.id, fromHeader ?? request.query.after ?? 0);
+    },
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/sign-in',
+    { config: { access: bidders }, schema: { tags, summary: 'A bidder whose bid the hall opened signs in (A-106)', params, response: { 200: hallView } } },
+    async (request) => {
+      await halls.signIn(request.params.id, callerOf(request));
+      return view(request);
+    },
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/unsealing',
+    { config: { access: managers }, schema: { tags, summary: 'The tenderer or agency starts the unsealing window; fewer than 3 signed-in bidders end the opening (A-109, A-110)', params, response: { 200: hallView } } },
+    async (request) => {
+      await halls.startUnsealing(request.params.id, callerOf(request));
+      return view(request);
+    },
+  );
+
+  app.get(
+    '/api/v1/sections/:id/hall/unseal-kit',
+    { config: { access: bidders }, schema: { tags, summary: "The caller's sealed part headers and the opening key its content keys are wrapped to", params, response: { 200: unsealKit } } },
+    async (request) => halls.unsealKit(request.params.id, callerOf(request)),
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/unseal',
+    {
+      config: { access: bidders },
+      schema: { tags, summary: "The bidder's content keys, each wrapped to the opening key: checked against the sealed parts and the signed manifest (A-111, A-112)", params, body: unsealRequest, response: { 200: hallView } },
+    },
+    async (request) => {
+      await halls.unseal(request.params.id, request.body, callerOf(request));
+      return view(request);
+    },
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/objections',
+    { config: { access: bidders }, schema: { tags, summary: 'An objection raised on the spot (Regulations art. 44)', params, body: objectionRequest, response: { 201: objectionView } } },
+    async (request, reply) => {
+      const id = await halls.object(request.params.id, request.body.text, callerOf(request));
+      const v = await view(request);
+      return reply.status(201).send(v.objections.find((o) => o.id === id)!);
+    },
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/objections/:objectionId/answer',
+    {
+      config: { access: managers },
+      schema: { tags, summary: 'The tenderer or agency answers an objection in the hall', params: z.strictObject({ id: z.uuid(), objectionId: z.uuid() }), body: objectionAnswerRequest, response: { 200: objectionView } },
+    },
+    async (request) => {
+      await halls.answer(request.params.id, request.params.objectionId, request.body.answer, callerOf(request));
+      const v = await view(request);
+      return v.objections.find((o) => o.id === request.params.objectionId)!;
+    },
+  );
+}

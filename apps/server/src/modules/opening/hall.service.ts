@@ -1,0 +1,337 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { fromBase64, gmSuite, privateKeyFromScalar, publicKeyToPem, keyId, randomBytes, sm4CtrHmacSm3, utf8, type PrivateKey } from '@bidhall/crypto';
+import { hallStage, openingQuorum, unsealFailureOutcome, unsealWindowEnd, type HallStage } from '@bidhall/rules';
+import type { BidSummaryField, UnsealRequest } from '@bidhall/contracts';
+import { systemActor, type Actor } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { derivedKey } from '../../platform/keys/derived-key.ts';
+import type { HallBus } from './hall-bus.ts';
+import { factsOf, hallStore, settled, type HallBidRow, type HallRow } from './hall-store.ts';
+import { type OpeningDeps, tables } from './opening.deps.ts';
+import { checkReleasedKeys } from './unseal-check.ts';
+
+/** Who acts in the hall. */
+export interface HallCaller {
+  actor: Actor;
+  userId: string;
+  entity: { id: string; name: string } | null;
+}
+
+const WINDOW_END_JOB = 'opening.unseal-window-end';
+
+/**
+ * The hall's actions (decision 0021). Each runs in one transaction under the hall row's lock, records
+ * an audit entry (and so a public log entry) and a hall event, and then tells the live stream.
+ */
+export function createHallService(deps: OpeningDeps, bus: HallBus) {
+  // The opening key: content keys come to the server wrapped to it; a second derived key seals them at rest.
+  const openingKey: PrivateKey = privateKeyFromScalar('sm2', derivedKey(deps.signingKey, 'opening key v1'));
+  const atRest = sm4CtrHmacSm3.prepare(derivedKey(deps.signingKey, 'opening content keys at rest v1'));
+  const opening = { pem: publicKeyToPem(openingKey.publicKey), keyId: keyId(openingKey.publicKey) };
+
+  async function sealAtRest(bidId: string, partId: string, key: Uint8Array): Promise<Uint8Array> {
+    const nonce = randomBytes(16);
+    const sealed = await atRest.seal(nonce, key, utf8(`${bidId}:${partId}`));
+    const out = new Uint8Array(16 + sealed.length);
+    out.set(nonce);
+    out.set(sealed, 16);
+    return out;
+  }
+
+  async function section(trx: Db, sectionId: string) {
+    const s = await deps.sections.get(trx, sectionId);
+    if (!s) throw new DomainError('HALL_NOT_FOUND', `no opening hall for section ${sectionId}`);
+    return s;
+  }
+
+  /** The hall of the section's current round, locked; HALL_NOT_OPEN before the deadline opened it. */
+  async function lockedHall(trx: Db, sectionId: string): Promise<{ hall: HallRow; bids: HallBidRow[]; stage: HallStage; now: Date }> {
+    const s = await section(trx, sectionId);
+    const hall = await hallStore(trx).hall(sectionId, s.round, true);
+    if (!hall) throw new DomainError('HALL_NOT_OPEN', 'the hall opens at the bid deadline');
+    const bids = await hallStore(trx).bids(sectionId, s.round);
+    const now = deps.clock.now();
+    return { hall, bids, stage: hallStage(factsOf(hall, bids), now), now };
+  }
+
+  const record = (trx: Db, actor: Actor, hall: HallRow, action: string, details: Record<string, unknown>) =>
+    deps.audit.record(trx, actor, { action: `opening.hall.${action}`, targetType: 'section', targetId: hall.section_id, regionCode: hall.region_code, details: { round: hall.round, ...details } });
+
+  const event = (trx: Db, hall: HallRow, kind: string, at: Date, data: Record<string, unknown>) => hallStore(trx).appendEvent(hall.section_id, hall.round, kind, at, data);
+
+  async function fail(trx: Db, hall: HallRow, reason: 'fewerThanThreeBids' | 'fewerThanThreeSignedIn', now: Date, detail: Record<string, unknown>) {
+    await hallStore(trx).updateHall(hall.section_id, hall.round, { failed_at: now, failure_reason: reason });
+    await record(trx, systemActor, hall, 'failed', { reason, ...detail });
+    await event(trx, hall, 'failed', now, { reason, ...detail });
+    // A-109, B-018, B-033: no opening; the section goes to re-tender.
+    await deps.sections.retender(trx, hall.section_id, reason === 'fewerThanThreeBids' ? '投标人少于3个，不予开标，依法重新招标' : '签到投标人少于3个，不予开标，依法重新招标', systemActor);
+  }
+
+  /**
+   * Opens the hall of a section whose deadline has passed (the sweep and the first reader call it):
+   * the bids live at the deadline in receipt order, their receipts' salts in the public log so anyone can
+   * check each was committed before the deadline. Repeating it changes nothing.
+   */
+  async function openIfDue(sectionId: string): Promise<boolean> {
+    const opened = await deps.db.transaction().execute(async (trx) => {
+      const s = await deps.sections.get(trx, sectionId);
+      const deadline = s?.timetable.bidDeadline ? new Date(s.timetable.bidDeadline) : null;
+      const now = deps.clock.now();
+      if (!s || s.stage !== 'tendering' || !deadline || now.getTime() < deadline.getTime()) return false;
+      // Two openers (the sweep, a reader) at once: one opens, the other finds the hall.
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`opening:${sectionId}`}))`.execute(trx);
+      if (await hallStore(trx).hall(sectionId, s.round)) return false;
+      const terms = await deps.terms.termsFor(trx, sectionId);
+      const bids = await deps.bids.openedBids(trx, sectionId, s.round, deadline);
+      await tables(trx)
+        .insertInto('opening.hall')
+        .values({
+          section_id: sectionId,
+          round: s.round,
+          region_code: s.regionCode,
+          tenderer_entity_id: s.tendererEntityId,
+          agency_entity_id: s.agencyEntityId,
+          bid_deadline: deadline,
+          opened_at: now,
+          unseal_window_minutes: terms?.unsealWindowMinutes ?? 30,
+          remedy_allowed: terms?.remedyAllowed ?? false,
+          summary_fields: JSON.stringify(terms?.bidSummaryFields ?? []),
+        })
+        .execute();
+      if (bids.length) {
+        await tables(trx)
+          .insertInto('opening.hall_bid')
+          .values(
+            bids.map((b, i) => ({
+              bid_id: b.bidId,
+              section_id: sectionId,
+              round: s.round,
+              entity_id: b.entityId,
+              entity_name: b.entityName,
+              receipt_order: i + 1,
+              received_at: b.receivedAt,
+              manifest_sm3: b.manifestSm3,
+              bond_form: b.bondForm,
+              bond_status: b.bondStatus,
+            })),
+          )
+          .execute();
+      }
+      const hall = (await hallStore(trx).hall(sectionId, s.round))!;
+      const list = bids.map((b, i) => ({ order: i + 1, bidId: b.bidId, entityName: b.entityName, receivedAt: b.receivedAt.toISOString(), manifestSm3: b.manifestSm3, receipt: b.receipt }));
+      await record(trx, systemActor, hall, 'opened', { bidDeadline: deadline.toISOString(), bids: list });
+      await event(trx, hall, 'opened', now, { bids: bids.length });
+      const quorum = openingQuorum({ validBids: bids.length, signedIn: bids.length, bidderDecrypts: false });
+      if (!quorum.opens) await fail(trx, hall, quorum.reason, now, { bids: bids.length });
+      return true;
+    });
+    if (opened) bus.changed(sectionId);
+    return opened;
+  }
+
+  /** A-106: a bidder whose bid the hall opened signs in (once; again is a no-op). */
+  async function signIn(sectionId: string, caller: HallCaller): Promise<void> {
+    await deps.db.transaction().execute(async (trx) => {
+      const { hall, bids, stage, now } = await lockedHall(trx, sectionId);
+      const mine = ownBid(bids, caller);
+      if (mine.signed_in_at) return;
+      if (stage !== 'signIn' && stage !== 'unsealing') throw new DomainError('HALL_STAGE_CONFLICT', `signing in is over (the hall is at ${stage})`, { stage });
+      await hallStore(trx).updateBid(mine.bid_id, { signed_in_at: now, signed_in_by: caller.userId });
+      await record(trx, caller.actor, hall, 'signedIn', { bidId: mine.bid_id, entityName: mine.entity_name });
+      await event(trx, hall, 'signedIn', now, { bidId: mine.bid_id, entityName: mine.entity_name });
+    });
+    bus.changed(sectionId);
+  }
+
+  /** A-110: the tenderer or agency starts the unsealing window; fewer than 3 signed-in bidders end the opening (A-109). */
+  async function startUnsealing(sectionId: string, caller: HallCaller): Promise<void> {
+    await deps.db.transaction().execute(async (trx) => {
+      const { hall, bids, stage, now } = await lockedHall(trx, sectionId);
+      if (stage !== 'signIn') throw new DomainError('HALL_STAGE_CONFLICT', `unsealing starts from sign-in (the hall is at ${stage})`, { stage });
+      const signedIn = bids.filter((b) => b.signed_in_at).length;
+      const quorum = openingQuorum({ validBids: bids.length, signedIn, bidderDecrypts: true });
+      if (!quorum.opens) return fail(trx, hall, quorum.reason, now, { bids: bids.length, signedIn });
+      await hallStore(trx).updateHall(sectionId, hall.round, { unseal_started_at: now, unseal_started_by: caller.userId });
+      const end = unsealWindowEnd({ unsealStartedAt: now, unsealWindowMinutes: hall.unseal_window_minutes })!;
+      await record(trx, caller.actor, hall, 'unsealingStarted', { windowEnd: end.toISOString(), signedIn });
+      await event(trx, hall, 'unsealingStarted', now, { windowEnd: end.toISOString() });
+      await deps.jobs.send(trx, WINDOW_END_JOB, { sectionId, round: hall.round }, { startAfter: end, singletonKey: `${sectionId}:${hall.round}` });
+    });
+    bus.changed(sectionId);
+  }
+
+  /** What the bidder's tool needs to unseal: its parts' sealed headers and the opening key. */
+  async function unsealKit(sectionId: string, caller: HallCaller) {
+    const s = await section(deps.db, sectionId);
+    const hall = await hallStore(deps.db).hall(sectionId, s.round);
+    if (!hall) throw new DomainError('HALL_NOT_OPEN', 'the hall opens at the bid deadline');
+    const mine = ownBid(await hallStore(deps.db).bids(sectionId, s.round), caller);
+    const parts = await deps.bids.sealedParts(deps.db, mine.bid_id, hall.bid_deadline);
+    return {
+      bidId: mine.bid_id,
+      openingKeyPem: opening.pem,
+      openingKeyId: opening.keyId,
+      parts: parts.map((p) => ({ partId: p.partId, name: p.name, role: p.role, header: p.header as Record<string, unknown> })),
+    };
+  }
+
+  /**
+   * A-111, A-112: the bidder's content keys, each wrapped to the opening key. They are checked against
+   * the sealed parts and the signed manifest; success is 解密成功, anything else 解密失败 with the reason,
+   * and the bidder may try again while the window is open.
+   */
+  async function unseal(sectionId: string, body: UnsealRequest, caller: HallCaller): Promise<{ ok: boolean; reason: string | null }> {
+    const result = await deps.db.transaction().execute(async (trx) => {
+      const { hall, bids, stage, now } = await lockedHall(trx, sectionId);
+      const mine = ownBid(bids, caller);
+      if (stage !== 'unsealing') throw new DomainError('HALL_STAGE_CONFLICT', `unsealing is not open (the hall is at ${stage})`, { stage });
+      if (mine.unseal_status === 'unsealed' || mine.unseal_status === 'remedied') return { ok: true, reason: null };
+      if (!mine.signed_in_at) throw new DomainError('HALL_STAGE_CONFLICT', 'sign in before unsealing', { stage });
+      const parts = await deps.bids.sealedParts(trx, mine.bid_id, hall.bid_deadline);
+      const manifest = (await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline)).find((b) => b.bidId === mine.bid_id)!.signedManifest;
+      const keys = new Map<string, Uint8Array>();
+      let reason: string | null = null;
+      for (const k of body.keys) {
+        if (keys.has(k.partId)) throw new DomainError('UNSEAL_REQUEST_INVALID', `part ${k.partId} is named twice`, { partId: k.partId });
+        try {
+          keys.set(k.partId, await gmSuite.unwrapKey(openingKey, fromBase64(k.wrappedKey)));
+        } catch {
+          reason ??= `the key for part ${k.partId} is not wrapped to the opening key`;
+        }
+      }
+      const checked = reason
+        ? { ok: false as const, reason }
+        : await checkReleasedKeys({ parts, signedManifest: manifest, keys, fields: hall.summary_fields as BidSummaryField[], readBlob: (sm3) => deps.blobs.read(sm3) });
+      if (!checked.ok) {
+        const outcome = unsealFailureOutcome('bidder', hall.remedy_allowed);
+        await hallStore(trx).updateBid(mine.bid_id, { unseal_status: 'failed', failure_reason: checked.reason, failure_outcome: outcome, unsealed_at: now });
+        await record(trx, caller.actor, hall, 'unsealFailed', { bidId: mine.bid_id, entityName: mine.entity_name, reason: checked.reason, outcome });
+        await event(trx, hall, 'unsealFailed', now, { bidId: mine.bid_id, entityName: mine.entity_name, reason: checked.reason });
+        return { ok: false, reason: checked.reason };
+      }
+      for (const [partId, key] of keys) {
+        await tables(trx)
+          .insertInto('opening.content_key')
+          .values({ bid_id: mine.bid_id, part_id: partId, sealed_key: await sealAtRest(mine.bid_id, partId, key), released_by: 'bidder', released_at: now })
+          .onConflict((oc) => oc.columns(['bid_id', 'part_id']).doNothing())
+          .execute();
+      }
+      await hallStore(trx).updateBid(mine.bid_id, { unseal_status: 'unsealed', unsealed_at: now, failure_reason: null, failure_outcome: null, summary: JSON.stringify(checked.summary) });
+      await record(trx, caller.actor, hall, 'unsealed', { bidId: mine.bid_id, entityName: mine.entity_name });
+      await event(trx, hall, 'unsealed', now, { bidId: mine.bid_id, entityName: mine.entity_name });
+      const after = bids.map((b) => (b.bid_id === mine.bid_id ? { ...b, unseal_status: 'unsealed' as const, failure_outcome: null } : b));
+      if (after.every(settled)) await readout(trx, hall, after, now);
+      return { ok: true, reason: null };
+    });
+    bus.changed(sectionId);
+    if (!result.ok) throw new DomainError('UNSEAL_FAILED', `解密失败: ${result.reason}`, { reason: result.reason });
+    return result;
+  }
+
+  /** A-113: the document's bidSummary items of every opened bid, in receipt order; failed bids are not read out. */
+  async function readout(trx: Db, hall: HallRow, bids: HallBidRow[], now: Date) {
+    const opened = bids.filter((b) => b.unseal_status === 'unsealed' || b.unseal_status === 'remedied');
+    const stored = await hallStore(trx).bids(hall.section_id, hall.round);
+    const rows = opened.map((b) => ({
+      bidId: b.bid_id,
+      order: b.receipt_order,
+      entityName: b.entity_name,
+      values: (stored.find((x) => x.bid_id === b.bid_id)?.summary ?? {}) as Record<string, string | number | null>,
+      bondStatus: b.bond_status,
+    }));
+    await hallStore(trx).updateHall(hall.section_id, hall.round, { readout_at: now, readout: JSON.stringify(rows) });
+    await record(trx, systemActor, hall, 'readout', { rows, notOpened: bids.filter((b) => !opened.includes(b)).map((b) => ({ bidId: b.bid_id, entityName: b.entity_name, status: b.unseal_status, outcome: b.failure_outcome })) });
+    await event(trx, hall, 'readout', now, { rows: rows.length });
+  }
+
+  /** The window's end (a job at the end, and the sweep): unsettled bids fail with their statutory outcome, then the readout. */
+  async function closeWindowIfDue(sectionId: string, round: number): Promise<boolean> {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const hall = await hallStore(trx).hall(sectionId, round, true);
+      if (!hall || hall.readout_at || hall.failed_at || !hall.unseal_started_at) return false;
+      const now = deps.clock.now();
+      const end = unsealWindowEnd({ unsealStartedAt: hall.unseal_started_at, unsealWindowMinutes: hall.unseal_window_minutes })!;
+      if (now.getTime() < end.getTime()) return false;
+      const bids = await hallStore(trx).bids(sectionId, round);
+      const closed: HallBidRow[] = [];
+      for (const b of bids) {
+        if (settled(b)) {
+          closed.push(b);
+          continue;
+        }
+        // Not unsealed in time (or the remedy did not open it): the bidder's fault, no remedy left.
+        const reason = b.unseal_status === 'failed' ? b.failure_reason ?? 'not opened' : 'not unsealed within the window';
+        const outcome = unsealFailureOutcome('bidder', false);
+        await hallStore(trx).updateBid(b.bid_id, { unseal_status: 'failed', failure_reason: reason, failure_outcome: outcome, unsealed_at: b.unsealed_at ?? end });
+        await record(trx, systemActor, hall, 'unsealFailed', { bidId: b.bid_id, entityName: b.entity_name, reason, outcome });
+        await event(trx, hall, 'unsealFailed', now, { bidId: b.bid_id, entityName: b.entity_name, reason });
+        closed.push({ ...b, unseal_status: 'failed', failure_outcome: outcome });
+      }
+      await readout(trx, hall, closed, now);
+      return true;
+    });
+    if (done) bus.changed(sectionId);
+    return done;
+  }
+
+  /** Regulations art. 44: a bidder of the hall objects on the spot; the tenderer or agency answers there. */
+  async function object(sectionId: string, text: string, caller: HallCaller) {
+    const id = randomUUID();
+    await deps.db.transaction().execute(async (trx) => {
+      const { hall, bids, stage, now } = await lockedHall(trx, sectionId);
+      const mine = ownBid(bids, caller);
+      if (stage === 'closed' || stage === 'failed') throw new DomainError('HALL_STAGE_CONFLICT', `objections are raised during the opening (the hall is ${stage})`, { stage });
+      await tables(trx)
+        .insertInto('opening.objection')
+        .values({ id, section_id: sectionId, round: hall.round, entity_id: mine.entity_id, entity_name: mine.entity_name, raised_by: caller.userId, text, raised_at: now })
+        .execute();
+      await record(trx, caller.actor, hall, 'objectionRaised', { objectionId: id, entityName: mine.entity_name, text });
+      await event(trx, hall, 'objectionRaised', now, { objectionId: id, entityName: mine.entity_name });
+    });
+    bus.changed(sectionId);
+    return id;
+  }
+
+  async function answer(sectionId: string, objectionId: string, text: string, caller: HallCaller) {
+    await deps.db.transaction().execute(async (trx) => {
+      const { hall, now } = await lockedHall(trx, sectionId);
+      const row = await tables(trx).selectFrom('opening.objection').selectAll().where('id', '=', objectionId).where('section_id', '=', sectionId).where('round', '=', hall.round).executeTakeFirst();
+      if (!row) throw new DomainError('OBJECTION_NOT_FOUND', `no objection ${objectionId} in this hall`);
+      if (row.answered_at) throw new DomainError('OBJECTION_ANSWERED', 'the objection has been answered');
+      await tables(trx).updateTable('opening.objection').set({ answer: text, answered_by: caller.userId, answered_at: now }).where('id', '=', objectionId).execute();
+      await record(trx, caller.actor, hall, 'objectionAnswered', { objectionId, answer: text });
+      await event(trx, hall, 'objectionAnswered', now, { objectionId });
+    });
+    bus.changed(sectionId);
+  }
+
+  /** Every minute: halls due to open, and unsealing windows that have ended (whatever a restart missed). */
+  async function sweep(): Promise<{ opened: number; closed: number }> {
+    const now = deps.clock.now();
+    const due = await deps.sections.deadlinesPassed(deps.db, new Date(now.getTime() - 7 * 86_400_000), new Date(now.getTime() + 1));
+    let opened = 0;
+    for (const s of due) if (await openIfDue(s.id)) opened++;
+    const open = await tables(deps.db)
+      .selectFrom('opening.hall')
+      .select(['section_id', 'round'])
+      .where('unseal_started_at', 'is not', null)
+      .where('readout_at', 'is', null)
+      .where('failed_at', 'is', null)
+      .execute();
+    let closed = 0;
+    for (const h of open) if (await closeWindowIfDue(h.section_id, h.round)) closed++;
+    return { opened, closed };
+  }
+
+  return { openIfDue, signIn, startUnsealing, unsealKit, unseal, closeWindowIfDue, object, answer, sweep, openingKey: opening, WINDOW_END_JOB };
+}
+
+function ownBid(bids: readonly HallBidRow[], caller: HallCaller): HallBidRow {
+  const mine = caller.entity ? bids.find((b) => b.entity_id === caller.entity!.id) : undefined;
+  if (!mine) throw new DomainError('HALL_NOT_A_BIDDER', 'only a bidder whose bid this hall opened may do this');
+  return mine;
+}
+
+export type HallService = ReturnType<typeof createHallService>;

@@ -1,0 +1,36 @@
+import type { AppInstance } from '../../platform/http/types.ts';
+import { createHallBus } from './hall-bus.ts';
+import { registerHallRoutes } from './hall.routes.ts';
+import { createHallService } from './hall.service.ts';
+import type { OpeningDeps } from './opening.deps.ts';
+import { openingErrors } from './opening.errors.ts';
+import { createOpeningScopes } from './scopes.ts';
+
+export type { BidsPort, OpeningDeps, OpeningTermsPort, SectionsPort } from './opening.deps.ts';
+
+/** Every minute: halls whose deadline has passed are opened, unsealing windows that ended are closed. */
+export const OPENING_SWEEP_JOB = 'opening.sweep';
+
+/**
+ * The remote opening hall (issue 11, decision 0021; 不见面开标): opened by itself at the deadline,
+ * bidders sign in and unseal where they are, the readout, objections on the spot, live over SSE.
+ */
+export function createOpeningModule(deps: OpeningDeps) {
+  const bus = createHallBus();
+  const halls = createHallService(deps, bus);
+  deps.jobs.define({ name: OPENING_SWEEP_JOB, cron: '* * * * *', handle: async () => void (await halls.sweep()) });
+  deps.jobs.define<{ sectionId: string; round: number }>({
+    name: halls.WINDOW_END_JOB,
+    handle: async (data) => void (await halls.closeWindowIfDue(data.sectionId, data.round)),
+  });
+  return {
+    errors: openingErrors,
+    scopes: createOpeningScopes(deps),
+    halls,
+    registerRoutes(app: AppInstance) {
+      registerHallRoutes(app, { db: deps.db, view: deps, halls, bus });
+    },
+  };
+}
+
+export type OpeningModule = ReturnType<typeof createOpeningModule>;

@@ -1,0 +1,74 @@
+import type { BidSummaryField, SectionSnapshotView } from '@bidhall/contracts';
+import type { SignedManifest } from '@bidhall/crypto';
+import type { Clock } from '@bidhall/rules';
+import type { Kysely } from 'kysely';
+import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { PlatformSigningKey } from '../../platform/keys/signing-key.ts';
+import type { BlobStore } from '../../platform/storage/blob-store.ts';
+import type { OpeningTables } from './opening.tables.ts';
+
+/** projects → opening: the section, its round and its timetable (bidDeadline decides when the hall opens). */
+export interface SectionsPort {
+  get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
+  /** Sections in tendering whose bid deadline fell in [from, to). */
+  deadlinesPassed(trx: Db, from: Date, to: Date): Promise<{ id: string; round: number }[]>;
+  /** the next round, when the opening cannot proceed. */
+  retender(trx: Db, id: string, reason: string, actor: Actor): Promise<{ round: number }>;
+}
+
+/** documents → opening: what the issued document says about the opening. */
+export interface OpeningTermsPort {
+  termsFor(trx: Db, sectionId: string): Promise<{ bidSummaryFields: BidSummaryField[]; unsealWindowMinutes: number; remedyAllowed: boolean } | null>;
+}
+
+/** bidding → opening: the bids live at the deadline, in receipt order, and their sealed parts (only after the deadline). */
+export interface BidsPort {
+  openedBids(
+    trx: Db,
+    sectionId: string,
+    round: number,
+    deadline: Date,
+  ): Promise<
+    {
+      bidId: string;
+      entityId: string;
+      entityName: string;
+      receivedAt: Date;
+      manifestSm3: string;
+      signedManifest: SignedManifest;
+      bondForm: string | null;
+      bondStatus: string | null;
+      receipt: { commitment: string; salt: string; logIndex: number };
+    }[]
+  >;
+  sealedParts(
+    trx: Db,
+    bidId: string,
+    deadline: Date,
+  ): Promise<{ partId: string; name: string; role: 'bidSummary' | 'file'; blobSm3: string; ciphertextSize: number; ciphertextHash: string; header: unknown }[]>;
+}
+
+/** platform → opening: TIME_UNTRUSTED (503) while the clock cannot be vouched for (F-07). */
+export interface TimeGuardPort {
+  assertTrusted(action: string): void;
+}
+
+export interface OpeningDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  jobs: JobQueue;
+  blobs: BlobStore;
+  /** The opening key (content keys come wrapped to it) and the key sealing released keys at rest derive from it. */
+  signingKey: PlatformSigningKey;
+  timeGuard: TimeGuardPort;
+  sections: SectionsPort;
+  terms: OpeningTermsPort;
+  bids: BidsPort;
+}
+
+export function tables(db: Db): Kysely<OpeningTables> {
+  return db as unknown as Kysely<OpeningTables>;
+}

@@ -1,0 +1,85 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** JSON columns: written as a JSON string, read back parsed (PGlite and pg both parse jsonb). */
+type Json<T> = ColumnType<T, string, string>;
+type BigIntColumn = ColumnType<number | string | bigint, number | string | bigint, number | string | bigint>;
+
+export interface HallTable {
+  section_id: string;
+  round: number;
+  region_code: string;
+  tenderer_entity_id: string;
+  agency_entity_id: string | null;
+  bid_deadline: Date;
+  opened_at: Date;
+  unseal_window_minutes: number;
+  remedy_allowed: boolean;
+  unseal_started_at: Date | null;
+  unseal_started_by: string | null;
+  failed_at: Date | null;
+  failure_reason: 'fewerThanThreeBids' | 'fewerThanThreeSignedIn' | null;
+  readout_at: Date | null;
+  summary_fields: Json<unknown>;
+  readout: Json<unknown> | null;
+  record_published_at: Date | null;
+  last_seq: Generated<BigIntColumn>;
+}
+
+export interface HallBidTable {
+  bid_id: string;
+  section_id: string;
+  round: number;
+  entity_id: string;
+  entity_name: string;
+  receipt_order: number;
+  received_at: Date;
+  manifest_sm3: string;
+  bond_form: string | null;
+  bond_status: string | null;
+  signed_in_at: Date | null;
+  signed_in_by: string | null;
+  unseal_status: Generated<'sealed' | 'unsealed' | 'failed' | 'remedied'>;
+  unsealed_at: Date | null;
+  failure_reason: string | null;
+  failure_outcome: 'remedy' | 'revoked' | 'withdrawn' | null;
+  summary: Json<unknown> | null;
+}
+
+export interface ContentKeyTable {
+  bid_id: string;
+  part_id: string;
+  sealed_key: Uint8Array;
+  released_by: 'bidder' | 'custodians';
+  released_at: Date;
+}
+
+export interface ObjectionTable {
+  id: string;
+  section_id: string;
+  round: number;
+  entity_id: string;
+  entity_name: string;
+  raised_by: string;
+  text: string;
+  raised_at: Date;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+}
+
+export interface HallEventTable {
+  section_id: string;
+  round: number;
+  seq: BigIntColumn;
+  kind: string;
+  at: Date;
+  data: Json<unknown>;
+}
+
+export interface OpeningTables {
+  'opening.hall': HallTable;
+  'opening.hall_bid': HallBidTable;
+  'opening.content_key': ContentKeyTable;
+  'opening.objection': ObjectionTable;
+  'opening.hall_event': HallEventTable;
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { isoDateTime, uuid } from './common.ts';
+import { bidSummaryField } from './documents.ts';
+
+/**
+ * The remote opening hall (module `opening`, decision 0021; 不见面开标): at the deadline the bidder
+ * list appears, bidders sign in and unseal (解密) their bids inside a window, the bidSummary items are
+ * read out to everyone present, objections are raised and answered on the spot (Regulations art. 44).
+ */
+
+const hex32 = z.string().regex(/^[0-9a-f]{32}$/, 'a 32-digit lower-case hex id');
+const base64 = z.string().min(4).max(4096).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
+
+export const HALL_STAGES = ['waiting', 'signIn', 'unsealing', 'readout', 'record', 'closed', 'failed'] as const;
+export const hallStage = z.enum(HALL_STAGES);
+
+/** sealed 未解密, unsealed 解密成功, failed 解密失败 (then revoked/withdrawn by its outcome), remedied: opened by the custodians. */
+export const UNSEAL_STATUSES = ['sealed', 'unsealed', 'failed', 'remedied'] as const;
+export const unsealStatus = z.enum(UNSEAL_STATUSES);
+export type UnsealStatus = z.infer<typeof unsealStatus>;
+
+export const hallBidView = z.object({
+  bidId: uuid,
+  /** A-100: position by receipt time (1 = first received). */
+  order: z.number().int().min(1),
+  entityName: z.string(),
+  receivedAt: isoDateTime,
+  signedInAt: isoDateTime.nullable(),
+  unseal: z.object({
+    status: unsealStatus,
+    at: isoDateTime.nullable(),
+    /** Why unsealing failed (A-112). */
+    reason: z.string().nullable(),
+    /** E-bidding Measures art. 31: what a failure led to. */
+    outcome: z.enum(['remedy', 'revoked', 'withdrawn']).nullable(),
+  }),
+  /** A-103: the bid bond as bidding checked it at submission. */
+  bond: z.object({ form: z.string().nullable(), status: z.string().nullable() }),
+});
+export type HallBidView = z.infer<typeof hallBidView>;
+
+export const readoutRow = z.object({
+  bidId: uuid,
+  order: z.number().int(),
+  entityName: z.string(),
+  /** The document's bidSummary fields as the bidder sealed them (money in fen, as a decimal string). */
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  bondStatus: z.string().nullable(),
+});
+export type ReadoutRow = z.infer<typeof readoutRow>;
+
+export const objectionView = z.object({
+  id: uuid,
+  entityName: z.string(),
+  text: z.string(),
+  raisedAt: isoDateTime,
+  answer: z.string().nullable(),
+  answeredAt: isoDateTime.nullable(),
+});
+export type ObjectionView = z.infer<typeof objectionView>;
+
+export const hallView = z.object({
+  sectionId: uuid,
+  round: z.number().int(),
+  sectionCode: z.string(),
+  sectionName: z.string(),
+  tendererName: z.string(),
+  stage: hallStage,
+  serverTime: isoDateTime,
+  bidDeadline: isoDateTime,
+  unsealStartedAt: isoDateTime.nullable(),
+  unsealWindowMinutes: z.number().int(),
+  unsealWindowEnd: isoDateTime.nullable(),
+  /** The document lets the custodians open a bid whose bidder could not (art. 31 remedy). */
+  remedyAllowed: z.boolean(),
+  failure: z.object({ reason: z.enum(['fewerThanThreeBids', 'fewerThanThreeSignedIn']), at: isoDateTime }).nullable(),
+  /** Empty before the deadline: nobody learns who has bid until the hall opens (A-107). */
+  bidders: z.array(hallBidView),
+  readout: z.object({ at: isoDateTime, fields: z.array(bidSummaryField), rows: z.array(readoutRow) }).nullable(),
+  objections: z.array(objectionView),
+  /** The caller's own bid in this hall, when the caller's entity bid. */
+  mine: z.object({ bidId: uuid, signedIn: z.boolean(), unseal: unsealStatus }).nullable(),
+  /** What the caller may do now (the UI shows the buttons these name). */
+  can: z.object({ signIn: z.boolean(), startUnsealing: z.boolean(), unseal: z.boolean(), object: z.boolean(), answer: z.boolean() }),
+});
+export type HallView = z.infer<typeof hallView>;
+
+/** What a bidder needs to unseal in the browser or the CLI: its parts' sealed headers and the key to wrap content keys to. */
+export const unsealKit = z.object({
+  bidId: uuid,
+  /** The platform's opening key (SM2): each content key goes to the server wrapped to it. */
+  openingKeyPem: z.string(),
+  openingKeyId: z.string(),
+  parts: z.array(z.object({ partId: hex32, name: z.string(), role: z.enum(['bidSummary', 'file']), header: z.record(z.string(), z.unknown()) })),
+});
+export type UnsealKit = z.infer<typeof unsealKit>;
+
+export const unsealRequest = z.strictObject({
+  /** One entry per part of the bid: its content key, wrapped to the opening key (base64). */
+  keys: z.array(z.strictObject({ partId: hex32, wrappedKey: base64 })).min(1).max(100),
+});
+export type UnsealRequest = z.infer<typeof unsealRequest>;
+
+/** A custodian's shares for the bids the remedy opens: each opened share's JSON wrapped to the opening key. */
+export const shareReleaseRequest = z.strictObject({
+  shares: z.array(z.strictObject({ bidId: uuid, partId: hex32, wrappedShare: base64 })).min(1).max(2000),
+});
+export type ShareReleaseRequest = z.infer<typeof shareReleaseRequest>;
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'no control characters');
+
+export const objectionRequest = z.strictObject({ text: text(2000) });
+export const objectionAnswerRequest = z.strictObject({ answer: text(2000) });
+
+/** One event of the hall's stream; `seq` is the SSE id a reconnecting client sends back as Last-Event-ID. */
+export const hallEvent = z.object({ seq: z.number().int(), kind: z.string(), at: isoDateTime, data: z.record(z.string(), z.unknown()) });
+export type HallEvent = z.infer<typeof hallEvent>;

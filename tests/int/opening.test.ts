@@ -1,0 +1,201 @@
+import type { HallView, UnsealKit } from '@bidhall/contracts';
+import { canonicalJson, concat, fromHex, gmSuite, publicKeyFromPem, randomBytes, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { biddingSection, certifiedBidder, requirements, sealBid, submitBid, type Bidder, type BiddingSection } from '../support/bidding-fixtures.ts';
+import { api, createDocumentsTestApp, type DocumentsTestApp } from '../support/documents-fixtures.ts';
+import type { TestApp } from '../support/test-app.ts';
+
+let d: DocumentsTestApp;
+let t: TestApp;
+
+beforeAll(async () => {
+  d = await createDocumentsTestApp();
+  t = d.t;
+}, 180_000);
+afterAll(async () => d?.close());
+
+const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) => api(t).call(method, url, cookie, payload);
+const hallOf = async (sectionId: string, cookie: string) => {
+  const res = await call('GET', `/api/v1/sections/${sectionId}/hall`, cookie);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as HallView;
+};
+
+/** A section with `n` sealed bids of fresh bidders (prices 100…, 200…), the clock just before its deadline. */
+async function sectionWithBids(n: number, instructions: Record<string, string> = {}): Promise<{ s: BiddingSection; bidders: Bidder[] }> {
+  const s = await biddingSection(d, { instructions: { unsealWindowMinutes: '20', ...instructions } });
+  const bidders: Bidder[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = await certifiedBidder(d, s.doc.id);
+    const req = await requirements(t, s.r.sectionId, b.cookie);
+    const bid = await sealBid(req, b, { summary: { price: `${(i + 1) * 100}000000`, durationDays: 150 + i, quality: '合格' } });
+    const res = await submitBid(t, b, s.r.sectionId, bid);
+    expect(res.statusCode, res.body).toBe(201);
+    bidders.push(b);
+  }
+  return { s, bidders };
+}
+
+/** What the bidder's browser or CLI does: unwrap each part's content key with its own key, wrap it to the opening key. */
+async function unsealBody(b: Bidder, sectionId: string, wrongPart?: string) {
+  const kitRes = await call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`, b.cookie);
+  expect(kitRes.statusCode, kitRes.body).toBe(200);
+  const kit = kitRes.json() as UnsealKit;
+  const openingKey = publicKeyFromPem(kit.openingKeyPem);
+  const keys = [];
+  for (const p of kit.parts) {
+    const key = p.partId === wrongPart ? randomBytes(32) : await unwrapForBidder(p.header as unknown as PartHeader, b.key);
+    keys.push({ partId: p.partId, wrappedKey: toBase64(await gmSuite.wrapKey(openingKey, key)) });
+  }
+  return { kit, body: { keys } };
+}
+
+/** Moves the clock past the deadline; sessions from days before have expired, so everyone logs in again. */
+async function atDeadline(s: BiddingSection, bidders: Bidder[], ms = 1000): Promise<string> {
+  t.clock.set(new Date(Date.parse(s.bidDeadline) + ms));
+  for (const b of bidders) b.cookie = await b.relogin();
+  return s.r.tenderer.relogin();
+}
+
+describe('remote opening hall', () => {
+  it('[A-106] [A-108] [A-110] [A-111] [A-112] [A-113] the hall opens at the deadline, bidders sign in and unseal where they are, a failure is recorded and the readout shows only opened bids', async () => {
+    const { s, bidders } = await sectionWithBids(3);
+    const sectionId = s.r.sectionId;
+    const [b1, b2, b3] = bidders as [Bidder, Bidder, Bidder];
+    const before = await s.r.tenderer.relogin();
+
+    // Before the deadline: the tenderer sees an empty hall counting down; a bidder cannot tell it has a hall at all.
+    const waiting = await hallOf(sectionId, before);
+    expect(waiting).toMatchObject({ stage: 'waiting', bidders: [], readout: null });
+    const early = await call('GET', `/api/v1/sections/${sectionId}/hall`, b1.cookie);
+    expect(early.statusCode).toBe(404);
+    expect(early.json()).toMatchObject({ code: 'HALL_NOT_FOUND' });
+
+    const tenderer = await atDeadline(s, bidders);
+    const swept = await t.built.opening.halls.sweep();
+    expect(swept.opened).toBeGreaterThanOrEqual(1);
+    const opened = await hallOf(sectionId, tenderer);
+    expect(opened.stage).toBe('signIn');
+    expect(opened.bidders.map((b) => [b.order, b.entityName, b.unseal.status, b.signedInAt])).toEqual([
+      [1, b1.name, 'sealed', null],
+      [2, b2.name, 'sealed', null],
+      [3, b3.name, 'sealed', null],
+    ]);
+    expect(opened.readout).toBeNull();
+
+    // The opening's log entry reveals each bid's receipt salt: anyone recomputes the commitment logged before the deadline.
+    const entry = await t.database.db
+      .selectFrom('platform.audit_event')
+      .select(['details', 'log_index'])
+      .where('action', '=', 'opening.hall.opened')
+      .where('target_id', '=', sectionId)
+      .executeTakeFirstOrThrow();
+    const listed = (entry.details as { bids: { bidId: string; receipt: { commitment: string; salt: string; logIndex: number } }[] }).bids;
+    expect(listed).toHaveLength(3);
+    for (const l of listed) {
+      const stored = await t.database.db.selectFrom('bidding.receipt').select('receipt').where('bid_id', '=', l.bidId).where('event', '=', 'submitted').executeTakeFirstOrThrow();
+      const receipt = stored.receipt as Record<string, unknown>;
+      const { commitment, salt, logIndex: _l, timestamp: _t, signature: _g, ...core } = receipt;
+      expect(l.receipt.salt).toBe(salt);
+      expect(toHex(sm3(concat(fromHex(l.receipt.salt), canonicalJson(core))))).toBe(commitment);
+    }
+
+    // Unsealing waits for the tenderer; a bidder cannot start it, nor unseal before it starts.
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, b1.cookie)).statusCode).toBe(403);
+    for (const b of bidders) expect((await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, b.cookie)).statusCode).toBe(200);
+    const early2 = await unsealBody(b1, sectionId);
+    const notYet = await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b1.cookie, early2.body);
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json()).toMatchObject({ code: 'HALL_STAGE_CONFLICT' });
+
+    const started = await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, tenderer);
+    expect(started.statusCode, started.body).toBe(200);
+    const window = started.json() as HallView;
+    expect(window.stage).toBe('unsealing');
+    expect(Date.parse(window.unsealWindowEnd!) - Date.parse(window.unsealStartedAt!)).toBe(20 * 60_000);
+
+    // b1 unseals: 解密成功 with the time; nothing is read out while others are still sealed.
+    const ok1 = await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b1.cookie, (await unsealBody(b1, sectionId)).body);
+    expect(ok1.statusCode, ok1.body).toBe(200);
+    const afterOne = ok1.json() as HallView;
+    expect(afterOne.bidders[0]!.unseal).toMatchObject({ status: 'unsealed', at: t.clock.now().toISOString() });
+    expect(afterOne.readout).toBeNull();
+
+    // b2's first attempt carries a key that does not open one part: 解密失败 recorded with the reason; a retry in the window succeeds.
+    const wrong = await unsealBody(b2, sectionId);
+    const filePart = wrong.kit.parts.find((p) => p.role === 'file')!.partId;
+    const failed = await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b2.cookie, (await unsealBody(b2, sectionId, filePart)).body);
+    expect(failed.statusCode).toBe(422);
+    expect(failed.json()).toMatchObject({ code: 'UNSEAL_FAILED' });
+    const seen = await hallOf(sectionId, tenderer);
+    expect(seen.bidders[1]!.unseal).toMatchObject({ status: 'failed', outcome: 'revoked' });
+    expect(seen.bidders[1]!.unseal.reason).toContain('does not open');
+    const retry = await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b2.cookie, wrong.body);
+    expect(retry.statusCode, retry.body).toBe(200);
+    expect((retry.json() as HallView).bidders[1]!.unseal.status).toBe('unsealed');
+
+    // Each bidder's kit is its own bid's; a bidder that did not bid here is not a party to the hall at all.
+    const kit3 = (await call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`, b3.cookie)).json() as UnsealKit;
+    expect(kit3.bidId).not.toBe(afterOne.mine!.bidId);
+    expect(kit3.parts.map((p) => p.partId)).not.toContain(wrong.kit.parts[0]!.partId);
+    const stranger = await certifiedBidder(d, s.doc.id);
+    expect((await call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`, stranger.cookie)).statusCode).toBe(404);
+    expect((await call('GET', `/api/v1/sections/${sectionId}/hall`, stranger.cookie)).statusCode).toBe(404);
+
+    // b3 never unseals: at the window's end it fails as revoked (the bidder's fault, no remedy in this document).
+    t.clock.set(new Date(Date.parse(window.unsealWindowEnd!) + 1000));
+    const late = await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b3.cookie, (await unsealBody(b3, sectionId)).body);
+    expect(late.statusCode).toBe(409);
+    await t.built.opening.halls.sweep();
+    const done = await hallOf(sectionId, b3.cookie);
+    expect(done.stage).toBe('record');
+    expect(done.bidders[2]!.unseal).toMatchObject({ status: 'failed', reason: 'not unsealed within the window', outcome: 'revoked' });
+    expect(done.readout!.fields.map((f) => f.key)).toEqual(['price', 'durationDays', 'quality']);
+    expect(done.readout!.rows.map((r) => [r.order, r.entityName, r.values.price, r.values.durationDays])).toEqual([
+      [1, b1.name, '100000000', 150],
+      [2, b2.name, '200000000', 151],
+    ]);
+  }, 240_000);
+
+  it('[A-109] [B-018] with fewer than three bids the hall does not open the bids and the section goes to re-tender', async () => {
+    const { s, bidders } = await sectionWithBids(2);
+    const tenderer = await atDeadline(s, bidders);
+    const hall = await hallOf(s.r.sectionId, tenderer);
+    expect(hall.stage).toBe('failed');
+    expect(hall.failure?.reason).toBe('fewerThanThreeBids');
+    expect(hall.bidders).toHaveLength(2);
+    const section = (await call('GET', `/api/v1/sections/${s.r.sectionId}`, tenderer)).json() as { round: number; stage: string };
+    expect(section).toMatchObject({ round: 2, stage: 'registered' });
+    // Nobody can sign in or unseal in a failed hall.
+    expect((await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/sign-in`, bidders[0]!.cookie)).statusCode).toBe(409);
+  }, 180_000);
+
+  it('[B-033] with fewer than three bidders signed in, starting the unsealing ends the opening instead', async () => {
+    const { s, bidders } = await sectionWithBids(3);
+    const tenderer = await atDeadline(s, bidders);
+    await hallOf(s.r.sectionId, tenderer);
+    for (const b of bidders.slice(0, 2)) expect((await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/sign-in`, b.cookie)).statusCode).toBe(200);
+    const res = await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/unsealing`, tenderer);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as HallView).failure?.reason).toBe('fewerThanThreeSignedIn');
+  }, 180_000);
+
+  it('objections raised on the spot are answered there, once, and both go into the record (Regulations art. 44)', async () => {
+    const { s, bidders } = await sectionWithBids(3);
+    const tenderer = await atDeadline(s, bidders);
+    await hallOf(s.r.sectionId, tenderer);
+    const raised = await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/objections`, bidders[0]!.cookie, { text: '第2家投标人的递交时间有疑问' });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const id = (raised.json() as { id: string }).id;
+    expect((await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/objections/${id}/answer`, bidders[1]!.cookie, { answer: 'x' })).statusCode).toBe(403);
+    const answered = await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/objections/${id}/answer`, tenderer, { answer: '递交时间以平台服务器时间为准，经核实无误。' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({ entityName: bidders[0]!.name, answer: '递交时间以平台服务器时间为准，经核实无误。' });
+    const again = await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/objections/${id}/answer`, tenderer, { answer: '再答' });
+    expect(again.json()).toMatchObject({ code: 'OBJECTION_ANSWERED' });
+    const control = await call('POST', `/api/v1/sections/${s.r.sectionId}/hall/objections`, bidders[0]!.cookie, { text: 'a\u0000b' });
+    expect(control.statusCode).toBe(400);
+    const actions = await t.database.db.selectFrom('platform.audit_event').select('action').where('target_id', '=', s.r.sectionId).where('action', 'like', 'opening.hall.objection%').execute();
+    expect(actions.map((a) => a.action).sort()).toEqual(['opening.hall.objectionAnswered', 'opening.hall.objectionRaised']);
+  }, 180_000);
+});
