@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, loadDemoData } from '../../apps/server/src/demo/demo-data.ts';
-import { loadDemoTendering } from '../../apps/server/src/demo/demo-tendering.ts';
-import { loadDemoBidding } from '../../apps/server/src/demo/demo-bidding.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { parseCertificate, privateKeyFromPem } from '@bidhall/crypto';
 import { readFileSync } from 'node:fs';
 import { requirements, sealBid, submitBid } from '../support/bidding-fixtures.ts';
@@ -98,13 +97,13 @@ const SAMPLE_QUERIES: Record<string, string> = {
   bid: 'SELECT id FROM bidding.bid',
   custodianKey: 'SELECT id FROM bidding.custodian_key',
   bidUpload: 'SELECT id FROM bidding.upload',
+  hall: 'SELECT section_id AS id FROM opening.hall ORDER BY bid_deadline DESC',
 };
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemoData(t.built, t.database.db, { demoCaDir: join(dir, 'demo-ca'), now: t.clock.now() });
-  await loadDemoTendering(t.built, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  await loadDemoBidding(t.built, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  // The whole demo: its opening halls give the hall routes their parties (bidders, tenderer).
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
   for (const u of ['staff.dongsheng', 'staff.city', 'supervisor.works', 'auditor', 'admin', 'security.a', 'tenderer.demo', 'agency.demo', 'bidder.demo']) insiders.push(await demoLogin(u));
   const [staff, , , , , , tenderer, agency, bidder] = insiders;
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BiddingRequirements, BondAccountView, GuaranteeView } from '@bidhall/contracts';
+import type { BiddingRequirements, BondAccountView, GuaranteeView, HallView } from '@bidhall/contracts';
 import { keyId, parseCertificate, privateKeyFromPem } from '@bidhall/crypto';
 import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,9 +71,10 @@ describe('the demo', () => {
     const list = Array.isArray(stages) ? stages : stages.items!;
     expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'terminated']));
     const pub = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json() as { items: { type: string }[] };
-    expect(pub.items.map((n) => n.type).sort()).toEqual(['clarification', 'tenderNotice', 'termination']);
+    // The opening stage's project has its own notice.
+    expect(pub.items.map((n) => n.type).sort()).toEqual(['clarification', 'tenderNotice', 'tenderNotice', 'termination']);
     const bidder = await as('bidder.demo');
-    expect(await bidder<unknown[]>('/api/v1/downloads/mine')).toHaveLength(1);
+    expect(await bidder<unknown[]>('/api/v1/downloads/mine')).toHaveLength(3);
   });
 
   it('bonds: bidder.demo has its sub-account for the section it holds, every bond the document asks for paid in time, and an e-guarantee from guarantor.demo that checks', async () => {
@@ -125,6 +126,31 @@ describe('the demo', () => {
     };
     const submitted = await submitBid(t, demoBidder, download!.sectionId, await sealBid(req, demoBidder));
     expect(submitted.statusCode, submitted.body).toBe(201);
+  });
+
+  it('opening: one hall read out with an objection answered, one open for sign-in — sealed weeks back while the log stays in time order', async () => {
+    expect(first.halls).toBe(2);
+    const halls = await t.database.db.selectFrom('opening.hall').select(['section_id', 'readout_at', 'bid_deadline']).orderBy('bid_deadline').execute();
+    expect(halls).toHaveLength(2);
+    const [readOut, waiting] = halls as [(typeof halls)[0], (typeof halls)[0]];
+    const tenderer = await as('tenderer.demo');
+    const done = await tenderer<HallView>(`/api/v1/sections/${readOut.section_id}/hall`);
+    expect(done.stage).toBe('record');
+    expect(done.readout!.rows.map((r) => r.entityName)).toHaveLength(3);
+    expect(done.readout!.rows.map((r) => String(r.values.price))).toEqual(['3712400000', '3655980000', '3798120000']);
+    expect(done.objections).toHaveLength(1);
+    expect(done.objections[0]!.answer).not.toBeNull();
+    const bidder = await as('bidder.demo');
+    const open = await bidder<HallView>(`/api/v1/sections/${waiting.section_id}/hall`);
+    expect(open.stage).toBe('signIn');
+    expect(open.bidders.filter((b) => b.signedInAt)).toHaveLength(2);
+    expect(open.can.signIn).toBe(true);
+    expect(Date.parse(open.bidDeadline)).toBeLessThan(t.clock.now().getTime());
+    // The clock came back to where it was, and every log entry is later than the one before.
+    expect(t.clock.now().toISOString()).toBe('2026-11-26T02:00:00.000Z');
+    const times = (await t.database.db.selectFrom('platform.log_entry').select('appended_at').orderBy('leaf_index').execute()).map((r) => r.appended_at.getTime());
+    const back = times.flatMap((ms, i) => (i > 0 && ms < times[i - 1]! ? [`entry ${i}: ${new Date(ms).toISOString()} after ${new Date(times[i - 1]!).toISOString()}`] : []));
+    expect(back).toEqual([]);
   });
 
   it('loading again adds nothing', async () => {

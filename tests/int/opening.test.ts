@@ -138,7 +138,7 @@ describe('remote opening hall', () => {
     const kit3 = (await call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`, b3.cookie)).json() as UnsealKit;
     expect(kit3.bidId).not.toBe(afterOne.mine!.bidId);
     expect(kit3.parts.map((p) => p.partId)).not.toContain(wrong.kit.parts[0]!.partId);
-    const stranger = await certifiedBidder(d, s.doc.id);
+    const stranger = await certifiedBidder(d);
     expect((await call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`, stranger.cookie)).statusCode).toBe(404);
     expect((await call('GET', `/api/v1/sections/${sectionId}/hall`, stranger.cookie)).statusCode).toBe(404);
 

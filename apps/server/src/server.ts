@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Clock, systemClock } from '@bidhall/rules';
+import { type Clock, OffsetClock, systemClock } from '@bidhall/rules';
 import { buildApp, type BuiltApp } from './app.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import type { AppConfig } from './platform/config/config.ts';
@@ -41,7 +41,8 @@ export function modesFor(config: Pick<AppConfig, 'exchangeSandbox' | 'timeTrust'
 
 /** Opens the database, migrates, optionally loads demo data, starts jobs and HTTP. */
 export async function startServer(config: AppConfig, options: { clock?: Clock; demo?: boolean } = {}): Promise<RunningServer> {
-  const clock = options.clock ?? systemClock;
+  // The demo moves its clock back while it seals bids for the opening hall, then returns (load-demo.ts).
+  const clock = options.clock ?? (options.demo ? new OffsetClock(systemClock) : systemClock);
   const log = pino({ level: config.logLevel });
   const target = databaseTarget(config);
   const database = await openDatabase(

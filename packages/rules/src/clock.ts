@@ -43,3 +43,22 @@ export class ManualClock implements Clock {
     this.#ms = checkedInstant(this.#ms + ms).getTime();
   }
 }
+
+/**
+ * Another clock moved by a signed amount: the demo moves it back to seal bids before a deadline that
+ * has passed by the time it is shown, then forward again by exactly as much.
+ */
+export class OffsetClock implements Clock {
+  #offsetMs = 0;
+
+  constructor(private readonly base: Clock) {}
+
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.#offsetMs);
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms)) throw new RangeError(`cannot advance a clock by ${ms} ms`);
+    this.#offsetMs += ms;
+  }
+}

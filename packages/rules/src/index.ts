@@ -1,5 +1,5 @@
 export type { Clock } from './clock.ts';
-export { fixedClock, ManualClock, systemClock } from './clock.ts';
+export { fixedClock, ManualClock, OffsetClock, systemClock } from './clock.ts';
 
 export type { BusinessDate, Weekday } from './business-date.ts';
 export {

@@ -56,6 +56,8 @@ const CA_OF: Record<string, DemoCa['id']> = {
   'agency.demo': 'gm-b',
   'bidder.demo': 'gm-a',
   'bidder2.demo': 'gm-b',
+  'bidder3.demo': 'gm-a',
+  'bidder4.demo': 'gm-b',
   'guarantor.demo': 'intl-c',
 };
 
@@ -86,7 +88,8 @@ export async function writeDemoCa(options: {
   if (options.ocspBaseUrl) await mkdir(join(options.outDir, 'ocsp'), { recursive: true });
   const cas = await createDemoPki(now);
   const caById = new Map(cas.map((c) => [c.id, c]));
-  const notBefore = new Date(now.getTime() - DAY);
+  // Valid from 60 days back: the demo's opening stage seals bids weeks before `now` (load-demo.ts).
+  const notBefore = new Date(now.getTime() - 60 * DAY);
   const certificates: DemoCertificateFile[] = [];
   const revoked = new Map<string, Certificate[]>();
 

@@ -32,6 +32,8 @@ export const DEMO_ENTITIES: DemoEntity[] = [
   { username: 'agency.demo', displayName: '李晓梅', name: '内蒙古示范招标代理有限公司', org: 'MA0N00022', region: '150602', roles: ['agency'], commitment: true },
   { username: 'bidder.demo', displayName: '张伟', name: '鄂尔多斯市示范建筑工程有限公司', org: 'MA0N00033', region: '150627', roles: ['bidder'], commitment: true },
   { username: 'bidder2.demo', displayName: '刘芳', name: '东胜区示范路桥建设有限公司', org: 'MA0N00044', region: '150602', roles: ['bidder'], commitment: false },
+  { username: 'bidder3.demo', displayName: '赵敏', name: '伊金霍洛旗示范市政工程有限公司', org: 'MA0N00066', region: '150627', roles: ['bidder'], commitment: true },
+  { username: 'bidder4.demo', displayName: '孙强', name: '东胜区示范公路工程有限公司', org: 'MA0N00077', region: '150602', roles: ['bidder'], commitment: true },
   { username: 'guarantor.demo', displayName: '陈静', name: '鄂尔多斯市示范融资担保有限公司', org: 'MA0N00055', region: '150600', roles: ['guarantor'], commitment: true },
 ];
 

@@ -21,8 +21,9 @@ export async function loadDemoTendering(
 ): Promise<{ sections: number }> {
   const as = userSessions(built, options.clock);
   const tenderer = await as('tenderer.demo');
-  const existing = (await tenderer.call('GET', '/api/v1/entry-forms')) as { items?: unknown[] } | unknown[];
-  if ((Array.isArray(existing) ? existing : (existing.items ?? [])).length > 0) return { sections: 0 };
+  // Once: its first form (the opening stage has forms of the same tenderer, made before this).
+  const existing = (await tenderer.call('GET', '/api/v1/entry-forms')) as { items?: { approvalCode: string }[] } | { approvalCode: string }[];
+  if ((Array.isArray(existing) ? existing : (existing.items ?? [])).some((f) => f.approvalCode === '2026-150602-48-01-900102')) return { sections: 0 };
   const staff = await as('staff.dongsheng');
   const agency = await as('agency.demo');
   let sections = 0;
@@ -96,6 +97,8 @@ export async function loadDemoTendering(
 
 export interface DemoSession {
   creditCode: string;
+  /** The session cookie, for requests `call` does not make (tus uploads). */
+  cookie: string;
   call(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<unknown>;
   upload(url: string, bytes: Buffer, contentType?: string): Promise<void>;
 }
@@ -122,11 +125,11 @@ export function userSessions(built: BuiltApp, clock: Clock) {
       if (r.statusCode >= 400) throw new Error(`demo ${username} upload ${url}: ${r.statusCode} ${r.body}`);
     };
     const entity = DEMO_ENTITIES.find((e) => e.username === username);
-    return { creditCode: entity ? demoCreditCode(entity) : '', call, upload };
+    return { creditCode: entity ? demoCreditCode(entity) : '', cookie, call, upload };
   };
 }
 
-function form(
+export function form(
   approvalCode: string,
   projectName: string,
   work: string,
@@ -165,7 +168,7 @@ function form(
 }
 
 /** Documents issued from today (Shanghai) for 12 days, questions for 19, bids due in 31 days at 09:30. */
-function lawfulTimetable(now: Date): TimetableInput {
+export function lawfulTimetable(now: Date): TimetableInput {
   const at = (days: number, time: string) => `${addDays(toBusinessDate(now), days)}T${time}:00+08:00`;
   return { documentIssueStart: at(0, '00:00'), documentIssueEnd: at(12, '17:00'), questionsDeadline: at(19, '17:00'), bidDeadline: at(31, '09:30') };
 }
@@ -173,7 +176,7 @@ function lawfulTimetable(now: Date): TimetableInput {
 type Signer = ((bytes: Uint8Array) => string) | null;
 
 /** The demo entity's certificate and key from the demo PKI, when it was made. */
-function demoSigner(demoCaDir: string | undefined, username: string, clock: Clock): Signer {
+export function demoSigner(demoCaDir: string | undefined, username: string, clock: Clock): Signer {
   if (!demoCaDir) return null;
   const certFile = join(demoCaDir, 'entities', `${username}.cert.pem`);
   const keyFile = join(demoCaDir, 'entities', `${username}.key.pem`);
@@ -184,7 +187,7 @@ function demoSigner(demoCaDir: string | undefined, username: string, clock: Cloc
 }
 
 /** Template → chapters → evaluation method → bill of quantities → package → the tenderer's e-signature → issued. */
-async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Signer): Promise<string> {
+export async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Signer): Promise<string> {
   const doc = (await tenderer.call('POST', '/api/v1/tender-documents', { sectionId, kind: 'tender' })) as { id: string };
   await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/chapters`, { values: WORKS_VALUES });
   await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/method`, { method: SCORING_METHOD });
@@ -199,7 +202,7 @@ async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Sig
 }
 
 
-async function publishNotice(tenderer: DemoSession, staff: DemoSession, sectionIds: string[]) {
+export async function publishNotice(tenderer: DemoSession, staff: DemoSession, sectionIds: string[]) {
   const notice = (await tenderer.call('POST', '/api/v1/notices', { type: 'tenderNotice', sectionIds })) as { id: string };
   const submitted = (await tenderer.call('POST', `/api/v1/notices/${notice.id}/submit`)) as { status: string };
   if (submitted.status === 'pendingReview') await tenderer.call('POST', `/api/v1/notices/${notice.id}/review`, { decision: 'approve' });

@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/database.ts';
 import { loadDemoBidding } from './demo-bidding.ts';
 import { DEMO_STAFF, loadDemoData } from './demo-data.ts';
 import { loadDemoFinance } from './demo-finance.ts';
+import { hasDemoOpening, loadDemoOpening, OPENING_LEAD_MS } from './demo-opening.ts';
 import { loadDemoTendering } from './demo-tendering.ts';
 
 export interface DemoOptions {
@@ -18,23 +19,47 @@ export interface DemoOptions {
 }
 
 /**
- * The whole demo, in order: accounts, entities and certificates; sections at each stage of tendering;
- * the opening custodians' keys (so bidder.demo can seal a bid); bond sub-accounts, deposits through the
+ * The whole demo, in order: accounts, entities and certificates; the opening custodians' keys; two
+ * sections opened remotely; sections at each stage of tendering; bond sub-accounts, deposits through the
  * sandbox bank and an e-guarantee. Each part adds only what is missing.
+ *
+ * The opening stage needs bids sealed before a deadline that has passed: on a first load with a clock
+ * that can move, the first three parts run OPENING_LEAD_MS back and the clock then comes forward to
+ * where it was, so that the log and the audit trail stay in time order.
  */
 export async function loadDemo(built: BuiltApp, db: Db, options: DemoOptions) {
   const { clock, demoCaDir, onSkipped } = options;
+  const home = clock.now();
+  const movable = isMovable(clock) && !(await hasDemoOpening(db)) ? clock : null;
+  let moved = 0;
+  const move = (ms: number) => {
+    movable!.advance(ms);
+    moved += ms;
+  };
+  if (movable) move(-OPENING_LEAD_MS);
   const summary = await loadDemoData(built, db, {
     demoCaDir,
-    now: clock.now(),
+    now: home,
     ...(options.ocspBaseUrl ? { ocspBaseUrl: options.ocspBaseUrl } : {}),
     ...(options.onUnbound ? { onSkipped: options.onUnbound } : {}),
   });
-  const tendering = await loadDemoTendering(built, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
   const bidding = await loadDemoBidding(built, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
+  let halls = 0;
+  try {
+    if (movable) halls = (await loadDemoOpening(built, { clock, move, home, demoCaDir, ...(onSkipped ? { onSkipped } : {}) })).halls;
+    else if (!(await hasDemoOpening(db))) onSkipped?.('opening', 'the clock cannot be moved back to seal bids before a deadline');
+  } finally {
+    if (movable) move(-moved);
+  }
+  const tendering = await loadDemoTendering(built, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
   const bonds = await loadDemoFinance(built, db, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
   await releaseDemoTotpSteps(db);
-  return { ...summary, sections: tendering.sections, custodianKeys: bidding.registered, bonds };
+  return { ...summary, sections: tendering.sections, custodianKeys: bidding.registered, halls, bonds };
+}
+
+/** A clock the demo may move (the demo's own, a test's). */
+function isMovable(clock: Clock): clock is Clock & { advance(ms: number): void } {
+  return typeof (clock as { advance?: unknown }).advance === 'function';
 }
 
 /**

@@ -41,7 +41,8 @@ function suiteFor(alg: 'sm2' | 'p256') {
 
 export async function createDemoCa(spec: DemoCaSpec): Promise<DemoCa> {
   const s = suiteFor(spec.alg);
-  const notBefore = new Date(spec.now.getTime() - DAY);
+  // A year back: a CA exists long before the certificates it issues (the demo seals bids weeks back).
+  const notBefore = new Date(spec.now.getTime() - 365 * DAY);
   const notAfter = new Date(spec.now.getTime() + (spec.days ?? 3650) * DAY);
   const rootKey = s.generateKeyPair();
   const root = await issueCertificate({

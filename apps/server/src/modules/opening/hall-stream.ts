@@ -77,3 +77,10 @@ export async function streamHallEvents(
   tick();
   await pump();
 }
+
+/** The events after `after` of the section's newest hall, as JSON (a client without EventSource polls this). */
+export async function hallEventsPage(db: Db, sectionId: string, after: number) {
+  const round = await latestHallRound(db, sectionId);
+  if (round === null) return [];
+  return (await hallStore(db).eventsAfter(sectionId, round, after, PAGE)).map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data }));
+}

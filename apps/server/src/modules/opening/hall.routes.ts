@@ -1,4 +1,4 @@
-import { hallEvent, hallView, objectionAnswerRequest, objectionRequest, objectionView, unsealKit, unsealRequest } from '@bidhall/contracts';
+import { emptyBody, hallEvent, hallView, objectionAnswerRequest, objectionRequest, objectionView, unsealKit, unsealRequest } from '@bidhall/contracts';
 import { z } from 'zod';
 import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { HallCaller, HallService } from './hall.service.ts';
 import { hallView as viewOf } from './hall-view.ts';
 import type { OpeningDeps } from './opening.deps.ts';
-import { streamHallEvents } from './hall-stream.ts';
+import { hallEventsPage, streamHallEvents } from './hall-stream.ts';
 import type { HallBus } from './hall-bus.ts';
 
 const tags = ['opening'];
@@ -56,13 +56,16 @@ export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<
     async (request, reply) => {
       const header = request.headers['last-event-id'];
       const fromHeader = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
-      await streamHallEvents({ db, clock: deps.view.clock, bus: deps.bus, sections: deps.view.sections }, request, reply, request.params.id, fromHeader ?? request.query.after ?? 0);
+      const after = fromHeader ?? request.query.after ?? 0;
+      // EventSource asks for text/event-stream; anyone else gets the events after `after` as one JSON page.
+      if (!String(request.headers.accept ?? '').includes('text/event-stream')) return hallEventsPage(db, request.params.id, after);
+      await streamHallEvents({ db, clock: deps.view.clock, bus: deps.bus, sections: deps.view.sections }, request, reply, request.params.id, after);
     },
   );
 
   app.post(
     '/api/v1/sections/:id/hall/sign-in',
-    { config: { access: bidders }, schema: { tags, summary: 'A bidder whose bid the hall opened signs in (A-106)', params, response: { 200: hallView } } },
+    { config: { access: bidders }, schema: { tags, summary: 'A bidder whose bid the hall opened signs in (A-106)', params, body: emptyBody, response: { 200: hallView } } },
     async (request) => {
       await halls.signIn(request.params.id, callerOf(request));
       return view(request);
@@ -71,7 +74,7 @@ export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<
 
   app.post(
     '/api/v1/sections/:id/hall/unsealing',
-    { config: { access: managers }, schema: { tags, summary: 'The tenderer or agency starts the unsealing window; fewer than 3 signed-in bidders end the opening (A-109, A-110)', params, response: { 200: hallView } } },
+    { config: { access: managers }, schema: { tags, summary: 'The tenderer or agency starts the unsealing window; fewer than 3 signed-in bidders end the opening (A-109, A-110)', params, body: emptyBody, response: { 200: hallView } } },
     async (request) => {
       await halls.startUnsealing(request.params.id, callerOf(request));
       return view(request);

@@ -5,7 +5,8 @@ import { type OpeningDeps, tables } from './opening.deps.ts';
 /**
  * The hall of a section (named by the section id): its region's staff and supervisors, the tenderer and
  * agency, and — once the hall has opened at the deadline — the bidders whose bids it opened. Before
- * that no bidder is a party, so asking reveals nothing about who has bid (A-107).
+ * that no bidder is a party, so asking reveals nothing about who has bid (A-107). No hall route lists
+ * `published` among its parties.
  */
 export function createOpeningScopes(deps: Pick<OpeningDeps, 'db' | 'sections'>): Record<string, ScopeResolver> {
   const { db } = deps;
@@ -27,6 +28,9 @@ export function createOpeningScopes(deps: Pick<OpeningDeps, 'db' | 'sections'>):
           tenderer: section.tendererEntityId === caller.entityId,
           agency: section.agencyEntityId !== null && section.agencyEntityId === caller.entityId,
           subject: bidder,
+          // The hall of a published section is a known thing (its id is the section's); no hall route
+          // admits by it: what happens inside is for the parties and the region's officers.
+          published: section.stage !== 'draft' && section.stage !== 'submitted' && section.stage !== 'registered',
         });
       },
     },
