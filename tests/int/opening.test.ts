@@ -1,5 +1,6 @@
-import type { HallView, UnsealKit } from '@bidhall/contracts';
-import { canonicalJson, concat, fromHex, gmSuite, publicKeyFromPem, randomBytes, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
+import type { HallView, OpeningRecordView, UnsealKit } from '@bidhall/contracts';
+import { recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
+import { canonicalJson, concat, fromHex, gmSuite, publicKeyFromPem, randomBytes, signJson, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { biddingSection, certifiedBidder, requirements, sealBid, submitBid, type Bidder, type BiddingSection } from '../support/bidding-fixtures.ts';
 import { api, createDocumentsTestApp, type DocumentsTestApp } from '../support/documents-fixtures.ts';
@@ -198,4 +199,61 @@ describe('remote opening hall', () => {
     const actions = await t.database.db.selectFrom('platform.audit_event').select('action').where('target_id', '=', s.r.sectionId).where('action', 'like', 'opening.hall.objection%').execute();
     expect(actions.map((a) => a.action).sort()).toEqual(['opening.hall.objectionAnswered', 'opening.hall.objectionRaised']);
   }, 180_000);
+
+  it('[A-114] [A-115] [B-017] the opening record is drawn up from the hall, signed by bidders with their certificates, published on the portal and pushed; the hall closes', async () => {
+    const { s, bidders } = await sectionWithBids(3);
+    const sectionId = s.r.sectionId;
+    const tenderer = await atDeadline(s, bidders);
+    await hallOf(sectionId, tenderer);
+    for (const b of bidders) expect((await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, b.cookie)).statusCode).toBe(200);
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, tenderer)).statusCode).toBe(200);
+    // Drawn up only after the readout.
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/record`, tenderer)).json()).toMatchObject({ code: 'HALL_STAGE_CONFLICT' });
+    for (const b of bidders) expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b.cookie, (await unsealBody(b, sectionId)).body)).statusCode).toBe(200);
+    const raised = await call('POST', `/api/v1/sections/${sectionId}/hall/objections`, bidders[2]!.cookie, { text: '请公布各投标人的保证金情况' });
+    expect(raised.statusCode).toBe(201);
+    // An open objection holds the record back: the record carries every answer.
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/record`, tenderer)).json()).toMatchObject({ code: 'HALL_STAGE_CONFLICT', details: { openObjections: 1 } });
+    const objectionId = (raised.json() as { id: string }).id;
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/objections/${objectionId}/answer`, tenderer, { answer: '本项目不收取投标保证金。' })).statusCode).toBe(200);
+
+    const drawn = await call('POST', `/api/v1/sections/${sectionId}/hall/record`, tenderer);
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    const view = drawn.json() as OpeningRecordView;
+    expect(view.recordSm3).toBe(toHex(sm3(canonicalJson(view.record))));
+    expect(view.record.readout.map((r) => r.values.price)).toEqual(['100000000', '200000000', '300000000']);
+    expect(view.record.bidders.map((b) => b.unseal.status)).toEqual(['unsealed', 'unsealed', 'unsealed']);
+    expect(view.record.objections).toEqual([expect.objectContaining({ text: '请公布各投标人的保证金情况', answer: '本项目不收取投标保证金。' })]);
+    // No objection once the record is drawn up.
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/objections`, bidders[0]!.cookie, { text: '再提一个' })).statusCode).toBe(409);
+
+    // A-114: each bidder signs the record's SM3 with its bound certificate; a signature over anything else is refused.
+    const payload = recordSigningPayload(sectionId, view.record.round, view.recordSm3);
+    const forged = await call('POST', `/api/v1/sections/${sectionId}/hall/record/signatures`, bidders[0]!.cookie, { certificatePem: bidders[0]!.certificatePem, signature: signJson({ ...payload, recordSm3: '0'.repeat(64) }, bidders[0]!.key) });
+    expect(forged.json()).toMatchObject({ code: 'RECORD_SIGNATURE_INVALID' });
+    const someoneElses = await call('POST', `/api/v1/sections/${sectionId}/hall/record/signatures`, bidders[0]!.cookie, { certificatePem: bidders[1]!.certificatePem, signature: signJson(payload, bidders[1]!.key) });
+    expect(someoneElses.statusCode).toBeGreaterThanOrEqual(400);
+    for (const b of bidders.slice(0, 2)) {
+      const signed = await call('POST', `/api/v1/sections/${sectionId}/hall/record/signatures`, b.cookie, { certificatePem: b.certificatePem, signature: signJson(payload, b.key) });
+      expect(signed.statusCode, signed.body).toBe(200);
+    }
+    expect((await hallOf(sectionId, bidders[0]!.cookie)).record).toMatchObject({ signatures: 2, signedByMe: true, publishedAt: null });
+
+    // B-017: published on the portal with the readout, and pushed to the public service platform in the same transaction.
+    const published = await call('POST', `/api/v1/sections/${sectionId}/hall/record/publication`, tenderer);
+    expect(published.statusCode, published.body).toBe(200);
+    const { publicationId } = published.json() as OpeningRecordView;
+    const notice = await t.built.app.inject({ method: 'GET', url: `/api/v1/public/notices/${publicationId}` });
+    expect(notice.statusCode, notice.body).toBe(200);
+    const body = notice.json() as { type: string; bodyHtml: string };
+    expect(body.type).toBe('openingRecord');
+    expect(body.bodyHtml).toContain('1,000,000.00 元');
+    expect(body.bodyHtml).toContain(bidders[1]!.name);
+    expect(body.bodyHtml).toContain('本项目不收取投标保证金。');
+    const pushed = await t.database.db.selectFrom('exchange.outbox_message').select(['destination', 'content_sm3']).where('subject_id', '=', publicationId!).execute();
+    expect(pushed.map((m) => m.destination)).toContain('publicService');
+    const closed = await hallOf(sectionId, tenderer);
+    expect(closed.stage).toBe('closed');
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/record/signatures`, bidders[2]!.cookie, { certificatePem: bidders[2]!.certificatePem, signature: signJson(payload, bidders[2]!.key) })).statusCode).toBe(409);
+  }, 240_000);
 });

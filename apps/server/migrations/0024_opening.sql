@@ -21,6 +21,11 @@ CREATE TABLE opening.hall (
   -- the document's bidSummary fields at opening, and the readout table (A-113)
   summary_fields jsonb NOT NULL,
   readout jsonb,
+  -- the opening record (A-115): frozen by the tenderer or agency, signed by bidders (A-114), published (B-017)
+  record jsonb,
+  record_sm3 text,
+  record_frozen_at timestamptz,
+  record_publication_id uuid,
   record_published_at timestamptz,
   last_seq bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (section_id, round),
@@ -90,3 +95,22 @@ CREATE TABLE opening.hall_event (
   data jsonb NOT NULL,
   PRIMARY KEY (section_id, round, seq)
 );
+
+-- A bidder's e-signature of the frozen opening record (A-114): a JSON signature by its bound certificate.
+CREATE TABLE opening.record_signature (
+  section_id uuid NOT NULL,
+  round integer NOT NULL,
+  entity_id uuid NOT NULL,
+  entity_name text NOT NULL,
+  signed_by uuid NOT NULL,
+  certificate_fingerprint text NOT NULL,
+  signature jsonb NOT NULL,
+  signed_at timestamptz NOT NULL,
+  PRIMARY KEY (section_id, round, entity_id),
+  FOREIGN KEY (section_id, round) REFERENCES opening.hall (section_id, round)
+);
+
+-- The opening record is published on the portal and pushed like a notice (B-017).
+ALTER TABLE disclosure.publication DROP CONSTRAINT publication_type_check;
+ALTER TABLE disclosure.publication ADD CONSTRAINT publication_type_check
+  CHECK (type IN ('tenderNotice', 'prequalificationNotice', 'invitationResult', 'clarification', 'siteVisit', 'termination', 'retender', 'openingRecord'));

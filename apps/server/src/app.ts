@@ -290,6 +290,8 @@ export async function buildApp(deps: AppDeps) {
       },
     },
     bids: bidding.hall,
+    boundCertificate: identity.boundCertificate,
+    publish: disclosure.publish,
   });
   const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening];
   for (const m of modules) errors.register(m.errors);

@@ -13,6 +13,7 @@ export const publicationType = z.enum([
   'siteVisit',
   'termination',
   'retender',
+  'openingRecord',
 ]);
 export type PublicationType = z.infer<typeof publicationType>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from './common.ts';
+import { jsonSignature } from './trust.ts';
 import { bidSummaryField } from './documents.ts';
 
 /**
@@ -80,8 +81,19 @@ export const hallView = z.object({
   objections: z.array(objectionView),
   /** The caller's own bid in this hall, when the caller's entity bid. */
   mine: z.object({ bidId: uuid, signedIn: z.boolean(), unseal: unsealStatus }).nullable(),
+  /** The opening record once drawn up: its SM3, how many bidders signed, whether it is published. */
+  record: z.object({ recordSm3: z.string(), drawnUpAt: isoDateTime, signatures: z.number().int(), signedByMe: z.boolean(), publishedAt: isoDateTime.nullable() }).nullable(),
   /** What the caller may do now (the UI shows the buttons these name). */
-  can: z.object({ signIn: z.boolean(), startUnsealing: z.boolean(), unseal: z.boolean(), object: z.boolean(), answer: z.boolean() }),
+  can: z.object({
+    signIn: z.boolean(),
+    startUnsealing: z.boolean(),
+    unseal: z.boolean(),
+    object: z.boolean(),
+    answer: z.boolean(),
+    drawUpRecord: z.boolean(),
+    signRecord: z.boolean(),
+    publishRecord: z.boolean(),
+  }),
 });
 export type HallView = z.infer<typeof hallView>;
 
@@ -122,3 +134,49 @@ export const objectionAnswerRequest = z.strictObject({ answer: text(2000) });
 /** One event of the hall's stream; `seq` is the SSE id a reconnecting client sends back as Last-Event-ID. */
 export const hallEvent = z.object({ seq: z.number().int(), kind: z.string(), at: isoDateTime, data: z.record(z.string(), z.unknown()) });
 export type HallEvent = z.infer<typeof hallEvent>;
+
+export const OPENING_RECORD_FORMAT = 'bidhall-opening-record/1';
+
+/** The opening record (开标记录, A-115) as frozen: what bidders sign and the portal publishes. */
+export const openingRecord = z.object({
+  format: z.literal(OPENING_RECORD_FORMAT),
+  sectionId: uuid,
+  round: z.number().int(),
+  sectionCode: z.string(),
+  sectionName: z.string(),
+  projectName: z.string(),
+  tendererName: z.string(),
+  bidDeadline: isoDateTime,
+  openedAt: isoDateTime,
+  unsealStartedAt: isoDateTime.nullable(),
+  unsealWindowEnd: isoDateTime.nullable(),
+  bidders: z.array(
+    z.object({
+      order: z.number().int(),
+      entityName: z.string(),
+      receivedAt: isoDateTime,
+      signedInAt: isoDateTime.nullable(),
+      unseal: z.object({ status: unsealStatus, at: isoDateTime.nullable(), reason: z.string().nullable(), outcome: z.string().nullable() }),
+      bondStatus: z.string().nullable(),
+    }),
+  ),
+  fields: z.array(bidSummaryField),
+  readout: z.array(readoutRow),
+  objections: z.array(z.object({ entityName: z.string(), text: z.string(), raisedAt: isoDateTime, answer: z.string().nullable(), answeredAt: isoDateTime.nullable() })),
+  frozenAt: isoDateTime,
+});
+export type OpeningRecord = z.infer<typeof openingRecord>;
+
+export const openingRecordView = z.object({
+  record: openingRecord,
+  /** Hex SM3 of the record's canonical JSON: what each signature covers. */
+  recordSm3: z.string(),
+  signatures: z.array(z.object({ entityName: z.string(), signedAt: isoDateTime })),
+  publishedAt: isoDateTime.nullable(),
+  publicationId: uuid.nullable(),
+});
+export type OpeningRecordView = z.infer<typeof openingRecordView>;
+
+/** A bidder signs {action: 'signOpeningRecord', sectionId, round, recordSm3} with its bound certificate. */
+export const recordSignRequest = z.strictObject({ certificatePem: z.string().min(100).max(20_000), signature: jsonSignature });
+export type RecordSignRequest = z.infer<typeof recordSignRequest>;

@@ -33,6 +33,7 @@ const portalEn: Strings<typeof portalZhCN> = {
       siteVisit: 'Site visit',
       termination: 'Termination',
       retender: 'Re-tender',
+      openingRecord: 'Opening record',
     },
     status: { published: 'Published', withdrawn: 'Withdrawn', terminated: 'Terminated' },
     countdown: { left: '{{days}} d {{clock}} left', closed: 'Closed' },

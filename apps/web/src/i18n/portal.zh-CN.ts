@@ -28,6 +28,7 @@ const portalZhCN = {
       siteVisit: '踏勘现场',
       termination: '终止公告',
       retender: '重新招标',
+      openingRecord: '开标记录',
     },
     status: { published: '已发布', withdrawn: '已撤回', terminated: '已终止' },
     countdown: { left: '剩余 {{days}} 天 {{clock}}', closed: '已截止' },

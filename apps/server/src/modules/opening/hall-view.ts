@@ -3,7 +3,7 @@ import { hallStage, unsealWindowEnd } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { factsOf, hallStore, latestHallRound } from './hall-store.ts';
-import type { OpeningDeps } from './opening.deps.ts';
+import { type OpeningDeps, tables } from './opening.deps.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -40,12 +40,14 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       readout: null,
       objections: [],
       mine: null,
-      can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false },
+      record: null,
+      can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false, drawUpRecord: false, signRecord: false, publishRecord: false },
     };
   }
   const bids = await store.bids(sectionId, hall.round);
   const objections = await store.objections(sectionId, hall.round);
   const stage = hallStage(factsOf(hall, bids), now);
+  const signers = (await tables(db).selectFrom('opening.record_signature').select('entity_id').where('section_id', '=', sectionId).where('round', '=', hall.round).execute()).map((r) => r.entity_id);
   const mineRow = caller.entityId ? bids.find((b) => b.entity_id === caller.entityId) : undefined;
   const live = stage !== 'closed' && stage !== 'failed';
   return {
@@ -70,11 +72,18 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
     readout: hall.readout_at ? { at: hall.readout_at.toISOString(), fields: hall.summary_fields as BidSummaryField[], rows: (hall.readout ?? []) as ReadoutRow[] } : null,
     objections: objections.map((o) => ({ id: o.id, entityName: o.entity_name, text: o.text, raisedAt: o.raised_at.toISOString(), answer: o.answer, answeredAt: iso(o.answered_at) })),
     mine: mineRow ? { bidId: mineRow.bid_id, signedIn: mineRow.signed_in_at !== null, unseal: mineRow.unseal_status } : null,
+    record:
+      hall.record_frozen_at && hall.record_sm3
+        ? { recordSm3: hall.record_sm3, drawnUpAt: hall.record_frozen_at.toISOString(), signatures: signers.length, signedByMe: !!mineRow && signers.includes(mineRow.entity_id), publishedAt: iso(hall.record_published_at) }
+        : null,
     can: {
+      drawUpRecord: manages && stage === 'record' && !hall.record_frozen_at && objections.every((o) => o.answered_at),
+      signRecord: !!mineRow && !!hall.record_frozen_at && !hall.record_published_at && !signers.includes(mineRow.entity_id),
+      publishRecord: manages && !!hall.record_frozen_at && !hall.record_published_at,
       signIn: !!mineRow && !mineRow.signed_in_at && (stage === 'signIn' || stage === 'unsealing'),
       startUnsealing: manages && stage === 'signIn',
       unseal: !!mineRow && !!mineRow.signed_in_at && stage === 'unsealing' && mineRow.unseal_status !== 'unsealed' && mineRow.unseal_status !== 'remedied',
-      object: !!mineRow && live,
+      object: !!mineRow && live && !hall.record_frozen_at,
       answer: manages && objections.some((o) => !o.answered_at),
     },
   };

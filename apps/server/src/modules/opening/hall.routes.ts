@@ -1,10 +1,12 @@
-import { emptyBody, hallEvent, hallView, objectionAnswerRequest, objectionRequest, objectionView, unsealKit, unsealRequest } from '@bidhall/contracts';
+import { emptyBody, hallEvent, hallView, objectionAnswerRequest, objectionRequest, objectionView, openingRecordView, recordSignRequest, unsealKit, unsealRequest } from '@bidhall/contracts';
 import { z } from 'zod';
 import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
-import type { HallCaller, HallService } from './hall.service.ts';
+import type { HallService } from './hall.service.ts';
+import type { RecordService } from './record.service.ts';
+import type { HallCaller } from './hall-tx.ts';
 import { hallView as viewOf } from './hall-view.ts';
 import type { OpeningDeps } from './opening.deps.ts';
 import { hallEventsPage, streamHallEvents } from './hall-stream.ts';
@@ -24,8 +26,8 @@ function callerOf(request: FastifyRequest): HallCaller {
 }
 
 /** The remote opening hall (decision 0021): the view, the live stream, sign-in, unsealing, objections. */
-export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>; halls: HallService; bus: HallBus }) {
-  const { db, halls } = deps;
+export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>; halls: HallService; records: RecordService; bus: HallBus }) {
+  const { db, halls, records } = deps;
   const view = async (request: FastifyRequest<{ Params: { id: string } }>) => viewOf(deps.view, db, request.params.id, { entityId: requirePrincipal(request).entity?.id ?? null });
 
   app.get(
@@ -119,6 +121,48 @@ export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<
       await halls.answer(request.params.id, request.params.objectionId, request.body.answer, callerOf(request));
       const v = await view(request);
       return v.objections.find((o) => o.id === request.params.objectionId)!;
+    },
+  );
+
+  app.get(
+    '/api/v1/sections/:id/hall/record',
+    { config: { access: present }, schema: { tags, summary: 'The opening record as drawn up, its SM3 and who has signed it (A-114, A-115)', params, response: { 200: openingRecordView } } },
+    async (request) => records.view(db, request.params.id),
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/record',
+    {
+      config: { access: managers },
+      schema: { tags, summary: 'Draw up the opening record from the hall once the readout is done and every objection answered (A-115)', params, body: emptyBody, response: { 200: openingRecordView } },
+    },
+    async (request) => {
+      await records.freeze(request.params.id, callerOf(request));
+      return records.view(db, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/record/signatures',
+    {
+      config: { access: bidders },
+      schema: { tags, summary: "A bidder signs the record with its bound certificate over {action: 'signOpeningRecord', sectionId, round, recordSm3} (A-114)", params, body: recordSignRequest, response: { 200: openingRecordView } },
+    },
+    async (request) => {
+      await records.sign(request.params.id, request.body, callerOf(request));
+      return records.view(db, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/record/publication',
+    {
+      config: { access: managers },
+      schema: { tags, summary: 'Publish the record on the portal and push it to the public service platform; the hall closes (B-017)', params, body: emptyBody, response: { 200: openingRecordView } },
+    },
+    async (request) => {
+      await records.publish(request.params.id, callerOf(request));
+      return records.view(db, request.params.id);
     },
   );
 }

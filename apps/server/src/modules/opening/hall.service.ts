@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { fromBase64, gmSuite, privateKeyFromScalar, publicKeyToPem, keyId, randomBytes, sm4CtrHmacSm3, utf8, type PrivateKey } from '@bidhall/crypto';
-import { hallStage, openingQuorum, unsealFailureOutcome, unsealWindowEnd, type HallStage } from '@bidhall/rules';
+import { openingQuorum, unsealFailureOutcome, unsealWindowEnd } from '@bidhall/rules';
 import type { BidSummaryField, UnsealRequest } from '@bidhall/contracts';
-import { systemActor, type Actor } from '../../platform/audit/audit-trail.ts';
+import { systemActor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { derivedKey } from '../../platform/keys/derived-key.ts';
 import type { HallBus } from './hall-bus.ts';
-import { factsOf, hallStore, settled, type HallBidRow, type HallRow } from './hall-store.ts';
+import { hallStore, settled, type HallBidRow, type HallRow } from './hall-store.ts';
+import { hallTx, ownBid, type HallCaller } from './hall-tx.ts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
 import { checkReleasedKeys } from './unseal-check.ts';
-
-/** Who acts in the hall. */
-export interface HallCaller {
-  actor: Actor;
-  userId: string;
-  entity: { id: string; name: string } | null;
-}
 
 const WINDOW_END_JOB = 'opening.unseal-window-end';
 
@@ -40,26 +34,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
     return out;
   }
 
-  async function section(trx: Db, sectionId: string) {
-    const s = await deps.sections.get(trx, sectionId);
-    if (!s) throw new DomainError('HALL_NOT_FOUND', `no opening hall for section ${sectionId}`);
-    return s;
-  }
-
-  /** The hall of the section's current round, locked; HALL_NOT_OPEN before the deadline opened it. */
-  async function lockedHall(trx: Db, sectionId: string): Promise<{ hall: HallRow; bids: HallBidRow[]; stage: HallStage; now: Date }> {
-    const s = await section(trx, sectionId);
-    const hall = await hallStore(trx).hall(sectionId, s.round, true);
-    if (!hall) throw new DomainError('HALL_NOT_OPEN', 'the hall opens at the bid deadline');
-    const bids = await hallStore(trx).bids(sectionId, s.round);
-    const now = deps.clock.now();
-    return { hall, bids, stage: hallStage(factsOf(hall, bids), now), now };
-  }
-
-  const record = (trx: Db, actor: Actor, hall: HallRow, action: string, details: Record<string, unknown>) =>
-    deps.audit.record(trx, actor, { action: `opening.hall.${action}`, targetType: 'section', targetId: hall.section_id, regionCode: hall.region_code, details: { round: hall.round, ...details } });
-
-  const event = (trx: Db, hall: HallRow, kind: string, at: Date, data: Record<string, unknown>) => hallStore(trx).appendEvent(hall.section_id, hall.round, kind, at, data);
+  const { section, lockedHall, record, event } = hallTx(deps);
 
   async function fail(trx: Db, hall: HallRow, reason: 'fewerThanThreeBids' | 'fewerThanThreeSignedIn', now: Date, detail: Record<string, unknown>) {
     await hallStore(trx).updateHall(hall.section_id, hall.round, { failed_at: now, failure_reason: reason });
@@ -282,7 +257,9 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
     await deps.db.transaction().execute(async (trx) => {
       const { hall, bids, stage, now } = await lockedHall(trx, sectionId);
       const mine = ownBid(bids, caller);
-      if (stage === 'closed' || stage === 'failed') throw new DomainError('HALL_STAGE_CONFLICT', `objections are raised during the opening (the hall is ${stage})`, { stage });
+      if (stage === 'closed' || stage === 'failed' || hall.record_frozen_at) {
+        throw new DomainError('HALL_STAGE_CONFLICT', `objections are raised during the opening, before its record is drawn up (the hall is ${stage})`, { stage });
+      }
       await tables(trx)
         .insertInto('opening.objection')
         .values({ id, section_id: sectionId, round: hall.round, entity_id: mine.entity_id, entity_name: mine.entity_name, raised_by: caller.userId, text, raised_at: now })
@@ -326,12 +303,6 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
   }
 
   return { openIfDue, signIn, startUnsealing, unsealKit, unseal, closeWindowIfDue, object, answer, sweep, openingKey: opening, WINDOW_END_JOB };
-}
-
-function ownBid(bids: readonly HallBidRow[], caller: HallCaller): HallBidRow {
-  const mine = caller.entity ? bids.find((b) => b.entity_id === caller.entity!.id) : undefined;
-  if (!mine) throw new DomainError('HALL_NOT_A_BIDDER', 'only a bidder whose bid this hall opened may do this');
-  return mine;
 }
 
 export type HallService = ReturnType<typeof createHallService>;

@@ -2,22 +2,26 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import { createHallBus } from './hall-bus.ts';
 import { registerHallRoutes } from './hall.routes.ts';
 import { createHallService } from './hall.service.ts';
+import { createRecordService } from './record.service.ts';
 import type { OpeningDeps } from './opening.deps.ts';
 import { openingErrors } from './opening.errors.ts';
 import { createOpeningScopes } from './scopes.ts';
 
-export type { BidsPort, OpeningDeps, OpeningTermsPort, SectionsPort } from './opening.deps.ts';
+export type { BidsPort, BoundCertificatePort, OpeningDeps, OpeningTermsPort, PublishPort, SectionsPort } from './opening.deps.ts';
+export { recordSigningPayload } from './record.service.ts';
 
 /** Every minute: halls whose deadline has passed are opened, unsealing windows that ended are closed. */
 export const OPENING_SWEEP_JOB = 'opening.sweep';
 
 /**
  * The remote opening hall (issue 11, decision 0021; 不见面开标): opened by itself at the deadline,
- * bidders sign in and unseal where they are, the readout, objections on the spot, live over SSE.
+ * bidders sign in and unseal where they are, the readout, objections on the spot, the signed and
+ * published opening record, live over SSE.
  */
 export function createOpeningModule(deps: OpeningDeps) {
   const bus = createHallBus();
   const halls = createHallService(deps, bus);
+  const records = createRecordService(deps, bus);
   deps.jobs.define({ name: OPENING_SWEEP_JOB, cron: '* * * * *', handle: async () => void (await halls.sweep()) });
   deps.jobs.define<{ sectionId: string; round: number }>({
     name: halls.WINDOW_END_JOB,
@@ -27,8 +31,9 @@ export function createOpeningModule(deps: OpeningDeps) {
     errors: openingErrors,
     scopes: createOpeningScopes(deps),
     halls,
+    records,
     registerRoutes(app: AppInstance) {
-      registerHallRoutes(app, { db: deps.db, view: deps, halls, bus });
+      registerHallRoutes(app, { db: deps.db, view: deps, halls, records, bus });
     },
   };
 }

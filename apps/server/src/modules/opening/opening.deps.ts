@@ -1,4 +1,4 @@
-import type { BidSummaryField, SectionSnapshotView } from '@bidhall/contracts';
+import type { BidSummaryField, Publication, SectionSnapshotView } from '@bidhall/contracts';
 import type { SignedManifest } from '@bidhall/crypto';
 import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
@@ -55,6 +55,12 @@ export interface TimeGuardPort {
   assertTrusted(action: string): void;
 }
 
+/** identity → opening: the certificate is valid, trusted and bound to the entity (throws otherwise). */
+export type BoundCertificatePort = (trx: Db, entityId: string, certificatePem: string) => Promise<{ publicKeyPem: string; fingerprint: string }>;
+
+/** disclosure → opening: publishes on the portal and pushes to the public service platform in the caller's transaction. */
+export type PublishPort = (trx: Db, publication: Publication, actor?: Actor) => Promise<{ publicationId: string; contentSm3: string; logIndex: number }>;
+
 export interface OpeningDeps {
   db: Db;
   clock: Clock;
@@ -67,6 +73,8 @@ export interface OpeningDeps {
   sections: SectionsPort;
   terms: OpeningTermsPort;
   bids: BidsPort;
+  boundCertificate: BoundCertificatePort;
+  publish: PublishPort;
 }
 
 export function tables(db: Db): Kysely<OpeningTables> {

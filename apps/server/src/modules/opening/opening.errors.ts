@@ -12,5 +12,8 @@ export const openingErrors = {
   UNSEAL_FAILED: 422,
   UNSEAL_REQUEST_INVALID: 422,
   OBJECTION_NOT_FOUND: 404,
+  /** The opening record is drawn up after the readout. */
+  RECORD_NOT_READY: 409,
+  RECORD_SIGNATURE_INVALID: 422,
   OBJECTION_ANSWERED: 409,
 } as const;

@@ -21,6 +21,10 @@ export interface HallTable {
   readout_at: Date | null;
   summary_fields: Json<unknown>;
   readout: Json<unknown> | null;
+  record: Json<unknown> | null;
+  record_sm3: string | null;
+  record_frozen_at: Date | null;
+  record_publication_id: string | null;
   record_published_at: Date | null;
   last_seq: Generated<BigIntColumn>;
 }
@@ -76,7 +80,19 @@ export interface HallEventTable {
   data: Json<unknown>;
 }
 
+export interface RecordSignatureTable {
+  section_id: string;
+  round: number;
+  entity_id: string;
+  entity_name: string;
+  signed_by: string;
+  certificate_fingerprint: string;
+  signature: Json<unknown>;
+  signed_at: Date;
+}
+
 export interface OpeningTables {
+  'opening.record_signature': RecordSignatureTable;
   'opening.hall': HallTable;
   'opening.hall_bid': HallBidTable;
   'opening.content_key': ContentKeyTable;

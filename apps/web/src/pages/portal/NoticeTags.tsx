@@ -12,6 +12,7 @@ const TYPE_COLOURS: Record<PublicationType, string> = {
   siteVisit: 'green',
   termination: 'red',
   retender: 'volcano',
+  openingRecord: 'purple',
 };
 
 export function NoticeTypeTag({ type }: { type: PublicationType }) {
