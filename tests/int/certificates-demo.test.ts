@@ -79,6 +79,8 @@ describe('the demo on first start', () => {
       'agency.demo',
       'bidder.demo',
       'bidder.demo',
+      'bidder3.demo',
+      'bidder4.demo',
       'guarantor.demo',
       'tenderer.demo',
     ]);

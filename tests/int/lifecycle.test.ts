@@ -63,7 +63,7 @@ describe('lifecycle', () => {
     expect(first.created).toBeGreaterThanOrEqual(11);
     expect(second).toEqual({ created: 0, reminders: 0 });
     const statuses = await database.db.selectFrom('identity.market_entity').select(['status']).execute();
-    expect(statuses.map((s) => s.status).sort()).toEqual(['active', 'active', 'active', 'active', 'pending']);
+    expect(statuses.map((s) => s.status).sort()).toEqual(['active', 'active', 'active', 'active', 'active', 'active', 'pending']);
     await built.app.close();
   });
 });

@@ -1,5 +1,7 @@
 import type { HallView, OpeningRecordView, UnsealKit } from '@bidhall/contracts';
+import { verifyDraw } from '../../apps/cli/src/draw-verify.ts';
 import { recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
+import { injectFetch } from '../support/inject-fetch.ts';
 import { canonicalJson, concat, fromHex, gmSuite, publicKeyFromPem, randomBytes, signJson, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { biddingSection, certifiedBidder, requirements, sealBid, submitBid, type Bidder, type BiddingSection } from '../support/bidding-fixtures.ts';
@@ -152,6 +154,11 @@ describe('remote opening hall', () => {
     expect(done.stage).toBe('record');
     expect(done.bidders[2]!.unseal).toMatchObject({ status: 'failed', reason: 'not unsealed within the window', outcome: 'revoked' });
     expect(done.readout!.fields.map((f) => f.key)).toEqual(['price', 'durationDays', 'quality']);
+    // The method draws K at opening (0.95…1.00 by 0.01): drawn in the hall with the verifiable draw, re-computed here as anyone can.
+    expect(['0.95', '0.96', '0.97', '0.98', '0.99', '1.00']).toContain(done.coefficient!.value);
+    expect(await verifyDraw({ url: 'http://platform.test', id: done.coefficient!.drawId!, fetcher: injectFetch(t) })).toMatchObject({ ok: true });
+    const draw = (await call('GET', `/api/v1/draws/${done.coefficient!.drawId}`, tenderer)).json() as { selected: string[]; purpose: string };
+    expect(draw).toMatchObject({ purpose: 'opening.coefficient', selected: [done.coefficient!.value] });
     expect(done.readout!.rows.map((r) => [r.order, r.entityName, r.values.price, r.values.durationDays])).toEqual([
       [1, b1.name, '100000000', 150],
       [2, b2.name, '200000000', 151],

@@ -21,6 +21,10 @@ CREATE TABLE opening.hall (
   -- the document's bidSummary fields at opening, and the readout table (A-113)
   summary_fields jsonb NOT NULL,
   readout jsonb,
+  -- the benchmark coefficient range the method draws from at opening ({min, max, step}), the draw and its value
+  coefficient_spec jsonb,
+  coefficient_draw_id uuid,
+  coefficient text,
   -- the opening record (A-115): frozen by the tenderer or agency, signed by bidders (A-114), published (B-017)
   record jsonb,
   record_sm3 text,

@@ -286,12 +286,15 @@ export async function buildApp(deps: AppDeps) {
           bidSummaryFields: doc.bidSummaryFields,
           unsealWindowMinutes: Number.isInteger(minutes) && minutes >= 5 && minutes <= 1440 ? minutes : 30,
           remedyAllowed: doc.values.instructions?.unsealRemedy === '由开标密钥保管人解密',
+          coefficient: doc.method?.type === 'scoring' ? doc.method.priceFormula.benchmark.coefficient : null,
         };
       },
     },
     bids: bidding.hall,
     boundCertificate: identity.boundCertificate,
     publish: disclosure.publish,
+    // The price coefficient drawn at opening with trust's verifiable draws.
+    draws: trust.draws,
   });
   const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening];
   for (const m of modules) errors.register(m.errors);

@@ -79,6 +79,8 @@ export const hallView = z.object({
   bidders: z.array(hallBidView),
   readout: z.object({ at: isoDateTime, fields: z.array(bidSummaryField), rows: z.array(readoutRow) }).nullable(),
   objections: z.array(objectionView),
+  /** The price coefficient K the method draws at opening: the verifiable draw and, once performed, its value; null when the method draws none. */
+  coefficient: z.object({ drawId: uuid.nullable(), value: z.string().nullable() }).nullable(),
   /** The caller's own bid in this hall, when the caller's entity bid. */
   mine: z.object({ bidId: uuid, signedIn: z.boolean(), unseal: unsealStatus }).nullable(),
   /** The opening record once drawn up: its SM3, how many bidders signed, whether it is published. */
@@ -162,6 +164,7 @@ export const openingRecord = z.object({
   ),
   fields: z.array(bidSummaryField),
   readout: z.array(readoutRow),
+  coefficient: z.object({ drawId: uuid.nullable(), value: z.string() }).nullable(),
   objections: z.array(z.object({ entityName: z.string(), text: z.string(), raisedAt: isoDateTime, answer: z.string().nullable(), answeredAt: isoDateTime.nullable() })),
   frozenAt: isoDateTime,
 });

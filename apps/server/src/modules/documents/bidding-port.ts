@@ -1,4 +1,4 @@
-import type { BidPart, BidSummaryField } from '@bidhall/contracts';
+import type { BidPart, BidSummaryField, EvaluationMethod, ReviewMethod } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { type DocumentsDeps, tables } from './documents.deps.ts';
 import { loadDocument } from './document-store.ts';
@@ -16,6 +16,8 @@ export interface IssuedTenderDocument {
   values: Record<string, Record<string, string | null>>;
   /** Labels of the chapter fields. */
   labels: Record<string, Record<string, string>>;
+  /** The evaluation method (the opening draws its price coefficient). */
+  method: EvaluationMethod | ReviewMethod | null;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
       bidSummaryFields: doc.bidSummaryFields,
       values: doc.values,
       labels,
+      method: doc.method,
     };
   }
 

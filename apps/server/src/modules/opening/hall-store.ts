@@ -40,7 +40,7 @@ export function hallStore(trx: Db) {
       let q = t.selectFrom('opening.hall').selectAll().where('section_id', '=', sectionId).where('round', '=', round);
       if (lock) q = q.forUpdate();
       const row = await q.executeTakeFirst();
-      return row && { ...row, summary_fields: parse(row.summary_fields), readout: row.readout === null ? null : parse(row.readout), record: row.record === null ? null : parse(row.record) };
+      return row && { ...row, summary_fields: parse(row.summary_fields), readout: row.readout === null ? null : parse(row.readout), record: row.record === null ? null : parse(row.record), coefficient_spec: row.coefficient_spec === null ? null : parse(row.coefficient_spec) };
     },
     async bids(sectionId: string, round: number): Promise<HallBidRow[]> {
       const rows = await t.selectFrom('opening.hall_bid').selectAll().where('section_id', '=', sectionId).where('round', '=', round).orderBy('receipt_order').execute();

@@ -39,6 +39,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       bidders: [],
       readout: null,
       objections: [],
+      coefficient: terms?.coefficient ? { drawId: null, value: null } : null,
       mine: null,
       record: null,
       can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false, drawUpRecord: false, signRecord: false, publishRecord: false },
@@ -71,6 +72,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
     })),
     readout: hall.readout_at ? { at: hall.readout_at.toISOString(), fields: hall.summary_fields as BidSummaryField[], rows: (hall.readout ?? []) as ReadoutRow[] } : null,
     objections: objections.map((o) => ({ id: o.id, entityName: o.entity_name, text: o.text, raisedAt: o.raised_at.toISOString(), answer: o.answer, answeredAt: iso(o.answered_at) })),
+    coefficient: hall.coefficient_spec ? { drawId: hall.coefficient_draw_id, value: hall.coefficient } : null,
     mine: mineRow ? { bidId: mineRow.bid_id, signedIn: mineRow.signed_in_at !== null, unseal: mineRow.unseal_status } : null,
     record:
       hall.record_frozen_at && hall.record_sm3

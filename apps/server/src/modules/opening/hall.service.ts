@@ -12,6 +12,7 @@ import { hallStore, settled, type HallBidRow, type HallRow } from './hall-store.
 import { hallTx, ownBid, type HallCaller } from './hall-tx.ts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
 import { checkReleasedKeys } from './unseal-check.ts';
+import { createCoefficientDraw } from './coefficient.ts';
 
 const WINDOW_END_JOB = 'opening.unseal-window-end';
 
@@ -35,6 +36,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
   }
 
   const { section, lockedHall, record, event } = hallTx(deps);
+  const coefficient = createCoefficientDraw(deps, bus);
 
   async function fail(trx: Db, hall: HallRow, reason: 'fewerThanThreeBids' | 'fewerThanThreeSignedIn', now: Date, detail: Record<string, unknown>) {
     await hallStore(trx).updateHall(hall.section_id, hall.round, { failed_at: now, failure_reason: reason });
@@ -73,6 +75,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
           unseal_window_minutes: terms?.unsealWindowMinutes ?? 30,
           remedy_allowed: terms?.remedyAllowed ?? false,
           summary_fields: JSON.stringify(terms?.bidSummaryFields ?? []),
+          coefficient_spec: terms?.coefficient ? JSON.stringify(terms.coefficient) : null,
         })
         .execute();
       if (bids.length) {
@@ -202,6 +205,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
     });
     bus.changed(sectionId);
     if (!result.ok) throw new DomainError('UNSEAL_FAILED', `解密失败: ${result.reason}`, { reason: result.reason });
+    await coefficient.complete(sectionId, (await section(deps.db, sectionId)).round);
     return result;
   }
 
@@ -219,6 +223,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
     await hallStore(trx).updateHall(hall.section_id, hall.round, { readout_at: now, readout: JSON.stringify(rows) });
     await record(trx, systemActor, hall, 'readout', { rows, notOpened: bids.filter((b) => !opened.includes(b)).map((b) => ({ bidId: b.bid_id, entityName: b.entity_name, status: b.unseal_status, outcome: b.failure_outcome })) });
     await event(trx, hall, 'readout', now, { rows: rows.length });
+    await coefficient.commit(trx, hall, now);
   }
 
   /** The window's end (a job at the end, and the sweep): unsettled bids fail with their statutory outcome, then the readout. */
@@ -247,7 +252,10 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
       await readout(trx, hall, closed, now);
       return true;
     });
-    if (done) bus.changed(sectionId);
+    if (done) {
+      bus.changed(sectionId);
+      await coefficient.complete(sectionId, round);
+    }
     return done;
   }
 
@@ -299,6 +307,9 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
       .execute();
     let closed = 0;
     for (const h of open) if (await closeWindowIfDue(h.section_id, h.round)) closed++;
+    // A coefficient draw a restart interrupted between its steps.
+    const drawing = await tables(deps.db).selectFrom('opening.hall').select(['section_id', 'round']).where('coefficient_draw_id', 'is not', null).where('coefficient', 'is', null).execute();
+    for (const h of drawing) await coefficient.complete(h.section_id, h.round);
     return { opened, closed };
   }
 

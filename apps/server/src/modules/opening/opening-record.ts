@@ -36,6 +36,7 @@ export function buildRecord(input: {
     })),
     fields: hall.summary_fields as BidSummaryField[],
     readout: (hall.readout ?? []) as ReadoutRow[],
+    coefficient: hall.coefficient ? { drawId: hall.coefficient_draw_id, value: hall.coefficient } : null,
     objections: input.objections.map((o) => ({ entityName: o.entity_name, text: o.text, raisedAt: o.raised_at.toISOString(), answer: o.answer, answeredAt: iso(o.answered_at) })),
     frozenAt: input.frozenAt.toISOString(),
   };
@@ -73,6 +74,7 @@ export function recordHtml(r: OpeningRecord, signatures: readonly { entityName: 
     `<table><thead>${rows(['序号', '投标人', ...r.fields.map((f) => e(f.label))], 'th')}</thead><tbody>`,
     ...r.readout.map((row) => rows([String(row.order), e(row.entityName), ...r.fields.map((f) => value(f, row.values[f.key]))])),
     '</tbody></table>',
+    r.coefficient ? `<p>评标基准价下浮系数（开标时随机抽取）：${e(r.coefficient.value)}${r.coefficient.drawId ? `（抽取记录 ${e(r.coefficient.drawId)}，可复核）` : ''}</p>` : '',
     '<h3>开标现场异议及答复</h3>',
     r.objections.length
       ? `<table><thead>${rows(['提出人', '异议', '提出时间', '答复', '答复时间'], 'th')}</thead><tbody>${r.objections.map((o) => rows([e(o.entityName), e(o.text), at(o.raisedAt), e(o.answer ?? '未答复'), at(o.answeredAt)])).join('')}</tbody></table>`

@@ -18,9 +18,27 @@ export interface SectionsPort {
   retender(trx: Db, id: string, reason: string, actor: Actor): Promise<{ round: number }>;
 }
 
+/** The benchmark coefficient K the evaluation method draws at opening: min, min + step, …, max. */
+export interface CoefficientSpec {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** trust → opening: verifiable draws (committed in the caller's transaction, performed from a later signed head, revealed). */
+export interface DrawsPort {
+  commitDraw(trx: Db, request: { purpose: string; subjectType: 'section'; subjectId: string; pool: string[]; count: number }, actor: Actor & { id: string }): Promise<{ id: string }>;
+  perform(drawId: string, actor: Actor & { id: string }): Promise<{ selected: string[] }>;
+  reveal(drawId: string, actor: Actor & { id: string }): Promise<unknown>;
+  selection(db: Db, drawId: string): Promise<string[] | null>;
+}
+
 /** documents → opening: what the issued document says about the opening. */
 export interface OpeningTermsPort {
-  termsFor(trx: Db, sectionId: string): Promise<{ bidSummaryFields: BidSummaryField[]; unsealWindowMinutes: number; remedyAllowed: boolean } | null>;
+  termsFor(
+    trx: Db,
+    sectionId: string,
+  ): Promise<{ bidSummaryFields: BidSummaryField[]; unsealWindowMinutes: number; remedyAllowed: boolean; coefficient: CoefficientSpec | null } | null>;
 }
 
 /** bidding → opening: the bids live at the deadline, in receipt order, and their sealed parts (only after the deadline). */
@@ -75,6 +93,7 @@ export interface OpeningDeps {
   bids: BidsPort;
   boundCertificate: BoundCertificatePort;
   publish: PublishPort;
+  draws: DrawsPort;
 }
 
 export function tables(db: Db): Kysely<OpeningTables> {

@@ -21,6 +21,9 @@ export interface HallTable {
   readout_at: Date | null;
   summary_fields: Json<unknown>;
   readout: Json<unknown> | null;
+  coefficient_spec: Json<unknown> | null;
+  coefficient_draw_id: string | null;
+  coefficient: string | null;
   record: Json<unknown> | null;
   record_sm3: string | null;
   record_frozen_at: Date | null;

@@ -26,6 +26,7 @@ export function createRecordService(deps: OpeningDeps, bus: HallBus) {
       const { hall, bids, stage, now } = await lockedHall(trx, sectionId);
       if (stage !== 'record') throw new DomainError('HALL_STAGE_CONFLICT', `the record is drawn up after the readout (the hall is at ${stage})`, { stage });
       if (hall.record_frozen_at) return;
+      if (hall.coefficient_spec && !hall.coefficient) throw new DomainError('HALL_STAGE_CONFLICT', 'the price coefficient is still being drawn', { stage });
       const objections = await hallStore(trx).objections(sectionId, hall.round);
       const open = objections.filter((o) => !o.answered_at).length;
       if (open) throw new DomainError('HALL_STAGE_CONFLICT', `answer the ${open} open objection(s) first: the record carries every answer`, { stage, openObjections: open });
