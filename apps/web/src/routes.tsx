@@ -26,6 +26,7 @@ const EntryFormPage = lazy(() => import('./pages/projects/EntryFormPage.tsx'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.tsx'));
 const TenderingProjectPage = lazy(() => import('./pages/projects/TenderingProjectPage.tsx'));
 const SectionPage = lazy(() => import('./pages/projects/SectionPage.tsx'));
+const HallPage = lazy(() => import('./pages/hall/HallPage.tsx'));
 const StaffReviewPage = lazy(() => import('./pages/staff-review/StaffReviewPage.tsx'));
 const StaffExchangePage = lazy(() => import('./pages/staff-exchange/StaffExchangePage.tsx'));
 const StaffFinancePage = lazy(() => import('./pages/staff-finance/StaffFinancePage.tsx'));
@@ -82,6 +83,8 @@ export const router = createBrowserRouter([
       { path: '/projects/entry/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><EntryFormPage /></RequireKind> },
       { path: '/projects/tendering/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><TenderingProjectPage /></RequireKind> },
       { path: '/projects/sections/:id', element: <RequireKind><SectionPage /></RequireKind> },
+      // The opening hall: its bidders, the tenderer or agency, the region's staff and supervisors (the server decides who).
+      { path: '/sections/:sectionId/hall', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><HallPage /></RequireKind> },
       { path: '/projects/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><ProjectPage /></RequireKind> },
       { path: '/staff/projects', element: <RequireKind kinds={['staff', 'supervisor']}><StaffReviewPage /></RequireKind> },
       { path: '/staff/exchange', element: <RequireKind kinds={['staff', 'admin', 'auditor']}><StaffExchangePage /></RequireKind> },

@@ -17,6 +17,8 @@ import financeEn from './finance.en.ts';
 import financeZhCN from './finance.zh-CN.ts';
 import systemEn from './system.en.ts';
 import systemZhCN from './system.zh-CN.ts';
+import hallEn from './hall.en.ts';
+import hallZhCN from './hall.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -32,10 +34,11 @@ export const resources = {
       ...exchangeZhCN,
       ...financeZhCN,
       ...systemZhCN,
+      ...hallZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, errors: { ...en.errors, ...problemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, errors: { ...en.errors, ...problemsEn } },
   },
 };

@@ -16,6 +16,7 @@ import {
   suiteForKey,
   toHex,
   type Certificate,
+  type PrivateKey,
 } from '@bidhall/crypto/browser';
 import { CertificateFileError, readCertificateFile, readPrivateKeyFile, type CertificateFile } from './certificateFile.ts';
 
@@ -121,4 +122,13 @@ export async function loadCertificateFile(
 export async function fileKeyProvider(certificateFile: File, keyFile: File): Promise<KeyProvider> {
   const [{ pem }, key] = await Promise.all([loadCertificateFile(certificateFile), readPrivateKeyFile(keyFile)]);
   return pemKeyProvider({ certificatePem: pem, privateKeyPem: key.pem, label: certificateFile.name });
+}
+
+/**
+ * A PKCS#8 key file (SM2 or P-256) as a private key that stays in this page, for unwrapping the content
+ * keys a bid was sealed to it with; throws CertificateFileError or CryptoError (see fileProblemOf).
+ */
+export async function loadDecryptionKey(keyFile: File): Promise<PrivateKey> {
+  const { pem } = await readPrivateKeyFile(keyFile);
+  return privateKeyFromPem(pem);
 }

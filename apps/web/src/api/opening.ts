@@ -1,0 +1,48 @@
+// The remote opening hall (不见面开标, module `opening`, decision 0021): the hall at server time, the
+// bidders' sign-in and unsealing, the tenderer's start of the unsealing window, objections raised and
+// answered on the spot. The live stream is an EventSource on `hallEventsUrl`.
+import type { HallEvent, HallView, ObjectionView, UnsealKit, UnsealRequest } from '@bidhall/contracts';
+import { api } from './client.ts';
+
+export type { HallEvent, HallView, ObjectionView, UnsealKit, UnsealRequest };
+export type HallBid = HallView['bidders'][number];
+export type HallStage = HallView['stage'];
+export type UnsealStatus = HallBid['unseal']['status'];
+
+/**
+ * Every `event:` name the hall stream sends besides `time`. EventSource delivers a named event only to a
+ * listener for that name, so the page listens for each of these; the contract types `kind` as a string.
+ */
+export const HALL_EVENT_KINDS = [
+  'opened',
+  'signedIn',
+  'unsealingStarted',
+  'unsealed',
+  'unsealFailed',
+  'readout',
+  'objectionRaised',
+  'objectionAnswered',
+  'failed',
+  // The opening record (being built beside the hall): drawn up, signed by bidders, published.
+  'recordDrawnUp',
+  'recordSigned',
+  'recordPublished',
+] as const;
+
+const enc = encodeURIComponent;
+const hall = (sectionId: string) => `/sections/${enc(sectionId)}/hall`;
+
+export const hallApi = {
+  /** 404 HALL_NOT_FOUND for a bidder until the hall has opened with its bid (nobody learns who bid before). */
+  view: (sectionId: string) => api.get<HallView>(hall(sectionId)),
+  signIn: (sectionId: string) => api.post<HallView>(`${hall(sectionId)}/sign-in`),
+  startUnsealing: (sectionId: string) => api.post<HallView>(`${hall(sectionId)}/unsealing`),
+  unsealKit: (sectionId: string) => api.get<UnsealKit>(`${hall(sectionId)}/unseal-kit`),
+  unseal: (sectionId: string, body: UnsealRequest) => api.post<HallView>(`${hall(sectionId)}/unseal`, body),
+  object: (sectionId: string, text: string) => api.post<ObjectionView>(`${hall(sectionId)}/objections`, { text }),
+  answer: (sectionId: string, objectionId: string, answer: string) =>
+    api.post<ObjectionView>(`${hall(sectionId)}/objections/${enc(objectionId)}/answer`, { answer }),
+};
+
+/** The Server-Sent Events of a hall (same origin, so the session cookie goes with it). */
+export const hallEventsUrl = (sectionId: string) => `/api/v1${hall(sectionId)}/events`;

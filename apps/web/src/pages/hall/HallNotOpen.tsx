@@ -1,0 +1,28 @@
+import { Button, Card, Result, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/**
+ * Outside a hall that is not open to the caller: before the deadline a bidder cannot even learn that a
+ * hall holds its bid (404 by design, A-107), so this is a waiting room, not an error. It asks again by itself.
+ */
+export function HallNotOpen({ reason, back, onRefresh }: { reason: 'beforeDeadline' | 'noDeadline'; back: string; onRefresh: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card data-testid="hall-not-open" data-reason={reason}>
+      <Result
+        status="info"
+        title={t('hall.notOpen.title')}
+        subTitle={t(reason === 'noDeadline' ? 'hall.notOpen.noDeadline' : 'hall.notOpen.hint')}
+        extra={
+          <Space>
+            <Button onClick={onRefresh} data-testid="hall-not-open-refresh">{t('hall.notOpen.refresh')}</Button>
+            <Link to={back}>
+              <Button type="primary">{t('hall.notOpen.back')}</Button>
+            </Link>
+          </Space>
+        }
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { Alert, Card, Steps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HallStage, HallView } from '../../api/opening.ts';
+import { formatTime } from '../../format.ts';
+import { HallCountdown } from './HallCountdown.tsx';
+import type { HallClock } from './useHallClock.ts';
+
+const FLOW = ['waiting', 'signIn', 'unsealing', 'readout', 'record', 'closed'] as const satisfies readonly HallStage[];
+
+/** Where a failed opening stopped: at the opening with too few bids, or at the start of unsealing. */
+function stepOf(view: HallView): number {
+  if (view.stage !== 'failed') return FLOW.indexOf(view.stage);
+  return view.failure?.reason === 'fewerThanThreeSignedIn' ? FLOW.indexOf('unsealing') : FLOW.indexOf('signIn');
+}
+
+/**
+ * The hall's stage (decision 0021: derived by the server from its facts and the clock), the deadline or
+ * the unsealing window counting down on server time, the failure of an opening that did not happen, and
+ * the actions the caller may take now.
+ */
+export function HallStageCard({ view, clock, onElapsed, children }: { view: HallView; clock: HallClock; onElapsed: () => void; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const failed = view.stage === 'failed';
+  const counting = view.stage === 'waiting' ? { label: t('hall.countdown.toDeadline'), target: view.bidDeadline } : view.stage === 'unsealing' && view.unsealWindowEnd ? { label: t('hall.countdown.toWindowEnd'), target: view.unsealWindowEnd } : null;
+  return (
+    <Card className="hall-card" data-testid="hall-stage" data-stage={view.stage}>
+      <Steps
+        className="hall-steps"
+        size="small"
+        current={stepOf(view)}
+        status={failed ? 'error' : view.stage === 'closed' ? 'finish' : 'process'}
+        items={FLOW.map((s, i) => ({ title: failed && i === stepOf(view) ? t('hall.stages.failed') : t(`hall.stages.${s}`) }))}
+      />
+      <div className="hall-times">
+        <div>
+          <div className="muted small">{t('hall.deadline')}</div>
+          <div className="mono">{formatTime(view.bidDeadline, true)}</div>
+        </div>
+        {view.unsealWindowEnd ? (
+          <div>
+            <div className="muted small">{t('hall.windowEnd')}</div>
+            <div className="mono" data-testid="hall-window-end">{formatTime(view.unsealWindowEnd, true)}</div>
+          </div>
+        ) : (
+          <div>
+            <div className="muted small">{t('hall.windowEnd')}</div>
+            <div>{t('hall.window', { minutes: view.unsealWindowMinutes })}</div>
+          </div>
+        )}
+        {counting && (
+          <div className="hall-times-countdown">
+            <div className="muted small">
+              <ClockCircleOutlined /> {counting.label}
+            </div>
+            <HallCountdown key={counting.target} clock={clock} target={counting.target} onElapsed={onElapsed} testId="hall-countdown" />
+          </div>
+        )}
+      </div>
+      {failed && view.failure && (
+        <Alert type="error" showIcon className="form-alert" title={t(`hall.failure.${view.failure.reason}`)} description={formatTime(view.failure.at, true)} data-testid="hall-failure" />
+      )}
+      {children}
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import { Space, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { HallBid, UnsealStatus } from '../../api/opening.ts';
+import { formatTime } from '../../format.ts';
+
+const UNSEAL_COLOURS: Record<UnsealStatus, string> = { sealed: 'default', unsealed: 'success', failed: 'error', remedied: 'cyan' };
+
+/** 未解密 / 解密成功 / 解密失败 with what the failure led to (E-bidding Measures art. 31) and why (A-112). */
+export function UnsealTag({ bid }: { bid: HallBid }) {
+  const { t } = useTranslation();
+  const { status, at, reason, outcome } = bid.unseal;
+  return (
+    <Space orientation="vertical" size={2}>
+      <Tag color={UNSEAL_COLOURS[status]} data-testid="hall-unseal-status" data-status={status} data-entity={bid.entityName}>
+        {t(`hall.unsealStatus.${status}`)}
+      </Tag>
+      {status !== 'sealed' && at && <span className="small muted">{formatTime(at, true)}</span>}
+      {outcome && (
+        <span className="small" data-testid="hall-unseal-outcome" data-outcome={outcome}>
+          {t(`hall.outcome.${outcome}`)}
+        </span>
+      )}
+      {/* The server states the reason in its own words (not a code): shown as it is, for the record. */}
+      {status === 'failed' && reason && (
+        <span className="small muted hall-reason" data-testid="hall-unseal-reason">
+          {t('hall.reason', { reason })}
+        </span>
+      )}
+    </Space>
+  );
+}
+
+const FORMS = ['deposit', 'guarantee'] as const;
+const STATUSES = ['ok', 'missing', 'short', 'late', 'notRequired', 'invalid'] as const;
+const STATUS_COLOURS: Record<(typeof STATUSES)[number], string> = { ok: 'success', notRequired: 'default', missing: 'error', short: 'error', late: 'error', invalid: 'error' };
+const isForm = (v: string | null): v is (typeof FORMS)[number] => (FORMS as readonly (string | null)[]).includes(v);
+const isStatus = (v: string | null): v is (typeof STATUSES)[number] => (STATUSES as readonly (string | null)[]).includes(v);
+
+/** The bid bond as bidding checked it at submission (A-103): its form and its status. */
+export function BondTag({ form, status }: { form: string | null; status: string | null }) {
+  const { t } = useTranslation();
+  if (!form && !status) return <span className="muted">{t('hall.bond.none')}</span>;
+  return (
+    <Space size={4} wrap data-testid="hall-bond" data-status={status ?? ''}>
+      {form && <span className="small">{isForm(form) ? t(`bidding.bond.forms.${form}`) : form}</span>}
+      {status && <Tag color={isStatus(status) ? STATUS_COLOURS[status] : 'default'}>{isStatus(status) ? t(`bidding.bond.status.${status}`) : status}</Tag>}
+    </Space>
+  );
+}
