@@ -1,5 +1,5 @@
-import { FileTextOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Row, Skeleton, Tabs } from 'antd';
+import { AuditOutlined, FileTextOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Row, Skeleton, Space, Tabs } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -56,11 +56,17 @@ export default function SectionWorkspacePage() {
         subtitle={s && t('bidder.section.subtitle', { project: s.projectName, tenderer: s.tendererName, code: s.code })}
         trail={[{ title: t('bidder.title'), to: '/bidder' }, { title: s?.name ?? '…' }]}
         extra={
-          noticeId && (
-            <Link to={`/notices/${noticeId}`}>
-              <FileTextOutlined /> {t('bidder.section.toNotice')}
+          <Space size="middle" wrap>
+            {noticeId && (
+              <Link to={`/notices/${noticeId}`}>
+                <FileTextOutlined /> {t('bidder.section.toNotice')}
+              </Link>
+            )}
+            {/* Before the deadline the hall tells a bidder only when it opens (it may not know who bid). */}
+            <Link to={`/sections/${sectionId}/hall`} data-testid="hall-link">
+              <Button icon={<AuditOutlined />}>{t('hall.enter')}</Button>
             </Link>
-          )
+          </Space>
         }
       />
       <div className="container page-body">

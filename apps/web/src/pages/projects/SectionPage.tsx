@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
+import { AuditOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectsApi } from '../../api/projects.ts';
@@ -30,6 +31,16 @@ export default function SectionPage() {
           </Space>
         }
         subtitle={s ? <span className="mono">{s.code}</span> : undefined}
+        extra={
+          // The hall exists once the section has a bid deadline; it opens (and counts down) to it.
+          s?.timetable.bidDeadline && (
+            <Link to={`/sections/${s.id}/hall`} data-testid="hall-link">
+              <Button type="primary" icon={<AuditOutlined />}>
+                {t('hall.enter')}
+              </Button>
+            </Link>
+          )
+        }
         trail={[
           { title: t('projects.title'), to: '/projects' },
           ...(s ? [{ title: s.tenderingProjectName, to: `/projects/tendering/${s.tenderingProjectId}` }] : []),
