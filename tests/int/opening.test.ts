@@ -1,6 +1,10 @@
 import type { HallView, OpeningRecordView, UnsealKit } from '@bidhall/contracts';
+import { createDecipheriv, createHmac } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { verifyDraw } from '../../apps/cli/src/draw-verify.ts';
-import { recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
+import { createBlobStore } from '../../apps/server/src/platform/storage/blob-store.ts';
+import { evaluationKey, recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
 import { injectFetch } from '../support/inject-fetch.ts';
 import { canonicalJson, concat, fromHex, gmSuite, publicKeyFromPem, randomBytes, signJson, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,5 +266,47 @@ describe('remote opening hall', () => {
     const closed = await hallOf(sectionId, tenderer);
     expect(closed.stage).toBe('closed');
     expect((await call('POST', `/api/v1/sections/${sectionId}/hall/record/signatures`, bidders[2]!.cookie, { certificatePem: bidders[2]!.certificatePem, signature: signJson(payload, bidders[2]!.key) })).statusCode).toBe(409);
+  }, 240_000);
+
+  it('[B-023] after the readout the bulk files are decrypted in the background, checked against the signed manifest and re-sealed for evaluation; nothing in the clear reaches the disk', async () => {
+    const { s, bidders } = await sectionWithBids(3);
+    const sectionId = s.r.sectionId;
+    const tenderer = await atDeadline(s, bidders);
+    await hallOf(sectionId, tenderer);
+    for (const b of bidders) await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, b.cookie);
+    await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, tenderer);
+    for (const b of bidders.slice(0, 2)) expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b.cookie, (await unsealBody(b, sectionId)).body)).statusCode).toBe(200);
+    const window = await hallOf(sectionId, tenderer);
+    t.clock.set(new Date(Date.parse(window.unsealWindowEnd!) + 1000));
+    await t.built.opening.halls.sweep();
+    const readOut = await hallOf(sectionId, tenderer);
+    expect(readOut.bulk).toEqual({ done: 0, total: 10, finishedAt: null });
+
+    // The job the readout enqueued, run as the worker would.
+    await t.jobs.runNow('opening.bulk-unseal', { sectionId, round: readOut.round });
+    const done = await hallOf(sectionId, tenderer);
+    expect(done.bulk).toMatchObject({ done: 10, total: 10 });
+    expect(done.bulk!.finishedAt).not.toBeNull();
+    const rows = await t.database.db.selectFrom('opening.unsealed_part').selectAll().where('bid_id', 'in', done.bidders.slice(0, 2).map((b) => b.bidId)).execute();
+    expect(rows).toHaveLength(10);
+    // The failed bid (not unsealed in the window) is not decrypted.
+    expect(await t.database.db.selectFrom('opening.unsealed_part').select('part_id').where('bid_id', '=', done.bidders[2]!.bidId).execute()).toEqual([]);
+
+    // Re-sealed under the section's evaluation key: decrypts to exactly the file the bidder sealed, its tag verifies.
+    const key = evaluationKey({ signingKey: t.signingKey }, sectionId, readOut.round);
+    const commercial = rows.find((r) => r.name === '商务文件.pdf' && r.bid_id === done.bidders[0]!.bidId)!;
+    const blob = await createBlobStore(t.blobDir).read(commercial.blob_sm3);
+    expect(createHmac('sm3', key.mac).update(commercial.iv).update(blob).digest().equals(Buffer.from(commercial.mac))).toBe(true);
+    const plain = Buffer.concat([createDecipheriv('sm4-ctr', key.enc, commercial.iv).update(blob)]);
+    expect(plain.toString()).toBe('%PDF-1.7 商务文件 ');
+    expect(commercial.plaintext_hash).toBe(toHex(sm3(plain)));
+    // No file of the store holds the plaintext.
+    const files = (await readdir(t.blobDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) expect((await readFile(join(f.parentPath, f.name))).includes(Buffer.from('%PDF-1.7 商务文件'))).toBe(false);
+
+    // Running again changes nothing (a restart, a retried job).
+    await t.jobs.runNow('opening.bulk-unseal', { sectionId, round: readOut.round });
+    expect(await t.database.db.selectFrom('opening.unsealed_part').select('part_id').where('bid_id', 'in', done.bidders.map((b) => b.bidId)).execute()).toHaveLength(10);
   }, 240_000);
 });

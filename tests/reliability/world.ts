@@ -185,7 +185,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
     logger: false,
   });
   await built.app.ready();
-  const t: TestApp = { built, database, clock, jobs, close: async () => undefined };
+  const t: TestApp = { built, database, clock, jobs, signingKey, blobDir, close: async () => undefined };
   const keys = new Map<string, { cert: Certificate; key: PrivateKey }>();
   const d: DocumentsTestApp = {
     t,

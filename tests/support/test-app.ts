@@ -7,7 +7,7 @@ import pino from 'pino';
 import { type AppDeps, buildApp, type BuiltApp } from '../../apps/server/src/app.ts';
 import type { Database } from '../../apps/server/src/platform/db/database.ts';
 import { createJobQueue, type JobQueue } from '../../apps/server/src/platform/jobs/job-queue.ts';
-import { ephemeralSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
+import { ephemeralSigningKey, type PlatformSigningKey } from '../../apps/server/src/platform/keys/signing-key.ts';
 import { testPersonId } from './person-id.ts';
 import { createTestDatabase } from './test-database.ts';
 
@@ -16,6 +16,10 @@ export interface TestApp {
   database: Database;
   clock: ManualClock;
   jobs: JobQueue;
+  /** The platform key the app was built with (tests that check what it derives). */
+  signingKey: PlatformSigningKey;
+  /** Where the app keeps its blobs. */
+  blobDir: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const jobs = createJobQueue(database, pino({ level: 'silent' }));
   // Files of this app only, removed on close.
   const ownBlobDir = options.config?.blobDir === undefined ? mkdtempSync(join(tmpdir(), 'bidhall-blobs-')) : undefined;
+  const signingKey = ephemeralSigningKey();
+  const blobDir = options.config?.blobDir ?? ownBlobDir!;
   const built = await buildApp({
     config: {
       bodyLimit: 64 * 1024,
@@ -56,7 +62,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     clock,
     jobs,
-    signingKey: ephemeralSigningKey(),
+    signingKey,
     logger: false,
     ...(options.rateLimitNamespace ? { rateLimitNamespace: options.rateLimitNamespace } : {}),
     ...(options.demoCaDir ? { demoCaDir: options.demoCaDir } : {}),
@@ -71,6 +77,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     clock,
     jobs,
+    signingKey,
+    blobDir,
     async close() {
       await built.app.close();
       await jobs.stop(2000);

@@ -31,6 +31,8 @@ CREATE TABLE opening.hall (
   record_frozen_at timestamptz,
   record_publication_id uuid,
   record_published_at timestamptz,
+  -- bulk decryption after the readout: when every opened part was decrypted and re-sealed for evaluation
+  bulk_unsealed_at timestamptz,
   last_seq bigint NOT NULL DEFAULT 0,
   PRIMARY KEY (section_id, round),
   CHECK ((failed_at IS NULL) = (failure_reason IS NULL))
@@ -118,3 +120,19 @@ CREATE TABLE opening.record_signature (
 ALTER TABLE disclosure.publication DROP CONSTRAINT publication_type_check;
 ALTER TABLE disclosure.publication ADD CONSTRAINT publication_type_check
   CHECK (type IN ('tenderNotice', 'prequalificationNotice', 'invitationResult', 'clarification', 'siteVisit', 'termination', 'retender', 'openingRecord'));
+
+-- A part decrypted after the readout and re-sealed under the section's evaluation key (SM4-CTR with an
+-- HMAC-SM3 tag): evaluation reads exactly the plaintext the bidder signed (B-023), and nothing in the
+-- clear is written anywhere.
+CREATE TABLE opening.unsealed_part (
+  bid_id uuid NOT NULL REFERENCES opening.hall_bid (bid_id),
+  part_id text NOT NULL CHECK (part_id ~ '^[0-9a-f]{32}$'),
+  name text NOT NULL,
+  blob_sm3 text NOT NULL,
+  plaintext_size bigint NOT NULL,
+  plaintext_hash text NOT NULL,
+  iv bytea NOT NULL,
+  mac bytea NOT NULL,
+  unsealed_at timestamptz NOT NULL,
+  PRIMARY KEY (bid_id, part_id)
+);

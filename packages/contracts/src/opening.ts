@@ -68,6 +68,8 @@ export const hallView = z.object({
   tendererName: z.string(),
   stage: hallStage,
   serverTime: isoDateTime,
+  /** The hall's last event as of this view: a stream opened with `?after=` this misses nothing and replays nothing. */
+  lastSeq: z.number().int(),
   bidDeadline: isoDateTime,
   unsealStartedAt: isoDateTime.nullable(),
   unsealWindowMinutes: z.number().int(),
@@ -83,6 +85,8 @@ export const hallView = z.object({
   coefficient: z.object({ drawId: uuid.nullable(), value: z.string().nullable() }).nullable(),
   /** The caller's own bid in this hall, when the caller's entity bid. */
   mine: z.object({ bidId: uuid, signedIn: z.boolean(), unseal: unsealStatus }).nullable(),
+  /** Bulk decryption after the readout (§7): parts decrypted and re-sealed for evaluation of all parts of the opened bids. */
+  bulk: z.object({ done: z.number().int(), total: z.number().int(), finishedAt: isoDateTime.nullable() }).nullable(),
   /** The opening record once drawn up: its SM3, how many bidders signed, whether it is published. */
   record: z.object({ recordSm3: z.string(), drawnUpAt: isoDateTime, signatures: z.number().int(), signedByMe: z.boolean(), publishedAt: isoDateTime.nullable() }).nullable(),
   /** What the caller may do now (the UI shows the buttons these name). */
@@ -133,8 +137,32 @@ const text = (max: number) =>
 export const objectionRequest = z.strictObject({ text: text(2000) });
 export const objectionAnswerRequest = z.strictObject({ answer: text(2000) });
 
+/**
+ * Every `event:` name of the hall's stream besides `time` (EventSource delivers a named event only to a
+ * listener for that name, so clients listen for each of these).
+ */
+export const HALL_EVENT_KINDS = [
+  'opened',
+  'signedIn',
+  'unsealingStarted',
+  'unsealed',
+  'unsealFailed',
+  'readout',
+  'coefficientDrawn',
+  'objectionRaised',
+  'objectionAnswered',
+  'failed',
+  'bulkProgress',
+  'bulkUnsealed',
+  'recordDrawnUp',
+  'recordSigned',
+  'recordPublished',
+] as const;
+export const hallEventKind = z.enum(HALL_EVENT_KINDS);
+export type HallEventKind = z.infer<typeof hallEventKind>;
+
 /** One event of the hall's stream; `seq` is the SSE id a reconnecting client sends back as Last-Event-ID. */
-export const hallEvent = z.object({ seq: z.number().int(), kind: z.string(), at: isoDateTime, data: z.record(z.string(), z.unknown()) });
+export const hallEvent = z.object({ seq: z.number().int(), kind: hallEventKind, at: isoDateTime, data: z.record(z.string(), z.unknown()) });
 export type HallEvent = z.infer<typeof hallEvent>;
 
 export const OPENING_RECORD_FORMAT = 'bidhall-opening-record/1';

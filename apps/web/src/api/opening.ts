@@ -9,25 +9,7 @@ export type HallBid = HallView['bidders'][number];
 export type HallStage = HallView['stage'];
 export type UnsealStatus = HallBid['unseal']['status'];
 
-/**
- * Every `event:` name the hall stream sends besides `time`. EventSource delivers a named event only to a
- * listener for that name, so the page listens for each of these; the contract types `kind` as a string.
- */
-export const HALL_EVENT_KINDS = [
-  'opened',
-  'signedIn',
-  'unsealingStarted',
-  'unsealed',
-  'unsealFailed',
-  'readout',
-  'objectionRaised',
-  'objectionAnswered',
-  'failed',
-  // The opening record (being built beside the hall): drawn up, signed by bidders, published.
-  'recordDrawnUp',
-  'recordSigned',
-  'recordPublished',
-] as const;
+export { HALL_EVENT_KINDS } from '@bidhall/contracts';
 
 const enc = encodeURIComponent;
 const hall = (sectionId: string) => `/sections/${enc(sectionId)}/hall`;
@@ -45,4 +27,4 @@ export const hallApi = {
 };
 
 /** The Server-Sent Events of a hall (same origin, so the session cookie goes with it). */
-export const hallEventsUrl = (sectionId: string) => `/api/v1${hall(sectionId)}/events`;
+export const hallEventsUrl = (sectionId: string, after = 0) => `/api/v1${hall(sectionId)}/events?after=${after}`;

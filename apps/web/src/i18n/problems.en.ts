@@ -113,6 +113,8 @@ const problems: Record<keyof typeof zhCN, string> = {
   QUESTIONS_CLOSED: 'The period for questions has ended',
   QUESTION_ALREADY_ANSWERED: 'The question was answered; a change goes out as a clarification',
   QUESTION_NOT_FOUND: 'Question not found',
+  RECORD_NOT_READY: 'The opening record is drawn up after the readout, once every objection is answered',
+  RECORD_SIGNATURE_INVALID: "The signature is not over this opening record by your entity's bound certificate",
   REGION_NOT_YOURS: 'This belongs to a region outside yours',
   REPLY_DEADLINE_INVALID: 'The reply deadline must be in the future',
   REPLY_DEADLINE_PASSED: 'The reply deadline has passed',

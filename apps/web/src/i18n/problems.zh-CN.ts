@@ -114,6 +114,8 @@ const problems = {
   QUESTIONS_CLOSED: '提出疑问的期限已过',
   QUESTION_ALREADY_ANSWERED: '该问题已答复；如需变更请发出澄清',
   QUESTION_NOT_FOUND: '未找到该问题',
+  RECORD_NOT_READY: '开标记录尚未生成：唱标完成且现场异议均已答复后由招标人生成',
+  RECORD_SIGNATURE_INVALID: '签名不是用本单位绑定的证书对本开标记录所作，请重新签名',
   REGION_NOT_YOURS: '该事项不属于您所在的区域',
   REPLY_DEADLINE_INVALID: '答复截止时间须晚于当前时间',
   REPLY_DEADLINE_PASSED: '答复截止时间已过',

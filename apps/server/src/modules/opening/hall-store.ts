@@ -1,3 +1,4 @@
+import type { HallEventKind } from '@bidhall/contracts';
 import type { HallFacts } from '@bidhall/rules';
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -56,7 +57,7 @@ export function hallStore(trx: Db) {
       await t.updateTable('opening.hall_bid').set(patch).where('bid_id', '=', bidId).execute();
     },
     /** The hall's next event, numbered under the hall row: the stream's ids have no gaps and keep commit order per hall. */
-    async appendEvent(sectionId: string, round: number, kind: string, at: Date, data: Record<string, unknown>): Promise<number> {
+    async appendEvent(sectionId: string, round: number, kind: HallEventKind, at: Date, data: Record<string, unknown>): Promise<number> {
       const row = await t
         .updateTable('opening.hall')
         .set({ last_seq: sql`last_seq + 1` })
@@ -78,7 +79,7 @@ export function hallStore(trx: Db) {
         .orderBy('seq')
         .limit(limit)
         .execute();
-      return rows.map((r) => ({ seq: Number(r.seq), kind: r.kind, at: r.at, data: parse<Record<string, unknown>>(r.data) }));
+      return rows.map((r) => ({ seq: Number(r.seq), kind: r.kind as HallEventKind, at: r.at, data: parse<Record<string, unknown>>(r.data) }));
     },
   };
 }

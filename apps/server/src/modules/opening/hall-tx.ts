@@ -1,3 +1,4 @@
+import type { HallEventKind } from '@bidhall/contracts';
 import { hallStage, type HallStage } from '@bidhall/rules';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -32,7 +33,7 @@ export function hallTx(deps: Pick<OpeningDeps, 'sections' | 'clock' | 'audit'>) 
     },
     record: (trx: Db, actor: Actor, hall: HallRow, action: string, details: Record<string, unknown>) =>
       deps.audit.record(trx, actor, { action: `opening.hall.${action}`, targetType: 'section', targetId: hall.section_id, regionCode: hall.region_code, details: { round: hall.round, ...details } }),
-    event: (trx: Db, hall: HallRow, kind: string, at: Date, data: Record<string, unknown>) => hallStore(trx).appendEvent(hall.section_id, hall.round, kind, at, data),
+    event: (trx: Db, hall: HallRow, kind: HallEventKind, at: Date, data: Record<string, unknown>) => hallStore(trx).appendEvent(hall.section_id, hall.round, kind, at, data),
   };
 }
 

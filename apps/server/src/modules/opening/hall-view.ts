@@ -29,6 +29,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
     return {
       ...base,
       round: s.round,
+      lastSeq: 0,
       stage: now.getTime() < Date.parse(deadline) ? 'waiting' : 'signIn',
       bidDeadline: new Date(deadline).toISOString(),
       unsealStartedAt: null,
@@ -41,6 +42,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       objections: [],
       coefficient: terms?.coefficient ? { drawId: null, value: null } : null,
       mine: null,
+      bulk: null,
       record: null,
       can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false, drawUpRecord: false, signRecord: false, publishRecord: false },
     };
@@ -54,6 +56,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
   return {
     ...base,
     round: hall.round,
+    lastSeq: Number(hall.last_seq),
     stage,
     bidDeadline: hall.bid_deadline.toISOString(),
     unsealStartedAt: iso(hall.unseal_started_at),
@@ -72,6 +75,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
     })),
     readout: hall.readout_at ? { at: hall.readout_at.toISOString(), fields: hall.summary_fields as BidSummaryField[], rows: (hall.readout ?? []) as ReadoutRow[] } : null,
     objections: objections.map((o) => ({ id: o.id, entityName: o.entity_name, text: o.text, raisedAt: o.raised_at.toISOString(), answer: o.answer, answeredAt: iso(o.answered_at) })),
+    bulk: hall.readout_at ? { ...(await bulkProgress(db, bids)), finishedAt: iso(hall.bulk_unsealed_at) } : null,
     coefficient: hall.coefficient_spec ? { drawId: hall.coefficient_draw_id, value: hall.coefficient } : null,
     mine: mineRow ? { bidId: mineRow.bid_id, signedIn: mineRow.signed_in_at !== null, unseal: mineRow.unseal_status } : null,
     record:
@@ -89,4 +93,13 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       answer: manages && objections.some((o) => !o.answered_at),
     },
   };
+}
+
+/** Parts decrypted for evaluation of all released parts of the opened bids. */
+async function bulkProgress(db: Db, bids: readonly { bid_id: string; unseal_status: string }[]): Promise<{ done: number; total: number }> {
+  const ids = bids.filter((b) => b.unseal_status === 'unsealed' || b.unseal_status === 'remedied').map((b) => b.bid_id);
+  if (!ids.length) return { done: 0, total: 0 };
+  const count = async (table: 'opening.unsealed_part' | 'opening.content_key') =>
+    Number((await tables(db).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('bid_id', 'in', ids).executeTakeFirstOrThrow()).n);
+  return { done: await count('opening.unsealed_part'), total: await count('opening.content_key') };
 }

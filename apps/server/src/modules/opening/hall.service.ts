@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { fromBase64, gmSuite, privateKeyFromScalar, publicKeyToPem, keyId, randomBytes, sm4CtrHmacSm3, utf8, type PrivateKey } from '@bidhall/crypto';
+import { fromBase64, gmSuite, privateKeyFromScalar, publicKeyToPem, keyId, type PrivateKey } from '@bidhall/crypto';
 import { openingQuorum, unsealFailureOutcome, unsealWindowEnd } from '@bidhall/rules';
 import type { BidSummaryField, UnsealRequest } from '@bidhall/contracts';
 import { systemActor } from '../../platform/audit/audit-trail.ts';
@@ -12,7 +12,9 @@ import { hallStore, settled, type HallBidRow, type HallRow } from './hall-store.
 import { hallTx, ownBid, type HallCaller } from './hall-tx.ts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
 import { checkReleasedKeys } from './unseal-check.ts';
+import { contentKeyVault } from './content-keys.ts';
 import { createCoefficientDraw } from './coefficient.ts';
+import { BULK_UNSEAL_JOB } from './bulk-unseal.ts';
 
 const WINDOW_END_JOB = 'opening.unseal-window-end';
 
@@ -21,19 +23,10 @@ const WINDOW_END_JOB = 'opening.unseal-window-end';
  * an audit entry (and so a public log entry) and a hall event, and then tells the live stream.
  */
 export function createHallService(deps: OpeningDeps, bus: HallBus) {
-  // The opening key: content keys come to the server wrapped to it; a second derived key seals them at rest.
+  // The opening key: content keys come to the server wrapped to it; the vault seals them at rest.
   const openingKey: PrivateKey = privateKeyFromScalar('sm2', derivedKey(deps.signingKey, 'opening key v1'));
-  const atRest = sm4CtrHmacSm3.prepare(derivedKey(deps.signingKey, 'opening content keys at rest v1'));
+  const vault = contentKeyVault(deps.signingKey);
   const opening = { pem: publicKeyToPem(openingKey.publicKey), keyId: keyId(openingKey.publicKey) };
-
-  async function sealAtRest(bidId: string, partId: string, key: Uint8Array): Promise<Uint8Array> {
-    const nonce = randomBytes(16);
-    const sealed = await atRest.seal(nonce, key, utf8(`${bidId}:${partId}`));
-    const out = new Uint8Array(16 + sealed.length);
-    out.set(nonce);
-    out.set(sealed, 16);
-    return out;
-  }
 
   const { section, lockedHall, record, event } = hallTx(deps);
   const coefficient = createCoefficientDraw(deps, bus);
@@ -192,7 +185,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
       for (const [partId, key] of keys) {
         await tables(trx)
           .insertInto('opening.content_key')
-          .values({ bid_id: mine.bid_id, part_id: partId, sealed_key: await sealAtRest(mine.bid_id, partId, key), released_by: 'bidder', released_at: now })
+          .values({ bid_id: mine.bid_id, part_id: partId, sealed_key: await vault.seal(mine.bid_id, partId, key), released_by: 'bidder', released_at: now })
           .onConflict((oc) => oc.columns(['bid_id', 'part_id']).doNothing())
           .execute();
       }
@@ -224,6 +217,8 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
     await record(trx, systemActor, hall, 'readout', { rows, notOpened: bids.filter((b) => !opened.includes(b)).map((b) => ({ bidId: b.bid_id, entityName: b.entity_name, status: b.unseal_status, outcome: b.failure_outcome })) });
     await event(trx, hall, 'readout', now, { rows: rows.length });
     await coefficient.commit(trx, hall, now);
+    // §7: the bulk files are decrypted in the background once read out.
+    await deps.jobs.send(trx, BULK_UNSEAL_JOB, { sectionId: hall.section_id, round: hall.round }, { singletonKey: `${hall.section_id}:${hall.round}` });
   }
 
   /** The window's end (a job at the end, and the sweep): unsettled bids fail with their statutory outcome, then the readout. */

@@ -3,12 +3,15 @@ import { createHallBus } from './hall-bus.ts';
 import { registerHallRoutes } from './hall.routes.ts';
 import { createHallService } from './hall.service.ts';
 import { createRecordService } from './record.service.ts';
+import { BULK_UNSEAL_JOB, createBulkUnseal } from './bulk-unseal.ts';
+import { contentKeyVault } from './content-keys.ts';
 import type { OpeningDeps } from './opening.deps.ts';
 import { openingErrors } from './opening.errors.ts';
 import { createOpeningScopes } from './scopes.ts';
 
 export type { BidsPort, BoundCertificatePort, OpeningDeps, OpeningTermsPort, PublishPort, SectionsPort } from './opening.deps.ts';
 export { recordSigningPayload } from './record.service.ts';
+export { evaluationKey } from './bulk-unseal.ts';
 
 /** Every minute: halls whose deadline has passed are opened, unsealing windows that ended are closed. */
 export const OPENING_SWEEP_JOB = 'opening.sweep';
@@ -22,16 +25,19 @@ export function createOpeningModule(deps: OpeningDeps) {
   const bus = createHallBus();
   const halls = createHallService(deps, bus);
   const records = createRecordService(deps, bus);
+  const bulk = createBulkUnseal(deps, contentKeyVault(deps.signingKey), bus);
   deps.jobs.define({ name: OPENING_SWEEP_JOB, cron: '* * * * *', handle: async () => void (await halls.sweep()) });
   deps.jobs.define<{ sectionId: string; round: number }>({
     name: halls.WINDOW_END_JOB,
     handle: async (data) => void (await halls.closeWindowIfDue(data.sectionId, data.round)),
   });
+  deps.jobs.define<{ sectionId: string; round: number }>({ name: BULK_UNSEAL_JOB, handle: async (data) => void (await bulk.run(data.sectionId, data.round)) });
   return {
     errors: openingErrors,
     scopes: createOpeningScopes(deps),
     halls,
     records,
+    bulk,
     registerRoutes(app: AppInstance) {
       registerHallRoutes(app, { db: deps.db, view: deps, halls, records, bus });
     },

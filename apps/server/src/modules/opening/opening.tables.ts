@@ -29,6 +29,7 @@ export interface HallTable {
   record_frozen_at: Date | null;
   record_publication_id: string | null;
   record_published_at: Date | null;
+  bulk_unsealed_at: Date | null;
   last_seq: Generated<BigIntColumn>;
 }
 
@@ -94,7 +95,20 @@ export interface RecordSignatureTable {
   signed_at: Date;
 }
 
+export interface UnsealedPartTable {
+  bid_id: string;
+  part_id: string;
+  name: string;
+  blob_sm3: string;
+  plaintext_size: BigIntColumn;
+  plaintext_hash: string;
+  iv: Uint8Array;
+  mac: Uint8Array;
+  unsealed_at: Date;
+}
+
 export interface OpeningTables {
+  'opening.unsealed_part': UnsealedPartTable;
   'opening.record_signature': RecordSignatureTable;
   'opening.hall': HallTable;
   'opening.hall_bid': HallBidTable;

@@ -109,12 +109,15 @@ export function useHall(sectionId: string, clock: HallClock): Hall {
   }, [notOpen, load]);
 
   const open = view !== undefined;
+  // The stream starts after the last event the view already shows: nothing is replayed on connecting.
+  const seen = useRef(0);
+  if (view) seen.current = view.lastSeq;
   const { correct } = clock;
   useEffect(() => {
     if (!open) return;
     let down = false;
     let retry = 0;
-    const source = new EventSource(hallEventsUrl(sectionId));
+    const source = new EventSource(hallEventsUrl(sectionId, seen.current));
     for (const kind of HALL_EVENT_KINDS) source.addEventListener(kind, refresh);
     source.addEventListener('time', (e: MessageEvent<string>) => {
       try {

@@ -1,0 +1,93 @@
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+import { Transform } from 'node:stream';
+import { unsealStream } from '@bidhall/crypto';
+import { systemActor } from '../../platform/audit/audit-trail.ts';
+import { derivedKey } from '../../platform/keys/derived-key.ts';
+import type { ContentKeyVault } from './content-keys.ts';
+import type { HallBus } from './hall-bus.ts';
+import { hallStore } from './hall-store.ts';
+import { hallTx } from './hall-tx.ts';
+import { type OpeningDeps, tables } from './opening.deps.ts';
+
+export const BULK_UNSEAL_JOB = 'opening.bulk-unseal';
+
+/** The section's evaluation key: SM4 for the re-sealed parts, HMAC-SM3 for their tags. */
+export function evaluationKey(deps: Pick<OpeningDeps, 'signingKey'>, sectionId: string, round: number) {
+  const key = derivedKey(deps.signingKey, `evaluation key v1 ${sectionId}:${round}`);
+  return { enc: key.subarray(0, 16), mac: derivedKey(deps.signingKey, `evaluation mac v1 ${sectionId}:${round}`) };
+}
+
+/**
+ * Bulk decryption after the readout (issue 11 §7): each part of every opened bid is streamed through
+ * unsealStream with its released content key, its plaintext hash checked against the signed manifest
+ * (B-023), and re-sealed on the fly under the section's evaluation key into the blob store — plaintext
+ * never touches the disk. Progress goes to the hall's stream; a restart resumes with the parts not done.
+ */
+export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus: HallBus) {
+  const { record, event } = hallTx(deps);
+
+  async function unsealPart(sectionId: string, round: number, bidId: string, part: { partId: string; name: string; blobSm3: string }, expectedHash: string) {
+    const row = await tables(deps.db).selectFrom('opening.content_key').select('sealed_key').where('bid_id', '=', bidId).where('part_id', '=', part.partId).executeTakeFirstOrThrow();
+    const contentKey = await vault.open(bidId, part.partId, new Uint8Array(row.sealed_key));
+    const { stream: sealed } = await deps.blobs.open(part.blobSm3);
+    const { stream: plain, digest } = await unsealStream(sealed, { contentKey });
+    const key = evaluationKey(deps, sectionId, round);
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('sm4-ctr', key.enc, iv);
+    const mac = createHmac('sm3', key.mac).update(iv);
+    const tagged = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        mac.update(chunk);
+        done(null, chunk);
+      },
+    });
+    const stored = await deps.blobs.put(plain.pipe(cipher).pipe(tagged));
+    const d = await digest;
+    if (d.plaintextHash !== expectedHash) throw new Error(`part ${part.name} of bid ${bidId} decrypts to other bytes than the bidder signed`);
+    await tables(deps.db)
+      .insertInto('opening.unsealed_part')
+      .values({ bid_id: bidId, part_id: part.partId, name: part.name, blob_sm3: stored.sm3, plaintext_size: d.size, plaintext_hash: d.plaintextHash, iv, mac: mac.digest(), unsealed_at: deps.clock.now() })
+      .onConflict((oc) => oc.columns(['bid_id', 'part_id']).doNothing())
+      .execute();
+    return d.size;
+  }
+
+  /** Runs (or resumes) the bulk decryption of a hall whose readout is done. */
+  async function run(sectionId: string, round: number): Promise<{ parts: number; bytes: number }> {
+    const hall = await hallStore(deps.db).hall(sectionId, round);
+    if (!hall?.readout_at || hall.bulk_unsealed_at) return { parts: 0, bytes: 0 };
+    const opened = (await hallStore(deps.db).bids(sectionId, round)).filter((b) => b.unseal_status === 'unsealed' || b.unseal_status === 'remedied');
+    const manifests = new Map((await deps.bids.openedBids(deps.db, sectionId, round, hall.bid_deadline)).map((b) => [b.bidId, b.signedManifest.manifest]));
+    const done = new Set((await tables(deps.db).selectFrom('opening.unsealed_part').select(['bid_id', 'part_id']).where('bid_id', 'in', opened.length ? opened.map((b) => b.bid_id) : ['00000000-0000-0000-0000-000000000000']).execute()).map((r) => `${r.bid_id}:${r.part_id}`));
+    const work = [];
+    for (const b of opened) for (const p of await deps.bids.sealedParts(deps.db, b.bid_id, hall.bid_deadline)) work.push({ bidId: b.bid_id, part: p });
+    let parts = done.size;
+    let bytes = 0;
+    for (const w of work) {
+      if (done.has(`${w.bidId}:${w.part.partId}`)) continue;
+      const listed = manifests.get(w.bidId)?.parts.find((p) => p.partId === w.part.partId);
+      if (!listed) throw new Error(`part ${w.part.partId} is not in the signed manifest of bid ${w.bidId}`);
+      bytes += await unsealPart(sectionId, round, w.bidId, w.part, listed.plaintextHash);
+      parts++;
+      await deps.db.transaction().execute(async (trx) => {
+        const h = (await hallStore(trx).hall(sectionId, round, true))!;
+        await event(trx, h, 'bulkProgress', deps.clock.now(), { done: parts, total: work.length });
+      });
+      bus.changed(sectionId);
+    }
+    await deps.db.transaction().execute(async (trx) => {
+      const h = (await hallStore(trx).hall(sectionId, round, true))!;
+      if (h.bulk_unsealed_at) return;
+      const now = deps.clock.now();
+      await hallStore(trx).updateHall(sectionId, round, { bulk_unsealed_at: now });
+      await record(trx, systemActor, h, 'bulkUnsealed', { parts: work.length });
+      await event(trx, h, 'bulkUnsealed', now, { parts: work.length });
+    });
+    bus.changed(sectionId);
+    return { parts, bytes };
+  }
+
+  return { run };
+}
+
+export type BulkUnseal = ReturnType<typeof createBulkUnseal>;
