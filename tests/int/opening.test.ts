@@ -1,4 +1,4 @@
-import type { HallView, OpeningRecordView, UnsealKit } from '@bidhall/contracts';
+import type { HallView, OpeningRecordView, RemedyKit, UnsealKit } from '@bidhall/contracts';
 import { createDecipheriv, createHmac } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { verifyDraw } from '../../apps/cli/src/draw-verify.ts';
 import { createBlobStore } from '../../apps/server/src/platform/storage/blob-store.ts';
 import { evaluationKey, recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
 import { injectFetch } from '../support/inject-fetch.ts';
-import { canonicalJson, concat, fromHex, gmSuite, publicKeyFromPem, randomBytes, signJson, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
+import { canonicalJson, concat, fromHex, gmSuite, openShare, publicKeyFromPem, randomBytes, signJson, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { biddingSection, certifiedBidder, requirements, sealBid, submitBid, type Bidder, type BiddingSection } from '../support/bidding-fixtures.ts';
 import { api, createDocumentsTestApp, type DocumentsTestApp } from '../support/documents-fixtures.ts';
@@ -308,5 +308,50 @@ describe('remote opening hall', () => {
     // Running again changes nothing (a restart, a retried job).
     await t.jobs.runNow('opening.bulk-unseal', { sectionId, round: readOut.round });
     expect(await t.database.db.selectFrom('opening.unsealed_part').select('part_id').where('bid_id', 'in', done.bidders.map((b) => b.bidId)).execute()).toHaveLength(10);
+  }, 240_000);
+
+  it('[A-112] where the document allows the remedy, a bid its bidder could not unseal is opened by two of the three opening custodians with their shares, and read out', async () => {
+    const { s, bidders } = await sectionWithBids(3, { unsealRemedy: '由开标密钥保管人解密' });
+    const sectionId = s.r.sectionId;
+    const tenderer = await atDeadline(s, bidders);
+    await hallOf(sectionId, tenderer);
+    for (const b of bidders) await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, b.cookie);
+    await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, tenderer);
+    for (const b of bidders.slice(0, 2)) expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b.cookie, (await unsealBody(b, sectionId)).body)).statusCode).toBe(200);
+    const lost = await unsealBody(bidders[2]!, sectionId, (await unsealBody(bidders[2]!, sectionId)).kit.parts[0]!.partId);
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, bidders[2]!.cookie, lost.body)).statusCode).toBe(422);
+    const waiting = await hallOf(sectionId, tenderer);
+    expect(waiting.bidders[2]!.unseal).toMatchObject({ status: 'failed', outcome: 'remedy' });
+    // Awaiting the custodians, the window stays open and nothing is read out.
+    expect(waiting.stage).toBe('unsealing');
+    expect(waiting.readout).toBeNull();
+
+    // Each custodian opens its own share where it is and wraps it to the opening key.
+    const release = async (cookie: string, key: typeof s.custodians.centre) => {
+      const kitRes = await call('GET', `/api/v1/sections/${sectionId}/hall/remedy-kit`, cookie);
+      expect(kitRes.statusCode, kitRes.body).toBe(200);
+      const kit = kitRes.json() as RemedyKit;
+      expect(kit.bids.map((b) => b.entityName)).toEqual([bidders[2]!.name]);
+      const opening = publicKeyFromPem(kit.openingKeyPem);
+      const shares = [];
+      for (const b of kit.bids) for (const p of b.parts) shares.push({ bidId: b.bidId, partId: p.partId, wrappedShare: toBase64(await gmSuite.wrapKey(opening, canonicalJson(await openShare(p.header as unknown as PartHeader, key)))) });
+      return call('POST', `/api/v1/sections/${sectionId}/hall/shares`, cookie, { shares });
+    };
+    const first = await release(await s.custodians.staffLogin(), s.custodians.centre);
+    expect(first.statusCode, first.body).toBe(200);
+    expect((first.json() as HallView).bidders[2]!.unseal.status).toBe('failed');
+    // A share wrapped to anything but the opening key is refused.
+    const kit = (await call('GET', `/api/v1/sections/${sectionId}/hall/remedy-kit`, tenderer)).json() as RemedyKit;
+    const bogus = await call('POST', `/api/v1/sections/${sectionId}/hall/shares`, tenderer, { shares: [{ bidId: kit.bids[0]!.bidId, partId: kit.bids[0]!.parts[0]!.partId, wrappedShare: toBase64(randomBytes(120)) }] });
+    expect(bogus.json()).toMatchObject({ code: 'UNSEAL_REQUEST_INVALID' });
+    // A bidder is not a custodian.
+    expect((await call('GET', `/api/v1/sections/${sectionId}/hall/remedy-kit`, bidders[0]!.cookie)).statusCode).toBe(403);
+
+    const second = await release(await s.custodians.supervisorLogin(), s.custodians.supervisor);
+    expect(second.statusCode, second.body).toBe(200);
+    const opened = second.json() as HallView;
+    expect(opened.bidders[2]!.unseal.status).toBe('remedied');
+    expect(opened.stage).toBe('record');
+    expect(opened.readout!.rows.map((r) => r.values.price)).toEqual(['100000000', '200000000', '300000000']);
   }, 240_000);
 });

@@ -136,3 +136,16 @@ CREATE TABLE opening.unsealed_part (
   unsealed_at timestamptz NOT NULL,
   PRIMARY KEY (bid_id, part_id)
 );
+
+-- The custodians' remedy (E-bidding Measures art. 31, where the document allows it): each opening
+-- custodian's share of a failed bid's content keys, sealed at rest; k of n recover the keys.
+CREATE TABLE opening.released_share (
+  bid_id uuid NOT NULL REFERENCES opening.hall_bid (bid_id),
+  part_id text NOT NULL CHECK (part_id ~ '^[0-9a-f]{32}$'),
+  share_index integer NOT NULL CHECK (share_index BETWEEN 1 AND 255),
+  key_id text NOT NULL,
+  sealed_share bytea NOT NULL,
+  released_by uuid NOT NULL,
+  released_at timestamptz NOT NULL,
+  PRIMARY KEY (bid_id, part_id, share_index)
+);

@@ -119,6 +119,13 @@ export const unsealRequest = z.strictObject({
 });
 export type UnsealRequest = z.infer<typeof unsealRequest>;
 
+/** What an opening custodian needs for the remedy: the bids awaiting it with their parts' sealed headers, and the opening key. */
+export const remedyKit = z.object({
+  openingKeyPem: z.string(),
+  bids: z.array(z.object({ bidId: uuid, entityName: z.string(), parts: z.array(z.object({ partId: hex32, name: z.string(), header: z.record(z.string(), z.unknown()) })) })),
+});
+export type RemedyKit = z.infer<typeof remedyKit>;
+
 /** A custodian's shares for the bids the remedy opens: each opened share's JSON wrapped to the opening key. */
 export const shareReleaseRequest = z.strictObject({
   shares: z.array(z.strictObject({ bidId: uuid, partId: hex32, wrappedShare: base64 })).min(1).max(2000),
@@ -147,6 +154,8 @@ export const HALL_EVENT_KINDS = [
   'unsealingStarted',
   'unsealed',
   'unsealFailed',
+  'shareReleased',
+  'remedied',
   'readout',
   'coefficientDrawn',
   'objectionRaised',

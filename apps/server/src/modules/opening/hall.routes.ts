@@ -1,4 +1,4 @@
-import { emptyBody, hallEvent, hallView, objectionAnswerRequest, objectionRequest, objectionView, openingRecordView, recordSignRequest, unsealKit, unsealRequest } from '@bidhall/contracts';
+import { emptyBody, hallEvent, hallView, objectionAnswerRequest, objectionRequest, objectionView, openingRecordView, recordSignRequest, remedyKit, shareReleaseRequest, unsealKit, unsealRequest } from '@bidhall/contracts';
 import { z } from 'zod';
 import { actorOf, requirePrincipal } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import type { HallService } from './hall.service.ts';
 import type { RecordService } from './record.service.ts';
+import type { RemedyService } from './remedy.service.ts';
 import type { HallCaller } from './hall-tx.ts';
 import { hallView as viewOf } from './hall-view.ts';
 import type { OpeningDeps } from './opening.deps.ts';
@@ -19,6 +20,8 @@ const hall = (parties: readonly ('tenderer' | 'agency' | 'subject')[]) => ({ res
 const present = { roles: ['bidder', 'tenderer', 'agency', 'staff', 'supervisor'] as const, scope: hall(['tenderer', 'agency', 'subject']) };
 const bidders = { roles: ['bidder'] as const, scope: hall(['subject']) };
 const managers = { roles: ['tenderer', 'agency'] as const, scope: hall(['tenderer', 'agency']) };
+/** The section's opening custodians: the region's trading centre and supervisor, and the tenderer. */
+const custodians = { roles: ['staff', 'supervisor', 'tenderer'] as const, scope: hall(['tenderer']) };
 
 function callerOf(request: FastifyRequest): HallCaller {
   const p = requirePrincipal(request);
@@ -26,8 +29,8 @@ function callerOf(request: FastifyRequest): HallCaller {
 }
 
 /** The remote opening hall (decision 0021): the view, the live stream, sign-in, unsealing, objections. */
-export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>; halls: HallService; records: RecordService; bus: HallBus }) {
-  const { db, halls, records } = deps;
+export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>; halls: HallService; records: RecordService; remedy: RemedyService; bus: HallBus }) {
+  const { db, halls, records, remedy } = deps;
   const view = async (request: FastifyRequest<{ Params: { id: string } }>) => viewOf(deps.view, db, request.params.id, { entityId: requirePrincipal(request).entity?.id ?? null });
 
   app.get(
@@ -163,6 +166,24 @@ export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<
     async (request) => {
       await records.publish(request.params.id, callerOf(request));
       return records.view(db, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/sections/:id/hall/remedy-kit',
+    { config: { access: custodians }, schema: { tags, summary: "The bids awaiting the custodians' remedy, their parts' sealed headers and the opening key (E-bidding Measures art. 31)", params, response: { 200: remedyKit } } },
+    async (request) => remedy.kit(request.params.id),
+  );
+
+  app.post(
+    '/api/v1/sections/:id/hall/shares',
+    {
+      config: { access: custodians },
+      schema: { tags, summary: "An opening custodian releases its shares of the awaiting bids' content keys, each wrapped to the opening key; k of n open the bid (A-112)", params, body: shareReleaseRequest, response: { 200: hallView } },
+    },
+    async (request) => {
+      await remedy.release(request.params.id, request.body, callerOf(request));
+      return view(request);
     },
   );
 }

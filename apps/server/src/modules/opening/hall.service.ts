@@ -308,7 +308,23 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
     return { opened, closed };
   }
 
-  return { openIfDue, signIn, startUnsealing, unsealKit, unseal, closeWindowIfDue, object, answer, sweep, openingKey: opening, WINDOW_END_JOB };
+  return {
+    openIfDue,
+    signIn,
+    startUnsealing,
+    unsealKit,
+    unseal,
+    closeWindowIfDue,
+    object,
+    answer,
+    sweep,
+    openingKey: opening,
+    /** For the custodians' remedy: the readout once every bid is settled, and the coefficient draw after it. */
+    readoutIfSettled: async (trx: Db, hall: HallRow, bids: HallBidRow[], now: Date) => (bids.every(settled) ? (await readout(trx, hall, bids, now), true) : false),
+    completeCoefficient: (sectionId: string, round: number) => coefficient.complete(sectionId, round),
+    unwrapFromOpeningKey: (wrapped: Uint8Array) => gmSuite.unwrapKey(openingKey, wrapped),
+    WINDOW_END_JOB,
+  };
 }
 
 export type HallService = ReturnType<typeof createHallService>;

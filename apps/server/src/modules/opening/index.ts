@@ -5,6 +5,7 @@ import { createHallService } from './hall.service.ts';
 import { createRecordService } from './record.service.ts';
 import { BULK_UNSEAL_JOB, createBulkUnseal } from './bulk-unseal.ts';
 import { contentKeyVault } from './content-keys.ts';
+import { createRemedyService } from './remedy.service.ts';
 import type { OpeningDeps } from './opening.deps.ts';
 import { openingErrors } from './opening.errors.ts';
 import { createOpeningScopes } from './scopes.ts';
@@ -25,7 +26,9 @@ export function createOpeningModule(deps: OpeningDeps) {
   const bus = createHallBus();
   const halls = createHallService(deps, bus);
   const records = createRecordService(deps, bus);
-  const bulk = createBulkUnseal(deps, contentKeyVault(deps.signingKey), bus);
+  const vault = contentKeyVault(deps.signingKey);
+  const bulk = createBulkUnseal(deps, vault, bus);
+  const remedy = createRemedyService(deps, vault, bus, halls);
   deps.jobs.define({ name: OPENING_SWEEP_JOB, cron: '* * * * *', handle: async () => void (await halls.sweep()) });
   deps.jobs.define<{ sectionId: string; round: number }>({
     name: halls.WINDOW_END_JOB,
@@ -38,8 +41,9 @@ export function createOpeningModule(deps: OpeningDeps) {
     halls,
     records,
     bulk,
+    remedy,
     registerRoutes(app: AppInstance) {
-      registerHallRoutes(app, { db: deps.db, view: deps, halls, records, bus });
+      registerHallRoutes(app, { db: deps.db, view: deps, halls, records, remedy, bus });
     },
   };
 }

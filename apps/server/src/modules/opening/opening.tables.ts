@@ -107,7 +107,18 @@ export interface UnsealedPartTable {
   unsealed_at: Date;
 }
 
+export interface ReleasedShareTable {
+  bid_id: string;
+  part_id: string;
+  share_index: number;
+  key_id: string;
+  sealed_share: Uint8Array;
+  released_by: string;
+  released_at: Date;
+}
+
 export interface OpeningTables {
+  'opening.released_share': ReleasedShareTable;
   'opening.unsealed_part': UnsealedPartTable;
   'opening.record_signature': RecordSignatureTable;
   'opening.hall': HallTable;

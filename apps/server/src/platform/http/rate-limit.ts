@@ -47,6 +47,7 @@ export const RATE_LIMITS: Readonly<Record<string, RouteLimit>> = {
   'POST /api/v1/bank-statements': { max: 20, windowSeconds: 60, by: 'account', why: 'an import parses a statement of up to 10 MB and reconciles every line' },
   'POST /api/v1/bid-uploads': { max: 120, windowSeconds: 60, by: 'account', why: 'each tus creation checks the section and keeps a file until it is finished or replaced' },
   'POST /api/v1/sections/:id/hall/unseal': { max: 30, windowSeconds: 60, by: 'account', why: 'an unsealing unwraps every content key and decrypts the bidSummary' },
+  'POST /api/v1/sections/:id/hall/shares': { max: 30, windowSeconds: 60, by: 'account', why: 'a release unwraps every share and may recover and check every content key of a bid' },
   'GET /api/v1/sections/:id/hall/events': { max: 30, windowSeconds: 60, by: 'account', why: 'each stream holds a connection open and replays events from the database' },
   'POST /api/v1/bids/:id/withdrawal': { max: 30, windowSeconds: 60, by: 'account', why: 'a withdrawal verifies a signature and signs a receipt' },
 };
