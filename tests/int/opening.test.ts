@@ -2,6 +2,7 @@ import type { HallView, OpeningRecordView, RemedyKit, UnsealKit } from '@bidhall
 import { createDecipheriv, createHmac } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { signIn as cliSignIn, unseal as cliUnseal } from '../../apps/cli/src/bid-hall.ts';
 import { verifyDraw } from '../../apps/cli/src/draw-verify.ts';
 import { createBlobStore } from '../../apps/server/src/platform/storage/blob-store.ts';
 import { evaluationKey, recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
@@ -353,5 +354,78 @@ describe('remote opening hall', () => {
     expect(opened.bidders[2]!.unseal.status).toBe('remedied');
     expect(opened.stage).toBe('record');
     expect(opened.readout!.rows.map((r) => r.values.price)).toEqual(['100000000', '200000000', '300000000']);
+  }, 240_000);
+
+  it('the hall is live over Server-Sent Events with server time; a client that reconnects with Last-Event-ID gets exactly what it missed', async () => {
+    const { s, bidders } = await sectionWithBids(3);
+    const sectionId = s.r.sectionId;
+    const tenderer = await atDeadline(s, bidders);
+    await hallOf(sectionId, tenderer);
+    // Real HTTP for a real stream; the app closes the server when the test app closes.
+    const address = await t.built.app.listen({ port: 0, host: '127.0.0.1' });
+    {
+      /** Reads the stream until `until` returns true; the connection then closes (a dropped client). */
+      const read = async (lastEventId: string | null, until: (events: { id: string | null; event: string; data: string }[]) => boolean) => {
+        const controller = new AbortController();
+        const res = await fetch(`${address}/api/v1/sections/${sectionId}/hall/events`, {
+          headers: { cookie: bidders[0]!.cookie, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+          signal: controller.signal,
+        });
+        expect(res.headers.get('content-type')).toContain('text/event-stream');
+        const events: { id: string | null; event: string; data: string }[] = [];
+        const decoder = new TextDecoder();
+        let buffer = '';
+        const reader = res.body!.getReader();
+        while (!until(events)) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? null;
+            if (field('event')) events.push({ id: field('id'), event: field('event')!, data: field('data')! });
+          }
+        }
+        controller.abort();
+        return events;
+      };
+      const first = await read(null, (e) => e.some((x) => x.event === 'opened'));
+      expect(first[0]!.event).toBe('time');
+      expect(Date.parse((JSON.parse(first[0]!.data) as { serverTime: string }).serverTime)).toBe(t.clock.now().getTime());
+      const opened = first.find((x) => x.event === 'opened')!;
+      expect(JSON.parse(opened.data)).toMatchObject({ kind: 'opened', data: { bids: 3 } });
+
+      // While the client is away two bidders sign in; on reconnecting it gets those two events and not the first again.
+      for (const b of bidders.slice(1)) expect((await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, b.cookie)).statusCode).toBe(200);
+      const missed = await read(opened.id, (e) => e.filter((x) => x.event === 'signedIn').length >= 2);
+      const kinds = missed.filter((x) => x.event !== 'time');
+      expect(kinds.map((x) => x.event)).toEqual(['signedIn', 'signedIn']);
+      expect(kinds.map((x) => Number(x.id))).toEqual([Number(opened.id) + 1, Number(opened.id) + 2]);
+
+      // Live: an event committed while connected arrives without asking.
+      const live = read(kinds[1]!.id, (e) => e.some((x) => x.event === 'signedIn'));
+      await new Promise((r) => setTimeout(r, 200));
+      expect((await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, bidders[0]!.cookie)).statusCode).toBe(200);
+      expect((await live).find((x) => x.event === 'signedIn')!.data).toContain(bidders[0]!.name);
+    }
+  }, 240_000);
+
+  it('[A-111] `bidhall bid unseal` signs in and unseals from the bidder\'s machine; a key file that is not the bid\'s is caught before anything is sent', async () => {
+    const { s, bidders } = await sectionWithBids(3);
+    const sectionId = s.r.sectionId;
+    const tenderer = await atDeadline(s, bidders);
+    await hallOf(sectionId, tenderer);
+    const url = await t.built.app.listen({ port: 0, host: '127.0.0.1' });
+    const session = (b: Bidder) => ({ url, cookie: b.cookie, certFile: '-', keyFile: '-', loggedInAt: t.clock.now().toISOString() });
+    for (const b of bidders) expect((await cliSignIn(session(b), sectionId)).mine!.signedIn).toBe(true);
+    expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, tenderer)).statusCode).toBe(200);
+    await expect(cliUnseal(session(bidders[0]!), sectionId, bidders[1]!.key)).rejects.toThrow(/does not open with this key/);
+    expect((await hallOf(sectionId, tenderer)).bidders[0]!.unseal.status).toBe('sealed');
+    const progress: number[] = [];
+    const after = await cliUnseal(session(bidders[0]!), sectionId, bidders[0]!.key, (done) => progress.push(done));
+    expect(after.mine!.unseal).toBe('unsealed');
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
   }, 240_000);
 });

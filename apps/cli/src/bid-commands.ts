@@ -14,6 +14,7 @@ import {
   type DocumentListItem,
   type DownloadReceipt,
   type DownloadView,
+  type HallView,
 } from '@bidhall/contracts';
 import { CryptoError, isCryptoError, parseCertificate, privateKeyFromPem, sm3, toHex } from '@bidhall/crypto';
 import type { Command } from './command.ts';
@@ -25,6 +26,7 @@ import { formatBytes, requirementsText } from './bid-print.ts';
 import { manifestSm3Of, verifyBidReceipt } from './bid-receipt.ts';
 import { convertTextParts, sealSection, type Bidder } from './bid-seal.ts';
 import { submitSection, withdrawBid } from './bid-submit.ts';
+import { signIn, unseal } from './bid-hall.ts';
 import { BID_FILE, Refused, sectionIdArg, SESSION_FILE, Unusable, Workspace, type Session } from './bid-workspace.ts';
 import { fileKeyProvider } from './key-provider.ts';
 
@@ -61,6 +63,12 @@ Every subcommand works in a bid workspace folder: --dir DIR (default: the curren
       live bid (unchanged parts are kept, not uploaded again) (A-99).
   withdraw BID-ID
       Withdraws a bid before the deadline, signed with your key; saves and verifies the receipt.
+  sign-in SECTION-ID
+      In the opening hall after the deadline: signs your entity in (A-106).
+  unseal SECTION-ID [--key KEY.pem]
+      In the opening hall once the tenderer started the unsealing: signs in if needed, unwraps each
+      part's content key with your key on this machine and sends it wrapped to the platform's opening
+      key; the platform checks it against your sealed bid (A-111).
   verify-receipt RECEIPT.json [--url URL | --log-key KEY.pem] [--manifest MANIFEST.json]
       Checks a receipt: the platform's signature, the timestamp, the commitment and the log
       inclusion proof under a signed tree head, with the log key (A-97, A-101).`;
@@ -74,6 +82,8 @@ const ALLOWED: Record<string, string[]> = {
   seal: ['sections', 'cert', 'key', 'entity', 'font', 'font-face'],
   submit: ['sections', 'replace', 'retries', 'chunk-size'],
   withdraw: [],
+  'sign-in': [],
+  unseal: ['key'],
   'verify-receipt': ['url', 'log-key', 'manifest'],
 };
 
@@ -480,6 +490,38 @@ async function verifyReceipt(ws: Workspace, values: Values, positionals: string[
   return printVerdict(file, verdict) ? 0 : 1;
 }
 
+// ---- the opening hall --------------------------------------------------------------------------
+
+const UNSEAL_LABEL: Record<string, string> = { sealed: '未解密', unsealed: '解密成功', failed: '解密失败', remedied: '补救解密成功' };
+
+function printHall(hall: HallView) {
+  console.log(`${hall.sectionCode} ${hall.sectionName}: ${hall.stage} (server time ${hall.serverTime})`);
+  for (const b of hall.bidders) console.log(`  ${b.order}. ${b.entityName}  ${b.signedInAt ? '已签到' : '未签到'}  ${UNSEAL_LABEL[b.unseal.status] ?? b.unseal.status}${b.unseal.reason ? ` (${b.unseal.reason})` : ''}`);
+}
+
+async function hallSignIn(ws: Workspace, positionals: string[]): Promise<number> {
+  const hall = await signIn(await ws.session(), sectionIdArg(positionals[0], 'section id'));
+  printHall(hall);
+  return 0;
+}
+
+async function hallUnseal(ws: Workspace, values: Values, positionals: string[]): Promise<number> {
+  const sectionId = sectionIdArg(positionals[0], 'section id');
+  const session = await ws.session();
+  let key;
+  try {
+    key = privateKeyFromPem(await readText(str(values, 'key') ?? session.keyFile, 'private key'));
+  } catch (e) {
+    if (e instanceof CryptoError) throw new Unusable(`${e.code}: ${e.reason}`);
+    throw e;
+  }
+  await signIn(session, sectionId);
+  const hall = await unseal(session, sectionId, key, (done, total) => process.stderr.write(`\runsealing ${done}/${total}`));
+  process.stderr.write('\n');
+  printHall(hall);
+  return hall.mine?.unseal === 'unsealed' ? 0 : 1;
+}
+
 // ---- dispatch ----------------------------------------------------------------------------------
 
 async function dispatch(sub: string, values: Values, positionals: string[]): Promise<number> {
@@ -501,6 +543,10 @@ async function dispatch(sub: string, values: Values, positionals: string[]): Pro
       return submit(ws, values);
     case 'withdraw':
       return withdraw(ws, values, positionals);
+    case 'sign-in':
+      return hallSignIn(ws, positionals);
+    case 'unseal':
+      return hallUnseal(ws, values, positionals);
     default:
       return verifyReceipt(ws, values, positionals);
   }
