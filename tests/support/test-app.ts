@@ -31,6 +31,8 @@ export interface TestAppOptions {
   config?: Partial<AppDeps['config']>;
   /** Keeps this app's rate limit counters in Redis apart from other tests'. */
   rateLimitNamespace?: string;
+  /** The platform key (another app of the same deployment shares it); a fresh one otherwise. */
+  signingKey?: PlatformSigningKey;
   /** Serves the demo CAs' OCSP responders from this folder (as the demo does). */
   demoCaDir?: string;
 }
@@ -42,7 +44,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const jobs = createJobQueue(database, pino({ level: 'silent' }));
   // Files of this app only, removed on close.
   const ownBlobDir = options.config?.blobDir === undefined ? mkdtempSync(join(tmpdir(), 'bidhall-blobs-')) : undefined;
-  const signingKey = ephemeralSigningKey();
+  const signingKey = options.signingKey ?? ephemeralSigningKey();
   const blobDir = options.config?.blobDir ?? ownBlobDir!;
   const built = await buildApp({
     config: {
