@@ -428,4 +428,35 @@ describe('remote opening hall', () => {
     expect(after.mine!.unseal).toBe('unsealed');
     expect(progress).toEqual([1, 2, 3, 4, 5]);
   }, 240_000);
+
+  it('[A-103] each bidder\'s bid bond is shown in the hall and beside its readout', async () => {
+    const s = await biddingSection(d, { instructions: { bidBondFen: '8000000' } });
+    const sectionId = s.r.sectionId;
+    const bidders: Bidder[] = [];
+    const from = t.clock.now();
+    for (let i = 0; i < 3; i++) {
+      const b = await certifiedBidder(d, s.doc.id);
+      const account = (await call('POST', `/api/v1/bond-accounts/mine?sectionId=${sectionId}`, b.cookie)).json() as { accountNumber: string };
+      const paid = await t.built.app.inject({ method: 'POST', url: '/sandbox/bank/transfers', payload: { payeeAccount: account.accountNumber, amountFen: '8000000', payerAccount: `622202020011223${i}`, payerName: b.name } });
+      expect(paid.statusCode, paid.body).toBe(201);
+      bidders.push(b);
+    }
+    t.clock.advance(1000);
+    const csv = (await t.built.app.inject({ method: 'GET', url: `/sandbox/bank/statements?from=${from.toISOString()}&to=${new Date(t.clock.now().getTime() + 1000).toISOString()}&format=csv` })).body;
+    const imported = await t.built.app.inject({ method: 'POST', url: '/api/v1/bank-statements?name=statement.csv', headers: { cookie: await s.custodians.staffLogin(), 'content-type': 'application/octet-stream' }, payload: Buffer.from(csv) });
+    expect(imported.statusCode, imported.body).toBe(201);
+    for (const [i, b] of bidders.entries()) {
+      const bid = await sealBid(await requirements(t, sectionId, b.cookie), b, { bond: { form: 'deposit' }, summary: { price: `${(i + 1) * 100}000000`, durationDays: 150, quality: '合格' } });
+      const res = await submitBid(t, b, sectionId, bid);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const tenderer = await atDeadline(s, bidders);
+    const hall = await hallOf(sectionId, tenderer);
+    expect(hall.bidders.map((b) => b.bond)).toEqual([0, 1, 2].map(() => ({ form: 'deposit', status: 'ok' })));
+    for (const b of bidders) await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, b.cookie);
+    await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, tenderer);
+    for (const b of bidders) expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b.cookie, (await unsealBody(b, sectionId)).body)).statusCode).toBe(200);
+    const readOut = await hallOf(sectionId, tenderer);
+    expect(readOut.readout!.rows.map((r) => r.bondStatus)).toEqual(['ok', 'ok', 'ok']);
+  }, 240_000);
 });
