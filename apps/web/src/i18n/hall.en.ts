@@ -105,6 +105,14 @@ const hallEn: Strings<typeof hallZhCN> = {
       notOpened: 'Bids that failed to unseal are not read out.',
       pending: 'The unsealing window has closed; the readout is being prepared…',
     },
+    progress: {
+      coefficient: 'Price coefficient K',
+      coefficientPending: 'Not drawn yet',
+      verifyDraw: 'Verify the draw',
+      bulk: 'Bulk decryption',
+      bulkDone: 'Done',
+      bulkParts: '{{done}} / {{total}} parts',
+    },
     objections: {
       title: 'Objections and answers',
       none: 'No objections',

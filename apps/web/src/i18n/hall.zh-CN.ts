@@ -101,6 +101,14 @@ const hallZhCN = {
       notOpened: '解密失败的投标文件不唱标。',
       pending: '解密时限已到，正在汇总唱标结果…',
     },
+    progress: {
+      coefficient: '评标基准价下浮系数 K',
+      coefficientPending: '待抽取',
+      verifyDraw: '验证抽取',
+      bulk: '批量解密',
+      bulkDone: '完成',
+      bulkParts: '{{done}} / {{total}} 个部分',
+    },
     objections: {
       title: '异议与答复',
       none: '暂无异议',

@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { BiddersTable } from './BiddersTable.tsx';
 import { HallActions } from './HallActions.tsx';
 import { HallNotOpen } from './HallNotOpen.tsx';
+import { HallProgressCard } from './HallProgressCard.tsx';
 import { HallStageCard } from './HallStageCard.tsx';
 import { MineAlert } from './MineAlert.tsx';
 import { ObjectionsPanel } from './ObjectionsPanel.tsx';
@@ -71,6 +72,7 @@ export default function HallPage() {
             <MineAlert view={v} />
             <BiddersTable view={v} />
             {(v.readout || v.stage === 'readout') && <ReadoutTable view={v} />}
+            <HallProgressCard view={v} />
             <ObjectionsPanel sectionId={sectionId} view={v} onChanged={hall.refresh} />
           </>
         )}
