@@ -85,7 +85,7 @@ describe('the demo on first start', () => {
       'tenderer.demo',
     ]);
     expect(new Set(rows.map((r) => r.issuer)).size).toBe(3);
-    expect(rows.map((r) => r.key_alg).sort()).toEqual(['p256', 'sm2', 'sm2', 'sm2', 'sm2']);
+    expect(rows.map((r) => r.key_alg).sort()).toEqual(['p256', 'sm2', 'sm2', 'sm2', 'sm2', 'sm2', 'sm2']);
     const soon = rows.filter((r) => (r.not_after as Date).getTime() - clock.now().getTime() < 30 * 86_400_000);
     expect(soon.map((r) => r.username)).toEqual(['bidder.demo']);
 

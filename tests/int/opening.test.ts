@@ -58,6 +58,10 @@ async function unsealBody(b: Bidder, sectionId: string, wrongPart?: string) {
   return { kit, body: { keys } };
 }
 
+let address: string | undefined;
+/** Real HTTP on loopback, for the live stream and the CLI: the app listens once for the whole file and closes with it. */
+const listening = async () => (address ??= await t.built.app.listen({ port: 0, host: '127.0.0.1' }));
+
 /** Moves the clock past the deadline; sessions from days before have expired, so everyone logs in again. */
 async function atDeadline(s: BiddingSection, bidders: Bidder[], ms = 1000): Promise<string> {
   t.clock.set(new Date(Date.parse(s.bidDeadline) + ms));
@@ -361,13 +365,12 @@ describe('remote opening hall', () => {
     const sectionId = s.r.sectionId;
     const tenderer = await atDeadline(s, bidders);
     await hallOf(sectionId, tenderer);
-    // Real HTTP for a real stream; the app closes the server when the test app closes.
-    const address = await t.built.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = await listening();
     {
       /** Reads the stream until `until` returns true; the connection then closes (a dropped client). */
       const read = async (lastEventId: string | null, until: (events: { id: string | null; event: string; data: string }[]) => boolean) => {
         const controller = new AbortController();
-        const res = await fetch(`${address}/api/v1/sections/${sectionId}/hall/events`, {
+        const res = await fetch(`${base}/api/v1/sections/${sectionId}/hall/events`, {
           headers: { cookie: bidders[0]!.cookie, accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
           signal: controller.signal,
         });
@@ -417,7 +420,7 @@ describe('remote opening hall', () => {
     const sectionId = s.r.sectionId;
     const tenderer = await atDeadline(s, bidders);
     await hallOf(sectionId, tenderer);
-    const url = await t.built.app.listen({ port: 0, host: '127.0.0.1' });
+    const url = await listening();
     const session = (b: Bidder) => ({ url, cookie: b.cookie, certFile: '-', keyFile: '-', loggedInAt: t.clock.now().toISOString() });
     for (const b of bidders) expect((await cliSignIn(session(b), sectionId)).mine!.signedIn).toBe(true);
     expect((await call('POST', `/api/v1/sections/${sectionId}/hall/unsealing`, tenderer)).statusCode).toBe(200);
