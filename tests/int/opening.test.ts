@@ -216,7 +216,7 @@ describe('remote opening hall', () => {
     expect(actions.map((a) => a.action).sort()).toEqual(['opening.hall.objectionAnswered', 'opening.hall.objectionRaised']);
   }, 180_000);
 
-  it('[A-114] [A-115] [B-017] the opening record is drawn up from the hall, signed by bidders with their certificates, published on the portal and pushed; the hall closes', async () => {
+  it('[A-114] [B-017] the opening record is drawn up from the hall, signed by bidders with their certificates, published on the portal and pushed; the hall closes', async () => {
     const { s, bidders } = await sectionWithBids(3);
     const sectionId = s.r.sectionId;
     const tenderer = await atDeadline(s, bidders);
