@@ -98,6 +98,7 @@ const SAMPLE_QUERIES: Record<string, string> = {
   custodianKey: 'SELECT id FROM bidding.custodian_key',
   bidUpload: 'SELECT id FROM bidding.upload',
   hall: 'SELECT section_id AS id FROM opening.hall ORDER BY bid_deadline DESC',
+  recordTemplate: 'SELECT id FROM opening.record_template',
 };
 
 beforeAll(async () => {

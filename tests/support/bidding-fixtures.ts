@@ -113,9 +113,9 @@ export async function registerCustodians(t: TestApp, r: RegisteredSection): Prom
  * A published section of the fixtures' tenderer with a signed, issued works tender document (values
  * changed by `instructions`, e.g. a bid bond), its custodians registered, the clock inside the issue period.
  */
-export async function biddingSection(d: DocumentsTestApp, opts: { instructions?: Record<string, string>; custodians?: boolean } = {}): Promise<BiddingSection> {
+export async function biddingSection(d: DocumentsTestApp, opts: { instructions?: Record<string, string>; custodians?: boolean; regionCode?: string } = {}): Promise<BiddingSection> {
   const { t } = d;
-  const r = await registeredSection(t);
+  const r = await registeredSection(t, opts.regionCode ? { regionCode: opts.regionCode } : {});
   await d.bindCertificate(r.tenderer);
   await setTimetable(t, r.sectionId, lawfulTimetable(t));
   const values = { ...worksValues, instructions: { ...worksValues.instructions, ...opts.instructions } };

@@ -276,6 +276,7 @@ export async function buildApp(deps: AppDeps) {
     blobs,
     signingKey: deps.signingKey,
     timeGuard: timeSource,
+    regions: { chainOf: (code) => regionChain(catalog.catalog.regions(), code) },
     sections: projects.sections,
     terms: {
       termsFor: async (trx, sectionId) => {

@@ -18,3 +18,4 @@ export * from './boq.ts';
 export * from './bidding.ts';
 export * from './finance.ts';
 export * from './opening.ts';
+export * from './record-templates.ts';

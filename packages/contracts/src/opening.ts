@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateTime, uuid } from './common.ts';
 import { jsonSignature } from './trust.ts';
 import { bidSummaryField } from './documents.ts';
+import { recordTemplateUsed } from './record-templates.ts';
 
 /**
  * The remote opening hall (module `opening`, decision 0021; 不见面开标): at the deadline the bidder
@@ -204,6 +205,8 @@ export const openingRecord = z.object({
   coefficient: z.object({ drawId: uuid.nullable(), value: z.string() }).nullable(),
   objections: z.array(z.object({ entityName: z.string(), text: z.string(), raisedAt: isoDateTime, answer: z.string().nullable(), answeredAt: isoDateTime.nullable() })),
   frozenAt: isoDateTime,
+  /** The template it was drawn up from (A-115), as it stood then; absent, the platform's standard one. */
+  template: recordTemplateUsed.optional(),
 });
 export type OpeningRecord = z.infer<typeof openingRecord>;
 

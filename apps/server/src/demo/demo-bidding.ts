@@ -4,6 +4,7 @@ import { gmSuite, privateKeyFromPem, privateKeyToPem, publicKeyToPem } from '@bi
 import type { Clock } from '@bidhall/rules';
 import type { BuiltApp } from '../app.ts';
 import { DEMO_ENTITIES } from './demo-data.ts';
+import { loadDemoRecordTemplate } from './demo-record-template.ts';
 import { userSessions } from './demo-tendering.ts';
 
 /** Where the demo keeps the opening custodians' private keys (the platform never holds them). */
@@ -32,6 +33,8 @@ export async function loadDemoBidding(built: BuiltApp, options: { clock: Clock; 
     ['supervisor.works', 'supervisor', '鄂尔多斯市住房和城乡建设局'],
   ] as const) {
     const session = await as(username);
+    // The trading centre also keeps the city's opening record template (one login: TOTP codes are single-use).
+    if (holder === 'centre') await loadDemoRecordTemplate(session);
     if (await hasKey(session, holder)) continue;
     const file = custodianKeyFile(dir, username);
     // A key file kept from an earlier run (a fresh database over the same demo PKI) is used again.

@@ -189,7 +189,7 @@ export function demoSigner(demoCaDir: string | undefined, username: string, cloc
 /** Template → chapters → evaluation method → bill of quantities → package → the tenderer's e-signature → issued. */
 export async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Signer): Promise<string> {
   const doc = (await tenderer.call('POST', '/api/v1/tender-documents', { sectionId, kind: 'tender' })) as { id: string };
-  await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/chapters`, { values: WORKS_VALUES });
+  await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/chapters`, { values: DEMO_VALUES });
   await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/method`, { method: SCORING_METHOD });
   // A-64: the costing tool's export, imported as structured data the bids will price.
   await tenderer.upload(`/api/v1/tender-documents/${doc.id}/bill-of-quantities?name=${encodeURIComponent('工程量清单.xml')}`, Buffer.from(DEMO_BILL_OF_QUANTITIES_XML), 'application/xml');
@@ -222,6 +222,12 @@ export const WORKS_VALUES = {
   contract: { paymentTerms: '按月进度付款，支付比例80%；竣工验收合格后付至97%，余款为质量保证金。' },
   technical: { technicalRequirements: '<p>执行《城镇道路工程施工与质量验收规范》CJJ 1-2008 等国家现行规范。</p>' },
 };
+
+/**
+ * The demo's documents: the works chapters, and at opening a 30-minute unsealing window with the
+ * custodians' remedy (E-bidding Measures art. 31), so that a bid its bidder cannot open can be shown opened.
+ */
+const DEMO_VALUES = { ...WORKS_VALUES, instructions: { ...WORKS_VALUES.instructions, unsealWindowMinutes: '30', unsealRemedy: '由开标密钥保管人解密' } };
 
 /** A scoring method that breaks no rule: weights 30 + 20 + 50, numbers unique, a drawn coefficient. */
 export const SCORING_METHOD: EvaluationMethod = {

@@ -6,6 +6,8 @@ import { createRecordService } from './record.service.ts';
 import { BULK_UNSEAL_JOB, createBulkUnseal } from './bulk-unseal.ts';
 import { contentKeyVault } from './content-keys.ts';
 import { createRemedyService } from './remedy.service.ts';
+import { createRecordTemplates } from './record-templates.service.ts';
+import { registerRecordTemplateRoutes } from './record-templates.routes.ts';
 import type { OpeningDeps } from './opening.deps.ts';
 import { openingErrors } from './opening.errors.ts';
 import { createOpeningScopes } from './scopes.ts';
@@ -25,7 +27,8 @@ export const OPENING_SWEEP_JOB = 'opening.sweep';
 export function createOpeningModule(deps: OpeningDeps) {
   const bus = createHallBus();
   const halls = createHallService(deps, bus);
-  const records = createRecordService(deps, bus);
+  const templates = createRecordTemplates(deps);
+  const records = createRecordService(deps, bus, templates);
   const vault = contentKeyVault(deps.signingKey);
   const bulk = createBulkUnseal(deps, vault, bus);
   const remedy = createRemedyService(deps, vault, bus, halls);
@@ -37,13 +40,15 @@ export function createOpeningModule(deps: OpeningDeps) {
   deps.jobs.define<{ sectionId: string; round: number }>({ name: BULK_UNSEAL_JOB, handle: async (data) => void (await bulk.run(data.sectionId, data.round)) });
   return {
     errors: openingErrors,
-    scopes: createOpeningScopes(deps),
+    scopes: createOpeningScopes(deps, templates),
     halls,
     records,
     bulk,
     remedy,
+    templates,
     registerRoutes(app: AppInstance) {
       registerHallRoutes(app, { db: deps.db, view: deps, halls, records, remedy, bus });
+      registerRecordTemplateRoutes(app, templates);
     },
   };
 }

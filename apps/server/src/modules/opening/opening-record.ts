@@ -1,4 +1,4 @@
-import { OPENING_RECORD_FORMAT, type BidSummaryField, type OpeningRecord, type ReadoutRow } from '@bidhall/contracts';
+import { OPENING_RECORD_FORMAT, STANDARD_RECORD_TEMPLATE, type BidSummaryField, type OpeningRecord, type ReadoutRow, type RecordBlock, type RecordTemplateUsed } from '@bidhall/contracts';
 import { unsealWindowEnd } from '@bidhall/rules';
 import { escapeHtml } from '../../platform/text/encode.ts';
 import type { HallBidRow, HallRow } from './hall-store.ts';
@@ -12,6 +12,7 @@ export function buildRecord(input: {
   objections: readonly { entity_name: string; text: string; raised_at: Date; answer: string | null; answered_at: Date | null }[];
   section: { code: string; name: string; projectName: string; tendererName: string };
   frozenAt: Date;
+  template: RecordTemplateUsed;
 }): OpeningRecord {
   const { hall } = input;
   return {
@@ -39,6 +40,7 @@ export function buildRecord(input: {
     coefficient: hall.coefficient ? { drawId: hall.coefficient_draw_id, value: hall.coefficient } : null,
     objections: input.objections.map((o) => ({ entityName: o.entity_name, text: o.text, raisedAt: o.raised_at.toISOString(), answer: o.answer, answeredAt: iso(o.answered_at) })),
     frozenAt: input.frozenAt.toISOString(),
+    template: input.template,
   };
 }
 
@@ -57,29 +59,50 @@ function value(field: BidSummaryField, v: string | number | null | undefined): s
   return escapeHtml(`${v}${field.unit && field.type !== 'money' ? ` ${field.unit}` : ''}`);
 }
 
-/** The record as the portal shows it: every string escaped, only the notice policy's tags. */
-export function recordHtml(r: OpeningRecord, signatures: readonly { entityName: string; signedAt: string }[]): string {
-  const e = escapeHtml;
-  const rows = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
-  const parts = [
-    `<h2>${e(r.sectionName)}（${e(r.sectionCode)}）开标记录</h2>`,
-    `<p>项目名称：${e(r.projectName)}<br>招标人：${e(r.tendererName)}<br>投标截止（开标）时间：${at(r.bidDeadline)}<br>解密时间：${at(r.unsealStartedAt)} 至 ${at(r.unsealWindowEnd)}</p>`,
-    '<h3>投标人递交与解密情况</h3>',
-    `<table><thead>${rows(['序号', '投标人', '递交时间', '签到时间', '解密状态', '说明', '投标保证金'], 'th')}</thead><tbody>`,
-    ...r.bidders.map((b) =>
-      rows([String(b.order), e(b.entityName), at(b.receivedAt), at(b.signedInAt), `${UNSEAL_LABEL[b.unseal.status] ?? e(b.unseal.status)} ${at(b.unseal.at)}`, e([b.unseal.reason, b.unseal.outcome ? OUTCOME_LABEL[b.unseal.outcome] : null].filter(Boolean).join('；') || '—'), e(b.bondStatus ?? '—')]),
+type Signatures = readonly { entityName: string; signedAt: string }[];
+const e = escapeHtml;
+const rows = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${c}</${tag}>`).join('')}</tr>`;
+const table = (head: string[], body: string[]) => `<table><thead>${rows(head, 'th')}</thead><tbody>${body.join('')}</tbody></table>`;
+
+/** Each part of the record as HTML; a part the record has nothing for says so. */
+const BLOCKS: Record<RecordBlock, (r: OpeningRecord, signatures: Signatures) => string> = {
+  bidders: (r) =>
+    table(
+      ['序号', '投标人', '递交时间', '签到时间', '解密状态', '说明', '投标保证金'],
+      r.bidders.map((b) =>
+        rows([String(b.order), e(b.entityName), at(b.receivedAt), at(b.signedInAt), `${UNSEAL_LABEL[b.unseal.status] ?? e(b.unseal.status)} ${at(b.unseal.at)}`, e([b.unseal.reason, b.unseal.outcome ? OUTCOME_LABEL[b.unseal.outcome] : null].filter(Boolean).join('；') || '—'), e(b.bondStatus ?? '—')]),
+      ),
     ),
-    '</tbody></table>',
-    '<h3>唱标</h3>',
-    `<table><thead>${rows(['序号', '投标人', ...r.fields.map((f) => e(f.label))], 'th')}</thead><tbody>`,
-    ...r.readout.map((row) => rows([String(row.order), e(row.entityName), ...r.fields.map((f) => value(f, row.values[f.key]))])),
-    '</tbody></table>',
-    r.coefficient ? `<p>评标基准价下浮系数（开标时随机抽取）：${e(r.coefficient.value)}${r.coefficient.drawId ? `（抽取记录 ${e(r.coefficient.drawId)}，可复核）` : ''}</p>` : '',
-    '<h3>开标现场异议及答复</h3>',
-    r.objections.length
-      ? `<table><thead>${rows(['提出人', '异议', '提出时间', '答复', '答复时间'], 'th')}</thead><tbody>${r.objections.map((o) => rows([e(o.entityName), e(o.text), at(o.raisedAt), e(o.answer ?? '未答复'), at(o.answeredAt)])).join('')}</tbody></table>`
-      : '<p>无</p>',
-    `<p>投标人电子签名确认：${signatures.length ? signatures.map((s) => `${e(s.entityName)}（${at(s.signedAt)}）`).join('；') : '无'}</p>`,
-  ];
-  return parts.join('\n');
+  readout: (r) => (r.readout.length ? table(['序号', '投标人', ...r.fields.map((f) => e(f.label))], r.readout.map((row) => rows([String(row.order), e(row.entityName), ...r.fields.map((f) => value(f, row.values[f.key]))]))) : '<p>无</p>'),
+  coefficient: (r) => (r.coefficient ? `<p>评标基准价下浮系数（开标时随机抽取）：${e(r.coefficient.value)}${r.coefficient.drawId ? `（抽取记录 ${e(r.coefficient.drawId)}，可复核）` : ''}</p>` : '<p>本次开标未抽取系数</p>'),
+  objections: (r) => (r.objections.length ? table(['提出人', '异议', '提出时间', '答复', '答复时间'], r.objections.map((o) => rows([e(o.entityName), e(o.text), at(o.raisedAt), e(o.answer ?? '未答复'), at(o.answeredAt)]))) : '<p>无</p>'),
+  signatures: (_r, signatures) => `<p>${signatures.length ? signatures.map((s) => `${e(s.entityName)}（${at(s.signedAt)}）`).join('；') : '无'}</p>`,
+};
+
+/** `{{placeholder}}` filled from the record, then escaped; line breaks kept. */
+function fill(text: string, r: OpeningRecord): string {
+  const facts: Record<string, string> = {
+    sectionName: r.sectionName,
+    sectionCode: r.sectionCode,
+    projectName: r.projectName,
+    tendererName: r.tendererName,
+    bidDeadline: r.bidDeadline ? SHANGHAI.format(new Date(r.bidDeadline)) : '—',
+    openedAt: SHANGHAI.format(new Date(r.openedAt)),
+    round: String(r.round),
+  };
+  return e(text.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_m, name: string) => facts[name] ?? '')).replace(/\n/g, '<br>');
+}
+
+/** The record as the portal shows it, laid out by the template it was drawn up from: every string escaped, only the notice policy's tags. */
+export function recordHtml(r: OpeningRecord, signatures: Signatures): string {
+  const { content } = r.template ?? STANDARD_RECORD_TEMPLATE;
+  return [
+    `<h2>${fill(content.title, r)}</h2>`,
+    content.preamble ? `<p>${fill(content.preamble, r)}</p>` : '',
+    `<p>解密时间：${at(r.unsealStartedAt)} 至 ${at(r.unsealWindowEnd)}</p>`,
+    ...content.blocks.flatMap((b) => [`<h3>${e(b.heading)}</h3>`, BLOCKS[b.block](r, signatures)]),
+    content.closing ? `<p>${fill(content.closing, r)}</p>` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
 }

@@ -79,6 +79,11 @@ export type BoundCertificatePort = (trx: Db, entityId: string, certificatePem: s
 /** disclosure → opening: publishes on the portal and pushes to the public service platform in the caller's transaction. */
 export type PublishPort = (trx: Db, publication: Publication, actor?: Actor) => Promise<{ publicationId: string; contentSm3: string; logIndex: number }>;
 
+/** catalog → opening: a region and those above it, nearest first (a record's template is looked up along it). */
+export interface RegionsPort {
+  chainOf(regionCode: string): string[];
+}
+
 export interface OpeningDeps {
   db: Db;
   clock: Clock;
@@ -94,6 +99,7 @@ export interface OpeningDeps {
   boundCertificate: BoundCertificatePort;
   publish: PublishPort;
   draws: DrawsPort;
+  regions: RegionsPort;
 }
 
 export function tables(db: Db): Kysely<OpeningTables> {

@@ -16,4 +16,7 @@ export const openingErrors = {
   RECORD_NOT_READY: 409,
   RECORD_SIGNATURE_INVALID: 422,
   OBJECTION_ANSWERED: 409,
+  /** No such opening record template, or one of a region the caller does not administer (the same answer). */
+  RECORD_TEMPLATE_NOT_FOUND: 404,
+  RECORD_TEMPLATE_NAME_TAKEN: 409,
 } as const;

@@ -30,6 +30,7 @@ export interface HallTable {
   record_publication_id: string | null;
   record_published_at: Date | null;
   bulk_unsealed_at: Date | null;
+  record_template_id: string | null;
   last_seq: Generated<BigIntColumn>;
 }
 
@@ -117,7 +118,21 @@ export interface ReleasedShareTable {
   released_at: Date;
 }
 
+export interface RecordTemplateTable {
+  id: string;
+  region_code: string | null;
+  name: string;
+  content: Json<unknown>;
+  is_default: boolean;
+  version: Generated<number>;
+  created_at: Date;
+  created_by: string;
+  updated_at: Date;
+  updated_by: string;
+}
+
 export interface OpeningTables {
+  'opening.record_template': RecordTemplateTable;
   'opening.released_share': ReleasedShareTable;
   'opening.unsealed_part': UnsealedPartTable;
   'opening.record_signature': RecordSignatureTable;

@@ -7,6 +7,7 @@ import { hallStore, latestHallRound } from './hall-store.ts';
 import { hallTx, ownBid, type HallCaller } from './hall-tx.ts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
 import { buildRecord, recordHtml } from './opening-record.ts';
+import type { RecordTemplates } from './record-templates.service.ts';
 
 /** What a bidder signs to confirm the record (A-114). */
 export function recordSigningPayload(sectionId: string, round: number, recordSm3: string) {
@@ -18,7 +19,7 @@ export function recordSigningPayload(sectionId: string, round: number, recordSm3
  * objection answered, signed by bidders with their bound certificates, published on the portal and
  * pushed to the public service platform; the hall then closes.
  */
-export function createRecordService(deps: OpeningDeps, bus: HallBus) {
+export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: Pick<RecordTemplates, 'forRegion'>) {
   const { section, lockedHall, record, event } = hallTx(deps);
 
   async function freeze(sectionId: string, caller: HallCaller): Promise<void> {
@@ -31,10 +32,12 @@ export function createRecordService(deps: OpeningDeps, bus: HallBus) {
       const open = objections.filter((o) => !o.answered_at).length;
       if (open) throw new DomainError('HALL_STAGE_CONFLICT', `answer the ${open} open objection(s) first: the record carries every answer`, { stage, openObjections: open });
       const s = await section(trx, sectionId);
-      const doc = buildRecord({ hall, bids, objections, section: { code: s.code, name: s.name, projectName: s.projectName, tendererName: s.tendererName }, frozenAt: now });
+      // The region's template as it stands now is copied into the record: its SM3 covers how it reads.
+      const template = await templates.forRegion(trx, hall.region_code);
+      const doc = buildRecord({ hall, bids, objections, section: { code: s.code, name: s.name, projectName: s.projectName, tendererName: s.tendererName }, frozenAt: now, template });
       const recordSm3 = toHex(sm3(canonicalJson(doc)));
-      await hallStore(trx).updateHall(sectionId, hall.round, { record: JSON.stringify(doc), record_sm3: recordSm3, record_frozen_at: now });
-      await record(trx, caller.actor, hall, 'recordDrawnUp', { recordSm3 });
+      await hallStore(trx).updateHall(sectionId, hall.round, { record: JSON.stringify(doc), record_sm3: recordSm3, record_frozen_at: now, record_template_id: template.id });
+      await record(trx, caller.actor, hall, 'recordDrawnUp', { recordSm3, template: { id: template.id, name: template.name, version: template.version } });
       await event(trx, hall, 'recordDrawnUp', now, { recordSm3 });
     });
     bus.changed(sectionId);

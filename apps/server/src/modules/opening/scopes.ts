@@ -1,6 +1,7 @@
 import { factsOf, type ScopeResolver } from '../../platform/auth/scope.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
+import type { RecordTemplates } from './record-templates.service.ts';
 
 /**
  * The hall of a section (named by the section id): its region's staff and supervisors, the tenderer and
@@ -8,9 +9,17 @@ import { type OpeningDeps, tables } from './opening.deps.ts';
  * that no bidder is a party, so asking reveals nothing about who has bid (A-107). No hall route lists
  * `published` among its parties.
  */
-export function createOpeningScopes(deps: Pick<OpeningDeps, 'db' | 'sections'>): Record<string, ScopeResolver> {
+export function createOpeningScopes(deps: Pick<OpeningDeps, 'db' | 'sections'>, templates: Pick<RecordTemplates, 'regionOf'>): Record<string, ScopeResolver> {
   const { db } = deps;
   return {
+    /** An opening record template: its region's officers; the whole platform's is kept by the top region and read by every officer. */
+    recordTemplate: {
+      notFound: (id) => new DomainError('RECORD_TEMPLATE_NOT_FOUND', `no opening record template ${id}`),
+      resolve: async (id) => {
+        const found = await templates.regionOf(id);
+        return found ? factsOf(found.regionCode, { published: found.regionCode === null }) : null;
+      },
+    },
     hall: {
       notFound: (id) => new DomainError('HALL_NOT_FOUND', `no opening hall for section ${id}`),
       resolve: async (id, caller) => {
