@@ -61,7 +61,7 @@ describe('the demo', () => {
     expect(again.statusCode).toBe(401);
   });
 
-  it('tendering: sections at each stage (draft, awaiting entry review, notice awaiting verification, tendering, terminated)', async () => {
+  it('tendering: sections at each stage (draft, awaiting entry review, notice awaiting verification, tendering, opened, terminated)', async () => {
     expect(first.sections).toBe(6);
     const tenderer = await as('tenderer.demo');
     const forms = await tenderer<{ items?: { status: string }[] } | { status: string }[]>('/api/v1/entry-forms');
@@ -69,7 +69,7 @@ describe('the demo', () => {
     expect(statuses).toEqual(expect.arrayContaining(['draft', 'submitted', 'approved']));
     const stages = await tenderer<{ items?: { stage: string }[] } | { stage: string }[]>('/api/v1/my/sections');
     const list = Array.isArray(stages) ? stages : stages.items!;
-    expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'terminated']));
+    expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'opened', 'terminated']));
     const pub = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json() as { items: { type: string }[] };
     // The opening stage's project has its own notice.
     expect(pub.items.map((n) => n.type).sort()).toEqual(['clarification', 'tenderNotice', 'tenderNotice', 'termination']);

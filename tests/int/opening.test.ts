@@ -163,6 +163,8 @@ describe('remote opening hall', () => {
     expect(done.stage).toBe('record');
     expect(done.bidders[2]!.unseal).toMatchObject({ status: 'failed', reason: 'not unsealed within the window', outcome: 'revoked' });
     expect(done.readout!.fields.map((f) => f.key)).toEqual(['price', 'durationDays', 'quality']);
+    // Read out, the section has left tendering for evaluation.
+    expect(((await call('GET', `/api/v1/sections/${sectionId}`, tenderer)).json() as { stage: string }).stage).toBe('opened');
     // The method draws K at opening (0.95…1.00 by 0.01): drawn in the hall with the verifiable draw, re-computed here as anyone can.
     expect(['0.95', '0.96', '0.97', '0.98', '0.99', '1.00']).toContain(done.coefficient!.value);
     expect(await verifyDraw({ url: 'http://platform.test', id: done.coefficient!.drawId!, fetcher: injectFetch(t) })).toMatchObject({ ok: true });

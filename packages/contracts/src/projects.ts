@@ -19,8 +19,8 @@ export const tenderMethod = z.enum(TENDER_METHODS);
 export const tenderingOrganisation = z.enum(['self', 'agency']);
 export type TenderingOrganisation = z.infer<typeof tenderingOrganisation>;
 
-/** The section's stage (decision 0008); later issues add bidding, opened, … */
-export const SECTION_STAGES = ['draft', 'submitted', 'registered', 'tendering', 'terminated'] as const;
+/** The section's stage (decision 0008): opened once the hall has read the bids out (decision 0021); later issues add evaluated, awarded, … */
+export const SECTION_STAGES = ['draft', 'submitted', 'registered', 'tendering', 'opened', 'terminated'] as const;
 export const sectionStage = z.enum(SECTION_STAGES);
 export type SectionStage = z.infer<typeof sectionStage>;
 

@@ -13,7 +13,7 @@ const deskEn: DeskMessages = {
     tabs: { notice: 'Notice', invitations: 'Invitations', documents: 'Tender documents', clarifications: 'Clarifications' },
     section: { method: 'Method', tenderer: 'Tenderer', agency: 'Agency', self: 'Self-organised', bidDeadline: 'Bid deadline' },
     tenderMethod: { open: 'Open tender', prequalification: 'Open tender with prequalification', invitation: 'Invitation tender' },
-    stage: { draft: 'Draft', submitted: 'Entry submitted', registered: 'Registered', tendering: 'Tendering', terminated: 'Terminated' },
+    stage: { draft: 'Draft', submitted: 'Entry submitted', registered: 'Registered', tendering: 'Tendering', opened: 'Opened', terminated: 'Terminated' },
     noticeType: { tenderNotice: 'Tender notice', prequalificationNotice: 'Prequalification notice' },
     noticeStatus: {
       draft: 'Draft',

@@ -11,7 +11,7 @@ const deskZhCN = {
     tabs: { notice: '发布公告', invitations: '投标邀请', documents: '招标文件', clarifications: '澄清答疑' },
     section: { method: '招标方式', tenderer: '招标人', agency: '代理机构', self: '自行招标', bidDeadline: '投标截止时间' },
     tenderMethod: { open: '公开招标', prequalification: '公开招标（资格预审）', invitation: '邀请招标' },
-    stage: { draft: '草稿', submitted: '已提交进场', registered: '已登记', tendering: '招标中', terminated: '已终止' },
+    stage: { draft: '草稿', submitted: '已提交进场', registered: '已登记', tendering: '招标中', opened: '已开标', terminated: '已终止' },
     noticeType: { tenderNotice: '招标公告', prequalificationNotice: '资格预审公告' },
     noticeStatus: {
       draft: '草稿',

@@ -24,6 +24,7 @@ const projectsEn: ProjectsMessages = {
       submitted: 'Awaiting review',
       registered: 'Registered',
       tendering: 'Tendering',
+      opened: 'Opened',
       terminated: 'Terminated',
     },
     status: {

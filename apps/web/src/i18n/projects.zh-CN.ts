@@ -22,6 +22,7 @@ const projectsZhCN = {
       submitted: '待审核',
       registered: '已登记',
       tendering: '招标中',
+      opened: '已开标',
       terminated: '已终止',
     },
     status: {

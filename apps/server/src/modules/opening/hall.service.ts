@@ -216,6 +216,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
     await hallStore(trx).updateHall(hall.section_id, hall.round, { readout_at: now, readout: JSON.stringify(rows) });
     await record(trx, systemActor, hall, 'readout', { rows, notOpened: bids.filter((b) => !opened.includes(b)).map((b) => ({ bidId: b.bid_id, entityName: b.entity_name, status: b.unseal_status, outcome: b.failure_outcome })) });
     await event(trx, hall, 'readout', now, { rows: rows.length });
+    await deps.sections.markOpened(trx, hall.section_id, hall.round, systemActor);
     await coefficient.commit(trx, hall, now);
     // §7: the bulk files are decrypted in the background once read out.
     await deps.jobs.send(trx, BULK_UNSEAL_JOB, { sectionId: hall.section_id, round: hall.round }, { singletonKey: `${hall.section_id}:${hall.round}` });

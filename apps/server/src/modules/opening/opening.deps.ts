@@ -16,6 +16,8 @@ export interface SectionsPort {
   deadlinesPassed(trx: Db, from: Date, to: Date): Promise<{ id: string; round: number }[]>;
   /** the next round, when the opening cannot proceed. */
   retender(trx: Db, id: string, reason: string, actor: Actor): Promise<{ round: number }>;
+  /** The bids are read out: the section leaves tendering for evaluation. */
+  markOpened(trx: Db, id: string, round: number, actor: Actor): Promise<void>;
 }
 
 /** The benchmark coefficient K the evaluation method draws at opening: min, min + step, …, max. */

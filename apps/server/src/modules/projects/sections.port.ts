@@ -103,6 +103,15 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
       await audit(trx, actor, s, 'tendering', { round: s.round });
     },
 
+    /** The hall read the bids out: tendering → opened (again a no-op); evaluation takes it from there. */
+    async markOpened(trx: Db, id: string, round: number, actor: Actor): Promise<void> {
+      const s = await mustLoad(trx, id);
+      if (s.stage === 'opened' && s.round === round) return;
+      if (s.stage !== 'tendering' || s.round !== round) throw new DomainError('SECTION_STAGE_CONFLICT', `section ${s.code} is ${s.stage} in round ${s.round}, not tendering in round ${round}`, { stage: s.stage });
+      await setStage(trx, s, { stage: 'opened' });
+      await audit(trx, actor, s, 'opened', { round });
+    },
+
     /** A-197: final. */
     async terminate(trx: Db, id: string, reason: string, actor: Actor): Promise<void> {
       const s = await mustLoad(trx, id);

@@ -7,6 +7,7 @@ const STAGE: Record<SectionStage, string> = {
   submitted: 'processing',
   registered: 'blue',
   tendering: 'green',
+  opened: 'purple',
   terminated: 'red',
 };
 const NOTICE: Record<NoticeStatus, string> = {

@@ -8,6 +8,7 @@ const STAGE_COLOURS: Record<SectionStage, string> = {
   submitted: 'processing',
   registered: 'cyan',
   tendering: 'green',
+  opened: 'purple',
   terminated: 'red',
 };
 
