@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events';
 /**
  * Tells the live streams of a hall that it changed (after the change committed); each stream then reads
  * the events it has not sent from the database, so a missed signal costs a delay, never an event.
- * One process: a deployment of several processes relays these through PostgreSQL NOTIFY (decision 0021).
+ * One process: a change another process commits reaches its streams with their next time tick (10 s);
+ * relaying these through PostgreSQL NOTIFY would make that immediate (decision 0021).
  */
 export function createHallBus() {
   const emitter = new EventEmitter();

@@ -64,7 +64,11 @@ export async function streamHallEvents(
     })();
     return running;
   };
-  const tick = () => send(`event: time\ndata: ${JSON.stringify({ serverTime: deps.clock.now().toISOString() })}\n\n`);
+  const tick = () => {
+    send(`event: time\ndata: ${JSON.stringify({ serverTime: deps.clock.now().toISOString() })}\n\n`);
+    // The bus is one process's: with the tick the stream also reads what another process committed.
+    void pump();
+  };
   const unsubscribe = deps.bus.subscribe(sectionId, () => void pump());
   const timer = setInterval(tick, TICK_MS);
   timer.unref();
