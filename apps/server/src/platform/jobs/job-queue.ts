@@ -28,21 +28,34 @@ export interface JobQueue {
   readonly names: string[];
 }
 
+/**
+ * A worker beats every HEARTBEAT_SECONDS / 2 while it runs a job; a job whose worker died (kill -9, a
+ * lost machine) misses its beats and the supervisor, every SUPERVISE_SECONDS, fails it for a retry —
+ * within a minute, not at the 15-minute expiry a stuck job would otherwise wait for.
+ */
+const HEARTBEAT_SECONDS = 20;
+const SUPERVISE_SECONDS = 15;
+
 export function createJobQueue(database: Database, log: Logger): JobQueue {
   const definitions = new Map<string, JobDefinition>();
+  const supervision = { superviseIntervalSeconds: SUPERVISE_SECONDS };
   const boss =
     database.kind === 'pglite'
-      ? new PgBoss({ db: fromKysely(database.db), backend: 'pglite', schema: 'pgboss' })
-      : new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: 4 });
+      ? new PgBoss({ db: fromKysely(database.db), backend: 'pglite', schema: 'pgboss', ...supervision })
+      : new PgBoss({ connectionString: database.connectionString, schema: 'pgboss', max: 4, ...supervision });
+  const queueOptions = (def: JobDefinition) => ({ retryLimit: def.retryLimit ?? 3, retryBackoff: true, heartbeatSeconds: HEARTBEAT_SECONDS });
+  /** Creates the queue, or brings an existing one (made by an earlier version) to these options. */
+  const ensureQueue = async (def: JobDefinition) => {
+    if (await boss.getQueue(def.name)) await boss.updateQueue(def.name, queueOptions(def));
+    else await boss.createQueue(def.name, queueOptions(def));
+  };
   boss.on('error', (err: unknown) => log.error({ err }, 'job queue error'));
   let prepared: Promise<void> | undefined;
   let working = false;
   const prepare = () =>
     (prepared ??= (async () => {
       await boss.start();
-      for (const def of definitions.values()) {
-        await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryBackoff: true });
-      }
+      for (const def of definitions.values()) await ensureQueue(def);
     })());
 
   return {
@@ -65,8 +78,8 @@ export function createJobQueue(database: Database, log: Logger): JobQueue {
     async start() {
       await prepare();
       for (const def of definitions.values()) {
-        // Again for definitions added after prepare (tests); creating an existing queue changes nothing.
-        await boss.createQueue(def.name, { retryLimit: def.retryLimit ?? 3, retryBackoff: true });
+        // Again for definitions added after prepare (tests).
+        await ensureQueue(def);
         await boss.work(def.name, async (jobs: Job<object>[]) => {
           for (const job of jobs) {
             log.info({ job: def.name, jobId: job.id }, 'job started');
