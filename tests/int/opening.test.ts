@@ -138,9 +138,9 @@ describe('remote opening hall', () => {
     const filePart = wrong.kit.parts.find((p) => p.role === 'file')!.partId;
     const failed = await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b2.cookie, (await unsealBody(b2, sectionId, filePart)).body);
     expect(failed.statusCode).toBe(422);
-    expect(failed.json()).toMatchObject({ code: 'UNSEAL_FAILED' });
+    expect(failed.json()).toMatchObject({ code: 'UNSEAL_FAILED', details: { code: 'keyDoesNotOpen' } });
     const seen = await hallOf(sectionId, tenderer);
-    expect(seen.bidders[1]!.unseal).toMatchObject({ status: 'failed', outcome: 'revoked' });
+    expect(seen.bidders[1]!.unseal).toMatchObject({ status: 'failed', code: 'keyDoesNotOpen', outcome: 'revoked' });
     expect(seen.bidders[1]!.unseal.reason).toContain('does not open');
     const retry = await call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, b2.cookie, wrong.body);
     expect(retry.statusCode, retry.body).toBe(200);
@@ -161,7 +161,7 @@ describe('remote opening hall', () => {
     await t.built.opening.halls.sweep();
     const done = await hallOf(sectionId, b3.cookie);
     expect(done.stage).toBe('record');
-    expect(done.bidders[2]!.unseal).toMatchObject({ status: 'failed', reason: 'not unsealed within the window', outcome: 'revoked' });
+    expect(done.bidders[2]!.unseal).toMatchObject({ status: 'failed', code: 'windowClosed', reason: 'not unsealed within the window', outcome: 'revoked' });
     expect(done.readout!.fields.map((f) => f.key)).toEqual(['price', 'durationDays', 'quality']);
     // Read out, the section has left tendering for evaluation.
     expect(((await call('GET', `/api/v1/sections/${sectionId}`, tenderer)).json() as { stage: string }).stage).toBe('opened');

@@ -21,6 +21,21 @@ export const UNSEAL_STATUSES = ['sealed', 'unsealed', 'failed', 'remedied'] as c
 export const unsealStatus = z.enum(UNSEAL_STATUSES);
 export type UnsealStatus = z.infer<typeof unsealStatus>;
 
+/** Why a bid did not open: a stable code; the hall and the record say it in the reader's language. */
+export const UNSEAL_FAILURE_CODES = [
+  'keyMissing',
+  'keyNotWrapped',
+  'keyDoesNotOpen',
+  'summaryMissing',
+  'summaryNotInManifest',
+  'summaryDoesNotOpen',
+  'summaryNotSigned',
+  'windowClosed',
+  'remedyDoesNotOpen',
+] as const;
+export const unsealFailureCode = z.enum(UNSEAL_FAILURE_CODES);
+export type UnsealFailureCode = z.infer<typeof unsealFailureCode>;
+
 export const hallBidView = z.object({
   bidId: uuid,
   /** position by receipt time (1 = first received). */
@@ -31,7 +46,8 @@ export const hallBidView = z.object({
   unseal: z.object({
     status: unsealStatus,
     at: isoDateTime.nullable(),
-    /** Why unsealing failed. */
+    /** Why unsealing failed: the code, and the detail (which part, what the check said). */
+    code: unsealFailureCode.nullable(),
     reason: z.string().nullable(),
     /** E-bidding Measures art. 31: what a failure led to. */
     outcome: z.enum(['remedy', 'revoked', 'withdrawn']).nullable(),
@@ -196,7 +212,7 @@ export const openingRecord = z.object({
       entityName: z.string(),
       receivedAt: isoDateTime,
       signedInAt: isoDateTime.nullable(),
-      unseal: z.object({ status: unsealStatus, at: isoDateTime.nullable(), reason: z.string().nullable(), outcome: z.string().nullable() }),
+      unseal: z.object({ status: unsealStatus, at: isoDateTime.nullable(), code: unsealFailureCode.nullable().optional(), reason: z.string().nullable(), outcome: z.string().nullable() }),
       bondStatus: z.string().nullable(),
     }),
   ),

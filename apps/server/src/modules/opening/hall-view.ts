@@ -70,7 +70,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       entityName: b.entity_name,
       receivedAt: b.received_at.toISOString(),
       signedInAt: iso(b.signed_in_at),
-      unseal: { status: b.unseal_status, at: iso(b.unsealed_at), reason: b.failure_reason, outcome: b.failure_outcome },
+      unseal: { status: b.unseal_status, at: iso(b.unsealed_at), code: b.failure_code, reason: b.failure_reason, outcome: b.failure_outcome },
       bond: { form: b.bond_form, status: b.bond_status },
     })),
     readout: hall.readout_at ? { at: hall.readout_at.toISOString(), fields: hall.summary_fields as BidSummaryField[], rows: (hall.readout ?? []) as ReadoutRow[] } : null,

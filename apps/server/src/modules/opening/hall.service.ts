@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { fromBase64, gmSuite, privateKeyFromScalar, publicKeyToPem, keyId, type PrivateKey } from '@bidhall/crypto';
 import { openingQuorum, unsealFailureOutcome, unsealWindowEnd } from '@bidhall/rules';
-import type { BidSummaryField, UnsealRequest } from '@bidhall/contracts';
+import type { BidSummaryField, UnsealFailureCode, UnsealRequest } from '@bidhall/contracts';
 import { systemActor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -153,12 +153,12 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
    * the sealed parts and the signed manifest; success is 解密成功, anything else 解密失败 with the reason,
    * and the bidder may try again while the window is open.
    */
-  async function unseal(sectionId: string, body: UnsealRequest, caller: HallCaller): Promise<{ ok: boolean; reason: string | null }> {
+  async function unseal(sectionId: string, body: UnsealRequest, caller: HallCaller): Promise<{ ok: boolean; code: UnsealFailureCode | null; reason: string | null }> {
     const result = await deps.db.transaction().execute(async (trx) => {
       const { hall, bids, stage, now } = await lockedHall(trx, sectionId);
       const mine = ownBid(bids, caller);
       if (stage !== 'unsealing') throw new DomainError('HALL_STAGE_CONFLICT', `unsealing is not open (the hall is at ${stage})`, { stage });
-      if (mine.unseal_status === 'unsealed' || mine.unseal_status === 'remedied') return { ok: true, reason: null };
+      if (mine.unseal_status === 'unsealed' || mine.unseal_status === 'remedied') return { ok: true, code: null, reason: null };
       if (!mine.signed_in_at) throw new DomainError('HALL_STAGE_CONFLICT', 'sign in before unsealing', { stage });
       const parts = await deps.bids.sealedParts(trx, mine.bid_id, hall.bid_deadline);
       const manifest = (await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline)).find((b) => b.bidId === mine.bid_id)!.signedManifest;
@@ -173,14 +173,14 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
         }
       }
       const checked = reason
-        ? { ok: false as const, reason }
+        ? { ok: false as const, code: 'keyNotWrapped' as const, reason }
         : await checkReleasedKeys({ parts, signedManifest: manifest, keys, fields: hall.summary_fields as BidSummaryField[], readBlob: (sm3) => deps.blobs.read(sm3) });
       if (!checked.ok) {
         const outcome = unsealFailureOutcome('bidder', hall.remedy_allowed);
-        await hallStore(trx).updateBid(mine.bid_id, { unseal_status: 'failed', failure_reason: checked.reason, failure_outcome: outcome, unsealed_at: now });
-        await record(trx, caller.actor, hall, 'unsealFailed', { bidId: mine.bid_id, entityName: mine.entity_name, reason: checked.reason, outcome });
-        await event(trx, hall, 'unsealFailed', now, { bidId: mine.bid_id, entityName: mine.entity_name, reason: checked.reason });
-        return { ok: false, reason: checked.reason };
+        await hallStore(trx).updateBid(mine.bid_id, { unseal_status: 'failed', failure_code: checked.code, failure_reason: checked.reason, failure_outcome: outcome, unsealed_at: now });
+        await record(trx, caller.actor, hall, 'unsealFailed', { bidId: mine.bid_id, entityName: mine.entity_name, code: checked.code, reason: checked.reason, outcome });
+        await event(trx, hall, 'unsealFailed', now, { bidId: mine.bid_id, entityName: mine.entity_name, code: checked.code, reason: checked.reason });
+        return { ok: false, code: checked.code, reason: checked.reason };
       }
       for (const [partId, key] of keys) {
         await tables(trx)
@@ -189,15 +189,15 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
           .onConflict((oc) => oc.columns(['bid_id', 'part_id']).doNothing())
           .execute();
       }
-      await hallStore(trx).updateBid(mine.bid_id, { unseal_status: 'unsealed', unsealed_at: now, failure_reason: null, failure_outcome: null, summary: JSON.stringify(checked.summary) });
+      await hallStore(trx).updateBid(mine.bid_id, { unseal_status: 'unsealed', unsealed_at: now, failure_code: null, failure_reason: null, failure_outcome: null, summary: JSON.stringify(checked.summary) });
       await record(trx, caller.actor, hall, 'unsealed', { bidId: mine.bid_id, entityName: mine.entity_name });
       await event(trx, hall, 'unsealed', now, { bidId: mine.bid_id, entityName: mine.entity_name });
       const after = bids.map((b) => (b.bid_id === mine.bid_id ? { ...b, unseal_status: 'unsealed' as const, failure_outcome: null } : b));
       if (after.every(settled)) await readout(trx, hall, after, now);
-      return { ok: true, reason: null };
+      return { ok: true, code: null, reason: null };
     });
     bus.changed(sectionId);
-    if (!result.ok) throw new DomainError('UNSEAL_FAILED', `解密失败: ${result.reason}`, { reason: result.reason });
+    if (!result.ok) throw new DomainError('UNSEAL_FAILED', `解密失败: ${result.reason}`, { code: result.code, reason: result.reason });
     await coefficient.complete(sectionId, (await section(deps.db, sectionId)).round);
     return result;
   }
@@ -238,11 +238,13 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
           continue;
         }
         // Not unsealed in time (or the remedy did not open it): the bidder's fault, no remedy left.
-        const reason = b.unseal_status === 'failed' ? b.failure_reason ?? 'not opened' : 'not unsealed within the window';
+        const failedBefore = b.unseal_status === 'failed';
+        const code = failedBefore ? (b.failure_code ?? 'windowClosed') : 'windowClosed';
+        const reason = failedBefore ? (b.failure_reason ?? 'not opened') : 'not unsealed within the window';
         const outcome = unsealFailureOutcome('bidder', false);
-        await hallStore(trx).updateBid(b.bid_id, { unseal_status: 'failed', failure_reason: reason, failure_outcome: outcome, unsealed_at: b.unsealed_at ?? end });
-        await record(trx, systemActor, hall, 'unsealFailed', { bidId: b.bid_id, entityName: b.entity_name, reason, outcome });
-        await event(trx, hall, 'unsealFailed', now, { bidId: b.bid_id, entityName: b.entity_name, reason });
+        await hallStore(trx).updateBid(b.bid_id, { unseal_status: 'failed', failure_code: code, failure_reason: reason, failure_outcome: outcome, unsealed_at: b.unsealed_at ?? end });
+        await record(trx, systemActor, hall, 'unsealFailed', { bidId: b.bid_id, entityName: b.entity_name, code, reason, outcome });
+        await event(trx, hall, 'unsealFailed', now, { bidId: b.bid_id, entityName: b.entity_name, code, reason });
         closed.push({ ...b, unseal_status: 'failed', failure_outcome: outcome });
       }
       await readout(trx, hall, closed, now);

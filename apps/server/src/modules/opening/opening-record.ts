@@ -1,4 +1,4 @@
-import { OPENING_RECORD_FORMAT, STANDARD_RECORD_TEMPLATE, type BidSummaryField, type OpeningRecord, type ReadoutRow, type RecordBlock, type RecordTemplateUsed } from '@bidhall/contracts';
+import { OPENING_RECORD_FORMAT, STANDARD_RECORD_TEMPLATE, type BidSummaryField, type OpeningRecord, type ReadoutRow, type RecordBlock, type RecordTemplateUsed, type UnsealFailureCode } from '@bidhall/contracts';
 import { unsealWindowEnd } from '@bidhall/rules';
 import { escapeHtml } from '../../platform/text/encode.ts';
 import type { HallBidRow, HallRow } from './hall-store.ts';
@@ -32,7 +32,7 @@ export function buildRecord(input: {
       entityName: b.entity_name,
       receivedAt: b.received_at.toISOString(),
       signedInAt: iso(b.signed_in_at),
-      unseal: { status: b.unseal_status, at: iso(b.unsealed_at), reason: b.failure_reason, outcome: b.failure_outcome },
+      unseal: { status: b.unseal_status, at: iso(b.unsealed_at), code: b.failure_code, reason: b.failure_reason, outcome: b.failure_outcome },
       bondStatus: b.bond_status,
     })),
     fields: hall.summary_fields as BidSummaryField[],
@@ -45,6 +45,18 @@ export function buildRecord(input: {
 }
 
 const UNSEAL_LABEL: Record<string, string> = { sealed: '未解密', unsealed: '解密成功', failed: '解密失败', remedied: '补救解密成功' };
+/** A-112 on the portal: why a bid did not open, in the record's language (the detail stays in the record's JSON). */
+const FAILURE_LABEL: Record<UnsealFailureCode, string> = {
+  keyMissing: '未提交全部投标文件的解密密钥',
+  keyNotWrapped: '解密密钥未按开标密钥封装',
+  keyDoesNotOpen: '解密密钥无法解开投标文件',
+  summaryMissing: '投标文件缺少开标一览表',
+  summaryNotInManifest: '开标一览表不在投标人签名的清单中',
+  summaryDoesNotOpen: '开标一览表解密失败',
+  summaryNotSigned: '解密所得开标一览表与投标人签名的不一致',
+  windowClosed: '解密时限内未完成解密',
+  remedyDoesNotOpen: '开标密钥保管人的密钥份额亦无法解密',
+};
 const OUTCOME_LABEL: Record<string, string> = { revoked: '视为撤销投标文件', withdrawn: '视为撤回投标文件', remedy: '按招标文件补救' };
 const SHANGHAI = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
 const at = (s: string | null) => (s ? escapeHtml(SHANGHAI.format(new Date(s))) : '—');
@@ -70,7 +82,7 @@ const BLOCKS: Record<RecordBlock, (r: OpeningRecord, signatures: Signatures) => 
     table(
       ['序号', '投标人', '递交时间', '签到时间', '解密状态', '说明', '投标保证金'],
       r.bidders.map((b) =>
-        rows([String(b.order), e(b.entityName), at(b.receivedAt), at(b.signedInAt), `${UNSEAL_LABEL[b.unseal.status] ?? e(b.unseal.status)} ${at(b.unseal.at)}`, e([b.unseal.reason, b.unseal.outcome ? OUTCOME_LABEL[b.unseal.outcome] : null].filter(Boolean).join('；') || '—'), e(b.bondStatus ?? '—')]),
+        rows([String(b.order), e(b.entityName), at(b.receivedAt), at(b.signedInAt), `${UNSEAL_LABEL[b.unseal.status] ?? e(b.unseal.status)} ${at(b.unseal.at)}`, e([b.unseal.code ? FAILURE_LABEL[b.unseal.code] : b.unseal.reason, b.unseal.outcome ? OUTCOME_LABEL[b.unseal.outcome] : null].filter(Boolean).join('；') || '—'), e(b.bondStatus ?? '—')]),
       ),
     ),
   readout: (r) => (r.readout.length ? table(['序号', '投标人', ...r.fields.map((f) => e(f.label))], r.readout.map((row) => rows([String(row.order), e(row.entityName), ...r.fields.map((f) => value(f, row.values[f.key]))]))) : '<p>无</p>'),

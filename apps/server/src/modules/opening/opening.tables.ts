@@ -1,3 +1,4 @@
+import type { UnsealFailureCode } from '@bidhall/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** JSON columns: written as a JSON string, read back parsed (PGlite and pg both parse jsonb). */
@@ -50,6 +51,7 @@ export interface HallBidTable {
   unseal_status: Generated<'sealed' | 'unsealed' | 'failed' | 'remedied'>;
   unsealed_at: Date | null;
   failure_reason: string | null;
+  failure_code: UnsealFailureCode | null;
   failure_outcome: 'remedy' | 'revoked' | 'withdrawn' | null;
   summary: Json<unknown> | null;
 }

@@ -71,7 +71,7 @@ export function createRemedyService(deps: OpeningDeps, vault: ContentKeyVault, b
     const checked = await checkReleasedKeys({ parts, signedManifest: manifest, keys, fields: hall.summary_fields as BidSummaryField[], readBlob: (sm3) => deps.blobs.read(sm3) });
     if (!checked.ok) {
       const outcome = unsealFailureOutcome('bidder', false);
-      await hallStore(trx).updateBid(bid.bid_id, { failure_reason: `${bid.failure_reason}; the custodians' shares do not open it either: ${checked.reason}`, failure_outcome: outcome });
+      await hallStore(trx).updateBid(bid.bid_id, { failure_code: 'remedyDoesNotOpen', failure_reason: `${bid.failure_reason}; the custodians' shares do not open it either: ${checked.reason}`, failure_outcome: outcome });
       await record(trx, { kind: 'system', label: 'opening hall' }, hall, 'remedyFailed', { bidId: bid.bid_id, entityName: bid.entity_name, reason: checked.reason, outcome });
       await event(trx, hall, 'unsealFailed', now, { bidId: bid.bid_id, entityName: bid.entity_name, reason: checked.reason });
       return true;

@@ -1,4 +1,4 @@
-import { BID_SUMMARY_FORMAT, type BidSummaryField } from '@bidhall/contracts';
+import { BID_SUMMARY_FORMAT, type BidSummaryField, type UnsealFailureCode } from '@bidhall/contracts';
 import { equalBytes, keyCheck, unsealBidSummary, utf8, type PartHeader, type SignedManifest } from '@bidhall/crypto';
 
 export interface PartToOpen {
@@ -9,7 +9,7 @@ export interface PartToOpen {
   header: unknown;
 }
 
-export type UnsealResult = { ok: true; summary: Record<string, string | number | null> } | { ok: false; reason: string };
+export type UnsealResult = { ok: true; summary: Record<string, string | number | null> } | { ok: false; code: UnsealFailureCode; reason: string };
 
 /**
  * Whether released content keys open the bid as its signed manifest describes it, without keeping any
@@ -27,24 +27,24 @@ export async function checkReleasedKeys(input: {
   const { parts, keys } = input;
   for (const part of parts) {
     const key = keys.get(part.partId);
-    if (!key) return { ok: false, reason: `no content key for part ${part.name}` };
+    if (!key) return { ok: false, code: 'keyMissing', reason: `no content key for part ${part.name}` };
     const header = part.header as PartHeader;
     if (key.length !== 32 || !equalBytes(utf8(keyCheck(key, part.partId)), utf8(header.keyCheck))) {
-      return { ok: false, reason: `the key released for part ${part.name} does not open it` };
+      return { ok: false, code: 'keyDoesNotOpen', reason: `the key released for part ${part.name} does not open it` };
     }
   }
   const summaryPart = parts.find((p) => p.role === 'bidSummary');
-  if (!summaryPart) return { ok: false, reason: 'the bid has no bidSummary part' };
+  if (!summaryPart) return { ok: false, code: 'summaryMissing', reason: 'the bid has no bidSummary part' };
   const listed = input.signedManifest.manifest.parts.find((p) => p.partId === summaryPart.partId);
-  if (!listed) return { ok: false, reason: 'the bidSummary is not in the signed manifest' };
+  if (!listed) return { ok: false, code: 'summaryNotInManifest', reason: 'the bidSummary is not in the signed manifest' };
   let opened: Awaited<ReturnType<typeof unsealBidSummary>>;
   try {
     opened = await unsealBidSummary(await input.readBlob(summaryPart.blobSm3), { contentKey: keys.get(summaryPart.partId)! });
   } catch (err) {
-    return { ok: false, reason: `the bidSummary does not open: ${(err as Error).message}` };
+    return { ok: false, code: 'summaryDoesNotOpen', reason: `the bidSummary does not open: ${(err as Error).message}` };
   }
   if (opened.digest.plaintextHash !== listed.plaintextHash || opened.digest.size !== listed.size) {
-    return { ok: false, reason: 'the opened bidSummary is not the one the bidder signed' };
+    return { ok: false, code: 'summaryNotSigned', reason: 'the opened bidSummary is not the one the bidder signed' };
   }
   return { ok: true, summary: readoutValues(opened.summary, input.fields) };
 }
