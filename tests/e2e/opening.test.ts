@@ -3,8 +3,12 @@
 // files); before the deadline a bidder finds only a waiting room. The deadline passes on the server's
 // clock while the tenderer watches the hall, which opens without a reload. bidder.demo signs in and
 // unseals in Chromium with its key file (a first attempt whose keys are spoiled on the way is recorded
-// as 解密失败 and shown so), the others from Node; the tenderer starts the unsealing in the browser and
-// sees the readout arrive over the live stream; an objection is raised and answered in the browsers.
+// as 解密失败 and shown so), bidder2 from Node; bidder3's keys arrive spoiled and its bid waits for the
+// remedy the demo's document provides: two opening custodians (the city's trading centre and the works
+// supervisor) release their shares in their browsers with their key files, and the bid is opened and
+// read out with the others, live on the tenderer's page. An objection is raised and answered; the
+// tenderer draws up the record, the three bidders sign it (bidder.demo in the browser with its
+// certificate and key files), the tenderer publishes it, and the portal shows it to anyone.
 import { randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +37,7 @@ import {
   randomBytes,
   sealBidSummary,
   sealBytes,
+  signJson,
   signManifest,
   suiteForKey,
   toBase64,
@@ -44,6 +49,7 @@ import {
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiLogin, attribute, count, DEMO_PASSWORD, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
 
 const DAY = 86_400_000;
 const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/opening-hall.png', import.meta.url));
@@ -127,16 +133,19 @@ async function submitSealedBid(b: NodeBidder, req: BiddingRequirements, priceFen
 }
 
 /** What the bidder's tool does to unseal: each part's content key unwrapped with its key, wrapped to the opening key. */
-async function unsealFromNode(b: NodeBidder, sectionId: string): Promise<HallView> {
+async function unsealBody(b: NodeBidder, sectionId: string, spoiled = false) {
   const kit = await call<UnsealKit>(b.request, 'get', `/sections/${sectionId}/hall/unseal-kit`);
   const openingKey = publicKeyFromPem(kit.openingKeyPem);
   const keys = [];
   for (const p of kit.parts) {
     const contentKey = await unwrapForBidder(p.header as unknown as PartHeader, b.key);
-    keys.push({ partId: p.partId, wrappedKey: toBase64(await gmSuite.wrapKey(openingKey, contentKey)) });
+    // Spoiled on the way: bytes that are not wrapped to the opening key.
+    const wrapped: Uint8Array = spoiled && keys.length === 0 ? randomBytes(120) : await gmSuite.wrapKey(openingKey, contentKey);
+    keys.push({ partId: p.partId, wrappedKey: toBase64(wrapped) });
   }
-  return call<HallView>(b.request, 'post', `/sections/${sectionId}/hall/unseal`, { keys });
+  return { keys };
 }
+const unsealFromNode = async (b: NodeBidder, sectionId: string): Promise<HallView> => call<HallView>(b.request, 'post', `/sections/${sectionId}/hall/unseal`, await unsealBody(b, sectionId));
 
 describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
   let e2e: E2e | undefined;
@@ -169,7 +178,7 @@ describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
   /** The hall's row of a bidder, on a page. */
   const rowOf = (page: Page, entityName: string) => page.locator('[data-testid=hall-bidders] tr', { hasText: entityName });
 
-  it('[A-106] [A-107] [A-108] [A-110] [A-111] [A-112] [A-113] [task-5] bidders sign in and unseal where they are (one in Chromium with its key file), the tenderer starts the unsealing and sees the readout arrive live, an objection is raised and answered on the spot', async () => {
+  it('[A-106] [A-107] [A-108] [A-110] [A-111] [A-112] [A-113] [A-114] [B-017] [task-5] three bidders at a remote opening: two unseal where they are (one in Chromium with its key file), the third fails and two opening custodians open its bid from their browsers; the readout arrives live, an objection is answered on the spot, all three sign the record and the portal shows it', async () => {
     const started = Date.now();
     const lap = (what: string) => console.log(`[opening e2e] ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -291,7 +300,8 @@ describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
     expect(spoiled).toBe(1);
     const mineOnTenderer = rowOf(tenderer.page, bidder1.entityName);
     await attribute(mineOnTenderer.getByTestId('hall-unseal-status'), 'data-status').toBe('failed');
-    await text(mineOnTenderer.getByTestId('hall-unseal-reason')).toContain('not wrapped to the opening key');
+    await attribute(mineOnTenderer.getByTestId('hall-unseal-reason'), 'data-code').toBe('keyNotWrapped');
+    await text(mineOnTenderer.getByTestId('hall-unseal-reason')).toContain('解密密钥未按开标密钥封装');
     await modal.getByTestId('hall-unseal-submit').click();
     await modal.waitFor({ state: 'detached' });
     const own = one.page.locator('[data-testid=hall-unseal-status][data-status=unsealed]');
@@ -301,15 +311,40 @@ describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
     await attribute(mineOnTenderer.getByTestId('hall-unseal-status'), 'data-status').toBe('unsealed');
     lap('bidder.demo unsealed in the browser');
 
-    // The others unseal from Node; the tenderer's page shows the readout with the three prices, live (A-113).
+    // bidder2 unseals from Node. bidder3's keys arrive spoiled: 解密失败, and the document's remedy awaits the custodians (A-112).
     expect((await unsealFromNode(bidder2, sectionId)).readout).toBeNull();
-    expect((await unsealFromNode(bidder3, sectionId)).readout).not.toBeNull();
+    const spoilt = await bidder3.request.post(`/api/v1/sections/${sectionId}/hall/unseal`, { data: await unsealBody(bidder3, sectionId, true) });
+    expect(spoilt.status()).toBe(422);
+    const third = rowOf(tenderer.page, bidder3.entityName);
+    await attribute(third.getByTestId('hall-unseal-status'), 'data-status').toBe('failed');
+    await attribute(third.getByTestId('hall-unseal-outcome'), 'data-outcome').toBe('remedy');
+    await visible(tenderer.page.locator('[data-testid=hall-remedy-bid]', { hasText: bidder3.entityName }));
+    lap('bidder3 failed; the remedy awaits the custodians');
+
+    // Two of the three opening custodians release their shares where they are, each with its own key file.
+    const custodianKeys = join(e2e!.dataDir, 'demo-ca', 'custodians');
+    clock.advance(31_000); // a TOTP code is used once per account
+    for (const username of ['staff.city', 'supervisor.works']) {
+      const custodian = await e2e!.newContext();
+      await apiLogin(custodian.context.request, username);
+      await custodian.page.goto(`/sections/${sectionId}/hall`);
+      await custodian.page.getByTestId('hall-remedy-release').click();
+      const remedyModal = custodian.page.getByTestId('hall-remedy-modal');
+      await remedyModal.locator('[data-testid=hall-remedy-key-file] input[type=file]').setInputFiles(join(custodianKeys, `${username}.key.pem`));
+      await attribute(remedyModal.getByTestId('hall-remedy-key-button'), 'data-ready').toBe('true');
+      await remedyModal.getByTestId('hall-remedy-submit').click();
+      await remedyModal.waitFor({ state: 'detached' });
+      await custodian.context.close();
+    }
+    // The bid opens with k shares, checked against what bidder3 signed, and is read out with the others (A-113), live.
+    await attribute(third.getByTestId('hall-unseal-status'), 'data-status').toBe('remedied');
+    lap('two custodians opened bidder3’s bid');
     const readout = tenderer.page.getByTestId('hall-readout');
     await visible(readout);
     await count(readout.getByTestId('hall-readout-entity')).toBe(3);
     const moneyKey = req.document.bidSummaryFields.find((f) => f.type === 'money')!.key;
     expect(await readout.getByTestId(`hall-readout-${moneyKey}`).allInnerTexts()).toEqual(prices.map(([, , yuan]) => yuan));
-    await count(tenderer.page.locator('[data-testid=hall-unseal-status][data-status=unsealed]')).toBe(3);
+    await count(tenderer.page.locator('[data-testid=hall-unseal-status][data-status=unsealed]')).toBe(2);
     expect(await tenderer.page.evaluate('window.hallMark')).toBe('not reloaded');
     await visible(one.page.getByTestId('hall-readout'));
     lap('the readout arrived live');
@@ -330,7 +365,47 @@ describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
     expect(await tenderer.page.evaluate('window.hallMark')).toBe('not reloaded');
     lap('objection raised and answered');
 
-    // The tenderer's hall after the readout, for docs/screenshots. Reloaded (the live updates are proven
+    // The record (A-114): the tenderer draws it up; bidder.demo signs in the browser with its certificate
+    // and key files, the others from Node; the tenderer sees the signatures come in and publishes it (B-017).
+    await tenderer.page.getByTestId('hall-record-draw-up').click();
+    await tenderer.page.getByTestId('hall-record-draw-up-confirm').click();
+    await attribute(tenderer.page.getByTestId('hall-record'), 'data-state').toBe('drawnUp');
+    await one.page.getByTestId('hall-record-sign').click();
+    const signModal = one.page.getByTestId('hall-record-sign-modal');
+    await signModal.locator('[data-testid=hall-record-cert-file] input[type=file]').setInputFiles(join(e2e!.dataDir, 'demo-ca', 'entities', 'bidder.demo.cert.pem'));
+    await signModal.locator('[data-testid=hall-record-key-file] input[type=file]').setInputFiles(bidder1.keyFile);
+    await attribute(signModal.getByTestId('hall-record-key-button'), 'data-ready').toBe('true');
+    await signModal.getByTestId('hall-record-sign-submit').click();
+    await signModal.waitFor({ state: 'detached' });
+    await visible(one.page.getByTestId('hall-record-signed-by-me'));
+    const recordSm3 = (await one.page.getByTestId('hall-record-sm3').innerText()).trim();
+    for (const b of [bidder2, bidder3]) {
+      const round = (await call<HallView>(b.request, 'get', `/sections/${sectionId}/hall`)).round;
+      await call(b.request, 'post', `/sections/${sectionId}/hall/record/signatures`, { certificatePem: b.certificatePem, signature: signJson(recordSigningPayload(sectionId, round, recordSm3), b.key) });
+    }
+    await attribute(tenderer.page.getByTestId('hall-record-signed-count'), 'data-n').toBe('3');
+    expect(await tenderer.page.getByTestId('hall-record-signer').allInnerTexts()).toEqual(expect.arrayContaining(prices.map(([b]) => b.entityName)));
+    await tenderer.page.getByTestId('hall-record-publish').click();
+    await tenderer.page.getByTestId('hall-record-publish-confirm').click();
+    await attribute(tenderer.page.getByTestId('hall-record'), 'data-state').toBe('published');
+    await attribute(tenderer.page.getByTestId('hall-stage'), 'data-stage').toBe('closed');
+    const href = (await tenderer.page.getByTestId('hall-record-portal-link').getAttribute('href'))!;
+    lap('the record signed by all three and published');
+
+    // Anyone on the portal: the record with the three bidders, bidder3's remedy and the answered objection.
+    const visitor = await e2e!.newContext();
+    await visitor.page.goto(href);
+    const body = visitor.page.getByTestId('notice-body');
+    await text(body).toContain('开标记录');
+    for (const [b, , yuan] of prices) {
+      await text(body).toContain(b.entityName);
+      await text(body).toContain(yuan);
+    }
+    await text(body).toContain('补救解密成功');
+    await text(body).toContain(answer);
+    await visitor.context.close();
+
+    // The tenderer's hall at the end, for docs/screenshots. Reloaded (the live updates are proven
     // above) so that the header's clock, synced at load and then once a minute, shows the moved time too.
     await tenderer.page.reload();
     await visible(tenderer.page.getByTestId('hall-readout'));

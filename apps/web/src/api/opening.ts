@@ -1,10 +1,10 @@
 // The remote opening hall (不见面开标, module `opening`, decision 0021): the hall at server time, the
 // bidders' sign-in and unsealing, the tenderer's start of the unsealing window, objections raised and
 // answered on the spot. The live stream is an EventSource on `hallEventsUrl`.
-import type { HallEvent, HallView, ObjectionView, UnsealKit, UnsealRequest } from '@bidhall/contracts';
+import type { HallEvent, HallView, ObjectionView, OpeningRecordView, RecordSignRequest, RemedyKit, ShareReleaseRequest, UnsealKit, UnsealRequest } from '@bidhall/contracts';
 import { api } from './client.ts';
 
-export type { HallEvent, HallView, ObjectionView, UnsealKit, UnsealRequest };
+export type { HallEvent, HallView, ObjectionView, OpeningRecordView, RemedyKit, ShareReleaseRequest, UnsealKit, UnsealRequest };
 export type HallBid = HallView['bidders'][number];
 export type HallStage = HallView['stage'];
 export type UnsealStatus = HallBid['unseal']['status'];
@@ -24,6 +24,13 @@ export const hallApi = {
   object: (sectionId: string, text: string) => api.post<ObjectionView>(`${hall(sectionId)}/objections`, { text }),
   answer: (sectionId: string, objectionId: string, answer: string) =>
     api.post<ObjectionView>(`${hall(sectionId)}/objections/${enc(objectionId)}/answer`, { answer }),
+  /** 409 RECORD_NOT_READY until the tenderer or agency draws the record up. */
+  record: (sectionId: string) => api.get<OpeningRecordView>(`${hall(sectionId)}/record`),
+  drawUpRecord: (sectionId: string) => api.post<OpeningRecordView>(`${hall(sectionId)}/record`),
+  signRecord: (sectionId: string, body: RecordSignRequest) => api.post<OpeningRecordView>(`${hall(sectionId)}/record/signatures`, body),
+  publishRecord: (sectionId: string) => api.post<OpeningRecordView>(`${hall(sectionId)}/record/publication`),
+  remedyKit: (sectionId: string) => api.get<RemedyKit>(`${hall(sectionId)}/remedy-kit`),
+  releaseShares: (sectionId: string, body: ShareReleaseRequest) => api.post<HallView>(`${hall(sectionId)}/shares`, body),
 };
 
 /** The Server-Sent Events of a hall (same origin, so the session cookie goes with it). */

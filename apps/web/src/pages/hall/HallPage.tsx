@@ -13,12 +13,15 @@ import { HallStageCard } from './HallStageCard.tsx';
 import { MineAlert } from './MineAlert.tsx';
 import { ObjectionsPanel } from './ObjectionsPanel.tsx';
 import { ReadoutTable } from './ReadoutTable.tsx';
+import { RecordPanel } from './RecordPanel.tsx';
+import { RemedyPanel } from './RemedyPanel.tsx';
 import { useHall, type LiveState } from './useHall.ts';
 import { useHallClock } from './useHallClock.ts';
 import './hall.css';
 
-/** Unsealing brings the crypto code: loaded when a bidder opens it. */
+/** Unsealing and releasing shares bring the crypto code: loaded when opened. */
 const UnsealModal = lazy(() => import('./UnsealModal.tsx'));
+const RemedyModal = lazy(() => import('./RemedyModal.tsx'));
 
 const LIVE_BADGE: Record<LiveState, 'default' | 'processing' | 'warning'> = { connecting: 'default', live: 'processing', reconnecting: 'warning' };
 
@@ -34,10 +37,13 @@ export default function HallPage() {
   const clock = useHallClock();
   const hall = useHall(sectionId, clock);
   const [unsealing, setUnsealing] = useState(false);
+  const [releasing, setReleasing] = useState(false);
   const v = hall.view;
   const asBidder = user?.kind === 'entity' && !!user.entity?.roles.includes('bidder') && !user.entity.roles.some((r) => r === 'tenderer' || r === 'agency');
   const back = asBidder ? `/bidder/sections/${sectionId}` : `/projects/sections/${sectionId}`;
   const watching = user?.kind === 'staff' || user?.kind === 'supervisor';
+  // The section's opening custodians: the trading centre's staff, the supervisor, the tenderer (the server checks which).
+  const custodian = watching || (user?.kind === 'entity' && !!user.entity?.roles.includes('tenderer'));
 
   return (
     <div data-testid="hall-page">
@@ -70,16 +76,23 @@ export default function HallPage() {
               <HallActions sectionId={sectionId} view={v} act={hall.act} onUnseal={() => setUnsealing(true)} onFailed={hall.refresh} />
             </HallStageCard>
             <MineAlert view={v} />
+            <RemedyPanel view={v} custodian={custodian} onRelease={() => setReleasing(true)} />
             <BiddersTable view={v} />
             {(v.readout || v.stage === 'readout') && <ReadoutTable view={v} />}
             <HallProgressCard view={v} />
             <ObjectionsPanel sectionId={sectionId} view={v} onChanged={hall.refresh} />
+            <RecordPanel sectionId={sectionId} view={v} onChanged={hall.refresh} />
           </>
         )}
       </div>
       {unsealing && (
         <Suspense fallback={null}>
           <UnsealModal sectionId={sectionId} act={hall.act} onClose={() => setUnsealing(false)} />
+        </Suspense>
+      )}
+      {releasing && (
+        <Suspense fallback={null}>
+          <RemedyModal sectionId={sectionId} act={hall.act} onClose={() => setReleasing(false)} />
         </Suspense>
       )}
     </div>

@@ -8,7 +8,7 @@ const UNSEAL_COLOURS: Record<UnsealStatus, string> = { sealed: 'default', unseal
 /** 未解密 / 解密成功 / 解密失败 with what the failure led to (E-bidding Measures art. 31) and why (A-112). */
 export function UnsealTag({ bid }: { bid: HallBid }) {
   const { t } = useTranslation();
-  const { status, at, reason, outcome } = bid.unseal;
+  const { status, at, code, reason, outcome } = bid.unseal;
   return (
     <Space orientation="vertical" size={2}>
       <Tag color={UNSEAL_COLOURS[status]} data-testid="hall-unseal-status" data-status={status} data-entity={bid.entityName}>
@@ -20,10 +20,10 @@ export function UnsealTag({ bid }: { bid: HallBid }) {
           {t(`hall.outcome.${outcome}`)}
         </span>
       )}
-      {/* The server states the reason in its own words (not a code): shown as it is, for the record. */}
-      {status === 'failed' && reason && (
-        <span className="small muted hall-reason" data-testid="hall-unseal-reason">
-          {t('hall.reason', { reason })}
+      {/* Why, in the reader's words from the code; the server's detail (which part) on hover. */}
+      {(status === 'failed' || status === 'remedied') && (code || reason) && (
+        <span className="small muted hall-reason" data-testid="hall-unseal-reason" data-code={code ?? ''} title={reason ?? undefined}>
+          {t('hall.reason', { reason: code ? t(`hall.failureCode.${code}`) : reason })}
         </span>
       )}
     </Space>

@@ -1,0 +1,159 @@
+import { CheckCircleOutlined, EditOutlined, FileDoneOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { hallApi, type HallView, type OpeningRecordView } from '../../api/opening.ts';
+import { problemMessage } from '../../api/problem.ts';
+import { formatTime } from '../../format.ts';
+
+/** Signing brings the crypto code: loaded when a bidder opens it. */
+const RecordSignModal = lazy(() => import('./RecordSignModal.tsx'));
+
+type Signature = OpeningRecordView['signatures'][number];
+
+/**
+ * The opening record (A-114, A-115, B-017): drawn up from the hall by the tenderer or agency once the
+ * readout is done and every objection answered, laid out by the region's template; each bidder signs it
+ * with its certificate; published on the portal and pushed, the hall closes.
+ */
+export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string; view: HallView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [record, setRecord] = useState<OpeningRecordView>();
+  const [busy, setBusy] = useState<'drawUp' | 'publish'>();
+  const [signing, setSigning] = useState(false);
+  const summary = view.record;
+
+  // The record as drawn up, again whenever the hall says a signature or the publication came.
+  useEffect(() => {
+    if (!summary) return;
+    let live = true;
+    hallApi.record(sectionId).then(
+      (r) => live && setRecord(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [sectionId, summary?.recordSm3, summary?.signatures, summary?.publishedAt, summary]);
+
+  if (!summary && !view.can.drawUpRecord && view.stage !== 'record') return null;
+
+  const run = async (what: 'drawUp' | 'publish', call: () => Promise<OpeningRecordView>, done: string) => {
+    setBusy(what);
+    try {
+      setRecord(await call());
+      message.success(done);
+      onChanged();
+    } catch (err) {
+      message.error(problemMessage(t, err));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const total = record?.record.bidders.length ?? view.bidders.length;
+  const signed = record?.signatures.length ?? summary?.signatures ?? 0;
+  return (
+    <Card
+      className="hall-card"
+      title={
+        <Space>
+          <FileDoneOutlined />
+          {t('hall.record.title')}
+          {summary?.publishedAt ? <Tag color="success">{t('hall.record.published')}</Tag> : summary ? <Tag color="processing">{t('hall.record.drawn')}</Tag> : null}
+        </Space>
+      }
+      data-testid="hall-record"
+      data-state={summary?.publishedAt ? 'published' : summary ? 'drawnUp' : 'pending'}
+      extra={
+        <Space>
+          {view.can.drawUpRecord && (
+            <Popconfirm title={t('hall.record.drawUp')} description={t('hall.record.drawUpConfirm')} onConfirm={() => void run('drawUp', () => hallApi.drawUpRecord(sectionId), t('hall.record.drawn'))} okButtonProps={{ ...{ 'data-testid': 'hall-record-draw-up-confirm' } }}>
+              <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'drawUp'} data-testid="hall-record-draw-up">
+                {t('hall.record.drawUp')}
+              </Button>
+            </Popconfirm>
+          )}
+          {view.can.signRecord && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setSigning(true)} data-testid="hall-record-sign">
+              {t('hall.record.sign')}
+            </Button>
+          )}
+          {summary?.signedByMe && (
+            <Tag icon={<CheckCircleOutlined />} color="success" data-testid="hall-record-signed-by-me">
+              {t('hall.record.signed')}
+            </Tag>
+          )}
+          {view.can.publishRecord && (
+            <Popconfirm
+              title={t('hall.record.publish')}
+              description={t('hall.record.publishConfirm', { n: signed, total })}
+              onConfirm={() => void run('publish', () => hallApi.publishRecord(sectionId), t('hall.record.published'))}
+              okButtonProps={{ ...{ 'data-testid': 'hall-record-publish-confirm' } }}
+            >
+              <Button icon={<SendOutlined />} loading={busy === 'publish'} data-testid="hall-record-publish">
+                {t('hall.record.publish')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      }
+    >
+      {!summary ? (
+        <Typography.Text type="secondary">{t('hall.record.drawUpHint')}</Typography.Text>
+      ) : (
+        <>
+          <Descriptions size="small" column={{ xs: 1, md: 2 }} className="hall-record-facts">
+            {record?.record.template && <Descriptions.Item label={t('hall.record.templateLabel')}>{t('hall.record.template', { name: record.record.template.name, version: record.record.template.version })}</Descriptions.Item>}
+            <Descriptions.Item label={t('hall.record.drawn')}>{formatTime(summary.drawnUpAt, true)}</Descriptions.Item>
+            <Descriptions.Item label={t('hall.record.sm3')} span={2}>
+              <span className="mono small" data-testid="hall-record-sm3">
+                {summary.recordSm3}
+              </span>
+            </Descriptions.Item>
+            {record?.publishedAt && (
+              <Descriptions.Item label={t('hall.record.publishedAt')}>
+                <Space>
+                  {formatTime(record.publishedAt, true)}
+                  {record.publicationId && (
+                    <Link to={`/notices/${record.publicationId}`} data-testid="hall-record-portal-link">
+                      {t('hall.record.viewOnPortal')}
+                    </Link>
+                  )}
+                </Space>
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+          <div className="hall-record-signatures">
+            <Space className="small">
+              {t('hall.record.signatures')}
+              <span data-testid="hall-record-signed-count" data-n={signed}>
+                {t('hall.record.signedCount', { n: signed, total })}
+              </span>
+            </Space>
+            <Progress percent={total ? Math.round((signed * 100) / total) : 0} size="small" showInfo={false} />
+            <Table<Signature>
+              size="small"
+              rowKey="entityName"
+              pagination={false}
+              dataSource={record?.signatures ?? []}
+              locale={{ emptyText: t('hall.record.noSignature') }}
+              data-testid="hall-record-signatures"
+              columns={[
+                { title: t('hall.record.signer'), dataIndex: 'entityName', render: (v: string) => <span data-testid="hall-record-signer">{v}</span> },
+                { title: t('hall.record.signedAt'), dataIndex: 'signedAt', render: (v: string) => <span className="mono">{formatTime(v, true)}</span>, sorter: (a, b) => a.signedAt.localeCompare(b.signedAt) },
+              ]}
+            />
+          </div>
+        </>
+      )}
+      {signing && summary && (
+        <Suspense fallback={null}>
+          <RecordSignModal sectionId={sectionId} round={view.round} recordSm3={summary.recordSm3} onClose={() => setSigning(false)} onSigned={onChanged} />
+        </Suspense>
+      )}
+    </Card>
+  );
+}
