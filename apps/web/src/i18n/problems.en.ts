@@ -115,6 +115,8 @@ const problems: Record<keyof typeof zhCN, string> = {
   QUESTION_NOT_FOUND: 'Question not found',
   RECORD_NOT_READY: 'The opening record is drawn up after the readout, once every objection is answered',
   RECORD_SIGNATURE_INVALID: "The signature is not over this opening record by your entity's bound certificate",
+  RECORD_TEMPLATE_NOT_FOUND: 'No such opening record template, or not one of your regions’',
+  RECORD_TEMPLATE_NAME_TAKEN: 'The region already has a record template of that name',
   REGION_NOT_YOURS: 'This belongs to a region outside yours',
   REPLY_DEADLINE_INVALID: 'The reply deadline must be in the future',
   REPLY_DEADLINE_PASSED: 'The reply deadline has passed',

@@ -116,6 +116,8 @@ const problems = {
   QUESTION_NOT_FOUND: '未找到该问题',
   RECORD_NOT_READY: '开标记录尚未生成：唱标完成且现场异议均已答复后由招标人生成',
   RECORD_SIGNATURE_INVALID: '签名不是用本单位绑定的证书对本开标记录所作，请重新签名',
+  RECORD_TEMPLATE_NOT_FOUND: '没有该开标记录模板，或它不属于您管理的区域',
+  RECORD_TEMPLATE_NAME_TAKEN: '该区域已有同名的开标记录模板，请换一个名称',
   REGION_NOT_YOURS: '该事项不属于您所在的区域',
   REPLY_DEADLINE_INVALID: '答复截止时间须晚于当前时间',
   REPLY_DEADLINE_PASSED: '答复截止时间已过',
