@@ -30,6 +30,7 @@ const HallPage = lazy(() => import('./pages/hall/HallPage.tsx'));
 const StaffReviewPage = lazy(() => import('./pages/staff-review/StaffReviewPage.tsx'));
 const StaffExchangePage = lazy(() => import('./pages/staff-exchange/StaffExchangePage.tsx'));
 const StaffFinancePage = lazy(() => import('./pages/staff-finance/StaffFinancePage.tsx'));
+const RecordTemplatesPage = lazy(() => import('./pages/record-templates/RecordTemplatesPage.tsx'));
 const TimeSourcePage = lazy(() => import('./pages/system/TimeSourcePage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
       { path: '/staff/projects', element: <RequireKind kinds={['staff', 'supervisor']}><StaffReviewPage /></RequireKind> },
       { path: '/staff/exchange', element: <RequireKind kinds={['staff', 'admin', 'auditor']}><StaffExchangePage /></RequireKind> },
       { path: '/staff/finance', element: <RequireKind kinds={['staff', 'supervisor', 'auditor']}><StaffFinancePage /></RequireKind> },
+      { path: '/staff/opening-record-templates', element: <RequireKind kinds={['staff', 'supervisor', 'auditor', 'admin']}><RecordTemplatesPage /></RequireKind> },
       { path: '/system/time', element: <RequireKind kinds={TIME_READERS}><TimeSourcePage /></RequireKind> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -19,6 +19,8 @@ import systemEn from './system.en.ts';
 import systemZhCN from './system.zh-CN.ts';
 import hallEn from './hall.en.ts';
 import hallZhCN from './hall.zh-CN.ts';
+import recordTemplatesEn from './recordTemplates.en.ts';
+import recordTemplatesZhCN from './recordTemplates.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -35,10 +37,11 @@ export const resources = {
       ...financeZhCN,
       ...systemZhCN,
       ...hallZhCN,
+      ...recordTemplatesZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, errors: { ...en.errors, ...problemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...recordTemplatesEn, errors: { ...en.errors, ...problemsEn } },
   },
 };
