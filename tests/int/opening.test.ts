@@ -7,67 +7,33 @@ import { verifyDraw } from '../../apps/cli/src/draw-verify.ts';
 import { createBlobStore } from '../../apps/server/src/platform/storage/blob-store.ts';
 import { evaluationKey, recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
 import { injectFetch } from '../support/inject-fetch.ts';
-import { canonicalJson, concat, fromHex, gmSuite, openShare, publicKeyFromPem, randomBytes, signJson, sm3, toBase64, toHex, unwrapForBidder, type PartHeader } from '@bidhall/crypto';
+import { canonicalJson, concat, fromHex, gmSuite, openShare, publicKeyFromPem, randomBytes, signJson, sm3, toBase64, toHex, type PartHeader } from '@bidhall/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { biddingSection, certifiedBidder, requirements, sealBid, submitBid, type Bidder, type BiddingSection } from '../support/bidding-fixtures.ts';
-import { api, createDocumentsTestApp, type DocumentsTestApp } from '../support/documents-fixtures.ts';
+import { createDocumentsTestApp, type DocumentsTestApp } from '../support/documents-fixtures.ts';
+import { openingFixtures } from '../support/opening-fixtures.ts';
 import type { TestApp } from '../support/test-app.ts';
 
 let d: DocumentsTestApp;
 let t: TestApp;
+let o: ReturnType<typeof openingFixtures>;
 
 beforeAll(async () => {
   d = await createDocumentsTestApp();
   t = d.t;
+  o = openingFixtures(d);
 }, 180_000);
 afterAll(async () => d?.close());
 
-const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) => api(t).call(method, url, cookie, payload);
-const hallOf = async (sectionId: string, cookie: string) => {
-  const res = await call('GET', `/api/v1/sections/${sectionId}/hall`, cookie);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as HallView;
-};
-
-/** A section with `n` sealed bids of fresh bidders (prices 100…, 200…), the clock just before its deadline. */
-async function sectionWithBids(n: number, instructions: Record<string, string> = {}): Promise<{ s: BiddingSection; bidders: Bidder[] }> {
-  const s = await biddingSection(d, { instructions: { unsealWindowMinutes: '20', ...instructions } });
-  const bidders: Bidder[] = [];
-  for (let i = 0; i < n; i++) {
-    const b = await certifiedBidder(d, s.doc.id);
-    const req = await requirements(t, s.r.sectionId, b.cookie);
-    const bid = await sealBid(req, b, { summary: { price: `${(i + 1) * 100}000000`, durationDays: 150 + i, quality: '合格' } });
-    const res = await submitBid(t, b, s.r.sectionId, bid);
-    expect(res.statusCode, res.body).toBe(201);
-    bidders.push(b);
-  }
-  return { s, bidders };
-}
-
-/** What the bidder's browser or CLI does: unwrap each part's content key with its own key, wrap it to the opening key. */
-async function unsealBody(b: Bidder, sectionId: string, wrongPart?: string) {
-  const kitRes = await call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`, b.cookie);
-  expect(kitRes.statusCode, kitRes.body).toBe(200);
-  const kit = kitRes.json() as UnsealKit;
-  const openingKey = publicKeyFromPem(kit.openingKeyPem);
-  const keys = [];
-  for (const p of kit.parts) {
-    const key = p.partId === wrongPart ? randomBytes(32) : await unwrapForBidder(p.header as unknown as PartHeader, b.key);
-    keys.push({ partId: p.partId, wrappedKey: toBase64(await gmSuite.wrapKey(openingKey, key)) });
-  }
-  return { kit, body: { keys } };
-}
+const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) => o.call(method, url, cookie, payload);
+const hallOf = (sectionId: string, cookie: string) => o.hallOf(sectionId, cookie);
+const sectionWithBids = (n: number, instructions: Record<string, string> = {}) => o.sectionWithBids(n, instructions);
+const unsealBody = (b: Bidder, sectionId: string, wrongPart?: string) => o.unsealBody(b, sectionId, wrongPart);
+const atDeadline = (s: BiddingSection, bidders: Bidder[], ms = 1000) => o.atDeadline(s, bidders, ms);
 
 let address: string | undefined;
 /** Real HTTP on loopback, for the live stream and the CLI: the app listens once for the whole file and closes with it. */
 const listening = async () => (address ??= await t.built.app.listen({ port: 0, host: '127.0.0.1' }));
-
-/** Moves the clock past the deadline; sessions from days before have expired, so everyone logs in again. */
-async function atDeadline(s: BiddingSection, bidders: Bidder[], ms = 1000): Promise<string> {
-  t.clock.set(new Date(Date.parse(s.bidDeadline) + ms));
-  for (const b of bidders) b.cookie = await b.relogin();
-  return s.r.tenderer.relogin();
-}
 
 describe('remote opening hall', () => {
   it('[A-106] [A-108] [A-110] [A-111] [A-112] [A-113] the hall opens at the deadline, bidders sign in and unseal where they are, a failure is recorded and the readout shows only opened bids', async () => {
@@ -339,16 +305,21 @@ describe('remote opening hall', () => {
       expect(kitRes.statusCode, kitRes.body).toBe(200);
       const kit = kitRes.json() as RemedyKit;
       expect(kit.bids.map((b) => b.entityName)).toEqual([bidders[2]!.name]);
+      expect(kit.bids[0]!.releasedByMe).toBe(false);
       const opening = publicKeyFromPem(kit.openingKeyPem);
       const shares = [];
       for (const b of kit.bids) for (const p of b.parts) shares.push({ bidId: b.bidId, partId: p.partId, wrappedShare: toBase64(await gmSuite.wrapKey(opening, canonicalJson(await openShare(p.header as unknown as PartHeader, key)))) });
       return call('POST', `/api/v1/sections/${sectionId}/hall/shares`, cookie, { shares });
     };
-    const first = await release(await s.custodians.staffLogin(), s.custodians.centre);
+    const staff = await s.custodians.staffLogin();
+    const first = await release(staff, s.custodians.centre);
     expect(first.statusCode, first.body).toBe(200);
     expect((first.json() as HallView).bidders[2]!.unseal.status).toBe('failed');
+    // The kit tells a custodian what it has released already; another custodian has released nothing.
+    expect(((await call('GET', `/api/v1/sections/${sectionId}/hall/remedy-kit`, staff)).json() as RemedyKit).bids.map((b) => b.releasedByMe)).toEqual([true]);
     // A share wrapped to anything but the opening key is refused.
     const kit = (await call('GET', `/api/v1/sections/${sectionId}/hall/remedy-kit`, tenderer)).json() as RemedyKit;
+    expect(kit.bids[0]!.releasedByMe).toBe(false);
     const bogus = await call('POST', `/api/v1/sections/${sectionId}/hall/shares`, tenderer, { shares: [{ bidId: kit.bids[0]!.bidId, partId: kit.bids[0]!.parts[0]!.partId, wrappedShare: toBase64(randomBytes(120)) }] });
     expect(bogus.json()).toMatchObject({ code: 'UNSEAL_REQUEST_INVALID' });
     // A bidder is not a custodian.

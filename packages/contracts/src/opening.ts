@@ -139,7 +139,15 @@ export type UnsealRequest = z.infer<typeof unsealRequest>;
 /** What an opening custodian needs for the remedy: the bids awaiting it with their parts' sealed headers, and the opening key. */
 export const remedyKit = z.object({
   openingKeyPem: z.string(),
-  bids: z.array(z.object({ bidId: uuid, entityName: z.string(), parts: z.array(z.object({ partId: hex32, name: z.string(), header: z.record(z.string(), z.unknown()) })) })),
+  bids: z.array(
+    z.object({
+      bidId: uuid,
+      entityName: z.string(),
+      /** The caller has released a share of every part of this bid already (releasing again changes nothing). */
+      releasedByMe: z.boolean(),
+      parts: z.array(z.object({ partId: hex32, name: z.string(), header: z.record(z.string(), z.unknown()) })),
+    }),
+  ),
 });
 export type RemedyKit = z.infer<typeof remedyKit>;
 

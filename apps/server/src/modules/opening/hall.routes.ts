@@ -172,7 +172,7 @@ export function registerHallRoutes(app: AppInstance, deps: { db: Db; view: Pick<
   app.get(
     '/api/v1/sections/:id/hall/remedy-kit',
     { config: { access: custodians }, schema: { tags, summary: "The bids awaiting the custodians' remedy, their parts' sealed headers and the opening key (E-bidding Measures art. 31)", params, response: { 200: remedyKit } } },
-    async (request) => remedy.kit(request.params.id),
+    async (request) => remedy.kit(request.params.id, callerOf(request)),
   );
 
   app.post(

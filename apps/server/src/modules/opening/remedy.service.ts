@@ -24,7 +24,7 @@ const awaitsRemedy = (b: HallBidRow) => b.unseal_status === 'failed' && b.failur
 export function createRemedyService(deps: OpeningDeps, vault: ContentKeyVault, bus: HallBus, halls: Pick<HallService, 'readoutIfSettled' | 'completeCoefficient' | 'unwrapFromOpeningKey' | 'openingKey'>) {
   const { lockedHall, record, event, section } = hallTx(deps);
 
-  async function kit(sectionId: string): Promise<RemedyKit> {
+  async function kit(sectionId: string, caller: Pick<HallCaller, 'userId'>): Promise<RemedyKit> {
     const s = await section(deps.db, sectionId);
     const hall = await hallStore(deps.db).hall(sectionId, s.round);
     if (!hall) throw new DomainError('HALL_NOT_OPEN', 'the hall opens at the bid deadline');
@@ -32,7 +32,14 @@ export function createRemedyService(deps: OpeningDeps, vault: ContentKeyVault, b
     const out: RemedyKit['bids'] = [];
     for (const b of bids) {
       const parts = await deps.bids.sealedParts(deps.db, b.bid_id, hall.bid_deadline);
-      out.push({ bidId: b.bid_id, entityName: b.entity_name, parts: parts.map((p) => ({ partId: p.partId, name: p.name, header: p.header as Record<string, unknown> })) });
+      const mine = await tables(deps.db).selectFrom('opening.released_share').select('part_id').where('bid_id', '=', b.bid_id).where('released_by', '=', caller.userId).execute();
+      const releasedParts = new Set(mine.map((r) => r.part_id));
+      out.push({
+        bidId: b.bid_id,
+        entityName: b.entity_name,
+        releasedByMe: parts.length > 0 && parts.every((p) => releasedParts.has(p.partId)),
+        parts: parts.map((p) => ({ partId: p.partId, name: p.name, header: p.header as Record<string, unknown> })),
+      });
     }
     return { openingKeyPem: halls.openingKey.pem, bids: out };
   }

@@ -76,7 +76,7 @@ export default function HallPage() {
               <HallActions sectionId={sectionId} view={v} act={hall.act} onUnseal={() => setUnsealing(true)} onFailed={hall.refresh} />
             </HallStageCard>
             <MineAlert view={v} />
-            <RemedyPanel view={v} custodian={custodian} onRelease={() => setReleasing(true)} />
+            <RemedyPanel sectionId={sectionId} view={v} custodian={custodian} onRelease={() => setReleasing(true)} />
             <BiddersTable view={v} />
             {(v.readout || v.stage === 'readout') && <ReadoutTable view={v} />}
             <HallProgressCard view={v} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HallBid, UnsealStatus } from '../../api/opening.ts';
 import { formatTime } from '../../format.ts';
 
-const UNSEAL_COLOURS: Record<UnsealStatus, string> = { sealed: 'default', unsealed: 'success', failed: 'error', remedied: 'cyan' };
+export const UNSEAL_COLOURS: Record<UnsealStatus, string> = { sealed: 'default', unsealed: 'success', failed: 'error', remedied: 'cyan' };
 
 /** 未解密 / 解密成功 / 解密失败 with what the failure led to (E-bidding Measures art. 31) and why. */
 export function UnsealTag({ bid }: { bid: HallBid }) {

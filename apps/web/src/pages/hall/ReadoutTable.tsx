@@ -18,7 +18,8 @@ function moneyText(v: Value): string {
   }
 }
 
-function FieldValue({ field, value }: { field: BidSummaryField; value: Value | undefined }) {
+/** One bidSummary value as read out (money in yuan). */
+export function FieldValue({ field, value }: { field: BidSummaryField; value: Value | undefined }) {
   if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
   if (field.type === 'money') return <span className="mono">{moneyText(value)}</span>;
   if (field.type === 'integer') return <span className="mono">{String(value)}</span>;

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { hallApi, type HallView, type OpeningRecordView } from '../../api/opening.ts';
 import { problemMessage } from '../../api/problem.ts';
 import { formatTime } from '../../format.ts';
+import { RecordContent } from './RecordContent.tsx';
 
 /** Signing brings the crypto code: loaded when a bidder opens it. */
 const RecordSignModal = lazy(() => import('./RecordSignModal.tsx'));
@@ -126,6 +127,7 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
               </Descriptions.Item>
             )}
           </Descriptions>
+          {record && <RecordContent record={record.record} open={view.can.signRecord} />}
           <div className="hall-record-signatures">
             <Space className="small">
               {t('hall.record.signatures')}

@@ -49,6 +49,11 @@ export default function RemedyModal({ sectionId, onClose, act }: { sectionId: st
         if (isCryptoError(err) && err.code === 'WRONG_CUSTODIAN') return setFailure({ kind: 'notCustodian' });
         throw err;
       }
+      if (body.shares.length === 0) {
+        // Released from another window or device meanwhile: nothing left to send.
+        message.info(t('hall.remedy.released'));
+        return onClose();
+      }
       setPhase({ step: 'posting' });
       await act(() => hallApi.releaseShares(sectionId, body));
       message.success(t('hall.remedy.done'));

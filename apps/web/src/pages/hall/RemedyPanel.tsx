@@ -1,16 +1,36 @@
-import { KeyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, List, Tag } from 'antd';
+import { CheckCircleOutlined, KeyOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, List, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HallView } from '../../api/opening.ts';
+import { hallApi, type HallView, type RemedyKit } from '../../api/opening.ts';
 
 /**
  * The bids awaiting the custodians' remedy (A-112, E-bidding Measures art. 31), while the window is
- * open; a custodian (the trading centre, the supervisor, the tenderer) releases its shares from here.
+ * open; a custodian (the trading centre, the supervisor, the tenderer) releases its shares from here,
+ * and sees which bids it has released its shares of already.
  */
-export function RemedyPanel({ view, custodian, onRelease }: { view: HallView; custodian: boolean; onRelease: () => void }) {
+export function RemedyPanel({ sectionId, view, custodian, onRelease }: { sectionId: string; view: HallView; custodian: boolean; onRelease: () => void }) {
   const { t } = useTranslation();
   const awaiting = view.bidders.filter((b) => b.unseal.status === 'failed' && b.unseal.outcome === 'remedy');
-  if (view.stage !== 'unsealing' || awaiting.length === 0) return null;
+  const shown = view.stage === 'unsealing' && awaiting.length > 0;
+  const [kit, setKit] = useState<RemedyKit>();
+
+  // What this custodian has released already, again at every change of the hall.
+  useEffect(() => {
+    if (!shown || !custodian) return;
+    let live = true;
+    hallApi.remedyKit(sectionId).then(
+      (k) => live && setKit(k),
+      () => live && setKit(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sectionId, shown, custodian, view.lastSeq]);
+
+  if (!shown) return null;
+  const releasedByMe = new Set(kit?.bids.filter((b) => b.releasedByMe).map((b) => b.bidId));
+  const allReleased = !!kit && kit.bids.length > 0 && kit.bids.every((b) => b.releasedByMe);
   return (
     <Card
       className="hall-card"
@@ -18,8 +38,8 @@ export function RemedyPanel({ view, custodian, onRelease }: { view: HallView; cu
       data-testid="hall-remedy"
       extra={
         custodian && (
-          <Button type="primary" icon={<KeyOutlined />} onClick={onRelease} data-testid="hall-remedy-release">
-            {t('hall.remedy.release')}
+          <Button type="primary" icon={allReleased ? <CheckCircleOutlined /> : <KeyOutlined />} onClick={onRelease} disabled={allReleased} data-testid="hall-remedy-release" data-released={String(allReleased)}>
+            {allReleased ? t('hall.remedy.released') : t('hall.remedy.release')}
           </Button>
         )
       }
@@ -33,7 +53,14 @@ export function RemedyPanel({ view, custodian, onRelease }: { view: HallView; cu
             <span>
               {b.order}. {b.entityName}
             </span>
-            <Tag color="warning">{t('hall.remedy.awaiting')}</Tag>
+            <Space size={4}>
+              {releasedByMe.has(b.bidId) && (
+                <Tag icon={<CheckCircleOutlined />} color="success" data-testid="hall-remedy-released-by-me">
+                  {t('hall.remedy.releasedByMe')}
+                </Tag>
+              )}
+              <Tag color="warning">{t('hall.remedy.awaiting')}</Tag>
+            </Space>
           </List.Item>
         )}
       />

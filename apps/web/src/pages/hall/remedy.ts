@@ -10,17 +10,23 @@ export interface ShareProgress {
   current: string;
 }
 
+/** The bids of a kit this custodian has still to release its shares of. */
+export const toRelease = (kit: RemedyKit) => kit.bids.filter((b) => !b.releasedByMe);
+
 /** Whether this key holds a share of every part awaiting the remedy: a key of another custodian is caught before anything is sent. */
 export function holdsShares(kit: RemedyKit, key: PrivateKey): boolean {
   const id = keyId(key.publicKey);
-  return kit.bids.every((b) => b.parts.every((p) => (p.header as unknown as PartHeader).custodians.shares.some((s) => s.keyId === id)));
+  return toRelease(kit).every((b) => b.parts.every((p) => (p.header as unknown as PartHeader).custodians.shares.some((s) => s.keyId === id)));
 }
 
-/** The release request for a kit; throws CryptoError (WRONG_CUSTODIAN) when the key is not a custodian's of these bids. */
+/**
+ * The release request for a kit's bids this custodian has not released yet (none left: no shares);
+ * throws CryptoError (WRONG_CUSTODIAN) when the key is not a custodian's of these bids.
+ */
 export async function releaseShares(kit: RemedyKit, key: PrivateKey, onProgress?: (p: ShareProgress) => void): Promise<ShareReleaseRequest> {
   if (!holdsShares(kit, key)) throw new CryptoError('WRONG_CUSTODIAN', 'this key holds no share of the bids awaiting the remedy');
   const openingKey = publicKeyFromPem(kit.openingKeyPem);
-  const parts = kit.bids.flatMap((b) => b.parts.map((p) => ({ bidId: b.bidId, entityName: b.entityName, part: p })));
+  const parts = toRelease(kit).flatMap((b) => b.parts.map((p) => ({ bidId: b.bidId, entityName: b.entityName, part: p })));
   const shares: ShareReleaseRequest['shares'] = [];
   for (const { bidId, entityName, part } of parts) {
     onProgress?.({ done: shares.length, total: parts.length, current: `${entityName} · ${part.name}` });
