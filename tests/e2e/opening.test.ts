@@ -269,7 +269,13 @@ describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
     await tenderer.page.getByTestId('hall-start-unsealing').click();
     await text(tenderer.page.locator('.ant-popconfirm')).toContain('已签到 3 / 3 家');
     await tenderer.page.getByTestId('hall-start-confirm').click();
-    await attribute(stage, 'data-stage').toBe('unsealing');
+    // Once seen to stay at signIn (1 run in 4): say what the page showed, to find out why.
+    await attribute(stage, 'data-stage')
+      .toBe('unsealing')
+      .catch(async (err: Error) => {
+        const shown = { messages: await tenderer.page.locator('.ant-message').allInnerTexts(), popconfirm: await tenderer.page.locator('.ant-popconfirm').count() };
+        throw new Error(`${err.message}; the page showed ${JSON.stringify(shown)}`);
+      });
     await attribute(tenderer.page.getByTestId('hall-countdown'), 'data-state').toBe('running');
     await visible(one.page.getByTestId('hall-unseal'));
     lap('unsealing started');
