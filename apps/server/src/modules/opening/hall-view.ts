@@ -47,10 +47,8 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false, drawUpRecord: false, signRecord: false, publishRecord: false },
     };
   }
-  const bids = await store.bids(sectionId, hall.round);
-  const objections = await store.objections(sectionId, hall.round);
+  const { bids, objections, signers, bulk } = await factsAt(db, hall);
   const stage = hallStage(factsOf(hall, bids), now);
-  const signers = (await tables(db).selectFrom('opening.record_signature').select('entity_id').where('section_id', '=', sectionId).where('round', '=', hall.round).execute()).map((r) => r.entity_id);
   const mineRow = caller.entityId ? bids.find((b) => b.entity_id === caller.entityId) : undefined;
   const live = stage !== 'closed' && stage !== 'failed';
   return {
@@ -75,7 +73,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
     })),
     readout: hall.readout_at ? { at: hall.readout_at.toISOString(), fields: hall.summary_fields as BidSummaryField[], rows: (hall.readout ?? []) as ReadoutRow[] } : null,
     objections: objections.map((o) => ({ id: o.id, entityName: o.entity_name, text: o.text, raisedAt: o.raised_at.toISOString(), answer: o.answer, answeredAt: iso(o.answered_at) })),
-    bulk: hall.readout_at ? { ...(await bulkProgress(db, bids)), finishedAt: iso(hall.bulk_unsealed_at) } : null,
+    bulk: hall.readout_at ? { ...bulk, finishedAt: iso(hall.bulk_unsealed_at) } : null,
     coefficient: hall.coefficient_spec ? { drawId: hall.coefficient_draw_id, value: hall.coefficient } : null,
     mine: mineRow ? { bidId: mineRow.bid_id, signedIn: mineRow.signed_in_at !== null, unseal: mineRow.unseal_status } : null,
     record:
@@ -93,6 +91,35 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       answer: manages && objections.some((o) => !o.answered_at),
     },
   };
+}
+
+/**
+ * The hall's rows as of its last event. Every change to them is a numbered hall event in the same
+ * transaction, so (section, round, last event) names one state: the many watchers who fetch the view on
+ * the same event (the readout, to every client at once) share one read of it.
+ */
+const FACTS_KEPT = 64;
+const facts = new Map<string, Promise<Awaited<ReturnType<typeof readFacts>>>>();
+function factsAt(db: Db, hall: { section_id: string; round: number; last_seq: unknown; readout_at: Date | null }) {
+  const key = `${hall.section_id}:${hall.round}:${String(hall.last_seq)}`;
+  let hit = facts.get(key);
+  if (!hit) {
+    hit = readFacts(db, hall);
+    // A failed read is not kept: the next caller reads again.
+    hit.catch(() => facts.delete(key));
+    facts.set(key, hit);
+    if (facts.size > FACTS_KEPT) facts.delete(facts.keys().next().value!);
+  }
+  return hit;
+}
+
+async function readFacts(db: Db, hall: { section_id: string; round: number; readout_at: Date | null }) {
+  const store = hallStore(db);
+  const bids = await store.bids(hall.section_id, hall.round);
+  const objections = await store.objections(hall.section_id, hall.round);
+  const signers = (await tables(db).selectFrom('opening.record_signature').select('entity_id').where('section_id', '=', hall.section_id).where('round', '=', hall.round).execute()).map((r) => r.entity_id);
+  const bulk = hall.readout_at ? await bulkProgress(db, bids) : { done: 0, total: 0 };
+  return { bids, objections, signers, bulk };
 }
 
 /** Parts decrypted for evaluation of all released parts of the opened bids. */

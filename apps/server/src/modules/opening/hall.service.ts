@@ -45,6 +45,10 @@ export function createHallService(deps: OpeningDeps, bus: HallBus) {
    * check each was committed before the deadline. Repeating it changes nothing.
    */
   async function openIfDue(sectionId: string): Promise<boolean> {
+    // Most reads come after the hall opened (or before the deadline): settled without a transaction.
+    const seen = await deps.sections.get(deps.db, sectionId);
+    const due = seen?.stage === 'tendering' && !!seen.timetable.bidDeadline && deps.clock.now().getTime() >= Date.parse(seen.timetable.bidDeadline);
+    if (!seen || !due || (await hallStore(deps.db).hall(sectionId, seen.round))) return false;
     const opened = await deps.db.transaction().execute(async (trx) => {
       const s = await deps.sections.get(trx, sectionId);
       const deadline = s?.timetable.bidDeadline ? new Date(s.timetable.bidDeadline) : null;
