@@ -6,6 +6,7 @@ import { generateSync } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
+import type { BiddingRequirements } from '@bidhall/contracts';
 import { parseCertificate, privateKeyFromPem } from '@bidhall/crypto';
 import { readFileSync } from 'node:fs';
 import { requirements, sealBid, submitBid } from '../support/bidding-fixtures.ts';
@@ -97,7 +98,8 @@ const SAMPLE_QUERIES: Record<string, string> = {
   bid: 'SELECT id FROM bidding.bid',
   custodianKey: 'SELECT id FROM bidding.custodian_key',
   bidUpload: 'SELECT id FROM bidding.upload',
-  hall: 'SELECT section_id AS id FROM opening.hall ORDER BY bid_deadline DESC',
+  hall: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'bid' ORDER BY bid_deadline DESC",
+  applicationHall: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
   recordTemplate: 'SELECT id FROM opening.record_template',
 };
 
@@ -137,8 +139,13 @@ beforeAll(async () => {
     certificatePem,
     relogin: async () => bidder!.cookie,
   };
-  const bidSection = obtained[0]!.sectionId;
-  const bid = await submitBid(t, demoBidder, bidSection, await sealBid(await requirements(t, bidSection, bidder!.cookie), demoBidder));
+  // The section still taking bids (the others' deadlines, and the applications', have passed).
+  let open: BiddingRequirements | undefined;
+  for (const { sectionId } of obtained) {
+    const req = await requirements(t, sectionId, bidder!.cookie);
+    if (req.open && req.sitting === 'bid') open = req;
+  }
+  const bid = await submitBid(t, demoBidder, open!.sectionId, await sealBid(open!, demoBidder));
   expect(bid.statusCode, bid.body).toBe(201);
   const tp = (await sql<{ id: string }>`SELECT tendering_project_id AS id FROM projects.section WHERE id = ${section}`.execute(t.database.db)).rows[0]!.id;
   const mandated = (await sql<{ id: string }>`SELECT id FROM projects.tendering_project WHERE agency_entity_id IS NOT NULL LIMIT 1`.execute(t.database.db)).rows[0]!.id;

@@ -29,7 +29,7 @@ const custodians: PrivateKey[] = [gmSuite.generateKeyPair(), gmSuite.generateKey
 
 /** The claim the submission makes, on the app's database and blob folder (the app's own is inside its bidding module). */
 let claimer: ReturnType<typeof createBidUploads>;
-const claim = (p: { uploadId: string; entityId: string; sectionId: string; partId: string }) => t.database.db.transaction().execute((trx) => claimer.claim(trx, p));
+const claim = (p: { uploadId: string; entityId: string; sectionId: string; partId: string }) => t.database.db.transaction().execute((trx) => claimer.claim(trx, { ...p, sitting: 'bid' }));
 
 async function listen(app: TestApp): Promise<string> {
   await app.built.app.listen({ port: 0, host: '127.0.0.1' });

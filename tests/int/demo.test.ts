@@ -72,9 +72,10 @@ describe('the demo', () => {
     expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'opened', 'terminated']));
     const pub = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json() as { items: { type: string }[] };
     // The opening stage's project has its own notice.
-    expect(pub.items.map((n) => n.type).sort()).toEqual(['clarification', 'tenderNotice', 'tenderNotice', 'termination']);
+    expect(pub.items.map((n) => n.type).sort()).toEqual(['clarification', 'openingRecord', 'prequalificationNotice', 'tenderNotice', 'tenderNotice', 'termination']);
     const bidder = await as('bidder.demo');
-    expect(await bidder<unknown[]>('/api/v1/downloads/mine')).toHaveLength(3);
+    // Three tender documents and the prequalification document.
+    expect(await bidder<unknown[]>('/api/v1/downloads/mine')).toHaveLength(4);
   });
 
   it('bonds: bidder.demo has its sub-account for the section it holds, every bond the document asks for paid in time, and an e-guarantee from guarantor.demo that checks', async () => {
@@ -128,9 +129,9 @@ describe('the demo', () => {
     expect(submitted.statusCode, submitted.body).toBe(201);
   });
 
-  it('opening: one hall read out with an objection answered, one open for sign-in — sealed weeks back while the log stays in time order', async () => {
-    expect(first.halls).toBe(2);
-    const halls = await t.database.db.selectFrom('opening.hall').select(['section_id', 'readout_at', 'bid_deadline']).orderBy('bid_deadline').execute();
+  it('opening: one hall read out with an objection answered, one open for sign-in, prequalification applications opened with their record published — sealed weeks back while the log stays in time order', async () => {
+    expect(first.halls).toBe(3);
+    const halls = await t.database.db.selectFrom('opening.hall').select(['section_id', 'readout_at', 'bid_deadline']).where('sitting', '=', 'bid').orderBy('bid_deadline').execute();
     expect(halls).toHaveLength(2);
     const [readOut, waiting] = halls as [(typeof halls)[0], (typeof halls)[0]];
     const tenderer = await as('tenderer.demo');
@@ -146,6 +147,12 @@ describe('the demo', () => {
     expect(open.bidders.filter((b) => b.signedInAt)).toHaveLength(2);
     expect(open.can.signIn).toBe(true);
     expect(Date.parse(open.bidDeadline)).toBeLessThan(t.clock.now().getTime());
+    // The applications' hall: three opened, read out with their files, the record signed by all three and published.
+    const [applications] = await t.database.db.selectFrom('opening.hall').select(['section_id']).where('sitting', '=', 'application').execute();
+    const opened = await tenderer<HallView>(`/api/v1/sections/${applications!.section_id}/application-hall`);
+    expect(opened).toMatchObject({ sitting: 'application', stage: 'closed', record: { signatures: 3 } });
+    expect(opened.readout!.rows.map((r) => r.files?.length)).toEqual([2, 2, 2]);
+    expect(opened.record!.publishedAt).not.toBeNull();
     // The clock came back to where it was, and every log entry is later than the one before.
     expect(t.clock.now().toISOString()).toBe('2026-11-26T02:00:00.000Z');
     const times = (await t.database.db.selectFrom('platform.log_entry').select('appended_at').orderBy('leaf_index').execute()).map((r) => r.appended_at.getTime());

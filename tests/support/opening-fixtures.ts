@@ -12,8 +12,9 @@ export function openingFixtures(d: DocumentsTestApp) {
   const { t } = d;
   const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, cookie: string, payload?: object) => api(t).call(method, url, cookie, payload);
 
-  const hallOf = async (sectionId: string, cookie: string) => {
-    const res = await call('GET', `/api/v1/sections/${sectionId}/hall`, cookie);
+  /** `hall` is the sitting's path: 'hall' for bids, 'application-hall' for prequalification applications. */
+  const hallOf = async (sectionId: string, cookie: string, hall = 'hall') => {
+    const res = await call('GET', `/api/v1/sections/${sectionId}/${hall}`, cookie);
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as HallView;
   };
@@ -34,8 +35,8 @@ export function openingFixtures(d: DocumentsTestApp) {
   }
 
   /** What the bidder's browser or CLI does: unwrap each part's content key with its own key, wrap it to the opening key. */
-  async function unsealBody(b: Bidder, sectionId: string, wrongPart?: string) {
-    const kitRes = await call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`, b.cookie);
+  async function unsealBody(b: Bidder, sectionId: string, wrongPart?: string, hall = 'hall') {
+    const kitRes = await call('GET', `/api/v1/sections/${sectionId}/${hall}/unseal-kit`, b.cookie);
     expect(kitRes.statusCode, kitRes.body).toBe(200);
     const kit = kitRes.json() as UnsealKit;
     const openingKey = publicKeyFromPem(kit.openingKeyPem);

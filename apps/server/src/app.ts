@@ -279,15 +279,16 @@ export async function buildApp(deps: AppDeps) {
     regions: { chainOf: (code) => regionChain(catalog.catalog.regions(), code) },
     sections: projects.sections,
     terms: {
-      termsFor: async (trx, sectionId) => {
-        const doc = await documents.bidding.issuedFor(trx, sectionId);
+      // The sitting's document: the prequalification document's opening has no price coefficient.
+      termsFor: async (trx, sectionId, sitting) => {
+        const doc = await documents.bidding.issuedFor(trx, sectionId, sitting === 'application' ? 'prequalification' : 'tender');
         if (!doc) return null;
         const minutes = Number(doc.values.instructions?.unsealWindowMinutes?.trim() || '30');
         return {
           bidSummaryFields: doc.bidSummaryFields,
           unsealWindowMinutes: Number.isInteger(minutes) && minutes >= 5 && minutes <= 1440 ? minutes : 30,
           remedyAllowed: doc.values.instructions?.unsealRemedy === '由开标密钥保管人解密',
-          coefficient: doc.method?.type === 'scoring' ? doc.method.priceFormula.benchmark.coefficient : null,
+          coefficient: sitting === 'bid' && doc.method?.type === 'scoring' ? doc.method.priceFormula.benchmark.coefficient : null,
         };
       },
     },

@@ -27,6 +27,15 @@ export const custodianKeyView = z.object({
 });
 export type CustodianKeyView = z.infer<typeof custodianKeyView>;
 
+/**
+ * What a section takes sealed submissions for (decision 0023): prequalification applications until the
+ * application deadline (资格预审申请文件), then bids until the bid deadline. A section tendered without
+ * prequalification has only the 'bid' sitting.
+ */
+export const SITTINGS = ['application', 'bid'] as const;
+export const sitting = z.enum(SITTINGS);
+export type Sitting = z.infer<typeof sitting>;
+
 export const BOND_FORMS = ['deposit', 'guarantee'] as const;
 export const bondForm = z.enum(BOND_FORMS);
 export type BondForm = z.infer<typeof bondForm>;
@@ -37,7 +46,10 @@ export const biddingRequirements = z.object({
   sectionName: z.string(),
   round: z.number().int(),
   tendererName: z.string(),
+  /** Applications (the prequalification document answers) or bids (the tender document). */
+  sitting,
   document: z.object({
+    kind: z.enum(['tender', 'prequalification']),
     id: uuid,
     version: z.number().int(),
     contentSm3: hex64,
@@ -46,7 +58,7 @@ export const biddingRequirements = z.object({
     /** The instructions chapter's fields the bidder must meet (durationDays, qualityStandard …), as label → value. */
     requirements: z.array(z.object({ key: z.string(), label: z.string(), value: z.string().nullable() })),
   }),
-  /** Instant; the server's clock decides. */
+  /** The sitting's deadline (the application deadline for applications); the server's clock decides. */
   bidDeadline: isoDateTime,
   serverTime: isoDateTime,
   /** Submissions, changes and withdrawals are accepted now. */
@@ -153,6 +165,8 @@ export const bidReceipt = z.object({
   bidId: uuid,
   sectionId: uuid,
   round: z.number().int(),
+  /** Present for a prequalification application only: a receipt without it is for a bid. */
+  sitting: z.literal('application').optional(),
   entity: z.object({ id: uuid, name: z.string() }),
   userId: uuid,
   /** Hex SM3 of the canonical JSON of the signed manifest (manifest and signature). */
@@ -181,6 +195,7 @@ export const bidView = z.object({
   sectionCode: z.string(),
   sectionName: z.string(),
   round: z.number().int(),
+  sitting,
   status: bidStatus,
   /** 1 for the first submission; each replacement adds one. */
   sequence: z.number().int(),
@@ -191,6 +206,7 @@ export const bidView = z.object({
   /** The document changed after the bid was sealed: confirm or replace it. */
   documentChanged: z.boolean(),
   confirmedDocumentVersion: z.number().int().nullable(),
+  /** The sitting's deadline (the application deadline for an application). */
   bidDeadline: isoDateTime,
   parts: z.array(z.object({ partId: hex32, name: z.string(), role: z.enum(['bidSummary', 'file']), ciphertextSize: z.number().int(), ciphertextSm3: hex64 })),
   bond: z.object({ form: bondForm, reference: z.string().nullable(), status: z.enum(['ok', 'missing', 'short', 'late', 'notRequired', 'invalid']), detail: z.string().nullable() }).nullable(),

@@ -3,6 +3,7 @@ import { isoDateTime, uuid } from './common.ts';
 import { jsonSignature } from './trust.ts';
 import { bidSummaryField } from './documents.ts';
 import { recordTemplateUsed } from './record-templates.ts';
+import { sitting } from './bidding.ts';
 
 /**
  * The remote opening hall (module `opening`, decision 0021; 不见面开标): at the deadline the bidder
@@ -64,6 +65,9 @@ export const readoutRow = z.object({
   /** The document's bidSummary fields as the bidder sealed them (money in fen, as a decimal string). */
   values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
   bondStatus: z.string().nullable(),
+  /** Applications (A-121): when it was received and what it contains, as the applicant's signed manifest lists it. */
+  receivedAt: isoDateTime.optional(),
+  files: z.array(z.object({ name: z.string(), size: z.number().int(), plaintextHash: z.string() })).optional(),
 });
 export type ReadoutRow = z.infer<typeof readoutRow>;
 
@@ -77,9 +81,16 @@ export const objectionView = z.object({
 });
 export type ObjectionView = z.infer<typeof objectionView>;
 
+/** Why a hall did not proceed: fewer than 3 bids or signed-in bidders (A-109, B-033), fewer than 3 applications (A-119, B-044). */
+export const HALL_FAILURE_REASONS = ['fewerThanThreeBids', 'fewerThanThreeSignedIn', 'fewerThanThreeApplications'] as const;
+export const hallFailureReason = z.enum(HALL_FAILURE_REASONS);
+export type HallFailureReason = z.infer<typeof hallFailureReason>;
+
 export const hallView = z.object({
   sectionId: uuid,
   round: z.number().int(),
+  /** 'application': the prequalification applications' opening (A-116…A-128) at /application-hall; 'bid': the bid opening at /hall. */
+  sitting,
   sectionCode: z.string(),
   sectionName: z.string(),
   tendererName: z.string(),
@@ -87,13 +98,14 @@ export const hallView = z.object({
   serverTime: isoDateTime,
   /** The hall's last event as of this view: a stream opened with `?after=` this misses nothing and replays nothing. */
   lastSeq: z.number().int(),
+  /** The sitting's deadline: the bid deadline, or the application deadline in an application hall. */
   bidDeadline: isoDateTime,
   unsealStartedAt: isoDateTime.nullable(),
   unsealWindowMinutes: z.number().int(),
   unsealWindowEnd: isoDateTime.nullable(),
   /** The document lets the custodians open a bid whose bidder could not (art. 31 remedy). */
   remedyAllowed: z.boolean(),
-  failure: z.object({ reason: z.enum(['fewerThanThreeBids', 'fewerThanThreeSignedIn']), at: isoDateTime }).nullable(),
+  failure: z.object({ reason: hallFailureReason, at: isoDateTime }).nullable(),
   /** Empty before the deadline: nobody learns who has bid until the hall opens (A-107). */
   bidders: z.array(hallBidView),
   readout: z.object({ at: isoDateTime, fields: z.array(bidSummaryField), rows: z.array(readoutRow) }).nullable(),
@@ -206,6 +218,8 @@ export const openingRecord = z.object({
   format: z.literal(OPENING_RECORD_FORMAT),
   sectionId: uuid,
   round: z.number().int(),
+  /** Present for the opening of prequalification applications (资格预审申请文件开启记录) only. */
+  sitting: z.literal('application').optional(),
   sectionCode: z.string(),
   sectionName: z.string(),
   projectName: z.string(),

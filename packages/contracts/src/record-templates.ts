@@ -99,3 +99,24 @@ export const STANDARD_RECORD_TEMPLATE: RecordTemplateUsed = {
     closing: null,
   },
 };
+
+/**
+ * The record of a prequalification applications' opening (资格预审申请文件开启记录, A-121…A-125): the
+ * same parts, said of applicants; no coefficient is drawn and no bond is asked at this sitting.
+ */
+export const STANDARD_APPLICATION_RECORD_TEMPLATE: RecordTemplateUsed = {
+  id: null,
+  name: '标准资格预审申请文件开启记录',
+  version: 1,
+  content: {
+    title: '{{sectionName}}（{{sectionCode}}）资格预审申请文件开启记录',
+    preamble: '项目名称：{{projectName}}\n招标人：{{tendererName}}\n申请截止（开启）时间：{{bidDeadline}}',
+    blocks: [
+      { block: 'bidders', heading: '申请人递交与解密情况' },
+      { block: 'readout', heading: '已解密的资格预审申请文件' },
+      { block: 'objections', heading: '开启现场异议及答复' },
+      { block: 'signatures', heading: '申请人电子签名确认' },
+    ],
+    closing: null,
+  },
+};

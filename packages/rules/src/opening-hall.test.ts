@@ -21,6 +21,9 @@ describe('opening hall rules', () => {
     expect(openingQuorum({ validBids: 5, signedIn: 2, bidderDecrypts: true })).toEqual({ opens: false, reason: 'fewerThanThreeSignedIn' });
     // Where the custodians decrypt, nobody needs to be signed in for the bids to open.
     expect(openingQuorum({ validBids: 3, signedIn: 0, bidderDecrypts: false })).toEqual({ opens: true });
+    // A-119, B-044: applications need 3 uploaded; how many applicants signed in does not stop them.
+    expect(openingQuorum({ validBids: 2, signedIn: 2, bidderDecrypts: true, applications: true })).toEqual({ opens: false, reason: 'fewerThanThreeApplications' });
+    expect(openingQuorum({ validBids: 3, signedIn: 1, bidderDecrypts: true, applications: true })).toEqual({ opens: true });
   });
 
   it('a failed decryption: the document’s remedy where it has one, else revoked by the bidder’s fault and withdrawn otherwise', () => {

@@ -7,13 +7,16 @@
 /** Fewer valid bids (or, where bidders decrypt, signed-in bidders) than this: no opening, re-tender (Reg. 44; B-018, B-033). */
 export const MIN_BIDS_TO_OPEN = 3;
 
-export type QuorumFailure = 'fewerThanThreeBids' | 'fewerThanThreeSignedIn';
+export type QuorumFailure = 'fewerThanThreeBids' | 'fewerThanThreeSignedIn' | 'fewerThanThreeApplications';
 
 /**
  * Whether the opening proceeds (A-109). Bids are those live at the deadline; where bidders decrypt their
  * own bids, a bid whose bidder did not sign in cannot be decrypted, so the signed-in count decides too.
+ * Prequalification applications (A-119, B-044): fewer than 3 uploaded are not opened; the sign-in rule
+ * (B-033) is the bids' alone.
  */
-export function openingQuorum(p: { validBids: number; signedIn: number; bidderDecrypts: boolean }): { opens: true } | { opens: false; reason: QuorumFailure } {
+export function openingQuorum(p: { validBids: number; signedIn: number; bidderDecrypts: boolean; applications?: boolean }): { opens: true } | { opens: false; reason: QuorumFailure } {
+  if (p.applications) return p.validBids < MIN_BIDS_TO_OPEN ? { opens: false, reason: 'fewerThanThreeApplications' } : { opens: true };
   if (p.validBids < MIN_BIDS_TO_OPEN) return { opens: false, reason: 'fewerThanThreeBids' };
   if (p.bidderDecrypts && p.signedIn < MIN_BIDS_TO_OPEN) return { opens: false, reason: 'fewerThanThreeSignedIn' };
   return { opens: true };

@@ -25,7 +25,9 @@ export function requirementsFixture(over: { bondRequired?: boolean; open?: boole
     sectionName: '一标段 施工',
     round: 1,
     tendererName: '某某建设单位',
+    sitting: 'bid',
     document: {
+      kind: 'tender',
       id: randomUUID(),
       version: 2,
       contentSm3: 'a'.repeat(64),

@@ -1,4 +1,4 @@
-import type { BondAccountView, GuaranteeTerms, GuaranteeView } from '@bidhall/contracts';
+import type { BiddingRequirements, BondAccountView, GuaranteeTerms, GuaranteeView } from '@bidhall/contracts';
 import { canonicalJson, parseCertificates, privateKeyFromPem, signCmsDetached, toBase64 } from '@bidhall/crypto';
 import type { Clock } from '@bidhall/rules';
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,6 +38,9 @@ export async function loadDemoFinance(
   const held = [...new Set(((await bidder.call('GET', '/api/v1/downloads/mine')) as { sectionId: string }[]).map((d) => d.sectionId))];
   const accounts: BondAccountView[] = [];
   for (const sectionId of held) {
+    // A prequalification document asks no bond: bonds are for the bids.
+    const terms = (await bidder.call('GET', `/api/v1/sections/${sectionId}/bidding`).catch(() => null)) as BiddingRequirements | null;
+    if (terms?.sitting === 'application') continue;
     try {
       accounts.push((await bidder.call('POST', `/api/v1/bond-accounts/mine?sectionId=${sectionId}`)) as BondAccountView);
     } catch (err) {

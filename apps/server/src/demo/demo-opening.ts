@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Clock } from '@bidhall/rules';
 import type { BuiltApp } from '../app.ts';
 import type { Db } from '../platform/db/database.ts';
+import { openDemoApplications, prepareDemoApplications } from './demo-applications.ts';
 import { demoBidderKeys, demoUnseal, submitDemoBid } from './demo-sealed-bid.ts';
 import { demoSigner, form, issueDocument, lawfulTimetable, publishNotice, userSessions, type DemoSession } from './demo-tendering.ts';
 
@@ -25,6 +26,8 @@ export async function hasDemoOpening(db: Db): Promise<boolean> {
  * submit bids on both. Section 一 is opened, signed in, unsealed by every bidder, read out, and an
  * objection answered; section 二's deadline passes just before `home`: its hall is open with two
  * bidders signed in, waiting for bidder.demo to sign in and the tenderer to start the unsealing.
+ * Beside them, a section tendered with prequalification whose applications were opened at their
+ * deadline and their record published (decision 0023).
  */
 export async function loadDemoOpening(
   built: BuiltApp,
@@ -49,6 +52,7 @@ export async function loadDemoOpening(
   await tenderer.call('PUT', `/api/v1/sections/${waiting}/timetable`, { ...timetable, bidDeadline: new Date(options.home.getTime() - 120 * MINUTE).toISOString() });
   const documents = [await issueDocument(tenderer, readOut, signer), await issueDocument(tenderer, waiting, signer)];
   await publishNotice(tenderer, staff, [readOut, waiting]);
+  const applications = await prepareDemoApplications(built, { clock, as, signer, demoCaDir: options.demoCaDir, tenderer, staff });
 
   // A day later the bidders obtain the documents and, over the following days, seal and submit their bids.
   moveTo(clock.now().getTime() + 86_400_000);
@@ -63,6 +67,9 @@ export async function loadDemoOpening(
     }
     moveTo(clock.now().getTime() + 2 * 86_400_000);
   }
+
+  // The prequalification applications are opened at their deadline, before section 一's bids.
+  await openDemoApplications({ as, moveTo, demoCaDir: options.demoCaDir, ...applications });
 
   // Section 一: the hall at its deadline, everyone signed in and unsealed, the readout, an objection answered.
   tenderer = await as('tenderer.demo');
@@ -87,5 +94,5 @@ export async function loadDemoOpening(
   tenderer = await as('tenderer.demo');
   await tenderer.call('GET', `/api/v1/sections/${waiting}/hall`);
   for (const b of late.slice(1)) await b.call('POST', `/api/v1/sections/${waiting}/hall/sign-in`);
-  return { halls: 2 };
+  return { halls: 3 };
 }

@@ -50,7 +50,7 @@ export async function submitDemoBid(built: BuiltApp, bidder: DemoSession, keys: 
   for (const part of req.document.parts) {
     const pdf = part.fileTypes.includes('pdf');
     const name = `${part.name}.${pdf ? 'pdf' : part.fileTypes[0]}`;
-    const body = pdf ? `%PDF-1.7\n% ${part.name} ${sectionId}\n%%EOF\n` : `<清单 报价="${fields.price}"/>`;
+    const body = pdf ? `%PDF-1.7\n% ${part.name} ${sectionId}\n%%EOF\n` : `<清单 报价="${fields.price ?? ''}"/>`;
     const s = await sealBytes(Buffer.from(body), { name, recipients });
     sealed.push({ partId: s.header.partId, name, bytes: s.sealed });
     entries.push({ ...manifestPart(s.header, s.digest, 'file'), partKey: part.key, mediaType: pdf ? 'application/pdf' : 'application/xml' });
@@ -89,10 +89,10 @@ async function upload(built: BuiltApp, cookie: string, sectionId: string, part: 
 }
 
 /** What the bidder's browser or CLI does in the hall: each part's content key unwrapped with its key, wrapped to the opening key. */
-export async function demoUnseal(bidder: DemoSession, keys: DemoBidderKeys, sectionId: string): Promise<void> {
-  const kit = (await bidder.call('GET', `/api/v1/sections/${sectionId}/hall/unseal-kit`)) as { openingKeyPem: string; parts: { partId: string; header: unknown }[] };
+export async function demoUnseal(bidder: DemoSession, keys: DemoBidderKeys, sectionId: string, hall: 'hall' | 'application-hall' = 'hall'): Promise<void> {
+  const kit = (await bidder.call('GET', `/api/v1/sections/${sectionId}/${hall}/unseal-kit`)) as { openingKeyPem: string; parts: { partId: string; header: unknown }[] };
   const opening = publicKeyFromPem(kit.openingKeyPem);
   const wrapped = [];
   for (const p of kit.parts) wrapped.push({ partId: p.partId, wrappedKey: toBase64(await gmSuite.wrapKey(opening, await unwrapForBidder(p.header as PartHeader, keys.key))) });
-  await bidder.call('POST', `/api/v1/sections/${sectionId}/hall/unseal`, { keys: wrapped });
+  await bidder.call('POST', `/api/v1/sections/${sectionId}/${hall}/unseal`, { keys: wrapped });
 }

@@ -134,7 +134,7 @@ export function form(
   projectName: string,
   work: string,
   regionCode: string,
-  opts: { submit?: boolean; sections?: number; agencyCreditCode?: string },
+  opts: { submit?: boolean; sections?: number; agencyCreditCode?: string; method?: 'open' | 'prequalification' },
 ): EntryFormRequest {
   const count = opts.sections ?? 1;
   return {
@@ -151,7 +151,7 @@ export function form(
     },
     tenderingProject: {
       name: `${projectName}${work}招标`,
-      method: 'open',
+      method: opts.method ?? 'open',
       organisation: opts.agencyCreditCode ? 'agency' : 'self',
       ...(opts.agencyCreditCode
         ? { agencyCreditCode: opts.agencyCreditCode, mandate: { duties: ['prepareDocuments', 'publishNotices', 'answerQuestions', 'organiseOpening'], other: '' } }

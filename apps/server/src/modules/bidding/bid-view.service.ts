@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { type BiddingDeps, tables } from './bidding.deps.ts';
 import type { Caller } from './caller.ts';
 import type { CustodianKeyService } from './custodian-keys.service.ts';
-import { bondAmountFen, documentForBidder, isOpen, loadSection } from './section-state.ts';
+import { bondAmountFen, deadlineOf, documentForBidder, documentKindOf, isOpen, loadSection, sittingAt } from './section-state.ts';
 import type { BidTable } from './bidding.tables.ts';
 import type { Selectable } from 'kysely';
 
@@ -11,13 +11,20 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T)
 
 /** What a bidder reads: the document's requirements (A-87) and its own bids with their receipts. */
 export function createBidViewService(deps: BiddingDeps, custodians: CustodianKeyService) {
-  /** A-87: what the document requires and how to seal, for a bidder whose entity obtained it. */
+  /**
+   * A-87: what the document requires and how to seal, for a bidder whose entity obtained it: the
+   * prequalification document while a prequalification section takes applications, else the tender document.
+   */
   async function requirements(db: Db, sectionId: string, caller: Caller): Promise<BiddingRequirements> {
     const section = await loadSection(deps, db, sectionId);
-    const doc = await documentForBidder(deps, db, section, caller);
-    const set = await custodians.requireSetFor(db, section);
     const now = deps.clock.now();
-    const amount = bondAmountFen(doc);
+    // After the application deadline and before the tender document is out, the applicant still reads
+    // its application's terms (closed) rather than a tender document it cannot have yet.
+    let sitting = sittingAt(section, now);
+    if (sitting === 'bid' && section.method === 'prequalification' && !(await deps.documents.issuedFor(db, section.id, 'tender'))) sitting = 'application';
+    const doc = await documentForBidder(deps, db, section, caller, sitting);
+    const set = await custodians.requireSetFor(db, section);
+    const amount = sitting === 'bid' ? bondAmountFen(doc) : 0n;
     const instructions = doc.values.instructions ?? {};
     const labels = doc.labels.instructions ?? {};
     const keys = ['durationDays', 'qualityStandard', 'bidValidityDays', 'jointVenture', 'bidBondFen'].filter((k) => k in labels);
@@ -27,7 +34,9 @@ export function createBidViewService(deps: BiddingDeps, custodians: CustodianKey
       sectionName: section.name,
       round: section.round,
       tendererName: section.tendererName,
+      sitting,
       document: {
+        kind: documentKindOf(sitting),
         id: doc.id,
         version: doc.version,
         contentSm3: doc.contentSm3,
@@ -35,9 +44,9 @@ export function createBidViewService(deps: BiddingDeps, custodians: CustodianKey
         bidSummaryFields: doc.bidSummaryFields,
         requirements: keys.map((k) => ({ key: k, label: labels[k]!, value: instructions[k] ?? null })),
       },
-      bidDeadline: section.timetable.bidDeadline ?? now.toISOString(),
+      bidDeadline: (deadlineOf(section, sitting) ?? now).toISOString(),
       serverTime: now.toISOString(),
-      open: isOpen(section, now),
+      open: isOpen(section, now, sitting),
       sealing: { suites: ['gm', 'intl'], custodians: set.custodians, threshold: set.threshold, custodianSetSm3: set.custodianSetSm3 },
       bond: { required: amount > 0n, amountFen: amount > 0n ? amount.toString() : null, forms: ['deposit', 'guarantee'] },
     };
@@ -53,9 +62,10 @@ export function createBidViewService(deps: BiddingDeps, custodians: CustodianKey
     const views: BidView[] = [];
     for (const r of rows) {
       if (!sections.has(r.section_id)) sections.set(r.section_id, await deps.sections.get(db, r.section_id));
-      if (!docs.has(r.section_id)) docs.set(r.section_id, await deps.documents.issuedFor(db, r.section_id));
+      const docKey = `${r.section_id}:${r.sitting}`;
+      if (!docs.has(docKey)) docs.set(docKey, await deps.documents.issuedFor(db, r.section_id, documentKindOf(r.sitting)));
       const section = sections.get(r.section_id);
-      const doc = docs.get(r.section_id);
+      const doc = docs.get(docKey);
       const current = doc && doc.id === r.document_id ? doc.version : null;
       const answered = Math.max(r.document_version ?? 0, r.confirmed_document_version ?? 0);
       const own = receipts.filter((x) => x.bid_id === r.id);
@@ -65,6 +75,7 @@ export function createBidViewService(deps: BiddingDeps, custodians: CustodianKey
         sectionCode: section?.code ?? '',
         sectionName: section?.name ?? '',
         round: r.round,
+        sitting: r.sitting,
         status: r.status,
         sequence: r.sequence,
         replaces: r.replaces,
@@ -73,7 +84,7 @@ export function createBidViewService(deps: BiddingDeps, custodians: CustodianKey
         documentVersion: r.document_version,
         documentChanged: r.status === 'submitted' && current !== null && answered < current,
         confirmedDocumentVersion: r.confirmed_document_version,
-        bidDeadline: section?.timetable.bidDeadline ?? r.received_at.toISOString(),
+        bidDeadline: ((section && deadlineOf(section, r.sitting)) ?? r.received_at).toISOString(),
         parts: parts
           .filter((p) => p.bid_id === r.id)
           .map((p) => ({ partId: p.part_id, name: p.name, role: p.role, ciphertextSize: Number(p.ciphertext_size), ciphertextSm3: p.ciphertext_hash })),

@@ -1,4 +1,7 @@
 import type { BidPart, BidSummaryField, BondForm, LogReceipt, SectionSnapshotView } from '@bidhall/contracts';
+
+/** The kinds of document a sealed submission answers: the tender document (bids), the prequalification document (applications). */
+export type AnsweredDocumentKind = 'tender' | 'prequalification';
 import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
@@ -15,7 +18,7 @@ export interface SectionsPort {
   get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
 }
 
-/** The current issued tender document of a section, as documents hands it out. */
+/** The current issued tender (or prequalification) document of a section, as documents hands it out. */
 export interface IssuedDocument {
   id: string;
   sectionId: string;
@@ -32,8 +35,8 @@ export interface IssuedDocument {
 
 /** documents → bidding. */
 export interface DocumentsPort {
-  /** The section's issued tender document for its current round; null when none is issued. */
-  issuedFor(trx: Db, sectionId: string): Promise<IssuedDocument | null>;
+  /** The section's issued document of the kind (tender unless said) for its current round; null when none is issued. */
+  issuedFor(trx: Db, sectionId: string, kind?: AnsweredDocumentKind): Promise<IssuedDocument | null>;
   /** Whether the entity obtained (downloaded) the document: only holders may bid. */
   hasObtained(trx: Db, documentId: string, entityId: string): Promise<boolean>;
 }

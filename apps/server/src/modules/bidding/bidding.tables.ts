@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** JSON columns: written as a JSON string, read back parsed (PGlite and pg both parse jsonb). */
@@ -24,6 +25,8 @@ export interface BidTable {
   id: string;
   section_id: string;
   round: number;
+  /** Applications or bids (decision 0023). */
+  sitting: ColumnType<Sitting, Sitting | undefined, Sitting>;
   entity_id: string;
   entity_name: string;
   user_id: string;

@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { SignedManifest } from '@bidhall/crypto';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -28,15 +29,16 @@ export interface SealedPartRef {
 }
 
 /**
- * bidding → opening (decision 0021): the section's bids only once its deadline has passed, in receipt
- * order (A-100), and their sealed parts. Before the deadline this port refuses, whatever asks.
+ * bidding → opening (decision 0021): the section's bids (or applications, decision 0023) only once the
+ * sitting's deadline has passed, in receipt order (A-100), and their sealed parts. Before the deadline
+ * this port refuses, whatever asks.
  */
 export function createHallPort(deps: Pick<BiddingDeps, 'clock'>) {
   function assertPast(deadline: Date) {
     if (deps.clock.now().getTime() < deadline.getTime()) throw new DomainError('BIDDING_NOT_READY', 'bids are read only after the deadline');
   }
   return {
-    async openedBids(trx: Db, sectionId: string, round: number, deadline: Date): Promise<OpenedBid[]> {
+    async openedBids(trx: Db, sectionId: string, round: number, deadline: Date, sitting: Sitting = 'bid'): Promise<OpenedBid[]> {
       assertPast(deadline);
       const rows = await tables(trx)
         .selectFrom('bidding.bid as b')
@@ -44,6 +46,7 @@ export function createHallPort(deps: Pick<BiddingDeps, 'clock'>) {
         .select(['b.id', 'b.entity_id', 'b.entity_name', 'b.received_at', 'b.manifest_sm3', 'b.manifest', 'b.bond_form', 'b.bond_status', 'r.receipt'])
         .where('b.section_id', '=', sectionId)
         .where('b.round', '=', round)
+        .where('b.sitting', '=', sitting)
         .where('b.status', '=', 'submitted')
         .where('b.received_at', '<', deadline)
         .orderBy('b.received_at')

@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { createBidViewService } from './bid-view.service.ts';
@@ -9,7 +10,7 @@ import { createHallPort } from './hall-port.ts';
 import { registerCustodianKeyRoutes } from './custodian-keys.routes.ts';
 import { createCustodianKeyService } from './custodian-keys.service.ts';
 import { createBiddingScopes } from './scopes.ts';
-import type { ClaimUpload } from './section-state.ts';
+import { type ClaimUpload, documentKindOf } from './section-state.ts';
 import { createSubmissionService } from './submission.service.ts';
 import { createBidUploads } from './uploads.ts';
 
@@ -42,9 +43,9 @@ export const UPLOAD_SWEEP_JOB = 'bidding.upload-sweep';
 
 export function createBiddingModule(deps: BiddingDeps) {
   const custodians = createCustodianKeyService(deps);
-  // Only a bidder whose entity obtained the section's issued document uploads parts for it.
-  const isHolder = async (trx: Db, sectionId: string, entityId: string) => {
-    const doc = await deps.documents.issuedFor(trx, sectionId);
+  // Only a bidder whose entity obtained the sitting's issued document uploads parts for it.
+  const isHolder = async (trx: Db, sectionId: string, entityId: string, sitting: Sitting) => {
+    const doc = await deps.documents.issuedFor(trx, sectionId, documentKindOf(sitting));
     return doc !== null && (await deps.documents.hasObtained(trx, doc.id, entityId));
   };
   const uploads = createBidUploads({ db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadDir: deps.uploadDir, sections: deps.sections, timeGuard: deps.timeGuard, isHolder });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BidReceipt, BidReceiptResponse, BidSubmitRequest } from '@bidhall/contracts';
+import type { BidReceipt, BidReceiptResponse, BidSubmitRequest, Sitting } from '@bidhall/contracts';
 import { canonicalJson, isCryptoError, keyId, publicKeyFromPem, sm3, suiteForKey, toHex, verifyJson, verifyManifest, type BidManifest, type JsonSignature, type PartHeader, type PublicKey, type SignedManifest } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -8,7 +8,7 @@ import { type BiddingDeps, type IssuedDocument, tables } from './bidding.deps.ts
 import type { Caller } from './caller.ts';
 import type { CustodianKeyService, CustodianSet } from './custodian-keys.service.ts';
 import { issueReceipt } from './receipt.ts';
-import { assertOpen, bondAmountFen, type ClaimUpload, documentForBidder, loadSection } from './section-state.ts';
+import { assertOpen, bondAmountFen, type ClaimUpload, documentForBidder, loadSection, sittingAt } from './section-state.ts';
 
 const MIB = 1024 * 1024;
 
@@ -116,12 +116,13 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
     if (got.size !== part.ciphertextSize || got.ciphertextHash !== part.ciphertextHash) throw mismatch('ciphertext', 'the uploaded bytes are not the ones the manifest lists');
   }
 
-  async function liveBid(trx: Db, sectionId: string, round: number, entityId: string) {
+  async function liveBid(trx: Db, sectionId: string, round: number, sitting: Sitting, entityId: string) {
     return tables(trx)
       .selectFrom('bidding.bid')
       .selectAll()
       .where('section_id', '=', sectionId)
       .where('round', '=', round)
+      .where('sitting', '=', sitting)
       .where('entity_id', '=', entityId)
       .where('status', '=', 'submitted')
       .forUpdate()
@@ -159,12 +160,14 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
     await serialise(trx, section.id, entity.id);
     const signed = body.signedManifest as SignedManifest;
     const mSm3 = manifestSm3(signed);
-    const live = await liveBid(trx, section.id, section.round, entity.id);
+    // Applications until a prequalification section's application deadline, bids after it (decision 0023).
+    const sitting = sittingAt(section, arrivedAt ?? deps.clock.now());
+    const live = await liveBid(trx, section.id, section.round, sitting, entity.id);
     // A repeated submission (a lost response, a double click) gets the receipt it already has.
     if (live && live.manifest_sm3 === mSm3) return receiptsOf(trx, live.id, 'submitted');
 
-    const now = assertOpen(deps, section, 'accepting a bid', arrivedAt);
-    const doc = await documentForBidder(deps, trx, section, caller);
+    const now = assertOpen(deps, section, sitting === 'application' ? 'accepting an application' : 'accepting a bid', arrivedAt, sitting);
+    const doc = await documentForBidder(deps, trx, section, caller, sitting);
     const set = await custodians.requireSetFor(trx, section);
     const { key, fingerprint, manifest } = verified ?? (await verifySubmission(trx, body, caller));
     if (manifest.sectionId !== section.id || manifest.bidderId !== entity.id) {
@@ -189,7 +192,8 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
     }
 
     // A-102, A-104: the bond the document asks for, as the finance module finds it now.
-    const amountFen = bondAmountFen(doc);
+    // Applications carry no bid bond: the bond is the bid's (the prequalification document asks none).
+    const amountFen = sitting === 'bid' ? bondAmountFen(doc) : 0n;
     let bond: { form: string; reference: string | null; status: string; detail: string | null } | null = null;
     if (amountFen > 0n) {
       if (!manifest.bond) throw new DomainError('BOND_NOT_MET', `the document asks for a bid bond of ${amountFen} fen; the bid names none`, { status: 'missing', detail: null, amountFen: amountFen.toString() });
@@ -227,7 +231,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
         continue;
       }
       if (!ref.uploadId) throw new DomainError('BID_INCOMPLETE', `part ${part.name} names no upload`, { partId: part.partId, name: part.name });
-      const got = await claim(trx, { uploadId: ref.uploadId, entityId: entity.id, sectionId: section.id, partId: part.partId });
+      const got = await claim(trx, { uploadId: ref.uploadId, entityId: entity.id, sectionId: section.id, sitting, partId: part.partId });
       checkHeader(part, got, manifest, bidderKeyId, set);
       stored.push({ part, blobSm3: got.blobSm3, header: got.header });
     }
@@ -239,6 +243,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
       .select((eb) => eb.fn.max('sequence').as('n'))
       .where('section_id', '=', section.id)
       .where('round', '=', section.round)
+      .where('sitting', '=', sitting)
       .where('entity_id', '=', entity.id)
       .executeTakeFirst();
     const ciphertextBytes = manifest.parts.reduce((s, p) => s + p.ciphertextSize, 0);
@@ -249,6 +254,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
         id: bidId,
         section_id: section.id,
         round: section.round,
+        sitting,
         entity_id: entity.id,
         entity_name: entity.name,
         user_id: caller.userId,
@@ -297,6 +303,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
       bidId,
       sectionId: section.id,
       round: section.round,
+      ...(sitting === 'application' ? { sitting } : {}),
       entity: { id: entity.id, name: entity.name },
       userId: caller.userId,
       manifestSm3: mSm3,
@@ -330,7 +337,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
       // A repeated withdrawal gets the receipt it already has.
       if (row.status === 'withdrawn') return receiptsOf(trx, row.id, 'withdrawn');
       const section = await loadSection(deps, trx, row.section_id);
-      const now = assertOpen(deps, section, 'withdrawing a bid', arrivedAt);
+      const now = assertOpen(deps, section, 'withdrawing a bid', arrivedAt, row.sitting);
       if (row.status !== 'submitted' || row.round !== section.round) throw new DomainError('BID_STATE_CONFLICT', 'only the live bid can be withdrawn', { status: row.status });
       const { key } = await bidderKey(trx, caller, body.certificatePem);
       if (!verifyJson({ bidId: row.id, action: 'withdraw' }, body.signature, key)) {
@@ -343,6 +350,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
         bidId: row.id,
         sectionId: row.section_id,
         round: row.round,
+        ...(row.sitting === 'application' ? { sitting: row.sitting } : {}),
         entity: { id: row.entity_id, name: row.entity_name },
         userId: caller.userId,
         manifestSm3: row.manifest_sm3,
@@ -364,9 +372,9 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
     const bid = await ownBid(trx, bidId, caller);
     await serialise(trx, bid.section_id, bid.entity_id);
     const section = await loadSection(deps, trx, bid.section_id);
-    const now = assertOpen(deps, section, 'confirming a bid');
+    const now = assertOpen(deps, section, 'confirming a bid', undefined, bid.sitting);
     if (bid.status !== 'submitted') throw new DomainError('BID_STATE_CONFLICT', 'only the live bid can be confirmed', { status: bid.status });
-    const doc = await documentForBidder(deps, trx, section, caller);
+    const doc = await documentForBidder(deps, trx, section, caller, bid.sitting);
     if (body.documentVersion !== doc.version) {
       throw new DomainError('DOCUMENT_CHANGED', `the current version of the tender document is ${doc.version}`, { documentId: doc.id, currentVersion: doc.version, currentContentSm3: doc.contentSm3 });
     }

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { Sitting } from '@bidhall/contracts';
 import { canonicalJson, isCryptoError, MAX_PART_HEADER_SIZE, type PartHeader, SEALED_PART_MAGIC, validatePartHeader } from '@bidhall/crypto';
 import type { Clock } from '@bidhall/rules';
 import { DataStore, ERRORS, Upload } from '@tus/utils';
@@ -30,6 +31,8 @@ export interface NewUpload {
   entityId: string;
   userId: string;
   sectionId: string;
+  /** The sitting the upload is for, fixed at its creation (decision 0023). */
+  sitting: Sitting;
   partId: string;
   name: string;
   length: number;
@@ -48,8 +51,8 @@ export interface SealedPartStoreOptions {
   db: Db;
   clock: Clock;
   blobs: BlobStore;
-  /** The section's bid deadline now (a clarification may have moved it); null when it takes no bids. */
-  deadlineOf(sectionId: string): Promise<Date | null>;
+  /** The deadline of the upload's sitting now (a clarification may have moved it); null when the section takes none. */
+  deadlineOf(sectionId: string, sitting: Sitting): Promise<Date | null>;
 }
 
 /** Bytes held before one file write: fewer writes and hash calls, and at most this much held per upload. */
@@ -149,6 +152,7 @@ export class SealedPartStore extends DataStore {
           entity_id: p.entityId,
           user_id: p.userId,
           section_id: p.sectionId,
+          sitting: p.sitting,
           part_id: p.partId,
           name: p.name,
           length: p.length,
@@ -167,7 +171,7 @@ export class SealedPartStore extends DataStore {
   override async getUpload(id: string): Promise<Upload> {
     const row = await this.row(id);
     if (!row || row.status === 'refused' || row.status === 'terminated') throw ERRORS.FILE_NOT_FOUND;
-    if (row.status === 'closed') throw biddingClosed(await this.opts.deadlineOf(row.section_id));
+    if (row.status === 'closed') throw biddingClosed(await this.opts.deadlineOf(row.section_id, row.sitting));
     const length = Number(row.length);
     const offset = row.status === 'receiving' ? Math.min(await this.fileSize(id), length) : length;
     return new Upload({
@@ -196,7 +200,7 @@ export class SealedPartStore extends DataStore {
   override async write(stream: Readable, id: string, offset: number): Promise<number> {
     const row = await this.row(id);
     if (!row || row.status === 'refused' || row.status === 'terminated') throw ERRORS.FILE_NOT_FOUND;
-    const deadline = await this.opts.deadlineOf(row.section_id);
+    const deadline = await this.opts.deadlineOf(row.section_id, row.sitting);
     const isClosed = () => deadline === null || this.opts.clock.now().getTime() >= deadline.getTime();
     if (row.status === 'closed' || isClosed()) {
       stream.resume();

@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { ColumnType, Kysely, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
@@ -12,6 +13,8 @@ export interface UploadTable {
   entity_id: string;
   user_id: string;
   section_id: string;
+  /** Applications or bids (decision 0023). */
+  sitting: ColumnType<Sitting, Sitting | undefined, Sitting>;
   part_id: string;
   name: string;
   length: BigIntColumn;

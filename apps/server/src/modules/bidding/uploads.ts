@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
-import { bidUploadMetadata } from '@bidhall/contracts';
+import { bidUploadMetadata, type Sitting } from '@bidhall/contracts';
 import type { PartHeader } from '@bidhall/crypto';
 import { Server } from '@tus/server';
 import { Metadata } from '@tus/utils';
@@ -16,6 +16,7 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import type { BiddingDeps } from './bidding.deps.ts';
 import { biddingClosed, MIN_SEALED_PART, notSealed, SealedPartStore } from './uploads-store.ts';
 import { uploadTables } from './uploads-tables.ts';
+import { deadlineOf as sittingDeadline, sittingAt } from './section-state.ts';
 
 export const BID_UPLOADS_PATH = '/api/v1/bid-uploads';
 const GIB = 1024 ** 3;
@@ -36,7 +37,8 @@ export const uploadErrors: Record<string, number> = {
 };
 
 export type BidUploadsDeps = Pick<BiddingDeps, 'db' | 'clock' | 'blobs' | 'uploadDir' | 'sections' | 'timeGuard'> & {
-  isHolder(trx: Db, sectionId: string, entityId: string): Promise<boolean>;
+  /** The entity obtained the sitting's document (the prequalification document for applications). */
+  isHolder(trx: Db, sectionId: string, entityId: string, sitting: Sitting): Promise<boolean>;
   /** The largest sealed part taken (Upload-Length); the submission checks the document's own limits. */
   maxUploadBytes?: number;
 };
@@ -101,14 +103,13 @@ function requestBody(raw: IncomingMessage): { stream: PassThrough; drop(): void 
 export function createBidUploads(deps: BidUploadsDeps) {
   const maxBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 
-  async function deadlineOf(trx: Db, sectionId: string): Promise<Date | null> {
+  async function deadlineOf(trx: Db, sectionId: string, sitting: Sitting): Promise<Date | null> {
     const section = await deps.sections.get(trx, sectionId);
-    const d = section?.timetable.bidDeadline;
-    return section && section.stage !== 'terminated' && d ? new Date(d) : null;
+    return section && section.stage !== 'terminated' ? sittingDeadline(section, sitting) : null;
   }
   const isOpen = (deadline: Date | null) => deadline !== null && deps.clock.now().getTime() < deadline.getTime();
 
-  const store = new SealedPartStore({ dir: deps.uploadDir, db: deps.db, clock: deps.clock, blobs: deps.blobs, deadlineOf: (id) => deadlineOf(deps.db, id) });
+  const store = new SealedPartStore({ dir: deps.uploadDir, db: deps.db, clock: deps.clock, blobs: deps.blobs, deadlineOf: (id, sitting) => deadlineOf(deps.db, id, sitting) });
   /** Per tus request: the id the POST route chose, and the error a hook or the store threw. */
   const chosenIds = new WeakMap<Request, string>();
   const thrown = new WeakMap<Request, Error>();
@@ -180,8 +181,8 @@ export function createBidUploads(deps: BidUploadsDeps) {
     if (request.headers['tus-resumable'] !== '1.0.0') throw new DomainError('UPLOAD_PROTOCOL', 'send Tus-Resumable: 1.0.0');
   }
 
-  async function closedError(sectionId: string, uploadId?: string): Promise<DomainError | null> {
-    const deadline = await deadlineOf(deps.db, sectionId);
+  async function closedError(sectionId: string, sitting: Sitting, uploadId?: string): Promise<DomainError | null> {
+    const deadline = await deadlineOf(deps.db, sectionId, sitting);
     if (isOpen(deadline)) return null;
     if (uploadId) await store.close(uploadId);
     return biddingClosed(deadline);
@@ -232,16 +233,21 @@ export function createBidUploads(deps: BidUploadsDeps) {
           const meta = parsed.data;
           const section = await deps.sections.get(deps.db, meta.sectionId);
           if (!section) throw new DomainError('SECTION_NOT_FOUND', `no section ${meta.sectionId}`);
-          if (!(await deps.isHolder(deps.db, section.id, entityId))) {
-            throw new DomainError('DOWNLOAD_REQUIRED', 'bids are for those who obtained the tender document; download it first (free)', { sectionId: section.id });
-          }
-          const closed = await closedError(section.id);
+          // An upload belongs to the sitting open when it begins (decision 0023) and closes with it.
+          const sitting = sittingAt(section, deps.clock.now());
+          // Closed first: whether a sitting is open is public (the timetable), and it is the answer a late applicant needs.
+          const closed = await closedError(section.id, sitting);
           if (closed) throw closed;
+          if (!(await deps.isHolder(deps.db, section.id, entityId, sitting))) {
+            throw new DomainError('DOWNLOAD_REQUIRED', `${sitting === 'application' ? 'applications are for those who obtained the prequalification document' : 'bids are for those who obtained the tender document'}; download it first (free)`, {
+              sectionId: section.id,
+            });
+          }
           deps.timeGuard.assertTrusted('bid upload');
           const withBody = request.body instanceof Readable;
           if (request.headers['content-type'] !== undefined && (request.headers['content-length'] ?? '0') !== '0') assertOctets(request);
           const id = randomUUID();
-          store.pending.set(id, { entityId, userId, sectionId: section.id, partId: meta.partId, name: meta.name, length });
+          store.pending.set(id, { entityId, userId, sectionId: section.id, sitting, partId: meta.partId, name: meta.name, length });
           try {
             return await forward(request, reply, withBody, id);
           } finally {
@@ -259,7 +265,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
           assertTus(request);
           const row = await ownUpload(request, request.params.id);
           if (row.status === 'receiving') {
-            const closed = await closedError(row.section_id, row.id);
+            const closed = await closedError(row.section_id, row.sitting, row.id);
             if (closed) throw closed;
           }
           return forward(request, reply, false);
@@ -276,9 +282,9 @@ export function createBidUploads(deps: BidUploadsDeps) {
           assertTus(request);
           const row = await ownUpload(request, request.params.id);
           assertOctets(request);
-          if (row.status === 'closed') throw biddingClosed(await deadlineOf(deps.db, row.section_id));
+          if (row.status === 'closed') throw biddingClosed(await deadlineOf(deps.db, row.section_id, row.sitting));
           if (row.status !== 'receiving') throw new DomainError('UPLOAD_CONFLICT', 'this upload is already complete', { offset: Number(row.length) });
-          const closed = await closedError(row.section_id, row.id);
+          const closed = await closedError(row.section_id, row.sitting, row.id);
           if (closed) throw closed;
           deps.timeGuard.assertTrusted('bid upload');
           return forward(request, reply, true);
@@ -300,13 +306,13 @@ export function createBidUploads(deps: BidUploadsDeps) {
   /** Inside the submit transaction: the finished upload of this entity for this section and part, in the blob store. */
   async function claim(
     trx: Db,
-    p: { uploadId: string; entityId: string; sectionId: string; partId: string },
+    p: { uploadId: string; entityId: string; sectionId: string; sitting: Sitting; partId: string },
   ): Promise<{ blobSm3: string; size: number; ciphertextHash: string; header: PartHeader }> {
     const row = UUID.test(p.uploadId)
       ? await uploadTables(trx).selectFrom('bidding.upload').selectAll().where('id', '=', p.uploadId).where('entity_id', '=', p.entityId).forUpdate().executeTakeFirst()
       : undefined;
     const details = { uploadId: p.uploadId, partId: p.partId };
-    if (!row || row.status === 'refused' || row.status === 'terminated' || row.section_id !== p.sectionId || row.part_id !== p.partId) {
+    if (!row || row.status === 'refused' || row.status === 'terminated' || row.section_id !== p.sectionId || row.sitting !== p.sitting || row.part_id !== p.partId) {
       throw new DomainError('UPLOAD_NOT_FOUND', `no upload ${p.uploadId} of part ${p.partId} for this section`, details);
     }
     if ((row.status !== 'finished' && row.status !== 'claimed') || !row.blob_sm3 || !row.ciphertext_hash || !row.header) {
@@ -327,12 +333,13 @@ export function createBidUploads(deps: BidUploadsDeps) {
    * Returns the number of uploads closed and files removed.
    */
   async function sweep(): Promise<{ closed: number; orphans: number }> {
-    const receiving = await uploadTables(deps.db).selectFrom('bidding.upload').select(['id', 'section_id']).where('status', '=', 'receiving').execute();
+    const receiving = await uploadTables(deps.db).selectFrom('bidding.upload').select(['id', 'section_id', 'sitting']).where('status', '=', 'receiving').execute();
     const deadlines = new Map<string, Date | null>();
     let closed = 0;
     for (const row of receiving) {
-      if (!deadlines.has(row.section_id)) deadlines.set(row.section_id, await deadlineOf(deps.db, row.section_id));
-      if (isOpen(deadlines.get(row.section_id)!)) continue;
+      const key = `${row.section_id}:${row.sitting}`;
+      if (!deadlines.has(key)) deadlines.set(key, await deadlineOf(deps.db, row.section_id, row.sitting));
+      if (isOpen(deadlines.get(key)!)) continue;
       await store.close(row.id);
       closed++;
     }

@@ -22,10 +22,10 @@ export interface IssuedTenderDocument {
 
 /**
  * What bidding asks of documents (through its own port, wired in app.ts): the section's issued tender
- * document for the section's current round, and whether an entity obtained it.
+ * (or prequalification) document for the section's current round, and whether an entity obtained it.
  */
 export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
-  async function issuedFor(trx: Db, sectionId: string): Promise<IssuedTenderDocument | null> {
+  async function issuedFor(trx: Db, sectionId: string, kind: 'tender' | 'prequalification' = 'tender'): Promise<IssuedTenderDocument | null> {
     const section = await deps.sections.get(trx, sectionId);
     if (!section) return null;
     const row = await tables(trx)
@@ -33,7 +33,7 @@ export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
       .select('id')
       .where('section_id', '=', sectionId)
       .where('round', '=', section.round)
-      .where('kind', '=', 'tender')
+      .where('kind', '=', kind)
       .where('status', '=', 'issued')
       .executeTakeFirst();
     if (!row) return null;

@@ -200,7 +200,7 @@ export const STANDARD_TEMPLATES: readonly StandardTemplate[] = [
     name: '标准资格预审文件（2007年版）',
     documentKind: 'prequalification',
     scope: 'works',
-    version: '2007.1',
+    version: '2007.2',
     requiresBillOfQuantities: false,
     chapters: [
       {
@@ -230,6 +230,9 @@ export const STANDARD_TEMPLATES: readonly StandardTemplate[] = [
           f('qualificationRequirements', '申请人资格要求', 'richText', true),
           f('jointVenture', '是否接受联合体申请', 'select', true, { options: ['接受', '不接受'] }),
           f('questionsDeadline', '申请人提出问题的截止时间', 'date', false, { fromSection: 'prequalificationQuestionsDeadline' }),
+          // The applications' remote opening (decision 0023), as the tender document sets the bids'.
+          f('unsealWindowMinutes', '申请文件解密时限（分钟）', 'number', false),
+          f('unsealRemedy', '解密失败的补救', 'select', false, { options: ['由开标密钥保管人解密', '不予补救'] }),
         ],
       },
       {

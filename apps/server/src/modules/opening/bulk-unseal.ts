@@ -7,14 +7,16 @@ import type { ContentKeyVault } from './content-keys.ts';
 import type { HallBus } from './hall-bus.ts';
 import { hallStore } from './hall-store.ts';
 import { hallTx } from './hall-tx.ts';
+import type { Sitting } from '@bidhall/contracts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
 
 export const BULK_UNSEAL_JOB = 'opening.bulk-unseal';
 
-/** The section's evaluation key: SM4 for the re-sealed parts, HMAC-SM3 for their tags. */
-export function evaluationKey(deps: Pick<OpeningDeps, 'signingKey'>, sectionId: string, round: number) {
-  const key = derivedKey(deps.signingKey, `evaluation key v1 ${sectionId}:${round}`);
-  return { enc: key.subarray(0, 16), mac: derivedKey(deps.signingKey, `evaluation mac v1 ${sectionId}:${round}`) };
+/** The section's evaluation key (the prequalification review's for applications): SM4 for the re-sealed parts, HMAC-SM3 for their tags. */
+export function evaluationKey(deps: Pick<OpeningDeps, 'signingKey'>, sectionId: string, round: number, sitting: Sitting = 'bid') {
+  const name = sitting === 'application' ? `${sectionId}:${round}:application` : `${sectionId}:${round}`;
+  const key = derivedKey(deps.signingKey, `evaluation key v1 ${name}`);
+  return { enc: key.subarray(0, 16), mac: derivedKey(deps.signingKey, `evaluation mac v1 ${name}`) };
 }
 
 /**
@@ -23,15 +25,16 @@ export function evaluationKey(deps: Pick<OpeningDeps, 'signingKey'>, sectionId: 
  * (B-023), and re-sealed on the fly under the section's evaluation key into the blob store — plaintext
  * never touches the disk. Progress goes to the hall's stream; a restart resumes with the parts not done.
  */
-export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus: HallBus) {
-  const { record, event } = hallTx(deps);
+export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus: HallBus, sitting: Sitting = 'bid') {
+  const { record, event } = hallTx(deps, sitting);
+  const store = (db: Parameters<typeof hallStore>[0]) => hallStore(db, sitting);
 
   async function unsealPart(sectionId: string, round: number, bidId: string, part: { partId: string; name: string; blobSm3: string }, expectedHash: string) {
     const row = await tables(deps.db).selectFrom('opening.content_key').select('sealed_key').where('bid_id', '=', bidId).where('part_id', '=', part.partId).executeTakeFirstOrThrow();
     const contentKey = await vault.open(bidId, part.partId, new Uint8Array(row.sealed_key));
     const { stream: sealed } = await deps.blobs.open(part.blobSm3);
     const { stream: plain, digest } = await unsealStream(sealed, { contentKey });
-    const key = evaluationKey(deps, sectionId, round);
+    const key = evaluationKey(deps, sectionId, round, sitting);
     const iv = randomBytes(16);
     const cipher = createCipheriv('sm4-ctr', key.enc, iv);
     const mac = createHmac('sm3', key.mac).update(iv);
@@ -54,10 +57,10 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
 
   /** Runs (or resumes) the bulk decryption of a hall whose readout is done. */
   async function run(sectionId: string, round: number): Promise<{ parts: number; bytes: number }> {
-    const hall = await hallStore(deps.db).hall(sectionId, round);
+    const hall = await store(deps.db).hall(sectionId, round);
     if (!hall?.readout_at || hall.bulk_unsealed_at) return { parts: 0, bytes: 0 };
-    const opened = (await hallStore(deps.db).bids(sectionId, round)).filter((b) => b.unseal_status === 'unsealed' || b.unseal_status === 'remedied');
-    const manifests = new Map((await deps.bids.openedBids(deps.db, sectionId, round, hall.bid_deadline)).map((b) => [b.bidId, b.signedManifest.manifest]));
+    const opened = (await store(deps.db).bids(sectionId, round)).filter((b) => b.unseal_status === 'unsealed' || b.unseal_status === 'remedied');
+    const manifests = new Map((await deps.bids.openedBids(deps.db, sectionId, round, hall.bid_deadline, sitting)).map((b) => [b.bidId, b.signedManifest.manifest]));
     const done = new Set((await tables(deps.db).selectFrom('opening.unsealed_part').select(['bid_id', 'part_id']).where('bid_id', 'in', opened.length ? opened.map((b) => b.bid_id) : ['00000000-0000-0000-0000-000000000000']).execute()).map((r) => `${r.bid_id}:${r.part_id}`));
     const work = [];
     for (const b of opened) for (const p of await deps.bids.sealedParts(deps.db, b.bid_id, hall.bid_deadline)) work.push({ bidId: b.bid_id, part: p });
@@ -70,16 +73,16 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
       bytes += await unsealPart(sectionId, round, w.bidId, w.part, listed.plaintextHash);
       parts++;
       await deps.db.transaction().execute(async (trx) => {
-        const h = (await hallStore(trx).hall(sectionId, round, true))!;
+        const h = (await store(trx).hall(sectionId, round, true))!;
         await event(trx, h, 'bulkProgress', deps.clock.now(), { done: parts, total: work.length });
       });
       bus.changed(sectionId);
     }
     await deps.db.transaction().execute(async (trx) => {
-      const h = (await hallStore(trx).hall(sectionId, round, true))!;
+      const h = (await store(trx).hall(sectionId, round, true))!;
       if (h.bulk_unsealed_at) return;
       const now = deps.clock.now();
-      await hallStore(trx).updateHall(sectionId, round, { bulk_unsealed_at: now });
+      await store(trx).updateHall(sectionId, round, { bulk_unsealed_at: now });
       await record(trx, systemActor, h, 'bulkUnsealed', { parts: work.length });
       await event(trx, h, 'bulkUnsealed', now, { parts: work.length });
     });

@@ -1,4 +1,4 @@
-import type { HallEventKind } from '@bidhall/contracts';
+import type { HallEventKind, Sitting } from '@bidhall/contracts';
 import type { HallFacts } from '@bidhall/rules';
 import { sql, type Selectable, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -27,31 +27,39 @@ export function factsOf(hall: HallRow, bids: readonly HallBidRow[]): HallFacts {
   };
 }
 
-/** The newest round of the section that has a hall (a failed opening's hall stays after the re-tender). */
-export async function latestHallRound(db: Db, sectionId: string): Promise<number | null> {
-  const row = await tables(db).selectFrom('opening.hall').select((eb) => eb.fn.max('round').as('round')).where('section_id', '=', sectionId).executeTakeFirst();
+/** The newest round of the section that has a hall of the sitting (a failed opening's hall stays after the re-tender). */
+export async function latestHallRound(db: Db, sectionId: string, sitting: Sitting): Promise<number | null> {
+  const row = await tables(db)
+    .selectFrom('opening.hall')
+    .select((eb) => eb.fn.max('round').as('round'))
+    .where('section_id', '=', sectionId)
+    .where('sitting', '=', sitting)
+    .executeTakeFirst();
   return row?.round == null ? null : Number(row.round);
 }
 
-/** The hall's rows; `lock` takes the hall row for the transaction so that its changes run one at a time. */
-export function hallStore(trx: Db) {
+/**
+ * The rows of one sitting's halls (decision 0023: applications or bids); `lock` takes the hall row for
+ * the transaction so that its changes run one at a time.
+ */
+export function hallStore(trx: Db, sitting: Sitting) {
   const t = tables(trx);
   return {
     async hall(sectionId: string, round: number, lock = false): Promise<HallRow | undefined> {
-      let q = t.selectFrom('opening.hall').selectAll().where('section_id', '=', sectionId).where('round', '=', round);
+      let q = t.selectFrom('opening.hall').selectAll().where('section_id', '=', sectionId).where('round', '=', round).where('sitting', '=', sitting);
       if (lock) q = q.forUpdate();
       const row = await q.executeTakeFirst();
       return row && { ...row, summary_fields: parse(row.summary_fields), readout: row.readout === null ? null : parse(row.readout), record: row.record === null ? null : parse(row.record), coefficient_spec: row.coefficient_spec === null ? null : parse(row.coefficient_spec) };
     },
     async bids(sectionId: string, round: number): Promise<HallBidRow[]> {
-      const rows = await t.selectFrom('opening.hall_bid').selectAll().where('section_id', '=', sectionId).where('round', '=', round).orderBy('receipt_order').execute();
+      const rows = await t.selectFrom('opening.hall_bid').selectAll().where('section_id', '=', sectionId).where('round', '=', round).where('sitting', '=', sitting).orderBy('receipt_order').execute();
       return rows.map((r) => ({ ...r, summary: r.summary === null ? null : parse(r.summary) }));
     },
     async objections(sectionId: string, round: number) {
-      return t.selectFrom('opening.objection').selectAll().where('section_id', '=', sectionId).where('round', '=', round).orderBy('raised_at').orderBy('id').execute();
+      return t.selectFrom('opening.objection').selectAll().where('section_id', '=', sectionId).where('round', '=', round).where('sitting', '=', sitting).orderBy('raised_at').orderBy('id').execute();
     },
     async updateHall(sectionId: string, round: number, patch: Updateable<HallTable>) {
-      await t.updateTable('opening.hall').set(patch).where('section_id', '=', sectionId).where('round', '=', round).execute();
+      await t.updateTable('opening.hall').set(patch).where('section_id', '=', sectionId).where('round', '=', round).where('sitting', '=', sitting).execute();
     },
     async updateBid(bidId: string, patch: Updateable<HallBidTable>) {
       await t.updateTable('opening.hall_bid').set(patch).where('bid_id', '=', bidId).execute();
@@ -63,10 +71,11 @@ export function hallStore(trx: Db) {
         .set({ last_seq: sql`last_seq + 1` })
         .where('section_id', '=', sectionId)
         .where('round', '=', round)
+        .where('sitting', '=', sitting)
         .returning('last_seq')
         .executeTakeFirstOrThrow();
       const seq = Number(row.last_seq);
-      await t.insertInto('opening.hall_event').values({ section_id: sectionId, round, seq, kind, at, data: JSON.stringify(data) }).execute();
+      await t.insertInto('opening.hall_event').values({ section_id: sectionId, round, sitting, seq, kind, at, data: JSON.stringify(data) }).execute();
       return seq;
     },
     async eventsAfter(sectionId: string, round: number, afterSeq: number, limit = 1000) {
@@ -75,6 +84,7 @@ export function hallStore(trx: Db) {
         .selectAll()
         .where('section_id', '=', sectionId)
         .where('round', '=', round)
+        .where('sitting', '=', sitting)
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .limit(limit)

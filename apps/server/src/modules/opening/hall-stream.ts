@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Clock } from '@bidhall/rules';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
@@ -20,9 +21,10 @@ export async function streamHallEvents(
   reply: FastifyReply,
   sectionId: string,
   after: number,
+  sitting: Sitting = 'bid',
 ): Promise<void> {
   const section = await deps.sections.get(deps.db, sectionId);
-  const round = (await latestHallRound(deps.db, sectionId)) ?? section?.round ?? 1;
+  const round = (await latestHallRound(deps.db, sectionId, sitting)) ?? section?.round ?? 1;
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -49,7 +51,7 @@ export async function streamHallEvents(
       try {
         do {
           again = false;
-          const events = await hallStore(deps.db).eventsAfter(sectionId, round, last, PAGE);
+          const events = await hallStore(deps.db, sitting).eventsAfter(sectionId, round, last, PAGE);
           for (const e of events) {
             send(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data })}\n\n`);
             last = e.seq;
@@ -83,8 +85,8 @@ export async function streamHallEvents(
 }
 
 /** The events after `after` of the section's newest hall, as JSON (a client without EventSource polls this). */
-export async function hallEventsPage(db: Db, sectionId: string, after: number) {
-  const round = await latestHallRound(db, sectionId);
+export async function hallEventsPage(db: Db, sectionId: string, after: number, sitting: Sitting = 'bid') {
+  const round = await latestHallRound(db, sectionId, sitting);
   if (round === null) return [];
-  return (await hallStore(db).eventsAfter(sectionId, round, after, PAGE)).map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data }));
+  return (await hallStore(db, sitting).eventsAfter(sectionId, round, after, PAGE)).map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data }));
 }

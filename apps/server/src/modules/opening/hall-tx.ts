@@ -1,4 +1,4 @@
-import type { HallEventKind } from '@bidhall/contracts';
+import type { HallEventKind, Sitting } from '@bidhall/contracts';
 import { hallStage, type HallStage } from '@bidhall/rules';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -13,8 +13,9 @@ export interface HallCaller {
   entity: { id: string; name: string } | null;
 }
 
-/** What every hall action does inside its transaction: lock the hall, record the change (audit and log), number the event. */
-export function hallTx(deps: Pick<OpeningDeps, 'sections' | 'clock' | 'audit'>) {
+/** What every hall action of a sitting does inside its transaction: lock the hall, record the change (audit and log), number the event. */
+export function hallTx(deps: Pick<OpeningDeps, 'sections' | 'clock' | 'audit'>, sitting: Sitting) {
+  const prefix = sitting === 'application' ? 'opening.applicationHall' : 'opening.hall';
   async function section(trx: Db, sectionId: string) {
     const s = await deps.sections.get(trx, sectionId);
     if (!s) throw new DomainError('HALL_NOT_FOUND', `no opening hall for section ${sectionId}`);
@@ -25,15 +26,15 @@ export function hallTx(deps: Pick<OpeningDeps, 'sections' | 'clock' | 'audit'>) 
     /** The hall of the section's current round, locked; HALL_NOT_OPEN before the deadline opened it. */
     async lockedHall(trx: Db, sectionId: string): Promise<{ hall: HallRow; bids: HallBidRow[]; stage: HallStage; now: Date }> {
       const s = await section(trx, sectionId);
-      const hall = await hallStore(trx).hall(sectionId, s.round, true);
-      if (!hall) throw new DomainError('HALL_NOT_OPEN', 'the hall opens at the bid deadline');
-      const bids = await hallStore(trx).bids(sectionId, s.round);
+      const hall = await hallStore(trx, sitting).hall(sectionId, s.round, true);
+      if (!hall) throw new DomainError('HALL_NOT_OPEN', `the hall opens at the ${sitting === 'application' ? 'application' : 'bid'} deadline`);
+      const bids = await hallStore(trx, sitting).bids(sectionId, s.round);
       const now = deps.clock.now();
       return { hall, bids, stage: hallStage(factsOf(hall, bids), now), now };
     },
     record: (trx: Db, actor: Actor, hall: HallRow, action: string, details: Record<string, unknown>) =>
-      deps.audit.record(trx, actor, { action: `opening.hall.${action}`, targetType: 'section', targetId: hall.section_id, regionCode: hall.region_code, details: { round: hall.round, ...details } }),
-    event: (trx: Db, hall: HallRow, kind: HallEventKind, at: Date, data: Record<string, unknown>) => hallStore(trx).appendEvent(hall.section_id, hall.round, kind, at, data),
+      deps.audit.record(trx, actor, { action: `${prefix}.${action}`, targetType: 'section', targetId: hall.section_id, regionCode: hall.region_code, details: { round: hall.round, ...details } }),
+    event: (trx: Db, hall: HallRow, kind: HallEventKind, at: Date, data: Record<string, unknown>) => hallStore(trx, sitting).appendEvent(hall.section_id, hall.round, kind, at, data),
   };
 }
 

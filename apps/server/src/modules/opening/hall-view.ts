@@ -1,9 +1,10 @@
-import type { BidSummaryField, HallView, ReadoutRow } from '@bidhall/contracts';
+import type { BidSummaryField, HallView, ReadoutRow, Sitting } from '@bidhall/contracts';
 import { hallStage, unsealWindowEnd } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { factsOf, hallStore, latestHallRound } from './hall-store.ts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
+import { sittingDeadline } from './sitting.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -11,27 +12,33 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * The hall as one caller sees it at the server's time. Before the hall opens it lists no bidder (A-107);
  * bidSummary values appear only in the readout, once every bid is settled (A-113).
  */
-export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>, db: Db, sectionId: string, caller: { entityId: string | null }): Promise<HallView> {
+export async function hallView(
+  deps: Pick<OpeningDeps, 'sections' | 'terms' | 'clock'>,
+  db: Db,
+  sectionId: string,
+  caller: { entityId: string | null },
+  sitting: Sitting = 'bid',
+): Promise<HallView> {
   const s = await deps.sections.get(db, sectionId);
   if (!s) throw new DomainError('HALL_NOT_FOUND', `no opening hall for section ${sectionId}`);
   const now = deps.clock.now();
   const manages = caller.entityId !== null && (caller.entityId === s.tendererEntityId || caller.entityId === s.agencyEntityId);
-  const base = { sectionId, sectionCode: s.code, sectionName: s.name, tendererName: s.tendererName, serverTime: now.toISOString() };
-  const store = hallStore(db);
+  const base = { sectionId, sitting, sectionCode: s.code, sectionName: s.name, tendererName: s.tendererName, serverTime: now.toISOString() };
+  const store = hallStore(db, sitting);
+  const deadline = sittingDeadline(s, sitting);
   let hall = await store.hall(sectionId, s.round);
   // A failed opening's hall stays on view after the re-tender until the new round has a deadline.
-  const previous = hall || s.timetable.bidDeadline ? null : await latestHallRound(db, sectionId);
+  const previous = hall || deadline ? null : await latestHallRound(db, sectionId, sitting);
   if (previous !== null) hall = await store.hall(sectionId, previous);
   if (!hall) {
-    const terms = await deps.terms.termsFor(db, sectionId);
-    const deadline = s.timetable.bidDeadline;
-    if (!deadline) throw new DomainError('HALL_NOT_OPEN', 'the section has no bid deadline yet');
+    if (!deadline) throw new DomainError('HALL_NOT_OPEN', sitting === 'application' ? 'the section takes no prequalification applications' : 'the section has no bid deadline yet');
+    const terms = await deps.terms.termsFor(db, sectionId, sitting);
     return {
       ...base,
       round: s.round,
       lastSeq: 0,
-      stage: now.getTime() < Date.parse(deadline) ? 'waiting' : 'signIn',
-      bidDeadline: new Date(deadline).toISOString(),
+      stage: now.getTime() < deadline.getTime() ? 'waiting' : 'signIn',
+      bidDeadline: deadline.toISOString(),
       unsealStartedAt: null,
       unsealWindowMinutes: terms?.unsealWindowMinutes ?? 30,
       unsealWindowEnd: null,
@@ -47,7 +54,7 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
       can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false, drawUpRecord: false, signRecord: false, publishRecord: false },
     };
   }
-  const { bids, objections, signers, bulk } = await factsAt(db, hall);
+  const { bids, objections, signers, bulk } = await factsAt(db, hall, sitting);
   const stage = hallStage(factsOf(hall, bids), now);
   const mineRow = caller.entityId ? bids.find((b) => b.entity_id === caller.entityId) : undefined;
   const live = stage !== 'closed' && stage !== 'failed';
@@ -100,11 +107,11 @@ export async function hallView(deps: Pick<OpeningDeps, 'sections' | 'terms' | 'c
  */
 const FACTS_KEPT = 64;
 const facts = new Map<string, Promise<Awaited<ReturnType<typeof readFacts>>>>();
-function factsAt(db: Db, hall: { section_id: string; round: number; last_seq: unknown; readout_at: Date | null }) {
-  const key = `${hall.section_id}:${hall.round}:${String(hall.last_seq)}`;
+function factsAt(db: Db, hall: { section_id: string; round: number; last_seq: unknown; readout_at: Date | null }, sitting: Sitting) {
+  const key = `${hall.section_id}:${hall.round}:${sitting}:${String(hall.last_seq)}`;
   let hit = facts.get(key);
   if (!hit) {
-    hit = readFacts(db, hall);
+    hit = readFacts(db, hall, sitting);
     // A failed read is not kept: the next caller reads again.
     hit.catch(() => facts.delete(key));
     facts.set(key, hit);
@@ -113,11 +120,13 @@ function factsAt(db: Db, hall: { section_id: string; round: number; last_seq: un
   return hit;
 }
 
-async function readFacts(db: Db, hall: { section_id: string; round: number; readout_at: Date | null }) {
-  const store = hallStore(db);
+async function readFacts(db: Db, hall: { section_id: string; round: number; readout_at: Date | null }, sitting: Sitting) {
+  const store = hallStore(db, sitting);
   const bids = await store.bids(hall.section_id, hall.round);
   const objections = await store.objections(hall.section_id, hall.round);
-  const signers = (await tables(db).selectFrom('opening.record_signature').select('entity_id').where('section_id', '=', hall.section_id).where('round', '=', hall.round).execute()).map((r) => r.entity_id);
+  const signers = (
+    await tables(db).selectFrom('opening.record_signature').select('entity_id').where('section_id', '=', hall.section_id).where('round', '=', hall.round).where('sitting', '=', sitting).execute()
+  ).map((r) => r.entity_id);
   const bulk = hall.readout_at ? await bulkProgress(db, bids) : { done: 0, total: 0 };
   return { bids, objections, signers, bulk };
 }

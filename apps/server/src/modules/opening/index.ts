@@ -1,11 +1,12 @@
+import { SITTINGS, type Sitting } from '@bidhall/contracts';
 import type { AppInstance } from '../../platform/http/types.ts';
-import { createHallBus } from './hall-bus.ts';
+import { createHallBus, type HallBus } from './hall-bus.ts';
 import { registerHallRoutes } from './hall.routes.ts';
-import { createHallService } from './hall.service.ts';
-import { createRecordService } from './record.service.ts';
-import { BULK_UNSEAL_JOB, createBulkUnseal } from './bulk-unseal.ts';
+import { createHallService, type HallService } from './hall.service.ts';
+import { createRecordService, type RecordService } from './record.service.ts';
+import { BULK_UNSEAL_JOB, createBulkUnseal, type BulkUnseal } from './bulk-unseal.ts';
 import { contentKeyVault } from './content-keys.ts';
-import { createRemedyService } from './remedy.service.ts';
+import { createRemedyService, type RemedyService } from './remedy.service.ts';
 import { createRecordTemplates } from './record-templates.service.ts';
 import { registerRecordTemplateRoutes } from './record-templates.routes.ts';
 import type { OpeningDeps } from './opening.deps.ts';
@@ -25,29 +26,49 @@ export const OPENING_SWEEP_JOB = 'opening.sweep';
  * published opening record, live over SSE.
  */
 export function createOpeningModule(deps: OpeningDeps) {
-  const bus = createHallBus();
-  const halls = createHallService(deps, bus);
   const templates = createRecordTemplates(deps);
-  const records = createRecordService(deps, bus, templates);
   const vault = contentKeyVault(deps.signingKey);
-  const bulk = createBulkUnseal(deps, vault, bus);
-  const remedy = createRemedyService(deps, vault, bus, halls);
-  deps.jobs.define({ name: OPENING_SWEEP_JOB, cron: '* * * * *', handle: async () => void (await halls.sweep()) });
-  deps.jobs.define<{ sectionId: string; round: number }>({
-    name: halls.WINDOW_END_JOB,
-    handle: async (data) => void (await halls.closeWindowIfDue(data.sectionId, data.round)),
+  // One hall per sitting (decision 0023): the bids' opening and the prequalification applications'.
+  const sittings = Object.fromEntries(
+    SITTINGS.map((sitting) => {
+      const bus = createHallBus();
+      const halls = createHallService(deps, bus, sitting);
+      const records = createRecordService(deps, bus, templates, sitting);
+      const bulk = createBulkUnseal(deps, vault, bus, sitting);
+      const remedy = createRemedyService(deps, vault, bus, halls);
+      return [sitting, { bus, halls, records, bulk, remedy }];
+    }),
+  ) as Record<Sitting, { bus: HallBus; halls: HallService; records: RecordService; bulk: BulkUnseal; remedy: RemedyService }>;
+  const { halls, records, bulk, remedy } = sittings.bid;
+  deps.jobs.define({
+    name: OPENING_SWEEP_JOB,
+    cron: '* * * * *',
+    handle: async () => {
+      for (const sitting of SITTINGS) await sittings[sitting].halls.sweep();
+    },
   });
-  deps.jobs.define<{ sectionId: string; round: number }>({ name: BULK_UNSEAL_JOB, handle: async (data) => void (await bulk.run(data.sectionId, data.round)) });
+  // Jobs sent before sittings existed carry none: they are the bids'.
+  type HallJob = { sectionId: string; round: number; sitting?: Sitting };
+  deps.jobs.define<HallJob>({
+    name: halls.WINDOW_END_JOB,
+    handle: async (data) => void (await sittings[data.sitting ?? 'bid'].halls.closeWindowIfDue(data.sectionId, data.round)),
+  });
+  deps.jobs.define<HallJob>({ name: BULK_UNSEAL_JOB, handle: async (data) => void (await sittings[data.sitting ?? 'bid'].bulk.run(data.sectionId, data.round)) });
   return {
     errors: openingErrors,
     scopes: createOpeningScopes(deps, templates),
+    /** The bids' hall (the applications' is `sittings.application`). */
     halls,
     records,
     bulk,
     remedy,
+    sittings,
     templates,
     registerRoutes(app: AppInstance) {
-      registerHallRoutes(app, { db: deps.db, view: deps, halls, records, remedy, bus });
+      for (const sitting of SITTINGS) {
+        const it = sittings[sitting];
+        registerHallRoutes(app, { db: deps.db, view: deps, halls: it.halls, records: it.records, remedy: it.remedy, bus: it.bus });
+      }
       registerRecordTemplateRoutes(app, templates);
     },
   };

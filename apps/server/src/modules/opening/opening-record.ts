@@ -19,6 +19,8 @@ export function buildRecord(input: {
     format: OPENING_RECORD_FORMAT,
     sectionId: hall.section_id,
     round: hall.round,
+    // Absent for bids, so that a bid record's canonical JSON (and SM3) is what it was before sittings.
+    ...(hall.sitting === 'application' ? { sitting: 'application' as const } : {}),
     sectionCode: input.section.code,
     sectionName: input.section.name,
     projectName: input.section.projectName,
@@ -77,15 +79,35 @@ const rows = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>$
 const table = (head: string[], body: string[]) => `<table><thead>${rows(head, 'th')}</thead><tbody>${body.join('')}</tbody></table>`;
 
 /** Each part of the record as HTML; a part the record has nothing for says so. */
+const unsealCells = (b: OpeningRecord['bidders'][number]) => [
+  `${UNSEAL_LABEL[b.unseal.status] ?? e(b.unseal.status)} ${at(b.unseal.at)}`,
+  e([b.unseal.code ? FAILURE_LABEL[b.unseal.code] : b.unseal.reason, b.unseal.outcome ? OUTCOME_LABEL[b.unseal.outcome] : null].filter(Boolean).join('；') || '—'),
+];
+const MIB = 1024 * 1024;
+const fileList = (files: NonNullable<ReadoutRow['files']>) => files.map((f) => `${e(f.name)}（${f.size >= MIB ? `${(f.size / MIB).toFixed(1)} MB` : `${Math.max(1, Math.round(f.size / 1024))} KB`}，SM3 ${e(f.plaintextHash.slice(0, 16))}…）`).join('<br>');
+
+/** Each part of the record as HTML; a part the record has nothing for says so. Applications have applicants and no bond (A-121, A-125). */
 const BLOCKS: Record<RecordBlock, (r: OpeningRecord, signatures: Signatures) => string> = {
   bidders: (r) =>
-    table(
-      ['序号', '投标人', '递交时间', '签到时间', '解密状态', '说明', '投标保证金'],
-      r.bidders.map((b) =>
-        rows([String(b.order), e(b.entityName), at(b.receivedAt), at(b.signedInAt), `${UNSEAL_LABEL[b.unseal.status] ?? e(b.unseal.status)} ${at(b.unseal.at)}`, e([b.unseal.code ? FAILURE_LABEL[b.unseal.code] : b.unseal.reason, b.unseal.outcome ? OUTCOME_LABEL[b.unseal.outcome] : null].filter(Boolean).join('；') || '—'), e(b.bondStatus ?? '—')]),
-      ),
-    ),
-  readout: (r) => (r.readout.length ? table(['序号', '投标人', ...r.fields.map((f) => e(f.label))], r.readout.map((row) => rows([String(row.order), e(row.entityName), ...r.fields.map((f) => value(f, row.values[f.key]))]))) : '<p>无</p>'),
+    r.sitting === 'application'
+      ? table(
+          ['序号', '申请人', '递交时间', '签到时间', '解密状态', '说明'],
+          r.bidders.map((b) => rows([String(b.order), e(b.entityName), at(b.receivedAt), at(b.signedInAt), ...unsealCells(b)])),
+        )
+      : table(
+          ['序号', '投标人', '递交时间', '签到时间', '解密状态', '说明', '投标保证金'],
+          r.bidders.map((b) => rows([String(b.order), e(b.entityName), at(b.receivedAt), at(b.signedInAt), ...unsealCells(b), e(b.bondStatus ?? '—')])),
+        ),
+  readout: (r) => {
+    if (!r.readout.length) return '<p>无</p>';
+    if (r.sitting === 'application') {
+      return table(
+        ['序号', '申请人', '递交时间', ...r.fields.map((f) => e(f.label)), '申请文件内容'],
+        r.readout.map((row) => rows([String(row.order), e(row.entityName), at(row.receivedAt ?? null), ...r.fields.map((f) => value(f, row.values[f.key])), fileList(row.files ?? [])])),
+      );
+    }
+    return table(['序号', '投标人', ...r.fields.map((f) => e(f.label))], r.readout.map((row) => rows([String(row.order), e(row.entityName), ...r.fields.map((f) => value(f, row.values[f.key]))])));
+  },
   coefficient: (r) => (r.coefficient ? `<p>评标基准价下浮系数（开标时随机抽取）：${e(r.coefficient.value)}${r.coefficient.drawId ? `（抽取记录 ${e(r.coefficient.drawId)}，可复核）` : ''}</p>` : '<p>本次开标未抽取系数</p>'),
   objections: (r) => (r.objections.length ? table(['提出人', '异议', '提出时间', '答复', '答复时间'], r.objections.map((o) => rows([e(o.entityName), e(o.text), at(o.raisedAt), e(o.answer ?? '未答复'), at(o.answeredAt)]))) : '<p>无</p>'),
   signatures: (_r, signatures) => `<p>${signatures.length ? signatures.map((s) => `${e(s.entityName)}（${at(s.signedAt)}）`).join('；') : '无'}</p>`,

@@ -1,4 +1,4 @@
-import type { BidSummaryField, Publication, SectionSnapshotView } from '@bidhall/contracts';
+import type { BidSummaryField, Publication, SectionSnapshotView, Sitting } from '@bidhall/contracts';
 import type { SignedManifest } from '@bidhall/crypto';
 import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
@@ -9,11 +9,11 @@ import type { PlatformSigningKey } from '../../platform/keys/signing-key.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import type { OpeningTables } from './opening.tables.ts';
 
-/** projects → opening: the section, its round and its timetable (bidDeadline decides when the hall opens). */
+/** projects → opening: the section, its round and its timetable (the sitting's deadline decides when its hall opens). */
 export interface SectionsPort {
   get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
-  /** Sections in tendering whose bid deadline fell in [from, to). */
-  deadlinesPassed(trx: Db, from: Date, to: Date): Promise<{ id: string; round: number }[]>;
+  /** Sections in tendering whose bid deadline (or, for applications, application deadline) fell in [from, to). */
+  deadlinesPassed(trx: Db, from: Date, to: Date, sitting: Sitting): Promise<{ id: string; round: number }[]>;
   /** the next round, when the opening cannot proceed. */
   retender(trx: Db, id: string, reason: string, actor: Actor): Promise<{ round: number }>;
   /** The bids are read out: the section leaves tendering for evaluation. */
@@ -35,11 +35,12 @@ export interface DrawsPort {
   selection(db: Db, drawId: string): Promise<string[] | null>;
 }
 
-/** documents → opening: what the issued document says about the opening. */
+/** documents → opening: what the issued document of the sitting (tender, or prequalification) says about the opening. */
 export interface OpeningTermsPort {
   termsFor(
     trx: Db,
     sectionId: string,
+    sitting: Sitting,
   ): Promise<{ bidSummaryFields: BidSummaryField[]; unsealWindowMinutes: number; remedyAllowed: boolean; coefficient: CoefficientSpec | null } | null>;
 }
 
@@ -50,6 +51,7 @@ export interface BidsPort {
     sectionId: string,
     round: number,
     deadline: Date,
+    sitting: Sitting,
   ): Promise<
     {
       bidId: string;

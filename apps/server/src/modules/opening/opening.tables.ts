@@ -1,4 +1,4 @@
-import type { UnsealFailureCode } from '@bidhall/contracts';
+import type { HallFailureReason, Sitting, UnsealFailureCode } from '@bidhall/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** JSON columns: written as a JSON string, read back parsed (PGlite and pg both parse jsonb). */
@@ -8,6 +8,8 @@ type BigIntColumn = ColumnType<number | string | bigint, number | string | bigin
 export interface HallTable {
   section_id: string;
   round: number;
+  /** Applications or bids (decision 0023): part of every hall key. */
+  sitting: Sitting;
   region_code: string;
   tenderer_entity_id: string;
   agency_entity_id: string | null;
@@ -18,7 +20,7 @@ export interface HallTable {
   unseal_started_at: Date | null;
   unseal_started_by: string | null;
   failed_at: Date | null;
-  failure_reason: 'fewerThanThreeBids' | 'fewerThanThreeSignedIn' | null;
+  failure_reason: HallFailureReason | null;
   readout_at: Date | null;
   summary_fields: Json<unknown>;
   readout: Json<unknown> | null;
@@ -39,6 +41,8 @@ export interface HallBidTable {
   bid_id: string;
   section_id: string;
   round: number;
+  /** Applications or bids (decision 0023): part of every hall key. */
+  sitting: Sitting;
   entity_id: string;
   entity_name: string;
   receipt_order: number;
@@ -68,6 +72,8 @@ export interface ObjectionTable {
   id: string;
   section_id: string;
   round: number;
+  /** Applications or bids (decision 0023): part of every hall key. */
+  sitting: Sitting;
   entity_id: string;
   entity_name: string;
   raised_by: string;
@@ -81,6 +87,8 @@ export interface ObjectionTable {
 export interface HallEventTable {
   section_id: string;
   round: number;
+  /** Applications or bids (decision 0023): part of every hall key. */
+  sitting: Sitting;
   seq: BigIntColumn;
   kind: string;
   at: Date;
@@ -90,6 +98,8 @@ export interface HallEventTable {
 export interface RecordSignatureTable {
   section_id: string;
   round: number;
+  /** Applications or bids (decision 0023): part of every hall key. */
+  sitting: Sitting;
   entity_id: string;
   entity_name: string;
   signed_by: string;

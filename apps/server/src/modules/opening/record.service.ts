@@ -1,5 +1,5 @@
 import { canonicalJson, publicKeyFromPem, sm3, toHex, verifyJson, type JsonSignature } from '@bidhall/crypto';
-import type { OpeningRecord, OpeningRecordView, RecordSignRequest } from '@bidhall/contracts';
+import { STANDARD_APPLICATION_RECORD_TEMPLATE, type OpeningRecord, type OpeningRecordView, type RecordSignRequest, type Sitting } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { HallBus } from './hall-bus.ts';
@@ -19,8 +19,10 @@ export function recordSigningPayload(sectionId: string, round: number, recordSm3
  * objection answered, signed by bidders with their bound certificates, published on the portal and
  * pushed to the public service platform; the hall then closes.
  */
-export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: Pick<RecordTemplates, 'forRegion'>) {
-  const { section, lockedHall, record, event } = hallTx(deps);
+export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: Pick<RecordTemplates, 'forRegion'>, sitting: Sitting = 'bid') {
+  const { section, lockedHall, record, event } = hallTx(deps, sitting);
+  const store = (db: Db) => hallStore(db, sitting);
+  const isApplication = sitting === 'application';
 
   async function freeze(sectionId: string, caller: HallCaller): Promise<void> {
     await deps.db.transaction().execute(async (trx) => {
@@ -28,15 +30,16 @@ export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: 
       if (stage !== 'record') throw new DomainError('HALL_STAGE_CONFLICT', `the record is drawn up after the readout (the hall is at ${stage})`, { stage });
       if (hall.record_frozen_at) return;
       if (hall.coefficient_spec && !hall.coefficient) throw new DomainError('HALL_STAGE_CONFLICT', 'the price coefficient is still being drawn', { stage });
-      const objections = await hallStore(trx).objections(sectionId, hall.round);
+      const objections = await store(trx).objections(sectionId, hall.round);
       const open = objections.filter((o) => !o.answered_at).length;
       if (open) throw new DomainError('HALL_STAGE_CONFLICT', `answer the ${open} open objection(s) first: the record carries every answer`, { stage, openObjections: open });
       const s = await section(trx, sectionId);
       // The region's template as it stands now is copied into the record: its SM3 covers how it reads.
-      const template = await templates.forRegion(trx, hall.region_code);
+      // Applications' records keep the standard layout (the templates are the bid opening's, A-115).
+      const template = isApplication ? STANDARD_APPLICATION_RECORD_TEMPLATE : await templates.forRegion(trx, hall.region_code);
       const doc = buildRecord({ hall, bids, objections, section: { code: s.code, name: s.name, projectName: s.projectName, tendererName: s.tendererName }, frozenAt: now, template });
       const recordSm3 = toHex(sm3(canonicalJson(doc)));
-      await hallStore(trx).updateHall(sectionId, hall.round, { record: JSON.stringify(doc), record_sm3: recordSm3, record_frozen_at: now, record_template_id: template.id });
+      await store(trx).updateHall(sectionId, hall.round, { record: JSON.stringify(doc), record_sm3: recordSm3, record_frozen_at: now, record_template_id: template.id });
       await record(trx, caller.actor, hall, 'recordDrawnUp', { recordSm3, template: { id: template.id, name: template.name, version: template.version } });
       await event(trx, hall, 'recordDrawnUp', now, { recordSm3 });
     });
@@ -56,8 +59,8 @@ export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: 
       }
       const inserted = await tables(trx)
         .insertInto('opening.record_signature')
-        .values({ section_id: sectionId, round: hall.round, entity_id: mine.entity_id, entity_name: mine.entity_name, signed_by: caller.userId, certificate_fingerprint: cert.fingerprint, signature: JSON.stringify(body.signature), signed_at: now })
-        .onConflict((oc) => oc.columns(['section_id', 'round', 'entity_id']).doNothing())
+        .values({ section_id: sectionId, round: hall.round, sitting, entity_id: mine.entity_id, entity_name: mine.entity_name, signed_by: caller.userId, certificate_fingerprint: cert.fingerprint, signature: JSON.stringify(body.signature), signed_at: now })
+        .onConflict((oc) => oc.columns(['section_id', 'round', 'sitting', 'entity_id']).doNothing())
         .returning('entity_id')
         .execute();
       if (!inserted.length) return;
@@ -79,11 +82,11 @@ export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: 
         trx,
         {
           type: 'openingRecord',
-          sourceId: `${sectionId}:${hall.round}`,
+          sourceId: isApplication ? `${sectionId}:${hall.round}:application` : `${sectionId}:${hall.round}`,
           sectionIds: [sectionId],
           regionCode: s.regionCode,
           category: s.category,
-          title: `${s.projectName}${s.name}开标记录`,
+          title: `${s.projectName}${s.name}${isApplication ? '资格预审申请文件开启记录' : '开标记录'}`,
           bodyHtml: recordHtml(doc, signatures),
           prominent: false,
           publishedAt: now.toISOString(),
@@ -93,7 +96,7 @@ export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: 
         },
         caller.actor,
       );
-      await hallStore(trx).updateHall(sectionId, hall.round, { record_published_at: now, record_publication_id: published.publicationId });
+      await store(trx).updateHall(sectionId, hall.round, { record_published_at: now, record_publication_id: published.publicationId });
       await record(trx, caller.actor, hall, 'recordPublished', { recordSm3: hall.record_sm3, publicationId: published.publicationId, signatures: signatures.length });
       await event(trx, hall, 'recordPublished', now, { publicationId: published.publicationId });
     });
@@ -101,14 +104,21 @@ export function createRecordService(deps: OpeningDeps, bus: HallBus, templates: 
   }
 
   async function signaturesOf(db: Db, sectionId: string, round: number) {
-    const rows = await tables(db).selectFrom('opening.record_signature').select(['entity_name', 'signed_at']).where('section_id', '=', sectionId).where('round', '=', round).orderBy('signed_at').execute();
+    const rows = await tables(db)
+      .selectFrom('opening.record_signature')
+      .select(['entity_name', 'signed_at'])
+      .where('section_id', '=', sectionId)
+      .where('round', '=', round)
+      .where('sitting', '=', sitting)
+      .orderBy('signed_at')
+      .execute();
     return rows.map((r) => ({ entityName: r.entity_name, signedAt: r.signed_at.toISOString() }));
   }
 
   /** The frozen record of the section's newest hall, with who signed it. */
   async function view(db: Db, sectionId: string): Promise<OpeningRecordView> {
-    const round = await latestHallRound(db, sectionId);
-    const hall = round === null ? undefined : await hallStore(db).hall(sectionId, round);
+    const round = await latestHallRound(db, sectionId, sitting);
+    const hall = round === null ? undefined : await store(db).hall(sectionId, round);
     if (!hall?.record || !hall.record_sm3) throw new DomainError('RECORD_NOT_READY', 'the opening record has not been drawn up yet');
     return {
       record: hall.record as OpeningRecord,

@@ -21,14 +21,21 @@ const awaitsRemedy = (b: HallBidRow) => b.unseal_status === 'failed' && b.failur
  * opening key. With k shares of every part the keys are recovered and checked like a bidder's; the bid
  * read out is exactly the one sealed (B-023).
  */
-export function createRemedyService(deps: OpeningDeps, vault: ContentKeyVault, bus: HallBus, halls: Pick<HallService, 'readoutIfSettled' | 'completeCoefficient' | 'unwrapFromOpeningKey' | 'openingKey'>) {
-  const { lockedHall, record, event, section } = hallTx(deps);
+export function createRemedyService(
+  deps: OpeningDeps,
+  vault: ContentKeyVault,
+  bus: HallBus,
+  halls: Pick<HallService, 'readoutIfSettled' | 'completeCoefficient' | 'unwrapFromOpeningKey' | 'openingKey' | 'sitting'>,
+) {
+  const { sitting } = halls;
+  const store = (db: Db) => hallStore(db, sitting);
+  const { lockedHall, record, event, section } = hallTx(deps, sitting);
 
   async function kit(sectionId: string, caller: Pick<HallCaller, 'userId'>): Promise<RemedyKit> {
     const s = await section(deps.db, sectionId);
-    const hall = await hallStore(deps.db).hall(sectionId, s.round);
+    const hall = await store(deps.db).hall(sectionId, s.round);
     if (!hall) throw new DomainError('HALL_NOT_OPEN', 'the hall opens at the bid deadline');
-    const bids = (await hallStore(deps.db).bids(sectionId, s.round)).filter(awaitsRemedy);
+    const bids = (await store(deps.db).bids(sectionId, s.round)).filter(awaitsRemedy);
     const out: RemedyKit['bids'] = [];
     for (const b of bids) {
       const parts = await deps.bids.sealedParts(deps.db, b.bid_id, hall.bid_deadline);
@@ -74,11 +81,11 @@ export function createRemedyService(deps: OpeningDeps, vault: ContentKeyVault, b
         keys.delete(p.partId);
       }
     }
-    const manifest = (await deps.bids.openedBids(trx, hall.section_id, hall.round, hall.bid_deadline)).find((b) => b.bidId === bid.bid_id)!.signedManifest;
+    const manifest = (await deps.bids.openedBids(trx, hall.section_id, hall.round, hall.bid_deadline, sitting)).find((b) => b.bidId === bid.bid_id)!.signedManifest;
     const checked = await checkReleasedKeys({ parts, signedManifest: manifest, keys, fields: hall.summary_fields as BidSummaryField[], readBlob: (sm3) => deps.blobs.read(sm3) });
     if (!checked.ok) {
       const outcome = unsealFailureOutcome('bidder', false);
-      await hallStore(trx).updateBid(bid.bid_id, { failure_code: 'remedyDoesNotOpen', failure_reason: `${bid.failure_reason}; the custodians' shares do not open it either: ${checked.reason}`, failure_outcome: outcome });
+      await store(trx).updateBid(bid.bid_id, { failure_code: 'remedyDoesNotOpen', failure_reason: `${bid.failure_reason}; the custodians' shares do not open it either: ${checked.reason}`, failure_outcome: outcome });
       await record(trx, { kind: 'system', label: 'opening hall' }, hall, 'remedyFailed', { bidId: bid.bid_id, entityName: bid.entity_name, reason: checked.reason, outcome });
       await event(trx, hall, 'unsealFailed', now, { bidId: bid.bid_id, entityName: bid.entity_name, reason: checked.reason });
       return true;
@@ -90,7 +97,7 @@ export function createRemedyService(deps: OpeningDeps, vault: ContentKeyVault, b
         .onConflict((oc) => oc.columns(['bid_id', 'part_id']).doNothing())
         .execute();
     }
-    await hallStore(trx).updateBid(bid.bid_id, { unseal_status: 'remedied', unsealed_at: now, summary: JSON.stringify(checked.summary) });
+    await store(trx).updateBid(bid.bid_id, { unseal_status: 'remedied', unsealed_at: now, summary: JSON.stringify(checked.summary) });
     await record(trx, { kind: 'system', label: 'opening hall' }, hall, 'remedied', { bidId: bid.bid_id, entityName: bid.entity_name });
     await event(trx, hall, 'remedied', now, { bidId: bid.bid_id, entityName: bid.entity_name });
     return true;
@@ -123,7 +130,7 @@ export function createRemedyService(deps: OpeningDeps, vault: ContentKeyVault, b
       let opened = 0;
       for (const id of touched) if (await tryRecover(trx, hall, byId.get(id)!, now)) opened++;
       if (released) await event(trx, hall, 'shareReleased', now, { shares: released });
-      const after = await hallStore(trx).bids(sectionId, hall.round);
+      const after = await store(trx).bids(sectionId, hall.round);
       await halls.readoutIfSettled(trx, hall, after, now);
       return { released, opened, round: hall.round };
     });

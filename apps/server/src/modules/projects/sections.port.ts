@@ -68,14 +68,19 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
       return s ? toSnapshot(s) : null;
     },
 
-    /** Sections in tendering whose bid deadline fell in [from, to): the opening hall's sweep opens them. */
-    async deadlinesPassed(trx: Db, from: Date, to: Date): Promise<{ id: string; round: number }[]> {
-      const deadline = sql<Date>`(timetable->>'bidDeadline')::timestamptz`;
+    /**
+     * Sections in tendering whose bid deadline (for 'application': the application deadline of a
+     * section tendered with prequalification) fell in [from, to): the opening hall's sweep opens them.
+     */
+    async deadlinesPassed(trx: Db, from: Date, to: Date, sitting: 'application' | 'bid' = 'bid'): Promise<{ id: string; round: number }[]> {
+      const field = sitting === 'application' ? 'applicationDeadline' : 'bidDeadline';
+      const deadline = sql<Date>`(timetable->>${sql.lit(field)})::timestamptz`;
+      // (The hall checks the method: only a prequalification section's application deadline opens a hall.)
       return tables(trx)
         .selectFrom('projects.section')
         .select(['id', 'round'])
         .where('stage', '=', 'tendering')
-        .where(sql<boolean>`timetable ? 'bidDeadline'`)
+        .where(sql<boolean>`timetable ? ${sql.lit(field)}`)
         .where(deadline, '>=', from)
         .where(deadline, '<', to)
         .execute();
