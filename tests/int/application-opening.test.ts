@@ -2,6 +2,7 @@ import type { BiddingRequirements, BidReceiptResponse, OpeningRecordView, Remedy
 import { canonicalJson, gmSuite, openShare, publicKeyFromPem, signJson, sm3, toBase64, toHex, type PartHeader } from '@bidhall/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
+import { unseal as cliUnseal } from '../../apps/cli/src/bid-hall.ts';
 import { applicantsWithApplications, applicationFiles, prequalificationSection } from '../support/application-fixtures.ts';
 import { certifiedBidder, requirements, sealBid, submitBid, uploadPart, type Bidder } from '../support/bidding-fixtures.ts';
 import { createDocumentsTestApp, type DocumentsTestApp } from '../support/documents-fixtures.ts';
@@ -72,7 +73,11 @@ describe('prequalification applications opened remotely (decision 0023)', () => 
     // A-120: applicants sign in and decrypt where they are; status and time.
     for (const a of applicants) expect((await call('POST', `/api/v1/sections/${sectionId}/${HALL}/sign-in`, a.cookie)).statusCode).toBe(200);
     expect((await call('POST', `/api/v1/sections/${sectionId}/${HALL}/unsealing`, tenderer)).statusCode).toBe(200);
-    for (const a of applicants.slice(0, 2)) expect((await call('POST', `/api/v1/sections/${sectionId}/${HALL}/unseal`, a.cookie, (await unsealBody(a, sectionId)).body)).statusCode).toBe(200);
+    expect((await call('POST', `/api/v1/sections/${sectionId}/${HALL}/unseal`, first.cookie, (await unsealBody(first, sectionId)).body)).statusCode).toBe(200);
+    // The second from its own machine: `bidhall bid unseal SECTION --applications`.
+    const url = await t.built.app.listen({ port: 0, host: '127.0.0.1' });
+    const session = { url, cookie: applicants[1]!.cookie, certFile: '-', keyFile: '-', loggedInAt: t.clock.now().toISOString() };
+    expect((await cliUnseal(session, sectionId, applicants[1]!.key, undefined, 'application')).mine!.unseal).toBe('unsealed');
     // A-123: a failure is shown and recorded; the document allows the custodians' remedy.
     const [a3, a4] = [applicants[2]!, applicants[3]!];
     const lost = await unsealBody(a3, sectionId, (await unsealBody(a3, sectionId)).kit.parts[0]!.partId);

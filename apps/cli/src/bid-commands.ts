@@ -26,7 +26,7 @@ import { formatBytes, requirementsText } from './bid-print.ts';
 import { manifestSm3Of, verifyBidReceipt } from './bid-receipt.ts';
 import { convertTextParts, sealSection, type Bidder } from './bid-seal.ts';
 import { submitSection, withdrawBid } from './bid-submit.ts';
-import { signIn, unseal } from './bid-hall.ts';
+import { signIn, unseal, type HallSitting } from './bid-hall.ts';
 import { BID_FILE, Refused, sectionIdArg, SESSION_FILE, Unusable, Workspace, type Session } from './bid-workspace.ts';
 import { fileKeyProvider } from './key-provider.ts';
 
@@ -63,12 +63,13 @@ Every subcommand works in a bid workspace folder: --dir DIR (default: the curren
       live bid (unchanged parts are kept, not uploaded again) (A-99).
   withdraw BID-ID
       Withdraws a bid before the deadline, signed with your key; saves and verifies the receipt.
-  sign-in SECTION-ID
-      In the opening hall after the deadline: signs your entity in (A-106).
-  unseal SECTION-ID [--key KEY.pem]
+  sign-in SECTION-ID [--applications]
+      In the opening hall after the deadline: signs your entity in (A-106). --applications: the
+      opening of prequalification applications (资格预审申请文件开启) instead of the bids'.
+  unseal SECTION-ID [--key KEY.pem] [--applications]
       In the opening hall once the tenderer started the unsealing: signs in if needed, unwraps each
       part's content key with your key on this machine and sends it wrapped to the platform's opening
-      key; the platform checks it against your sealed bid (A-111).
+      key; the platform checks it against your sealed bid (A-111) or application (A-120).
   verify-receipt RECEIPT.json [--url URL | --log-key KEY.pem] [--manifest MANIFEST.json]
       Checks a receipt: the platform's signature, the timestamp, the commitment and the log
       inclusion proof under a signed tree head, with the log key (A-97, A-101).`;
@@ -82,8 +83,8 @@ const ALLOWED: Record<string, string[]> = {
   seal: ['sections', 'cert', 'key', 'entity', 'font', 'font-face'],
   submit: ['sections', 'replace', 'retries', 'chunk-size'],
   withdraw: [],
-  'sign-in': [],
-  unseal: ['key'],
+  'sign-in': ['applications'],
+  unseal: ['key', 'applications'],
   'verify-receipt': ['url', 'log-key', 'manifest'],
 };
 
@@ -499,8 +500,10 @@ function printHall(hall: HallView) {
   for (const b of hall.bidders) console.log(`  ${b.order}. ${b.entityName}  ${b.signedInAt ? '已签到' : '未签到'}  ${UNSEAL_LABEL[b.unseal.status] ?? b.unseal.status}${b.unseal.reason ? ` (${b.unseal.reason})` : ''}`);
 }
 
-async function hallSignIn(ws: Workspace, positionals: string[]): Promise<number> {
-  const hall = await signIn(await ws.session(), sectionIdArg(positionals[0], 'section id'));
+const sittingOf = (values: Values): HallSitting => (values.applications === true ? 'application' : 'bid');
+
+async function hallSignIn(ws: Workspace, values: Values, positionals: string[]): Promise<number> {
+  const hall = await signIn(await ws.session(), sectionIdArg(positionals[0], 'section id'), sittingOf(values));
   printHall(hall);
   return 0;
 }
@@ -515,8 +518,8 @@ async function hallUnseal(ws: Workspace, values: Values, positionals: string[]):
     if (e instanceof CryptoError) throw new Unusable(`${e.code}: ${e.reason}`);
     throw e;
   }
-  await signIn(session, sectionId);
-  const hall = await unseal(session, sectionId, key, (done, total) => process.stderr.write(`\runsealing ${done}/${total}`));
+  await signIn(session, sectionId, sittingOf(values));
+  const hall = await unseal(session, sectionId, key, (done, total) => process.stderr.write(`\runsealing ${done}/${total}`), sittingOf(values));
   process.stderr.write('\n');
   printHall(hall);
   return hall.mine?.unseal === 'unsealed' ? 0 : 1;
@@ -544,7 +547,7 @@ async function dispatch(sub: string, values: Values, positionals: string[]): Pro
     case 'withdraw':
       return withdraw(ws, values, positionals);
     case 'sign-in':
-      return hallSignIn(ws, positionals);
+      return hallSignIn(ws, values, positionals);
     case 'unseal':
       return hallUnseal(ws, values, positionals);
     default:
@@ -617,6 +620,7 @@ export const bidCommands: Record<string, Command> = {
       'chunk-size': { type: 'string' },
       'log-key': { type: 'string' },
       manifest: { type: 'string' },
+      applications: { type: 'boolean' },
     },
     run: runBid,
   },

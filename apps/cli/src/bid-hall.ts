@@ -8,21 +8,23 @@ import { gmSuite, publicKeyFromPem, toBase64, unwrapForBidder, type PartHeader, 
 import { sessionApi } from './bid-http.ts';
 import { Refused, type Session } from './bid-workspace.ts';
 
-const hallPath = (sectionId: string) => `/api/v1/sections/${encodeURIComponent(sectionId)}/hall`;
+/** The sitting's hall: bids at /hall, prequalification applications at /application-hall (decision 0023). */
+export type HallSitting = 'bid' | 'application';
+const hallPath = (sectionId: string, sitting: HallSitting) => `/api/v1/sections/${encodeURIComponent(sectionId)}/${sitting === 'application' ? 'application-hall' : 'hall'}`;
 
 /** Signs in unless already signed in; the hall as it stands after. */
-export async function signIn(session: Session, sectionId: string): Promise<HallView> {
+export async function signIn(session: Session, sectionId: string, sitting: HallSitting = 'bid'): Promise<HallView> {
   const api = sessionApi(session);
-  const hall = await api.json<HallView>('GET', hallPath(sectionId));
-  if (!hall.mine) throw new Refused('your entity has no bid in this hall');
+  const hall = await api.json<HallView>('GET', hallPath(sectionId, sitting));
+  if (!hall.mine) throw new Refused(`your entity has no ${sitting === 'application' ? 'application' : 'bid'} in this hall`);
   if (hall.mine.signedIn) return hall;
-  return api.json<HallView>('POST', `${hallPath(sectionId)}/sign-in`, {});
+  return api.json<HallView>('POST', `${hallPath(sectionId, sitting)}/sign-in`, {});
 }
 
 /** Unwraps each part's content key with `key` and sends it wrapped to the opening key (A-111). */
-export async function unseal(session: Session, sectionId: string, key: PrivateKey, onPart?: (done: number, total: number) => void): Promise<HallView> {
+export async function unseal(session: Session, sectionId: string, key: PrivateKey, onPart?: (done: number, total: number) => void, sitting: HallSitting = 'bid'): Promise<HallView> {
   const api = sessionApi(session);
-  const kit = await api.json<UnsealKit>('GET', `${hallPath(sectionId)}/unseal-kit`);
+  const kit = await api.json<UnsealKit>('GET', `${hallPath(sectionId, sitting)}/unseal-kit`);
   const opening = publicKeyFromPem(kit.openingKeyPem);
   const keys: { partId: string; wrappedKey: string }[] = [];
   for (const part of kit.parts) {
@@ -36,5 +38,5 @@ export async function unseal(session: Session, sectionId: string, key: PrivateKe
     keys.push({ partId: part.partId, wrappedKey: toBase64(await gmSuite.wrapKey(opening, contentKey)) });
     onPart?.(keys.length, kit.parts.length);
   }
-  return api.json<HallView>('POST', `${hallPath(sectionId)}/unseal`, { keys });
+  return api.json<HallView>('POST', `${hallPath(sectionId, sitting)}/unseal`, { keys });
 }
