@@ -13,10 +13,9 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /** A server that holds every stream open and, on `fire()`, writes one `event: readout` to all of them; `/view` answers a small JSON. */
-export async function bareSseServer(): Promise<{ url: string; fire: () => void; close: () => Promise<void> }> {
+export async function bareSseServer(): Promise<{ url: string; fire: (data: string) => void; close: () => Promise<void> }> {
   const open: http.ServerResponse[] = [];
-  const server = http.createServer((req, res) => {
-    if (req.url === '/view') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"readout":{}}');
+  const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write('retry: 2000\n\n');
     open.push(res);
@@ -26,8 +25,10 @@ export async function bareSseServer(): Promise<{ url: string; fire: () => void; 
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/`,
-    fire: () => {
-      for (const res of open) res.write(`id: 1\nevent: readout\ndata: {"seq":1}\n\n`);
+    /** The same event to every client: the data serialised once, as the hall's stream does. */
+    fire: (data) => {
+      const frame = `id: 1\nevent: readout\ndata: ${data}\n\n`;
+      for (const res of open) res.write(frame);
     },
     close: async () => {
       for (const res of open) res.end();

@@ -1,7 +1,8 @@
 /**
  * The hall's watchers for bench/opening, in a worker thread of their own (the other core): N
  * Server-Sent Events streams opened on a URL, each reporting the wall-clock time (ms, shared with the
- * main thread through performance.timeOrigin) at which an `event: <name>` first reached it.
+ * main thread through performance.timeOrigin) at which an `event: <name>` carrying the whole readout
+ * table first reached it.
  */
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -13,8 +14,8 @@ export interface ClientsJob {
   clients: number;
   /** The event whose arrival is timed. */
   event: string;
-  /** Then fetched (as the hall page fetches its view on an event); the time is when it has arrived. */
-  thenFetch?: string;
+  /** The event must carry the readout table with this many rows (the hall page shows it from the event). */
+  rows: number;
 }
 
 export type ClientsMessage = { kind: 'connected'; n: number } | { kind: 'received'; at: number[] } | { kind: 'failed'; error: string };
@@ -33,15 +34,14 @@ function watch(job: ClientsJob, i: number, onOpen: () => void): Promise<number> 
         buffer += chunk;
         const blocks = buffer.split('\n\n');
         buffer = blocks.pop() ?? '';
-        if (blocks.some((b) => b.split('\n').includes(`event: ${job.event}`))) {
+        const block = blocks.find((b) => b.split('\n').includes(`event: ${job.event}`));
+        if (block) {
           req.destroy();
-          if (!job.thenFetch) return resolve(now());
-          http
-            .get(job.thenFetch, { agent, headers: { cookie: job.cookies[i % job.cookies.length]! } }, (view) => {
-              view.resume();
-              view.on('end', () => (view.statusCode === 200 ? resolve(now()) : reject(new Error(`client ${i}: view HTTP ${view.statusCode}`))));
-            })
-            .on('error', reject);
+          // The table as the page reads it: the event's data parsed, every row there.
+          const data = block.split('\n').find((l) => l.startsWith('data: '))?.slice(6) ?? '{}';
+          const rows = (JSON.parse(data) as { data?: { rows?: unknown[] } }).data?.rows?.length ?? 0;
+          if (rows !== job.rows) return reject(new Error(`client ${i}: the ${job.event} event carried ${rows} rows, not ${job.rows}`));
+          resolve(now());
         }
       });
     });

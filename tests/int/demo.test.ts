@@ -23,7 +23,8 @@ let first: Awaited<ReturnType<typeof loadDemo>>;
 const skipped: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({ now: '2026-11-26T02:00:00Z', startJobs: true, config: { trustStoreDir: join(dir, 'trust') } });
+  // The limits `npm start` runs with: the demo must load under them (a person's one login a minute is not the demo's).
+  t = await createTestApp({ now: '2026-11-26T02:00:00Z', startJobs: true, config: { trustStoreDir: join(dir, 'trust'), rateLimitScale: 1 } });
   first = await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir, onSkipped: (stage, reason) => skipped.push(`${stage}: ${reason}`) });
 }, 300_000);
 afterAll(async () => {

@@ -85,7 +85,10 @@ export const router = createBrowserRouter([
       { path: '/projects/tendering/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><TenderingProjectPage /></RequireKind> },
       { path: '/projects/sections/:id', element: <RequireKind><SectionPage /></RequireKind> },
       // The opening hall: its bidders, the tenderer or agency, the region's staff and supervisors (the server decides who).
-      { path: '/sections/:sectionId/hall', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><HallPage /></RequireKind> },
+      // Keyed by sitting, so that going from one hall to the other starts the page afresh.
+      { path: '/sections/:sectionId/hall', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><HallPage key="bid" /></RequireKind> },
+      // A prequalification section's applications are opened in a hall of their own (decision 0023, A-116…A-128).
+      { path: '/sections/:sectionId/application-hall', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><HallPage key="application" sitting="application" /></RequireKind> },
       { path: '/projects/:id', element: <RequireKind kinds={['entity', 'staff', 'supervisor']}><ProjectPage /></RequireKind> },
       { path: '/staff/projects', element: <RequireKind kinds={['staff', 'supervisor']}><StaffReviewPage /></RequireKind> },
       { path: '/staff/exchange', element: <RequireKind kinds={['staff', 'admin', 'auditor']}><StaffExchangePage /></RequireKind> },

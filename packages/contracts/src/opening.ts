@@ -81,6 +81,10 @@ export const objectionView = z.object({
 });
 export type ObjectionView = z.infer<typeof objectionView>;
 
+/** The readout (A-113): the document's summary fields and a row per opened bid; also the `readout` event's data, so a client shows it at once. */
+export const readoutTable = z.object({ at: isoDateTime, fields: z.array(bidSummaryField), rows: z.array(readoutRow) });
+export type ReadoutTable = z.infer<typeof readoutTable>;
+
 /** Why a hall did not proceed: fewer than 3 bids or signed-in bidders (A-109, B-033), fewer than 3 applications (A-119, B-044). */
 export const HALL_FAILURE_REASONS = ['fewerThanThreeBids', 'fewerThanThreeSignedIn', 'fewerThanThreeApplications'] as const;
 export const hallFailureReason = z.enum(HALL_FAILURE_REASONS);
@@ -108,7 +112,7 @@ export const hallView = z.object({
   failure: z.object({ reason: hallFailureReason, at: isoDateTime }).nullable(),
   /** Empty before the deadline: nobody learns who has bid until the hall opens (A-107). */
   bidders: z.array(hallBidView),
-  readout: z.object({ at: isoDateTime, fields: z.array(bidSummaryField), rows: z.array(readoutRow) }).nullable(),
+  readout: readoutTable.nullable(),
   objections: z.array(objectionView),
   /** The price coefficient K the method draws at opening (A-113): the verifiable draw and, once performed, its value; null when the method draws none. */
   coefficient: z.object({ drawId: uuid.nullable(), value: z.string().nullable() }).nullable(),

@@ -41,6 +41,11 @@ const biddingEn: Strings<typeof biddingZhCN> = {
       status: { ok: 'verified', missing: 'not received', short: 'short', late: 'arrived late', notRequired: 'not required', invalid: 'invalid' },
     },
     status: { submitted: 'Submitted', superseded: 'Replaced', withdrawn: 'Withdrawn' },
+    sitting: { application: 'Application', bid: 'Bid' },
+    otherSitting: {
+      application: 'The section now takes prequalification applications: prepare and submit yours under the prequalification document. Bids come after the prequalification.',
+      bid: 'Prequalification applications have closed; the section now takes bids: prepare and submit yours under the tender document.',
+    },
     draft: {
       title: 'A sealed bid has not been fully submitted yet (sealed {{time}})',
       hint: 'The sealed files are kept in this browser: the upload continues where it stopped and the bid is submitted. Composing again seals anew.',

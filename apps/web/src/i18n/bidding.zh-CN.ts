@@ -37,6 +37,11 @@ const biddingZhCN = {
       status: { ok: '已核验', missing: '未到账', short: '金额不足', late: '到账晚于截止', notRequired: '无需缴纳', invalid: '无效' },
     },
     status: { submitted: '已递交', superseded: '已被替换', withdrawn: '已撤回' },
+    sitting: { application: '申请文件', bid: '投标文件' },
+    otherSitting: {
+      application: '本标段现在接受资格预审申请文件：请在资格预审文件下编制和递交。投标文件在资格预审之后递交。',
+      bid: '资格预审申请文件的递交已经截止；本标段现在接受投标文件，请在招标文件下编制和递交。',
+    },
     draft: {
       title: '有一份已加密、尚未递交完成的投标文件（{{time}} 加密）',
       hint: '加密后的文件保存在本浏览器中，可从中断处继续上传并递交；重新编制会生成新的加密文件。',

@@ -35,6 +35,7 @@ const hallEn: Strings<typeof hallZhCN> = {
     failure: {
       fewerThanThreeBids: 'Fewer than 3 bids: the bids are not opened and the section is tendered again',
       fewerThanThreeSignedIn: 'Fewer than 3 bidders signed in: the bids are not opened and the section is tendered again',
+      fewerThanThreeApplications: 'Fewer than 3 applicants submitted a prequalification application: the applications are not opened and the section is tendered again',
     },
     notOpen: {
       title: 'The opening hall opens at the bid deadline',

@@ -31,6 +31,7 @@ const hallZhCN = {
     failure: {
       fewerThanThreeBids: '投标人少于3个，不予开标，依法重新招标',
       fewerThanThreeSignedIn: '签到的投标人少于3个，不予开标，依法重新招标',
+      fewerThanThreeApplications: '提交资格预审申请文件的申请人少于3个，不予开启，依法重新招标',
     },
     notOpen: {
       title: '开标大厅将在投标截止时开启',

@@ -19,6 +19,10 @@ import systemEn from './system.en.ts';
 import systemZhCN from './system.zh-CN.ts';
 import hallEn from './hall.en.ts';
 import hallZhCN from './hall.zh-CN.ts';
+import applicationHallEn from './applicationHall.en.ts';
+import applicationHallZhCN from './applicationHall.zh-CN.ts';
+import applicationBiddingEn from './applicationBidding.en.ts';
+import applicationBiddingZhCN from './applicationBidding.zh-CN.ts';
 import recordTemplatesEn from './recordTemplates.en.ts';
 import recordTemplatesZhCN from './recordTemplates.zh-CN.ts';
 import problemsEn from './problems.en.ts';
@@ -37,11 +41,13 @@ export const resources = {
       ...financeZhCN,
       ...systemZhCN,
       ...hallZhCN,
+      ...applicationHallZhCN,
+      ...applicationBiddingZhCN,
       ...recordTemplatesZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...recordTemplatesEn, errors: { ...en.errors, ...problemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, errors: { ...en.errors, ...problemsEn } },
   },
 };

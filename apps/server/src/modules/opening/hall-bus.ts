@@ -9,9 +9,15 @@ import { EventEmitter } from 'node:events';
 export function createHallBus() {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
+  const generations = new Map<string, number>();
   return {
     changed(sectionId: string) {
+      generations.set(sectionId, (generations.get(sectionId) ?? 0) + 1);
       emitter.emit(sectionId);
+    },
+    /** How many changes were signalled: a read begun at this generation began after every one of them. */
+    generation(sectionId: string): number {
+      return generations.get(sectionId) ?? 0;
     },
     subscribe(sectionId: string, listener: () => void): () => void {
       emitter.on(sectionId, listener);

@@ -51,9 +51,9 @@ export async function streamHallEvents(
       try {
         do {
           again = false;
-          const events = await hallStore(deps.db, sitting).eventsAfter(sectionId, round, last, PAGE);
+          const events = await sharedRead(deps.db, sitting, sectionId, round, last, deps.bus.generation(sectionId));
           for (const e of events) {
-            send(`id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data })}\n\n`);
+            send(frameOf(e));
             last = e.seq;
           }
           if (events.length === PAGE) again = true;
@@ -82,6 +82,36 @@ export async function streamHallEvents(
   send('retry: 2000\n\n');
   tick();
   await pump();
+}
+
+/**
+ * Every stream of a hall reads the events after the same seq when a change is signalled (the readout,
+ * to every client at once): reads begun after the same signal (generation) share one query. A read
+ * begun before a signal is not shared with a stream woken by it, so no stream misses the change.
+ */
+const reading = new Map<string, ReturnType<ReturnType<typeof hallStore>['eventsAfter']>>();
+function sharedRead(db: Db, sitting: Sitting, sectionId: string, round: number, after: number, generation: number) {
+  const key = `${sitting}:${sectionId}:${round}:${after}:${generation}`;
+  let read = reading.get(key);
+  if (!read) {
+    read = hallStore(db, sitting).eventsAfter(sectionId, round, after, PAGE);
+    reading.set(key, read);
+    const forget = () => void reading.delete(key);
+    read.then(forget, forget);
+  }
+  return read;
+}
+
+type StoredEvent = Awaited<ReturnType<ReturnType<typeof hallStore>['eventsAfter']>>[number];
+/** An event as the stream sends it, written once for all the streams that share its read. */
+const frames = new WeakMap<StoredEvent, string>();
+function frameOf(e: StoredEvent): string {
+  let frame = frames.get(e);
+  if (!frame) {
+    frame = `id: ${e.seq}\nevent: ${e.kind}\ndata: ${JSON.stringify({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data })}\n\n`;
+    frames.set(e, frame);
+  }
+  return frame;
 }
 
 /** The events after `after` of the section's newest hall, as JSON (a client without EventSource polls this). */

@@ -240,7 +240,9 @@ export function createHallService(deps: OpeningDeps, bus: HallBus, sitting: Sitt
     }));
     await store(trx).updateHall(hall.section_id, hall.round, { readout_at: now, readout: JSON.stringify(rows) });
     await record(trx, systemActor, hall, 'readout', { rows, notOpened: bids.filter((b) => !opened.includes(b)).map((b) => ({ bidId: b.bid_id, entityName: b.entity_name, status: b.unseal_status, outcome: b.failure_outcome })) });
-    await event(trx, hall, 'readout', now, { rows: rows.length });
+    // The table itself goes out with the event: every client in the hall has it the moment the stream
+    // delivers it, without asking for the view (500 clients asking at once is what made it slow).
+    await event(trx, hall, 'readout', now, { at: now.toISOString(), fields: hall.summary_fields, rows });
     // The bids read out, the section leaves tendering; applications go to the prequalification review.
     if (!isApplication) await deps.sections.markOpened(trx, hall.section_id, hall.round, systemActor);
     await coefficient.commit(trx, hall, now);

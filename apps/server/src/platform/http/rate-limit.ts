@@ -49,6 +49,10 @@ export const RATE_LIMITS: Readonly<Record<string, RouteLimit>> = {
   'POST /api/v1/sections/:id/hall/unseal': { max: 30, windowSeconds: 60, by: 'account', why: 'an unsealing unwraps every content key and decrypts the bidSummary' },
   'POST /api/v1/sections/:id/hall/shares': { max: 30, windowSeconds: 60, by: 'account', why: 'a release unwraps every share and may recover and check every content key of a bid' },
   'GET /api/v1/sections/:id/hall/events': { max: 30, windowSeconds: 60, by: 'account', why: 'each stream holds a connection open and replays events from the database' },
+  // The prequalification applications' hall (decision 0023): the same costs as the bids'.
+  'POST /api/v1/sections/:id/application-hall/unseal': { max: 30, windowSeconds: 60, by: 'account', why: 'an unsealing unwraps every content key and decrypts the bidSummary' },
+  'POST /api/v1/sections/:id/application-hall/shares': { max: 30, windowSeconds: 60, by: 'account', why: 'a release unwraps every share and may recover and check every content key of an application' },
+  'GET /api/v1/sections/:id/application-hall/events': { max: 30, windowSeconds: 60, by: 'account', why: 'each stream holds a connection open and replays events from the database' },
   'POST /api/v1/bids/:id/withdrawal': { max: 30, windowSeconds: 60, by: 'account', why: 'a withdrawal verifies a signature and signs a receipt' },
 };
 

@@ -1,5 +1,5 @@
-import { AuditOutlined, FileTextOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Row, Skeleton, Space, Tabs } from 'antd';
+import { FileTextOutlined } from '@ant-design/icons';
+import { Card, Col, Empty, Row, Skeleton, Space, Tabs } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +7,18 @@ import { bidderApi, type DocumentListItem, type DownloadView } from '../../api/b
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
+import { HallLinks } from '../hall/HallLinks.tsx';
+import { sittingsOf } from '../hall/sitting.ts';
 import { SectionCard } from '../portal/SectionDates.tsx';
 import { ClarificationsPanel } from './ClarificationsPanel.tsx';
 import { questionsDeadline } from './deadlines.ts';
 import { DocumentPanel } from './DocumentPanel.tsx';
 import { QuestionsPanel } from './QuestionsPanel.tsx';
+import { biddingWords } from './bid/sittingWords.ts';
 import { SiteVisitsPanel } from './SiteVisitsPanel.tsx';
 import '../portal/portal.css';
 
-/** The 投标 tab brings the sealing code: loaded when opened. */
+/** The 投标 (资格预审申请) tab brings the sealing code: loaded when opened. */
 const BiddingTab = lazy(() => import('./bid/BiddingTab.tsx'));
 
 /** The entity's newest receipt for a document (not a clarification), if any. */
@@ -27,7 +30,8 @@ const latestFor = (downloads: DownloadView[], documentId: string) =>
 /**
  * One section for a bidder: its key dates with the bid deadline counting down on server time, its issued
  * documents to download free with a receipt, and per document the questions, clarifications and site
- * visits.
+ * visits. Bids are made under the tender document; prequalification applications under the
+ * prequalification document (decision 0023).
  */
 export default function SectionWorkspacePage() {
   const { t } = useTranslation();
@@ -62,10 +66,8 @@ export default function SectionWorkspacePage() {
                 <FileTextOutlined /> {t('bidder.section.toNotice')}
               </Link>
             )}
-            {/* Before the deadline the hall tells a bidder only when it opens (it may not know who bid). */}
-            <Link to={`/sections/${sectionId}/hall`} data-testid="hall-link">
-              <Button icon={<AuditOutlined />}>{t('hall.enter')}</Button>
-            </Link>
+            {/* Before the deadline a hall tells a bidder only when it opens (it may not know who bid). */}
+            <HallLinks sectionId={sectionId} sittings={sittingsOf(s?.method ?? 'open')} />
           </Space>
         }
       />
@@ -92,16 +94,16 @@ export default function SectionWorkspacePage() {
                     <Card className="bidder-card">
                       <Tabs
                         key={obtained ? 'obtained' : 'not-obtained'}
-                        defaultActiveKey={d.kind === 'tender' && obtained && params.get('tab') === 'bidding' ? 'bidding' : 'clarifications'}
+                        defaultActiveKey={obtained && params.get('tab') === 'bidding' ? 'bidding' : 'clarifications'}
                         items={[
-                          ...(d.kind === 'tender' && obtained
+                          ...(obtained
                             ? [
                                 {
                                   key: 'bidding',
-                                  label: t('bidding.tab'),
+                                  label: t(`${biddingWords(d.kind === 'prequalification' ? 'application' : 'bid')}.tab`),
                                   children: (
                                     <Suspense fallback={<Skeleton active />}>
-                                      <BiddingTab sectionId={sectionId} />
+                                      <BiddingTab sectionId={sectionId} documentKind={d.kind} />
                                     </Suspense>
                                   ),
                                 },

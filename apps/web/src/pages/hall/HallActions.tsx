@@ -2,15 +2,16 @@ import { LoginOutlined, PlayCircleOutlined, UnlockOutlined } from '@ant-design/i
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hallApi, type HallView } from '../../api/opening.ts';
+import { hallApi, type HallRef, type HallView } from '../../api/opening.ts';
 import { problemMessage } from '../../api/problem.ts';
+import { hallWords } from './sitting.ts';
 
 /**
  * The buttons the server's `can` flags allow now: 签到 for a bidder (A-106), 开始解密 for the tenderer or
  * agency (A-110, confirmed: too few signed in ends the opening), 解密 for a signed-in bidder (A-111).
  */
-export function HallActions({ sectionId, view, act, onUnseal, onFailed }: {
-  sectionId: string;
+export function HallActions({ at, view, act, onUnseal, onFailed }: {
+  at: HallRef;
   view: HallView;
   act: (call: () => Promise<HallView>) => Promise<HallView>;
   onUnseal: () => void;
@@ -36,15 +37,15 @@ export function HallActions({ sectionId, view, act, onUnseal, onFailed }: {
   return (
     <Space wrap className="hall-actions">
       {view.can.signIn && (
-        <Button type="primary" size="large" icon={<LoginOutlined />} loading={busy === 'signIn'} data-testid="hall-sign-in" onClick={() => void run('signIn', () => hallApi.signIn(sectionId), t('hall.actions.signInDone'))}>
+        <Button type="primary" size="large" icon={<LoginOutlined />} loading={busy === 'signIn'} data-testid="hall-sign-in" onClick={() => void run('signIn', () => hallApi.signIn(at), t('hall.actions.signInDone'))}>
           {t('hall.actions.signIn')}
         </Button>
       )}
       {view.can.startUnsealing && (
         <Popconfirm
           title={t('hall.actions.startConfirm')}
-          description={<div className="hall-confirm">{t('hall.actions.startNote', { n: signedIn, total: view.bidders.length, minutes: view.unsealWindowMinutes })}</div>}
-          onConfirm={() => run('start', () => hallApi.startUnsealing(sectionId), t('hall.actions.startDone'))}
+          description={<div className="hall-confirm">{t(`${hallWords(view.sitting)}.actions.startNote`, { n: signedIn, total: view.bidders.length, minutes: view.unsealWindowMinutes })}</div>}
+          onConfirm={() => run('start', () => hallApi.startUnsealing(at), t('hall.actions.startDone'))}
           okButtonProps={{ ...{ 'data-testid': 'hall-start-confirm' } }}
         >
           <Button type="primary" size="large" icon={<PlayCircleOutlined />} loading={busy === 'start'} data-testid="hall-start-unsealing">

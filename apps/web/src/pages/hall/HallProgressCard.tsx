@@ -5,11 +5,13 @@ import { formatTime } from '../../format.ts';
 
 /**
  * After the readout (A-113, §7): the price coefficient K drawn at opening, with a link to its draw's
- * public verification, and the progress of the background bulk decryption of all parts.
+ * public verification, and the progress of the background bulk decryption of all parts. An applications'
+ * hall draws no coefficient: only the decryption's progress.
  */
 export function HallProgressCard({ view }: { view: HallView }) {
   const { t } = useTranslation();
-  const { coefficient, bulk } = view;
+  const { bulk } = view;
+  const coefficient = view.sitting === 'application' ? null : view.coefficient;
   if (!coefficient && !bulk) return null;
   const items = [];
   if (coefficient) {

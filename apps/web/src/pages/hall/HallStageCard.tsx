@@ -4,12 +4,14 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HallStage, HallView } from '../../api/opening.ts';
 import { formatTime } from '../../format.ts';
+import { BANNER_FAILURES } from './FailureBanner.tsx';
 import { HallCountdown } from './HallCountdown.tsx';
+import { hallWords } from './sitting.ts';
 import type { HallClock } from './useHallClock.ts';
 
 const FLOW = ['waiting', 'signIn', 'unsealing', 'readout', 'record', 'closed'] as const satisfies readonly HallStage[];
 
-/** Where a failed opening stopped: at the opening with too few bids, or at the start of unsealing. */
+/** Where a failed opening stopped: at the opening with too few bids (applications), or at the start of unsealing. */
 function stepOf(view: HallView): number {
   if (view.stage !== 'failed') return FLOW.indexOf(view.stage);
   return view.failure?.reason === 'fewerThanThreeSignedIn' ? FLOW.indexOf('unsealing') : FLOW.indexOf('signIn');
@@ -22,8 +24,9 @@ function stepOf(view: HallView): number {
  */
 export function HallStageCard({ view, clock, onElapsed, children }: { view: HallView; clock: HallClock; onElapsed: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
+  const w = hallWords(view.sitting);
   const failed = view.stage === 'failed';
-  const counting = view.stage === 'waiting' ? { label: t('hall.countdown.toDeadline'), target: view.bidDeadline } : view.stage === 'unsealing' && view.unsealWindowEnd ? { label: t('hall.countdown.toWindowEnd'), target: view.unsealWindowEnd } : null;
+  const counting = view.stage === 'waiting' ? { label: t(`${w}.countdown.toDeadline`), target: view.bidDeadline } : view.stage === 'unsealing' && view.unsealWindowEnd ? { label: t('hall.countdown.toWindowEnd'), target: view.unsealWindowEnd } : null;
   return (
     <Card className="hall-card" data-testid="hall-stage" data-stage={view.stage}>
       <Steps
@@ -31,11 +34,11 @@ export function HallStageCard({ view, clock, onElapsed, children }: { view: Hall
         size="small"
         current={stepOf(view)}
         status={failed ? 'error' : view.stage === 'closed' ? 'finish' : 'process'}
-        items={FLOW.map((s, i) => ({ title: failed && i === stepOf(view) ? t('hall.stages.failed') : t(`hall.stages.${s}`) }))}
+        items={FLOW.map((s, i) => ({ title: failed && i === stepOf(view) ? t(`${w}.stages.failed`) : t(`${w}.stages.${s}`) }))}
       />
       <div className="hall-times">
         <div>
-          <div className="muted small">{t('hall.deadline')}</div>
+          <div className="muted small">{t(`${w}.deadline`)}</div>
           <div className="mono">{formatTime(view.bidDeadline, true)}</div>
         </div>
         {view.unsealWindowEnd ? (
@@ -58,8 +61,9 @@ export function HallStageCard({ view, clock, onElapsed, children }: { view: Hall
           </div>
         )}
       </div>
-      {failed && view.failure && (
-        <Alert type="error" showIcon className="form-alert" title={t(`hall.failure.${view.failure.reason}`)} description={formatTime(view.failure.at, true)} data-testid="hall-failure" />
+      {/* Too few applications is said in a banner over the whole page instead. */}
+      {failed && view.failure && !BANNER_FAILURES.has(view.failure.reason) && (
+        <Alert type="error" showIcon className="form-alert" title={t(`${w}.failure.${view.failure.reason}`)} description={formatTime(view.failure.at, true)} data-testid="hall-failure" />
       )}
       {children}
     </Card>

@@ -1,29 +1,31 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { HallBid, UnsealStatus } from '../../api/opening.ts';
+import type { HallBid, Sitting, UnsealStatus } from '../../api/opening.ts';
 import { formatTime } from '../../format.ts';
+import { hallWords } from './sitting.ts';
 
 export const UNSEAL_COLOURS: Record<UnsealStatus, string> = { sealed: 'default', unsealed: 'success', failed: 'error', remedied: 'cyan' };
 
-/** 未解密 / 解密成功 / 解密失败 with what the failure led to (E-bidding Measures art. 31) and why (A-112). */
-export function UnsealTag({ bid }: { bid: HallBid }) {
+/** 未解密 (an application: 未启封, A-118) / 解密成功 / 解密失败 with what the failure led to (E-bidding Measures art. 31) and why (A-112). */
+export function UnsealTag({ bid, sitting }: { bid: HallBid; sitting: Sitting }) {
   const { t } = useTranslation();
+  const w = hallWords(sitting);
   const { status, at, code, reason, outcome } = bid.unseal;
   return (
     <Space orientation="vertical" size={2}>
       <Tag color={UNSEAL_COLOURS[status]} data-testid="hall-unseal-status" data-status={status} data-entity={bid.entityName}>
-        {t(`hall.unsealStatus.${status}`)}
+        {t(`${w}.unsealStatus.${status}`)}
       </Tag>
       {status !== 'sealed' && at && <span className="small muted">{formatTime(at, true)}</span>}
       {outcome && (
         <span className="small" data-testid="hall-unseal-outcome" data-outcome={outcome}>
-          {t(`hall.outcome.${outcome}`)}
+          {t(`${w}.outcome.${outcome}`)}
         </span>
       )}
       {/* Why, in the reader's words from the code; the server's detail (which part) on hover. */}
       {(status === 'failed' || status === 'remedied') && (code || reason) && (
         <span className="small muted hall-reason" data-testid="hall-unseal-reason" data-code={code ?? ''} title={reason ?? undefined}>
-          {t('hall.reason', { reason: code ? t(`hall.failureCode.${code}`) : reason })}
+          {t('hall.reason', { reason: code ? t(`${w}.failureCode.${code}`) : reason })}
         </span>
       )}
     </Space>

@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HallView } from '../../api/opening.ts';
+import { hallWords } from './sitting.ts';
 
 /** A bidder's own bid in the hall: what to do next, in the order the hall asks for it. */
 export function MineAlert({ view }: { view: HallView }) {
@@ -22,6 +23,7 @@ export function MineAlert({ view }: { view: HallView }) {
               ? 'unsealNow'
               : null;
   if (!state) return null;
+  const w = hallWords(view.sitting);
   const type = state === 'unsealed' ? 'success' : state === 'failed' ? 'error' : state === 'unsealNow' ? 'warning' : 'info';
-  return <Alert type={type} showIcon className="hall-mine" title={t('hall.mine.title')} description={t(`hall.mine.${state}`)} data-testid="hall-mine" data-state={state} />;
+  return <Alert type={type} showIcon className="hall-mine" title={t(`${w}.mine.title`)} description={t(`${w}.mine.${state}`)} data-testid="hall-mine" data-state={state} />;
 }

@@ -2,7 +2,7 @@ import { MessageOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hallApi, type HallView, type ObjectionView } from '../../api/opening.ts';
+import { hallApi, type HallRef, type HallView, type ObjectionView } from '../../api/opening.ts';
 import { problemMessage } from '../../api/problem.ts';
 import { formatTime } from '../../format.ts';
 
@@ -79,7 +79,7 @@ function Objection({ o, canAnswer, onAnswer }: { o: ObjectionView; canAnswer: bo
  * Objections raised on the spot and their answers (Regulations art. 44): a bidder of the hall raises
  * one, the tenderer or agency answers it there, and everyone present sees both.
  */
-export function ObjectionsPanel({ sectionId, view, onChanged }: { sectionId: string; view: HallView; onChanged: () => void }) {
+export function ObjectionsPanel({ at, view, onChanged }: { at: HallRef; view: HallView; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const run = async (call: () => Promise<unknown>, done: string) => {
@@ -101,7 +101,7 @@ export function ObjectionsPanel({ sectionId, view, onChanged }: { sectionId: str
           required={t('hall.objections.required')}
           submit={t('hall.objections.raise')}
           testId="hall-raise"
-          onSubmit={(text) => run(() => hallApi.object(sectionId, text), t('hall.objections.raised'))}
+          onSubmit={(text) => run(() => hallApi.object(at, text), t('hall.objections.raised'))}
         />
       )}
       {view.objections.length === 0 ? (
@@ -112,7 +112,7 @@ export function ObjectionsPanel({ sectionId, view, onChanged }: { sectionId: str
             key={o.id}
             o={o}
             canAnswer={view.can.answer}
-            onAnswer={(text) => run(() => hallApi.answer(sectionId, o.id, text), t('hall.objections.answerDone'))}
+            onAnswer={(text) => run(() => hallApi.answer(at, o.id, text), t('hall.objections.answerDone'))}
           />
         ))
       )}

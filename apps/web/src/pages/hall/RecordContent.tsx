@@ -1,14 +1,14 @@
 import { Collapse, Descriptions, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { BidSummaryField } from '@bidhall/contracts';
+import type { ReadoutRow } from '@bidhall/contracts';
 import type { OpeningRecordView } from '../../api/opening.ts';
 import { formatTime } from '../../format.ts';
 import { UNSEAL_COLOURS } from './HallTags.tsx';
-import { FieldValue } from './ReadoutTable.tsx';
+import { useReadoutColumns } from './readoutColumns.tsx';
+import { hallWords } from './sitting.ts';
 
 type FrozenRecord = OpeningRecordView['record'];
 type Bidder = FrozenRecord['bidders'][number];
-type Row = FrozenRecord['readout'][number];
 
 const OUTCOMES = ['remedy', 'revoked', 'withdrawn'] as const;
 const isOutcome = (v: string | null): v is (typeof OUTCOMES)[number] => (OUTCOMES as readonly (string | null)[]).includes(v);
@@ -16,17 +16,17 @@ const isOutcome = (v: string | null): v is (typeof OUTCOMES)[number] => (OUTCOME
 /**
  * What the opening record says, as frozen (A-115): the bidders in receipt order with their sign-in and
  * unsealing, the readout, K where the method draws it, and the objections with their answers — what
- * each bidder signs, so it is shown to them before they do.
+ * each bidder signs, so it is shown to them before they do. An applications' record (A-121…A-125) says
+ * the same of applicants, and lists the decrypted applications with their files.
  */
 export function RecordContent({ record, open }: { record: FrozenRecord; open: boolean }) {
   const { t } = useTranslation();
-  const titleOf = (f: BidSummaryField) => {
-    const unit = f.type === 'money' ? t('hall.readout.unitYuan') : f.unit;
-    return unit ? t('hall.readout.withUnit', { label: f.label, unit }) : f.label;
-  };
+  const sitting = record.sitting ?? 'bid';
+  const w = hallWords(sitting);
+  const readoutColumns = useReadoutColumns({ fields: record.fields, sitting, testId: 'hall-record-readout', bond: false });
   const bidderColumns: TableColumnsType<Bidder> = [
     { title: t('hall.bidders.order'), dataIndex: 'order', width: 64, align: 'center' },
-    { title: t('hall.bidders.entity'), dataIndex: 'entityName', render: (v: string) => <span data-testid="hall-record-bidder">{v}</span> },
+    { title: t(`${w}.bidders.entity`), dataIndex: 'entityName', render: (v: string) => <span data-testid="hall-record-bidder">{v}</span> },
     { title: t('hall.bidders.receivedAt'), dataIndex: 'receivedAt', width: 180, render: (v: string) => <span className="mono small">{formatTime(v, true)}</span> },
     { title: t('hall.bidders.signedInAt'), dataIndex: 'signedInAt', width: 180, render: (v: string | null) => (v ? <span className="mono small">{formatTime(v, true)}</span> : <span className="muted">—</span>) },
     {
@@ -36,28 +36,14 @@ export function RecordContent({ record, open }: { record: FrozenRecord; open: bo
       render: (_, b) => (
         <Space orientation="vertical" size={2}>
           <Tag color={UNSEAL_COLOURS[b.unseal.status]} data-testid="hall-record-unseal" data-status={b.unseal.status} data-entity={b.entityName}>
-            {t(`hall.unsealStatus.${b.unseal.status}`)}
+            {t(`${w}.unsealStatus.${b.unseal.status}`)}
           </Tag>
           {b.unseal.at && <span className="small muted mono">{formatTime(b.unseal.at, true)}</span>}
-          {b.unseal.outcome && <span className="small">{isOutcome(b.unseal.outcome) ? t(`hall.outcome.${b.unseal.outcome}`) : b.unseal.outcome}</span>}
-          {b.unseal.code && <span className="small muted hall-reason">{t('hall.reason', { reason: t(`hall.failureCode.${b.unseal.code}`) })}</span>}
+          {b.unseal.outcome && <span className="small">{isOutcome(b.unseal.outcome) ? t(`${w}.outcome.${b.unseal.outcome}`) : b.unseal.outcome}</span>}
+          {b.unseal.code && <span className="small muted hall-reason">{t('hall.reason', { reason: t(`${w}.failureCode.${b.unseal.code}`) })}</span>}
         </Space>
       ),
     },
-  ];
-  const readoutColumns: TableColumnsType<Row> = [
-    { title: t('hall.readout.order'), dataIndex: 'order', width: 64, align: 'center' },
-    { title: t('hall.readout.entity'), dataIndex: 'entityName' },
-    ...record.fields.map((f) => ({
-      title: titleOf(f),
-      key: f.key,
-      align: f.type === 'money' || f.type === 'integer' ? ('right' as const) : undefined,
-      render: (_: unknown, r: Row) => (
-        <span data-testid={`hall-record-readout-${f.key}`}>
-          <FieldValue field={f} value={r.values[f.key]} />
-        </span>
-      ),
-    })),
   ];
 
   const body = (
@@ -67,11 +53,11 @@ export function RecordContent({ record, open }: { record: FrozenRecord; open: bo
         <Descriptions.Item label={t('hall.record.section')}>
           {record.sectionName}（{record.sectionCode}）
         </Descriptions.Item>
-        <Descriptions.Item label={t('hall.deadline')}>{formatTime(record.bidDeadline, true)}</Descriptions.Item>
-        <Descriptions.Item label={t('hall.record.openedAt')}>{formatTime(record.openedAt, true)}</Descriptions.Item>
+        <Descriptions.Item label={t(`${w}.deadline`)}>{formatTime(record.bidDeadline, true)}</Descriptions.Item>
+        <Descriptions.Item label={t(`${w}.record.openedAt`)}>{formatTime(record.openedAt, true)}</Descriptions.Item>
         {record.unsealStartedAt && <Descriptions.Item label={t('hall.record.unsealStartedAt')}>{formatTime(record.unsealStartedAt, true)}</Descriptions.Item>}
         {record.unsealWindowEnd && <Descriptions.Item label={t('hall.windowEnd')}>{formatTime(record.unsealWindowEnd, true)}</Descriptions.Item>}
-        {record.coefficient && (
+        {record.coefficient && sitting !== 'application' && (
           <Descriptions.Item label={t('hall.progress.coefficient')}>
             <span className="mono" data-testid="hall-record-coefficient">
               {record.coefficient.value}
@@ -80,12 +66,12 @@ export function RecordContent({ record, open }: { record: FrozenRecord; open: bo
         )}
         <Descriptions.Item label={t('hall.record.frozenAt')}>{formatTime(record.frozenAt, true)}</Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5}>{t('hall.bidders.title')}</Typography.Title>
+      <Typography.Title level={5}>{t(`${w}.bidders.title`)}</Typography.Title>
       <Table<Bidder> rowKey="order" size="small" pagination={false} columns={bidderColumns} dataSource={record.bidders} data-testid="hall-record-bidders" scroll={{ x: 800 }} />
       <Typography.Title level={5} className="hall-record-heading">
-        {t('hall.readout.title')}
+        {t(`${w}.readout.title`)}
       </Typography.Title>
-      <Table<Row> rowKey="bidId" size="small" pagination={false} columns={readoutColumns} dataSource={record.readout} data-testid="hall-record-readout" scroll={{ x: 600 }} />
+      <Table<ReadoutRow> rowKey="bidId" size="small" pagination={false} columns={readoutColumns} dataSource={record.readout} data-testid="hall-record-readout" scroll={{ x: 600 }} />
       <Typography.Title level={5} className="hall-record-heading">
         {t('hall.objections.title')}
       </Typography.Title>
@@ -112,5 +98,5 @@ export function RecordContent({ record, open }: { record: FrozenRecord; open: bo
       )}
     </div>
   );
-  return <Collapse size="small" className="hall-record-content" defaultActiveKey={open ? ['content'] : []} items={[{ key: 'content', label: <span data-testid="hall-record-content-toggle">{t('hall.record.content')}</span>, children: body, forceRender: true }]} />;
+  return <Collapse size="small" className="hall-record-content" defaultActiveKey={open ? ['content'] : []} items={[{ key: 'content', label: <span data-testid="hall-record-content-toggle">{t(`${w}.record.content`)}</span>, children: body, forceRender: true }]} />;
 }

@@ -3,10 +3,11 @@ import { App, Button, Card, Descriptions, Popconfirm, Progress, Space, Table, Ta
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { hallApi, type HallView, type OpeningRecordView } from '../../api/opening.ts';
+import { hallApi, type HallRef, type HallView, type OpeningRecordView } from '../../api/opening.ts';
 import { problemMessage } from '../../api/problem.ts';
 import { formatTime } from '../../format.ts';
 import { RecordContent } from './RecordContent.tsx';
+import { hallWords } from './sitting.ts';
 
 /** Signing brings the crypto code: loaded when a bidder opens it. */
 const RecordSignModal = lazy(() => import('./RecordSignModal.tsx'));
@@ -16,10 +17,12 @@ type Signature = OpeningRecordView['signatures'][number];
 /**
  * The opening record (A-114, A-115, B-017): drawn up from the hall by the tenderer or agency once the
  * readout is done and every objection answered, laid out by the region's template; each bidder signs it
- * with its certificate; published on the portal and pushed, the hall closes.
+ * with its certificate; published on the portal and pushed, the hall closes. An applications' hall
+ * draws up its 资格预审申请文件开启记录 the same way (A-121…A-125).
  */
-export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string; view: HallView; onChanged: () => void }) {
+export function RecordPanel({ at, view, onChanged }: { at: HallRef; view: HallView; onChanged: () => void }) {
   const { t } = useTranslation();
+  const w = hallWords(at.sitting);
   const { message } = App.useApp();
   const [record, setRecord] = useState<OpeningRecordView>();
   const [busy, setBusy] = useState<'drawUp' | 'publish'>();
@@ -30,14 +33,14 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
   useEffect(() => {
     if (!summary) return;
     let live = true;
-    hallApi.record(sectionId).then(
+    hallApi.record(at).then(
       (r) => live && setRecord(r),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [sectionId, summary?.recordSm3, summary?.signatures, summary?.publishedAt, summary]);
+  }, [at, summary?.recordSm3, summary?.signatures, summary?.publishedAt, summary]);
 
   if (!summary && !view.can.drawUpRecord && view.stage !== 'record') return null;
 
@@ -62,8 +65,8 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
       title={
         <Space>
           <FileDoneOutlined />
-          {t('hall.record.title')}
-          {summary?.publishedAt ? <Tag color="success">{t('hall.record.published')}</Tag> : summary ? <Tag color="processing">{t('hall.record.drawn')}</Tag> : null}
+          {t(`${w}.record.title`)}
+          {summary?.publishedAt ? <Tag color="success">{t('hall.record.published')}</Tag> : summary ? <Tag color="processing">{t(`${w}.record.drawn`)}</Tag> : null}
         </Space>
       }
       data-testid="hall-record"
@@ -71,9 +74,9 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
       extra={
         <Space>
           {view.can.drawUpRecord && (
-            <Popconfirm title={t('hall.record.drawUp')} description={t('hall.record.drawUpConfirm')} onConfirm={() => void run('drawUp', () => hallApi.drawUpRecord(sectionId), t('hall.record.drawn'))} okButtonProps={{ ...{ 'data-testid': 'hall-record-draw-up-confirm' } }}>
+            <Popconfirm title={t(`${w}.record.drawUp`)} description={t(`${w}.record.drawUpConfirm`)} onConfirm={() => void run('drawUp', () => hallApi.drawUpRecord(at), t(`${w}.record.drawn`))} okButtonProps={{ ...{ 'data-testid': 'hall-record-draw-up-confirm' } }}>
               <Button type="primary" icon={<FileDoneOutlined />} loading={busy === 'drawUp'} data-testid="hall-record-draw-up">
-                {t('hall.record.drawUp')}
+                {t(`${w}.record.drawUp`)}
               </Button>
             </Popconfirm>
           )}
@@ -89,13 +92,13 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
           )}
           {view.can.publishRecord && (
             <Popconfirm
-              title={t('hall.record.publish')}
-              description={t('hall.record.publishConfirm', { n: signed, total })}
-              onConfirm={() => void run('publish', () => hallApi.publishRecord(sectionId), t('hall.record.published'))}
+              title={t(`${w}.record.publish`)}
+              description={t(`${w}.record.publishConfirm`, { n: signed, total })}
+              onConfirm={() => void run('publish', () => hallApi.publishRecord(at), t('hall.record.published'))}
               okButtonProps={{ ...{ 'data-testid': 'hall-record-publish-confirm' } }}
             >
               <Button icon={<SendOutlined />} loading={busy === 'publish'} data-testid="hall-record-publish">
-                {t('hall.record.publish')}
+                {t(`${w}.record.publish`)}
               </Button>
             </Popconfirm>
           )}
@@ -103,12 +106,12 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
       }
     >
       {!summary ? (
-        <Typography.Text type="secondary">{t('hall.record.drawUpHint')}</Typography.Text>
+        <Typography.Text type="secondary">{t(`${w}.record.drawUpHint`)}</Typography.Text>
       ) : (
         <>
           <Descriptions size="small" column={{ xs: 1, md: 2 }} className="hall-record-facts">
             {record?.record.template && <Descriptions.Item label={t('hall.record.templateLabel')}>{t('hall.record.template', { name: record.record.template.name, version: record.record.template.version })}</Descriptions.Item>}
-            <Descriptions.Item label={t('hall.record.drawn')}>{formatTime(summary.drawnUpAt, true)}</Descriptions.Item>
+            <Descriptions.Item label={t(`${w}.record.drawn`)}>{formatTime(summary.drawnUpAt, true)}</Descriptions.Item>
             <Descriptions.Item label={t('hall.record.sm3')} span={2}>
               <span className="mono small" data-testid="hall-record-sm3">
                 {summary.recordSm3}
@@ -130,7 +133,7 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
           {record && <RecordContent record={record.record} open={view.can.signRecord} />}
           <div className="hall-record-signatures">
             <Space className="small">
-              {t('hall.record.signatures')}
+              {t(`${w}.record.signatures`)}
               <span data-testid="hall-record-signed-count" data-n={signed}>
                 {t('hall.record.signedCount', { n: signed, total })}
               </span>
@@ -141,7 +144,7 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
               rowKey="entityName"
               pagination={false}
               dataSource={record?.signatures ?? []}
-              locale={{ emptyText: t('hall.record.noSignature') }}
+              locale={{ emptyText: t(`${w}.record.noSignature`) }}
               data-testid="hall-record-signatures"
               columns={[
                 { title: t('hall.record.signer'), dataIndex: 'entityName', render: (v: string) => <span data-testid="hall-record-signer">{v}</span> },
@@ -153,7 +156,7 @@ export function RecordPanel({ sectionId, view, onChanged }: { sectionId: string;
       )}
       {signing && summary && (
         <Suspense fallback={null}>
-          <RecordSignModal sectionId={sectionId} round={view.round} recordSm3={summary.recordSm3} onClose={() => setSigning(false)} onSigned={onChanged} />
+          <RecordSignModal at={at} round={view.round} recordSm3={summary.recordSm3} onClose={() => setSigning(false)} onSigned={onChanged} />
         </Suspense>
       )}
     </Card>

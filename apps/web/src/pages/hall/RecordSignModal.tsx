@@ -2,18 +2,22 @@ import { CheckCircleFilled, EditOutlined, SafetyCertificateOutlined } from '@ant
 import { App, Button, Form, Modal, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hallApi } from '../../api/opening.ts';
+import { hallApi, type HallRef } from '../../api/opening.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { fileProblemOf, type FileProblem } from '../../trust/keyProvider.ts';
 import { loadBidSigner, type BidSigner } from '../bidder/bid/bidKey.ts';
+import { hallWords } from './sitting.ts';
 
 /**
  * A bidder confirms the opening record (A-114): its bound certificate and key file, read in this
  * browser, sign {action: 'signOpeningRecord', sectionId, round, recordSm3} — the SM3 of the record as
- * drawn up, template included — and only the signature goes to the platform.
+ * drawn up, template included — and only the signature goes to the platform. An applicant signs the
+ * record of the applications' opening the same way (the record's SM3 says which it is).
  */
-export default function RecordSignModal({ sectionId, round, recordSm3, onClose, onSigned }: { sectionId: string; round: number; recordSm3: string; onClose: () => void; onSigned: () => void }) {
+export default function RecordSignModal({ at, round, recordSm3, onClose, onSigned }: { at: HallRef; round: number; recordSm3: string; onClose: () => void; onSigned: () => void }) {
   const { t } = useTranslation();
+  const { sectionId } = at;
+  const w = hallWords(at.sitting);
   const { message } = App.useApp();
   const [certFile, setCertFile] = useState<File>();
   const [keyFile, setKeyFile] = useState<File>();
@@ -45,8 +49,8 @@ export default function RecordSignModal({ sectionId, round, recordSm3, onClose, 
     setError(undefined);
     try {
       const signature = signer.sign({ action: 'signOpeningRecord', sectionId, round, recordSm3 });
-      await hallApi.signRecord(sectionId, { certificatePem: signer.certificatePem, signature });
-      message.success(t('hall.record.signDone'));
+      await hallApi.signRecord(at, { certificatePem: signer.certificatePem, signature });
+      message.success(t(`${w}.record.signDone`));
       onSigned();
       onClose();
     } catch (err) {
@@ -64,7 +68,7 @@ export default function RecordSignModal({ sectionId, round, recordSm3, onClose, 
   return (
     <Modal
       open
-      title={t('hall.record.signTitle')}
+      title={t(`${w}.record.signTitle`)}
       onCancel={busy ? undefined : onClose}
       maskClosable={false}
       width={600}

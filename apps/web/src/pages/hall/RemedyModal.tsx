@@ -3,10 +3,11 @@ import { Alert, App, Button, Form, Modal, Progress, Typography, Upload } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCryptoError, type PrivateKey } from '@bidhall/crypto/browser';
-import { hallApi, type HallView } from '../../api/opening.ts';
+import { hallApi, type HallRef, type HallView } from '../../api/opening.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { fileProblemOf, loadDecryptionKey, type FileProblem } from '../../trust/keyProvider.ts';
 import { releaseShares, type ShareProgress } from './remedy.ts';
+import { hallWords } from './sitting.ts';
 
 type Phase = { step: 'kit' } | { step: 'part'; progress: ShareProgress } | { step: 'posting' };
 
@@ -18,7 +19,7 @@ const percentOf = (phase: Phase) =>
  * file; each part's share is opened here and sent wrapped to the platform's opening key. A key that is
  * not one of the section's custodians' is caught before anything is sent.
  */
-export default function RemedyModal({ sectionId, onClose, act }: { sectionId: string; onClose: () => void; act: (call: () => Promise<HallView>) => Promise<HallView> }) {
+export default function RemedyModal({ at, onClose, act }: { at: HallRef; onClose: () => void; act: (call: () => Promise<HallView>) => Promise<HallView> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [keyFile, setKeyFile] = useState<File>();
@@ -41,7 +42,7 @@ export default function RemedyModal({ sectionId, onClose, act }: { sectionId: st
     setFailure(undefined);
     setPhase({ step: 'kit' });
     try {
-      const kit = await hallApi.remedyKit(sectionId);
+      const kit = await hallApi.remedyKit(at);
       let body;
       try {
         body = await releaseShares(kit, key, (progress) => setPhase({ step: 'part', progress }));
@@ -55,7 +56,7 @@ export default function RemedyModal({ sectionId, onClose, act }: { sectionId: st
         return onClose();
       }
       setPhase({ step: 'posting' });
-      await act(() => hallApi.releaseShares(sectionId, body));
+      await act(() => hallApi.releaseShares(at, body));
       message.success(t('hall.remedy.done'));
       onClose();
     } catch (err) {
@@ -100,7 +101,7 @@ export default function RemedyModal({ sectionId, onClose, act }: { sectionId: st
       {phase && (
         <div className="hall-unseal-progress" data-testid="hall-remedy-progress" data-step={phase.step}>
           <div className="small">
-            {phase.step === 'kit' ? t('hall.remedy.kit') : phase.step === 'posting' ? t('hall.remedy.posting') : t('hall.remedy.part', { name: phase.progress.current })}
+            {phase.step === 'kit' ? t(`${hallWords(at.sitting)}.remedy.kit`) : phase.step === 'posting' ? t('hall.remedy.posting') : t('hall.remedy.part', { name: phase.progress.current })}
           </div>
           <Progress percent={percentOf(phase)} status="active" />
         </div>

@@ -2,14 +2,15 @@ import { CheckCircleOutlined, KeyOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, List, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hallApi, type HallView, type RemedyKit } from '../../api/opening.ts';
+import { hallApi, type HallRef, type HallView, type RemedyKit } from '../../api/opening.ts';
+import { hallWords } from './sitting.ts';
 
 /**
  * The bids awaiting the custodians' remedy (A-112, E-bidding Measures art. 31), while the window is
  * open; a custodian (the trading centre, the supervisor, the tenderer) releases its shares from here,
  * and sees which bids it has released its shares of already.
  */
-export function RemedyPanel({ sectionId, view, custodian, onRelease }: { sectionId: string; view: HallView; custodian: boolean; onRelease: () => void }) {
+export function RemedyPanel({ at, view, custodian, onRelease }: { at: HallRef; view: HallView; custodian: boolean; onRelease: () => void }) {
   const { t } = useTranslation();
   const awaiting = view.bidders.filter((b) => b.unseal.status === 'failed' && b.unseal.outcome === 'remedy');
   const shown = view.stage === 'unsealing' && awaiting.length > 0;
@@ -19,14 +20,14 @@ export function RemedyPanel({ sectionId, view, custodian, onRelease }: { section
   useEffect(() => {
     if (!shown || !custodian) return;
     let live = true;
-    hallApi.remedyKit(sectionId).then(
+    hallApi.remedyKit(at).then(
       (k) => live && setKit(k),
       () => live && setKit(undefined),
     );
     return () => {
       live = false;
     };
-  }, [sectionId, shown, custodian, view.lastSeq]);
+  }, [at, shown, custodian, view.lastSeq]);
 
   if (!shown) return null;
   const releasedByMe = new Set(kit?.bids.filter((b) => b.releasedByMe).map((b) => b.bidId));
@@ -44,7 +45,7 @@ export function RemedyPanel({ sectionId, view, custodian, onRelease }: { section
         )
       }
     >
-      <Alert type="warning" showIcon className="form-alert" title={t('hall.remedy.lead')} />
+      <Alert type="warning" showIcon className="form-alert" title={t(`${hallWords(at.sitting)}.remedy.lead`)} />
       <List
         size="small"
         dataSource={awaiting}

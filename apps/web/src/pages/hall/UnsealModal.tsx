@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCryptoError, type PrivateKey } from '@bidhall/crypto/browser';
 import { ApiError } from '../../api/client.ts';
-import { hallApi, type HallView } from '../../api/opening.ts';
+import { hallApi, type HallRef, type HallView } from '../../api/opening.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { fileProblemOf, loadDecryptionKey, type FileProblem } from '../../trust/keyProvider.ts';
+import { hallWords } from './sitting.ts';
 import { unsealKeys, type UnsealProgress } from './unseal.ts';
 
 type Phase = { step: 'kit' } | { step: 'part'; progress: UnsealProgress } | { step: 'posting' };
@@ -22,8 +23,9 @@ const percentOf = (phase: Phase) =>
  * wrapped to the opening key. A key that is not the bid's is caught before anything is sent, so only
  * a real failure of the bid is recorded as 解密失败 (A-112).
  */
-export default function UnsealModal({ sectionId, onClose, act }: { sectionId: string; onClose: () => void; act: (call: () => Promise<HallView>) => Promise<HallView> }) {
+export default function UnsealModal({ at, onClose, act }: { at: HallRef; onClose: () => void; act: (call: () => Promise<HallView>) => Promise<HallView> }) {
   const { t } = useTranslation();
+  const w = hallWords(at.sitting);
   const { message } = App.useApp();
   const [keyFile, setKeyFile] = useState<File>();
   const [key, setKey] = useState<PrivateKey>();
@@ -45,7 +47,7 @@ export default function UnsealModal({ sectionId, onClose, act }: { sectionId: st
     setFailure(undefined);
     setPhase({ step: 'kit' });
     try {
-      const kit = await hallApi.unsealKit(sectionId);
+      const kit = await hallApi.unsealKit(at);
       let body;
       try {
         body = await unsealKeys(kit, key, (progress) => setPhase({ step: 'part', progress }));
@@ -55,7 +57,7 @@ export default function UnsealModal({ sectionId, onClose, act }: { sectionId: st
         return;
       }
       setPhase({ step: 'posting' });
-      await act(() => hallApi.unseal(sectionId, body));
+      await act(() => hallApi.unseal(at, body));
       message.success(t('hall.unseal.done'));
       onClose();
     } catch (err) {
@@ -72,7 +74,7 @@ export default function UnsealModal({ sectionId, onClose, act }: { sectionId: st
   return (
     <Modal
       open
-      title={t('hall.unseal.title')}
+      title={t(`${w}.unseal.title`)}
       onCancel={busy ? undefined : onClose}
       closable={!busy}
       maskClosable={false}
@@ -84,7 +86,7 @@ export default function UnsealModal({ sectionId, onClose, act }: { sectionId: st
         </Button>
       }
     >
-      <Typography.Paragraph type="secondary">{t('hall.unseal.lead')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(`${w}.unseal.lead`)}</Typography.Paragraph>
       <Form layout="vertical" requiredMark={false}>
         <Form.Item
           label={t('hall.unseal.keyFile')}
@@ -103,14 +105,14 @@ export default function UnsealModal({ sectionId, onClose, act }: { sectionId: st
       {phase && (
         <div className="hall-unseal-progress" data-testid="hall-unseal-progress" data-step={phase.step}>
           <div className="small">
-            {phase.step === 'kit' ? t('hall.unseal.kit') : phase.step === 'posting' ? t('hall.unseal.posting') : t('hall.unseal.part', { name: phase.progress.current })}
+            {phase.step === 'kit' ? t(`${w}.unseal.kit`) : phase.step === 'posting' ? t('hall.unseal.posting') : t('hall.unseal.part', { name: phase.progress.current })}
           </div>
           <Progress percent={percentOf(phase)} status="active" />
         </div>
       )}
-      {failure?.kind === 'wrongKey' && <Alert type="warning" showIcon className="form-alert" title={t('hall.unseal.wrongKey')} data-testid="hall-unseal-error" data-kind="wrongKey" />}
+      {failure?.kind === 'wrongKey' && <Alert type="warning" showIcon className="form-alert" title={t(`${w}.unseal.wrongKey`)} data-testid="hall-unseal-error" data-kind="wrongKey" />}
       {failure?.kind === 'local' && (
-        <Alert type="warning" showIcon className="form-alert" title={t('hall.unseal.localFailed', { reason: failure.reason })} data-testid="hall-unseal-error" data-kind="local" />
+        <Alert type="warning" showIcon className="form-alert" title={t(`${w}.unseal.localFailed`, { reason: failure.reason })} data-testid="hall-unseal-error" data-kind="local" />
       )}
       {failure?.kind === 'recorded' && (
         <Alert

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import { HALL_EVENT_KINDS, hallApi, hallEventsUrl, type HallView } from '../../api/opening.ts';
+import { HALL_EVENT_KINDS, hallApi, hallEventsUrl, type HallRef, type HallView, type Sitting } from '../../api/opening.ts';
 import type { HallClock } from './useHallClock.ts';
+import { readoutFromEvent } from './readoutEvent.ts';
 
 /** A burst of events (the stream replays the hall's history on connecting) becomes one fetch. */
 const REFRESH_DELAY_MS = 150;
@@ -31,12 +32,14 @@ function notOpenOf(err: unknown): Hall['notOpen'] {
 }
 
 /**
- * The hall of a section, live: the view from GET /hall, fetched again on every event of the hall's
- * stream (the events say what changed; the view is the truth), the stream's server time correcting the
- * countdowns, and the stream's state for a "reconnecting" sign. EventSource reconnects by itself with
- * Last-Event-ID, so no event is missed while the connection was down.
+ * The hall of a section's sitting, live: the view from GET /hall (/application-hall for the
+ * applications), fetched again on every event of the hall's stream (the events say what changed; the
+ * view is the truth), the stream's server time correcting the countdowns, and the stream's state for a
+ * "reconnecting" sign. EventSource reconnects by itself with Last-Event-ID, so no event is missed while
+ * the connection was down.
  */
-export function useHall(sectionId: string, clock: HallClock): Hall {
+export function useHall(sectionId: string, sitting: Sitting, clock: HallClock): Hall {
+  const at: HallRef = useMemo(() => ({ sectionId, sitting }), [sectionId, sitting]);
   const [view, setView] = useState<HallView>();
   const [error, setError] = useState<unknown>();
   const [live, setLive] = useState<LiveState>('connecting');
@@ -67,7 +70,7 @@ export function useHall(sectionId: string, clock: HallClock): Hall {
         again.current = false;
         const n = ++issued.current;
         try {
-          show(n, await hallApi.view(sectionId));
+          show(n, await hallApi.view(at));
         } catch (err) {
           if (alive.current) setError(err);
         }
@@ -75,7 +78,7 @@ export function useHall(sectionId: string, clock: HallClock): Hall {
     } finally {
       fetching.current = false;
     }
-  }, [sectionId, show]);
+  }, [at, show]);
 
   const refresh = useCallback(() => {
     window.clearTimeout(timer.current);
@@ -117,8 +120,13 @@ export function useHall(sectionId: string, clock: HallClock): Hall {
     if (!open) return;
     let down = false;
     let retry = 0;
-    const source = new EventSource(hallEventsUrl(sectionId, seen.current));
+    const source = new EventSource(hallEventsUrl(at, seen.current));
     for (const kind of HALL_EVENT_KINDS) source.addEventListener(kind, refresh);
+    // The readout event carries the table: everyone sees it at once, the view follows with the rest.
+    source.addEventListener('readout', (e: MessageEvent<string>) => {
+      const table = readoutFromEvent(e.data);
+      if (table) setView((v) => (v && !v.readout ? { ...v, readout: table } : v));
+    });
     source.addEventListener('time', (e: MessageEvent<string>) => {
       try {
         const { serverTime } = JSON.parse(e.data) as { serverTime: string };
@@ -144,7 +152,7 @@ export function useHall(sectionId: string, clock: HallClock): Hall {
       source.close();
       window.clearTimeout(retry);
     };
-  }, [open, sectionId, attempt, refresh, correct]);
+  }, [open, at, attempt, refresh, correct]);
 
   return { view, notOpen, error: view ? undefined : error, live, refresh, act };
 }

@@ -1,5 +1,4 @@
-import { AuditOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
+import { Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectsApi } from '../../api/projects.ts';
@@ -7,6 +6,8 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
+import { HallLinks } from '../hall/HallLinks.tsx';
+import { sittingsOf } from '../hall/sitting.ts';
 import { formatFen } from './money.ts';
 import { StageTag } from './tags.tsx';
 import { TimetableEditor } from './TimetableEditor.tsx';
@@ -32,14 +33,9 @@ export default function SectionPage() {
         }
         subtitle={s ? <span className="mono">{s.code}</span> : undefined}
         extra={
-          // The hall exists once the section has a bid deadline; it opens (and counts down) to it.
-          s?.timetable.bidDeadline && (
-            <Link to={`/sections/${s.id}/hall`} data-testid="hall-link">
-              <Button type="primary" icon={<AuditOutlined />}>
-                {t('hall.enter')}
-              </Button>
-            </Link>
-          )
+          // The bid hall exists once the section has a bid deadline; it opens (and counts down) to it. A
+          // prequalification section's applications have their own hall, which says when it has no deadline yet.
+          s && <HallLinks sectionId={s.id} sittings={sittingsOf(s.method).filter((x) => x === 'application' || s.timetable.bidDeadline)} primary />
         }
         trail={[
           { title: t('projects.title'), to: '/projects' },

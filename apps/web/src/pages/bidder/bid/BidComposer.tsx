@@ -11,6 +11,7 @@ import { BidKeyCard } from './BidKeyCard.tsx';
 import { drafts, submitted, type SealedDraft } from './localStore.ts';
 import { formatFen, yuanToFen } from './money.ts';
 import type { BidSummaryPayload, SealProgress } from './sealing.ts';
+import { biddingWords } from './sittingWords.ts';
 import { uploadAndSubmit, type UploadProgress } from './submitDraft.ts';
 
 const MIB = 1024 * 1024;
@@ -40,7 +41,8 @@ type Phase = { step: 'sealing'; progress: SealProgress } | { step: 'uploading'; 
 /**
  * The bid composer (A-88): the bidSummary fields the document defines (money in yuan, kept as integer
  * fen), the project manager and team with resident ID numbers, the bond, the files per document part;
- * sealed in this browser with the bidder's key (§5), uploaded resumably (tus) and submitted.
+ * sealed in this browser with the bidder's key (§5), uploaded resumably (tus) and submitted. A
+ * prequalification application (decision 0023) is composed the same way, in its own words and with no bond.
  */
 export function BidComposer({
   req,
@@ -70,6 +72,9 @@ export function BidComposer({
   const [phase, setPhase] = useState<Phase>();
   const [error, setError] = useState<unknown>();
   const previous = mode.kind === 'new' ? undefined : mode.previous;
+  const w = biddingWords(req.sitting);
+  // No bond is asked for an application; the server says so too (bond.required false).
+  const bondAsked = req.bond.required && req.sitting !== 'application';
   const record = previous ? submitted.get(previous.id) : undefined;
   const keepable = useMemo(
     () => (mode.kind === 'supplement' ? (record?.signedManifest.manifest.parts ?? []).filter((p) => p.role === 'file') : []),
@@ -82,9 +87,9 @@ export function BidComposer({
         fields: Object.fromEntries(req.document.bidSummaryFields.map((f) => [f.key, f.type === 'select' ? f.options?.[0] : undefined])),
         projectManager: {},
         team: [],
-        ...(req.bond.required ? { bondForm: req.bond.forms[0] } : {}),
+        ...(bondAsked ? { bondForm: req.bond.forms[0] } : {}),
       },
-    [record, req],
+    [record, req, bondAsked],
   );
 
   const addFile = (partKey: string, file: File) => {
@@ -150,7 +155,7 @@ export function BidComposer({
       residentId: (p.residentId ?? '').trim().toUpperCase(),
       ...(p.role?.trim() ? { role: p.role.trim() } : {}),
     });
-    const bond = req.bond.required && values.bondForm
+    const bond = bondAsked && values.bondForm
       ? { form: values.bondForm, ...(values.bondReference?.trim() ? { reference: values.bondReference.trim() } : {}) }
       : undefined;
     const summary: BidSummaryPayload = {
@@ -205,42 +210,45 @@ export function BidComposer({
   const percent = (a: number, b: number) => (b > 0 ? Math.min(100, Math.floor((a / b) * 100)) : 0);
 
   return (
-    <div data-testid="bid-composer" data-mode={mode.kind}>
+    <div data-testid="bid-composer" data-mode={mode.kind} data-sitting={req.sitting}>
       {mode.kind !== 'new' && (
         <Alert
           type="info"
           showIcon
           className="form-alert"
-          title={t(`bidding.compose.mode.${mode.kind}`)}
+          title={t(`${w}.compose.mode.${mode.kind}`)}
           description={mode.kind === 'supplement' ? t('bidding.compose.supplementHint') : t('bidding.compose.modifyHint')}
         />
       )}
       <Form form={form} layout="vertical" initialValues={initialValues} disabled={busy || closed} requiredMark>
-        <Card size="small" className="bidder-card" title={t('bidding.compose.summary')}>
-          <Row gutter={16}>
-            {req.document.bidSummaryFields.map((f) => (
-              <Col xs={24} md={12} key={f.key}>
-                {f.type === 'money' ? (
-                  <MoneyItem name={['fields', f.key]} label={f.label} required={f.required} />
-                ) : (
-                  <Form.Item
-                    name={['fields', f.key]}
-                    label={f.label}
-                    rules={[{ required: f.required, message: t('bidding.compose.required', { label: f.label }) }]}
-                  >
-                    {f.type === 'integer' ? (
-                      <InputNumber min={0} max={999_999_999} precision={0} style={{ width: '100%' }} suffix={f.unit} data-testid={`bid-field-${f.key}`} />
-                    ) : f.type === 'select' ? (
-                      <Select options={(f.options ?? []).map((o) => ({ value: o, label: o }))} data-testid={`bid-field-${f.key}`} />
-                    ) : (
-                      <Input maxLength={500} suffix={f.unit} data-testid={`bid-field-${f.key}`} />
-                    )}
-                  </Form.Item>
-                )}
-              </Col>
-            ))}
-          </Row>
-        </Card>
+        {/* An application's document may define no summary items. */}
+        {req.document.bidSummaryFields.length > 0 && (
+          <Card size="small" className="bidder-card" title={t(`${w}.compose.summary`)}>
+            <Row gutter={16}>
+              {req.document.bidSummaryFields.map((f) => (
+                <Col xs={24} md={12} key={f.key}>
+                  {f.type === 'money' ? (
+                    <MoneyItem name={['fields', f.key]} label={f.label} required={f.required} />
+                  ) : (
+                    <Form.Item
+                      name={['fields', f.key]}
+                      label={f.label}
+                      rules={[{ required: f.required, message: t('bidding.compose.required', { label: f.label }) }]}
+                    >
+                      {f.type === 'integer' ? (
+                        <InputNumber min={0} max={999_999_999} precision={0} style={{ width: '100%' }} suffix={f.unit} data-testid={`bid-field-${f.key}`} />
+                      ) : f.type === 'select' ? (
+                        <Select options={(f.options ?? []).map((o) => ({ value: o, label: o }))} data-testid={`bid-field-${f.key}`} />
+                      ) : (
+                        <Input maxLength={500} suffix={f.unit} data-testid={`bid-field-${f.key}`} />
+                      )}
+                    </Form.Item>
+                  )}
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        )}
 
         <Card size="small" className="bidder-card" title={t('bidding.compose.team')}>
           <Row gutter={16}>
@@ -298,11 +306,11 @@ export function BidComposer({
           </Form.List>
         </Card>
 
-        {req.bond.required && (
+        {bondAsked && (
           <Card size="small" className="bidder-card" title={t('bidding.compose.bond')}>
             <Row gutter={16}>
               <Col xs={24} md={10}>
-                <Form.Item name="bondForm" label={t('bidding.compose.bondForm')} rules={[{ required: req.bond.required }]}>
+                <Form.Item name="bondForm" label={t('bidding.compose.bondForm')} rules={[{ required: bondAsked }]}>
                   <Radio.Group
                     options={req.bond.forms.map((f) => ({ value: f, label: t(`bidding.bond.forms.${f}`) }))}
                     data-testid="bid-bond-form"
@@ -326,7 +334,7 @@ export function BidComposer({
           </Card>
         )}
 
-        <Card size="small" className="bidder-card" title={t('bidding.compose.files')}>
+        <Card size="small" className="bidder-card" title={t(`${w}.compose.files`)}>
           <Row gutter={[16, 16]}>
             {req.document.parts.map((p) => {
               const list = files[p.key] ?? [];
@@ -379,7 +387,7 @@ export function BidComposer({
         </Card>
       </Form>
 
-      <Card size="small" className="bidder-card" title={t('bidding.compose.sealAndSubmit')}>
+      <Card size="small" className="bidder-card" title={t(`${w}.compose.sealAndSubmit`)}>
         <BidKeyCard signer={signer} onSigner={onSigner} />
         <p className="muted small key-note">
           <LockOutlined /> {t('bidding.compose.sealNote', { n: req.sealing.custodians.length, k: req.sealing.threshold })}
@@ -388,7 +396,7 @@ export function BidComposer({
           <div className="bid-progress" data-testid="bid-progress" data-step={phase.step}>
             {phase.step === 'sealing' && (
               <>
-                <div className="small">{t('bidding.compose.sealing', { name: phase.progress.current === 'bidSummary' ? t('bidding.compose.summary') : phase.progress.current })}</div>
+                <div className="small">{t('bidding.compose.sealing', { name: phase.progress.current === 'bidSummary' ? t(`${w}.compose.summary`) : phase.progress.current })}</div>
                 <Progress percent={percent(phase.progress.done, phase.progress.total)} status="active" data-testid="bid-seal-progress" />
               </>
             )}
@@ -410,7 +418,7 @@ export function BidComposer({
           </div>
         )}
         <ProblemAlert error={error} testId="bid-submit-error" />
-        {closed && <Alert type="warning" showIcon className="form-alert" title={t('bidding.closed')} data-testid="bid-closed" />}
+        {closed && <Alert type="warning" showIcon className="form-alert" title={t(`${w}.closed`)} data-testid="bid-closed" />}
         <Space>
           <Button type="primary" size="large" icon={<LockOutlined />} loading={busy} disabled={closed || !signer} onClick={() => void seal()} data-testid="bid-submit">
             {t(mode.kind === 'new' ? 'bidding.compose.submit' : 'bidding.compose.submitReplacement')}

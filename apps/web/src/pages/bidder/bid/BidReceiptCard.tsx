@@ -7,6 +7,7 @@ import { problemMessage } from '../../../api/problem.ts';
 import { formatTime } from '../../../format.ts';
 import { BidChecks } from './BidChecks.tsx';
 import { submitted } from './localStore.ts';
+import { biddingWords, receiptSitting } from './sittingWords.ts';
 import type { BidReceiptCheck } from './verifyBidReceipt.ts';
 
 /** Saves the receipt with its log proof as the JSON the platform signed, for the bidder's records. */
@@ -30,6 +31,7 @@ export function BidReceiptCard({ response, sectionName }: { response: BidReceipt
   const [checking, setChecking] = useState(false);
   const [result, setResult] = useState<BidReceiptCheck>();
   const r = response.receipt;
+  const w = biddingWords(receiptSitting(r));
 
   const verify = async () => {
     setChecking(true);
@@ -52,7 +54,7 @@ export function BidReceiptCard({ response, sectionName }: { response: BidReceipt
       data-bid={r.bidId}
       title={
         <span>
-          <FileProtectOutlined /> {t(`bidding.receipt.title.${r.event}`)}
+          <FileProtectOutlined /> {t(`${w}.receipt.title.${r.event}`)}
           <Tag className="inline-tag" color={r.event === 'submitted' ? 'green' : 'default'}>
             {formatTime(r.receivedAt, true)}
           </Tag>
@@ -75,7 +77,7 @@ export function BidReceiptCard({ response, sectionName }: { response: BidReceipt
         column={{ xs: 1, md: 2 }}
         items={[
           ...(sectionName ? [{ key: 'section', label: t('bidding.receipt.section'), children: sectionName, span: 2 }] : []),
-          { key: 'entity', label: t('bidding.receipt.entity'), children: r.entity.name, span: 2 },
+          { key: 'entity', label: t(`${w}.receipt.entity`), children: r.entity.name, span: 2 },
           { key: 'time', label: t('bidding.receipt.receivedAt'), children: <span data-testid="bid-receipt-time">{formatTime(r.receivedAt, true)}</span> },
           { key: 'round', label: t('bidding.receipt.round'), children: r.round },
           { key: 'parts', label: t('bidding.receipt.parts'), children: t('bidding.receipt.partsN', { n: r.parts, size: (r.ciphertextBytes / 1024).toFixed(1) }) },
@@ -90,7 +92,7 @@ export function BidReceiptCard({ response, sectionName }: { response: BidReceipt
           },
           {
             key: 'manifest',
-            label: t('bidding.receipt.manifestSm3'),
+            label: t(`${w}.receipt.manifestSm3`),
             span: 2,
             children: (
               <Typography.Text className="mono break small" copyable>

@@ -18,15 +18,18 @@ import { BidReceiptCard } from './BidReceiptCard.tsx';
 import { drafts, type SealedDraft } from './localStore.ts';
 import { formatFen } from './money.ts';
 import { MyBids } from './MyBids.tsx';
+import { biddingWords } from './sittingWords.ts';
 import { uploadAndSubmit, type UploadProgress } from './submitDraft.ts';
 import './bidding.css';
 
 /**
  * 投标 (issue 10 §1, §5, §6): what the tender document requires (A-87) with the deadline counting down
  * on server time, the entity's bids and receipts on this section, and the composer that seals in this
- * browser, uploads resumably and submits. Everything stops at the deadline; the server decides.
+ * browser, uploads resumably and submits. Everything stops at the deadline; the server decides. A
+ * prequalification section first takes applications under its prequalification document, until the
+ * application deadline, in the same way (decision 0023): the server says which sitting is open.
  */
-export default function BiddingTab({ sectionId }: { sectionId: string }) {
+export default function BiddingTab({ sectionId, documentKind }: { sectionId: string; documentKind: 'tender' | 'prequalification' }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const { message } = App.useApp();
@@ -43,7 +46,8 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
   const { left } = useRemaining(r?.bidDeadline);
   const closed = !!r && (!r.open || (left !== null && left <= 0));
   const mine = (bids.data ?? []).filter((b) => b.sectionId === sectionId);
-  const live = mine.find((b) => b.status === 'submitted' && (!r || b.round === r.round));
+  // An application of the same round is no bid: only the open sitting's submission is live here.
+  const live = mine.find((b) => b.status === 'submitted' && (!r || (b.round === r.round && b.sitting === r.sitting)));
 
   useEffect(() => {
     let alive = true;
@@ -94,24 +98,72 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
   if (req.error) {
     const notObtained = req.error instanceof ApiError && req.error.status === 403;
     return notObtained ? (
-      <Alert type="info" showIcon title={t('bidding.obtainFirst')} data-testid="bidding-obtain-first" />
+      <Alert type="info" showIcon title={t(`${biddingWords(documentKind === 'prequalification' ? 'application' : 'bid')}.obtainFirst`)} data-testid="bidding-obtain-first" />
     ) : (
       <LoadError error={req.error} onRetry={() => void req.reload()} />
     );
   }
   if (!r) return <Skeleton active />;
+  // The sitting open now takes its submissions under the other document.
+  if (r.document.kind !== documentKind) return <Alert type="info" showIcon title={t(`bidding.otherSitting.${r.sitting}`)} data-testid="bidding-other-sitting" data-sitting={r.sitting} />;
+  const w = biddingWords(r.sitting);
+  const application = r.sitting === 'application';
+  // An application's document may define no summary items.
+  const hasFields = r.document.bidSummaryFields.length > 0;
+
+  // No bond is asked for an application (decision 0023).
+  const bondItems = application
+    ? []
+    : [
+        {
+          key: 'bond',
+          label: t('bidding.req.bond'),
+          span: 2,
+          children: r.bond.required ? (
+            <span data-testid="bid-bond-amount">
+              {t('bidding.req.bondAmount', { yuan: r.bond.amountFen ? formatFen(r.bond.amountFen) : '—' })}{' '}
+              {r.bond.forms.map((f) => (
+                <Tag key={f}>{t(`bidding.bond.forms.${f}`)}</Tag>
+              ))}
+            </span>
+          ) : (
+            t('bidding.req.noBond')
+          ),
+        },
+        ...(r.bond.required && r.bond.forms.includes('deposit')
+          ? [
+              {
+                key: 'account',
+                label: t('bidding.req.account'),
+                span: 2,
+                children: account.data ? (
+                  <span data-testid="bid-bond-account">
+                    <BankOutlined /> <span className="mono">{account.data.accountNumber}</span> · {account.data.accountName} · {account.data.bankName}
+                    <Tag className="inline-tag" color={BigInt(account.data.receivedFen) >= BigInt(account.data.requiredFen) ? 'green' : 'orange'}>
+                      {t('bidding.req.received', { yuan: formatFen(account.data.receivedFen) })}
+                    </Tag>
+                  </span>
+                ) : (
+                  <Button size="small" icon={<BankOutlined />} disabled={closed} onClick={() => void openAccount()} data-testid="bid-bond-account-open">
+                    {t('bidding.req.openAccount')}
+                  </Button>
+                ),
+              },
+            ]
+          : []),
+      ];
 
   // The composer opens by itself only once the bids are known to hold no live one.
   const composing = mode ?? (bids.data && !live ? ({ kind: 'new' } as const) : null);
 
   return (
-    <div data-testid="bidding-tab" data-open={closed ? 'closed' : 'open'}>
-      <Card size="small" className="bidder-card" title={t('bidding.req.title')} data-testid="bid-requirements">
+    <div data-testid="bidding-tab" data-open={closed ? 'closed' : 'open'} data-sitting={r.sitting}>
+      <Card size="small" className="bidder-card" title={t(`${w}.req.title`)} data-testid="bid-requirements">
         <Row gutter={[16, 8]} align="middle" className="bid-deadline-row">
           <Col flex="auto">
             <Space wrap>
               <ClockCircleOutlined />
-              <span>{t('bidding.req.deadline')}</span>
+              <span>{t(`${w}.req.deadline`)}</span>
               <strong data-testid="bid-deadline">{formatTime(r.bidDeadline, true)}</strong>
             </Space>
           </Col>
@@ -123,51 +175,16 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
           size="small"
           column={{ xs: 1, md: 2 }}
           items={[
-            { key: 'doc', label: t('bidding.req.document'), children: t('bidding.req.documentVersion', { version: r.document.version }) },
+            { key: 'doc', label: t(`${w}.req.document`), children: t('bidding.req.documentVersion', { version: r.document.version }) },
             { key: 'round', label: t('bidding.req.round'), children: r.round },
-            {
-              key: 'bond',
-              label: t('bidding.req.bond'),
-              span: 2,
-              children: r.bond.required ? (
-                <span data-testid="bid-bond-amount">
-                  {t('bidding.req.bondAmount', { yuan: r.bond.amountFen ? formatFen(r.bond.amountFen) : '—' })}{' '}
-                  {r.bond.forms.map((f) => (
-                    <Tag key={f}>{t(`bidding.bond.forms.${f}`)}</Tag>
-                  ))}
-                </span>
-              ) : (
-                t('bidding.req.noBond')
-              ),
-            },
-            ...(r.bond.required && r.bond.forms.includes('deposit')
-              ? [
-                  {
-                    key: 'account',
-                    label: t('bidding.req.account'),
-                    span: 2,
-                    children: account.data ? (
-                      <span data-testid="bid-bond-account">
-                        <BankOutlined /> <span className="mono">{account.data.accountNumber}</span> · {account.data.accountName} · {account.data.bankName}
-                        <Tag className="inline-tag" color={BigInt(account.data.receivedFen) >= BigInt(account.data.requiredFen) ? 'green' : 'orange'}>
-                          {t('bidding.req.received', { yuan: formatFen(account.data.receivedFen) })}
-                        </Tag>
-                      </span>
-                    ) : (
-                      <Button size="small" icon={<BankOutlined />} disabled={closed} onClick={() => void openAccount()} data-testid="bid-bond-account-open">
-                        {t('bidding.req.openAccount')}
-                      </Button>
-                    ),
-                  },
-                ]
-              : []),
+            ...bondItems,
             {
               key: 'custodians',
-              label: t('bidding.req.custodians'),
+              label: t(`${w}.req.custodians`),
               span: 2,
               children: (
                 <span>
-                  {t('bidding.req.threshold', { k: r.sealing.threshold, n: r.sealing.custodians.length })}{' '}
+                  {t(`${w}.req.threshold`, { k: r.sealing.threshold, n: r.sealing.custodians.length })}{' '}
                   {r.sealing.custodians.map((c) => (
                     <Tag key={c.keyId}>{c.label}</Tag>
                   ))}
@@ -180,18 +197,18 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
           <Descriptions
             size="small"
             className="bid-req-instructions"
-            title={t('bidding.req.instructions')}
+            title={t(`${w}.req.instructions`)}
             column={{ xs: 1, md: 3 }}
             items={r.document.requirements.map((x) => ({ key: `req-${x.key}`, label: x.label, children: x.value ?? '—' }))}
           />
         )}
         <Row gutter={16} className="bid-req-tables">
-          <Col xs={24} lg={14}>
+          <Col xs={24} lg={hasFields ? 14 : 24}>
             <Table
               size="small"
               pagination={false}
               rowKey="key"
-              title={() => t('bidding.req.parts')}
+              title={() => t(`${w}.req.parts`)}
               dataSource={r.document.parts}
               columns={[
                 { title: t('bidding.req.part'), dataIndex: 'name' },
@@ -201,24 +218,26 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
               ]}
             />
           </Col>
-          <Col xs={24} lg={10}>
-            <Table
-              size="small"
-              pagination={false}
-              rowKey="key"
-              title={() => t('bidding.req.fields')}
-              dataSource={r.document.bidSummaryFields}
-              columns={[
-                { title: t('bidding.req.field'), dataIndex: 'label' },
-                { title: t('bidding.req.fieldType'), render: (_, f) => `${t(`bidding.req.types.${f.type}`)}${f.unit && f.type !== 'money' ? `（${f.unit}）` : ''}` },
-                { title: '', render: (_, f) => (f.required ? <Tag color="red">{t('bidding.req.required')}</Tag> : null) },
-              ]}
-            />
-          </Col>
+          {hasFields && (
+            <Col xs={24} lg={10}>
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="key"
+                title={() => t(`${w}.req.fields`)}
+                dataSource={r.document.bidSummaryFields}
+                columns={[
+                  { title: t('bidding.req.field'), dataIndex: 'label' },
+                  { title: t('bidding.req.fieldType'), render: (_, f) => `${t(`bidding.req.types.${f.type}`)}${f.unit && f.type !== 'money' ? `（${f.unit}）` : ''}` },
+                  { title: '', render: (_, f) => (f.required ? <Tag color="red">{t('bidding.req.required')}</Tag> : null) },
+                ]}
+              />
+            </Col>
+          )}
         </Row>
       </Card>
 
-      {closed && <Alert type="warning" showIcon className="form-alert" title={t('bidding.closed')} data-testid="bidding-closed" />}
+      {closed && <Alert type="warning" showIcon className="form-alert" title={t(`${w}.closed`)} data-testid="bidding-closed" />}
 
       {draft && !closed && (
         <Alert
@@ -227,7 +246,7 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
           icon={<CloudUploadOutlined />}
           className="form-alert"
           data-testid="bid-draft"
-          title={t('bidding.draft.title', { time: formatTime(draft.sealedAt, true) })}
+          title={t(`${w}.draft.title`, { time: formatTime(draft.sealedAt, true) })}
           description={
             <>
               {t('bidding.draft.hint')}
@@ -254,7 +273,7 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
 
       {latest && (
         <div className="bid-latest" data-testid="bid-latest">
-          <Alert type="success" showIcon className="form-alert" title={t(`bidding.done.${latest.receipt.event}`, { time: formatTime(latest.receipt.receivedAt, true) })} />
+          <Alert type="success" showIcon className="form-alert" title={t(`${w}.done.${latest.receipt.event}`, { time: formatTime(latest.receipt.receivedAt, true) })} />
           <BidReceiptCard response={latest} sectionName={`${r.sectionCode} ${r.sectionName}`} />
         </div>
       )}
@@ -262,11 +281,11 @@ export default function BiddingTab({ sectionId }: { sectionId: string }) {
       <Card
         size="small"
         className="bidder-card"
-        title={t('bidding.bids.title')}
+        title={t(`${w}.bids.title`)}
         extra={
           !live && !composing && !closed ? (
             <Button size="small" icon={<PlusOutlined />} onClick={() => setMode({ kind: 'new' })}>
-              {t('bidding.bids.new')}
+              {t(`${w}.bids.new`)}
             </Button>
           ) : undefined
         }

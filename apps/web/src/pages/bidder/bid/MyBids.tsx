@@ -8,6 +8,8 @@ import { formatTime } from '../../../format.ts';
 import type { BidSigner } from './bidKey.ts';
 import { BidReceiptCard } from './BidReceiptCard.tsx';
 import { submitted } from './localStore.ts';
+import { SittingTag } from './SittingTag.tsx';
+import { biddingWords } from './sittingWords.ts';
 
 const STATUS_COLOR = { submitted: 'green', superseded: 'default', withdrawn: 'orange' } as const;
 
@@ -15,12 +17,13 @@ const STATUS_COLOR = { submitted: 'green', superseded: 'default', withdrawn: 'or
  * The entity's bids on one section, newest first (A-99, A-100): status, receipt time on the server's
  * clock, the receipts with their 验证 button; for the live bid before the deadline: modify (replace
  * every part), supplement (keep unchanged parts), withdraw (signed with the key), and — when a
- * clarification changed the document after sealing — confirm (signed) or replace.
+ * clarification changed the document after sealing — confirm (signed) or replace. A prequalification
+ * section lists its applications here too, tagged; only the open sitting's submission can be changed.
  */
 export function MyBids({
   bids,
   req,
-  closed,
+  closed: shut,
   signer,
   onModify,
   onSupplement,
@@ -51,7 +54,7 @@ export function MyBids({
     setError(undefined);
     try {
       await biddingApi.withdraw(bid.id, { certificatePem: signer.certificatePem, signature: signer.sign({ bidId: bid.id, action: 'withdraw' }) });
-      message.success(t('bidding.bids.withdrawn'));
+      message.success(t(`${biddingWords(bid.sitting)}.bids.withdrawn`));
       onChanged();
     } catch (err) {
       setError(err);
@@ -82,13 +85,16 @@ export function MyBids({
     return true;
   };
 
-  if (sorted.length === 0) return <Empty description={t('bidding.bids.none')} data-testid="my-bids-empty" />;
+  if (sorted.length === 0) return <Empty description={t(`${biddingWords(req?.sitting)}.bids.none`)} data-testid="my-bids-empty" />;
 
   return (
     <div data-testid="my-bids">
       <ProblemAlert error={error} testId="bid-action-error" />
       {sorted.map((bid) => {
         const live = bid.status === 'submitted';
+        const w = biddingWords(bid.sitting);
+        // The other sitting's submission (an application once bids are taken) is closed here.
+        const closed = shut || (!!req && bid.sitting !== req.sitting);
         const canSupplement = !!submitted.get(bid.id);
         return (
           <Card
@@ -100,6 +106,7 @@ export function MyBids({
             data-bid={bid.id}
             title={
               <Space wrap>
+                <SittingTag sitting={bid.sitting} />
                 <Tag color={STATUS_COLOR[bid.status]} data-testid="my-bid-status">
                   {t(`bidding.status.${bid.status}`)}
                 </Tag>
@@ -119,7 +126,7 @@ export function MyBids({
                     </Button>
                   </Tooltip>
                   <Popconfirm
-                    title={t('bidding.bids.withdrawConfirm')}
+                    title={t(`${w}.bids.withdrawConfirm`)}
                     description={t('bidding.bids.withdrawNote')}
                     onConfirm={() => withdraw(bid)}
                     disabled={closed}
@@ -139,7 +146,7 @@ export function MyBids({
                 showIcon
                 className="form-alert"
                 data-testid="bid-document-changed"
-                title={t('bidding.bids.documentChanged', { from: bid.documentVersion ?? '?', to: req?.document.version ?? '?' })}
+                title={t(`${w}.bids.documentChanged`, { from: bid.documentVersion ?? '?', to: req?.document.version ?? '?' })}
                 description={t('bidding.bids.documentChangedHint')}
                 action={
                   <Space direction="vertical">
@@ -147,7 +154,7 @@ export function MyBids({
                       {t('bidding.bids.confirm')}
                     </Button>
                     <Button size="small" disabled={closed} onClick={() => onModify(bid)}>
-                      {t('bidding.bids.replace')}
+                      {t(`${w}.bids.replace`)}
                     </Button>
                   </Space>
                 }
@@ -157,21 +164,25 @@ export function MyBids({
               size="small"
               column={{ xs: 1, md: 2 }}
               items={[
-                { key: 'version', label: t('bidding.req.document'), children: bid.documentVersion ? t('bidding.req.documentVersion', { version: bid.documentVersion }) : '—' },
-                {
-                  key: 'bond',
-                  label: t('bidding.bids.bond'),
-                  children: bid.bond ? (
-                    <span>
-                      {t(`bidding.bond.forms.${bid.bond.form}`)} <Tag>{t(`bidding.bond.status.${bid.bond.status}`)}</Tag>
-                    </span>
-                  ) : (
-                    '—'
-                  ),
-                },
+                { key: 'version', label: t(`${w}.req.document`), children: bid.documentVersion ? t('bidding.req.documentVersion', { version: bid.documentVersion }) : '—' },
+                ...(bid.sitting === 'application'
+                  ? []
+                  : [
+                      {
+                        key: 'bond',
+                        label: t('bidding.bids.bond'),
+                        children: bid.bond ? (
+                          <span>
+                            {t(`bidding.bond.forms.${bid.bond.form}`)} <Tag>{t(`bidding.bond.status.${bid.bond.status}`)}</Tag>
+                          </span>
+                        ) : (
+                          '—'
+                        ),
+                      },
+                    ]),
                 ...(bid.withdrawnAt ? [{ key: 'withdrawn', label: t('bidding.bids.withdrawnAt'), children: formatTime(bid.withdrawnAt, true) }] : []),
                 ...(bid.confirmedDocumentVersion ? [{ key: 'confirmed', label: t('bidding.bids.confirmedVersion'), children: bid.confirmedDocumentVersion }] : []),
-                { key: 'parts', label: t('bidding.bids.parts'), span: 2, children: bid.parts.map((p) => (p.role === 'bidSummary' ? t('bidding.compose.summary') : p.name.split('/').pop())).join('、') },
+                { key: 'parts', label: t('bidding.bids.parts'), span: 2, children: bid.parts.map((p) => (p.role === 'bidSummary' ? t(`${w}.compose.summary`) : p.name.split('/').pop())).join('、') },
               ]}
             />
             {bid.receipts.length > 0 && (

@@ -6,11 +6,16 @@ import { LoadError } from '../../../components/LoadError.tsx';
 import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
 import { BidReceiptCard } from './BidReceiptCard.tsx';
+import { SittingTag } from './SittingTag.tsx';
+import { biddingWords } from './sittingWords.ts';
 import './bidding.css';
 
 const STATUS_COLOR = { submitted: 'green', superseded: 'default', withdrawn: 'orange' } as const;
 
-/** 我的投标: every bid of the entity by section, newest first, with its receipts; changes are made in the section's 投标 tab. */
+/**
+ * 我的投标: every bid (and prequalification application, tagged) of the entity by section, newest first,
+ * with its receipts; changes are made in the section's 投标 (资格预审申请) tab.
+ */
 export default function MyBidsTab() {
   const { t } = useTranslation();
   const bids = useLoader(() => biddingApi.mine(), []);
@@ -34,12 +39,13 @@ export default function MyBidsTab() {
                 {s.sectionCode} {s.sectionName}
               </Link>
             }
-            extra={<span className="muted small">{t('bidding.req.deadline')} {formatTime(s.bidDeadline, true)}</span>}
+            extra={<span className="muted small">{t(`${biddingWords(s.sitting)}.req.deadline`)} {formatTime(s.bidDeadline, true)}</span>}
           >
             <Space direction="vertical" style={{ width: '100%' }}>
               {sorted.map((b) => (
-                <div key={b.id} data-testid="my-bids-tab-row" data-status={b.status}>
+                <div key={b.id} data-testid="my-bids-tab-row" data-status={b.status} data-sitting={b.sitting}>
                   <Space wrap className="bid-tab-row">
+                    <SittingTag sitting={b.sitting} />
                     <Tag color={STATUS_COLOR[b.status]}>{t(`bidding.status.${b.status}`)}</Tag>
                     <span>{t('bidding.bids.sequence', { n: b.sequence })}</span>
                     <span className="muted small">{formatTime(b.receivedAt, true)}</span>

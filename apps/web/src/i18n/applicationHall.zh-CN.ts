@@ -1,0 +1,102 @@
+// 简体中文：资格预审申请文件开启（决定 0023，A-116…A-128）。开启大厅与开标大厅相同，此处只列说法不同的词
+// （申请人、未启封、开启记录…），其余沿用 hall.*。The English file carries the same keys.
+const applicationHallZhCN = {
+  applicationHall: {
+    title: '资格预审申请文件开启',
+    enter: '资格预审申请文件开启',
+    stages: {
+      waiting: '等待开启',
+      signIn: '签到',
+      unsealing: '解密',
+      readout: '公布',
+      record: '开启记录',
+      closed: '开启结束',
+      failed: '不予开启',
+    },
+    countdown: { toDeadline: '距申请截止（开启）' },
+    deadline: '申请截止时间',
+    readOnly: '您正在以只读方式查看资格预审申请文件开启过程。',
+    failure: {
+      fewerThanThreeBids: '提交资格预审申请文件的申请人少于3个，不予开启，依法重新招标',
+      fewerThanThreeSignedIn: '签到的申请人少于3个，不予开启，依法重新招标',
+      fewerThanThreeApplications: '提交资格预审申请文件的申请人少于3个，不予开启，依法重新招标',
+    },
+    failureAt: '{{time}} 确认，本标段将依法重新招标。',
+    notOpen: {
+      title: '资格预审申请文件将在申请截止时开启',
+      hint: '申请截止前，任何人都无法得知有哪些单位递交了资格预审申请文件。截止时间一到，递交了申请文件的申请人即可进入签到并解密。本页会自动刷新。',
+      noDeadline: '本标段尚未确定申请截止时间，确定后在截止时开启。',
+    },
+    mine: {
+      title: '我的资格预审申请文件',
+      notSignedIn: '请先签到，招标人开始解密后即可解密。',
+      waitUnsealing: '已签到，请等待招标人开始解密。',
+      unsealNow: '招标人已开始解密，请在解密时限内用证书私钥解密您的资格预审申请文件。',
+      unsealed: '您的资格预审申请文件已解密成功。',
+      failed: '您的资格预审申请文件解密失败。',
+    },
+    actions: {
+      startNote: '已签到 {{n}} / {{total}} 家。签到的申请人少于3家时将不予开启，依法重新招标。开始后解密时限为 {{minutes}} 分钟。',
+    },
+    bidders: {
+      title: '申请人',
+      entity: '申请人',
+      none: '申请截止后公布递交了资格预审申请文件的申请人',
+    },
+    unsealStatus: { sealed: '未启封', unsealed: '解密成功', failed: '解密失败', remedied: '补救解密成功' },
+    outcome: {
+      remedy: '按资格预审文件的补救方案处理',
+      revoked: '视为撤销资格预审申请文件',
+      withdrawn: '视为撤回资格预审申请文件',
+    },
+    failureCode: {
+      keyMissing: '未提交全部申请文件的解密密钥',
+      keyNotWrapped: '解密密钥未按开启密钥封装',
+      keyDoesNotOpen: '解密密钥无法解开申请文件',
+      summaryMissing: '申请文件缺少申请一览表',
+      summaryNotInManifest: '申请一览表不在申请人签名的清单中',
+      summaryDoesNotOpen: '申请一览表解密失败',
+      summaryNotSigned: '解密所得申请一览表与申请人签名的不一致',
+      windowClosed: '解密时限内未完成解密',
+      remedyDoesNotOpen: '开启密钥保管人的密钥份额亦无法解密',
+    },
+    unseal: {
+      title: '解密资格预审申请文件',
+      lead: '请选择加密资格预审申请文件时使用的证书私钥文件。私钥只在本浏览器中使用：各文件的密钥在本机解开后，再加密给平台的开启密钥提交，私钥和明文密钥都不会上传。',
+      kit: '正在获取资格预审申请文件的加密信息…',
+      wrongKey: '该私钥不是加密本资格预审申请文件时使用的私钥，请选择正确的私钥文件。未向平台提交，可重新选择。',
+      localFailed: '无法用该私钥解开资格预审申请文件（{{reason}}），未向平台提交。',
+    },
+    readout: {
+      title: '已解密的资格预审申请文件',
+      lead: '{{time}} 公布',
+      entity: '申请人',
+      notOpened: '解密失败的资格预审申请文件不予公布。',
+      pending: '解密时限已到，正在汇总已解密的资格预审申请文件…',
+      receivedAt: '递交时间',
+      files: '申请文件内容',
+      noFiles: '无文件',
+    },
+    record: {
+      title: '资格预审申请文件开启记录',
+      drawUp: '生成开启记录',
+      drawUpConfirm: '根据开启过程生成资格预审申请文件开启记录？生成后不能再提出异议，申请人将对记录进行电子签名确认。',
+      drawUpHint: '已解密的申请文件公布、全部异议答复后，由招标人（代理机构）生成开启记录。',
+      drawn: '开启记录已生成',
+      content: '记录内容（申请人签名确认的即为此内容）',
+      openedAt: '开启时间',
+      signatures: '申请人签名确认',
+      noSignature: '尚无申请人签名',
+      publish: '发布开启记录',
+      publishConfirm: '发布后资格预审申请文件开启记录在交易平台公开并推送至公共服务平台，开启结束。已签名 {{n}} / {{total}} 家，确定发布？',
+      signTitle: '电子签名确认资格预审申请文件开启记录',
+      signDone: '已签名确认开启记录',
+    },
+    remedy: {
+      lead: '资格预审文件规定解密失败时由开启密钥保管人解密。以下申请文件等待保管人释放密钥份额，份额达到门限后平台即可解密，解密结果与申请人签名的文件核验一致后公布。',
+      kit: '正在获取待补救的申请文件…',
+    },
+  },
+};
+
+export default applicationHallZhCN;
