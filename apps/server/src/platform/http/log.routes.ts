@@ -16,7 +16,7 @@ const open = { access: { public: true as const, reason: 'the public log is for e
  * and a timestamp over the entry (what GET /api/v1/log/receipt answers; bid receipts carry the same).
  */
 export async function buildLogReceipt(deps: { log: TransparencyLog; timeAuthority: TimeAuthority }, db: Db, i: number): Promise<LogReceipt> {
-  const treeHead = await deps.log.signedHead(db);
+  const treeHead = await deps.log.signedHead(db, i);
   if (i >= treeHead.treeSize) throw new DomainError('LOG_RANGE_INVALID', `the log has ${treeHead.treeSize} entries`);
   const [row] = await deps.log.entries(db, i, i + 1);
   return {

@@ -36,8 +36,11 @@ export interface TransparencyLog {
   /** Appends entries in the caller's transaction; returns their indexes. */
   append(trx: Db, entries: object[]): Promise<number[]>;
   size(db: Db): Promise<number>;
-  /** The newest signed tree head, signing one for the current size when it has grown. */
-  signedHead(db: Db): Promise<SignedTreeHead>;
+  /**
+   * The newest signed tree head, signing one for the current size when it has grown. With `covering`,
+   * a head another caller is signing right now is taken when it includes that entry.
+   */
+  signedHead(db: Db, covering?: number): Promise<SignedTreeHead>;
   /** Kept heads, newest first; page with `beforeSize` (the smallest size of the previous page). */
   heads(db: Db, limit: number, beforeSize?: number): Promise<SignedTreeHead[]>;
   entries(db: Db, start: number, end: number): Promise<{ index: number; entry: string; appendedAt: Date }[]>;
@@ -48,6 +51,22 @@ export interface TransparencyLog {
 }
 
 export function createTransparencyLog(deps: { clock: Clock; signingKey: PlatformSigningKey }): TransparencyLog {
+  async function signHead(db: Db): Promise<SignedTreeHead> {
+    const store = logStore(db);
+    const [size, latest] = await Promise.all([store.size(), store.latestHead()]);
+    if (latest && Number(latest.tree_size) === size) return latest.signed_head as SignedTreeHead;
+    const root = await treeRoot(store.source(), size);
+    const at = deps.clock.now();
+    const signed = signTreeHead({ logId: LOG_ID, treeSize: size, timestamp: at.getTime(), rootHash: toHex(root) }, deps.signingKey.key);
+    // Two callers may sign the same size at once: the head kept is the one every caller gets.
+    if (await store.insertHead(size, root, at, signed)) return signed;
+    return ((await store.headOf(size))?.signed_head as SignedTreeHead | undefined) ?? signed;
+  }
+
+  // In a rush of receipts each would sign a head of its own: a head being signed is shared by the
+  // callers (on the same database handle) whose entry it covers.
+  let signing: { db: Db; head: Promise<SignedTreeHead> } | null = null;
+
   return {
     keyId: deps.signingKey.keyId,
     publicKeyPem: deps.signingKey.publicKeyPem,
@@ -85,16 +104,19 @@ export function createTransparencyLog(deps: { clock: Clock; signingKey: Platform
 
     size: (db) => logStore(db).size(),
 
-    async signedHead(db) {
-      const store = logStore(db);
-      const [size, latest] = await Promise.all([store.size(), store.latestHead()]);
-      if (latest && Number(latest.tree_size) === size) return latest.signed_head as SignedTreeHead;
-      const root = await treeRoot(store.source(), size);
-      const at = deps.clock.now();
-      const signed = signTreeHead({ logId: LOG_ID, treeSize: size, timestamp: at.getTime(), rootHash: toHex(root) }, deps.signingKey.key);
-      // Two callers may sign the same size at once: the head kept is the one every caller gets.
-      if (await store.insertHead(size, root, at, signed)) return signed;
-      return ((await store.headOf(size))?.signed_head as SignedTreeHead | undefined) ?? signed;
+    async signedHead(db, covering) {
+      const pending = signing;
+      if (covering !== undefined && pending?.db === db) {
+        const head = await pending.head.catch(() => null);
+        if (head && head.treeSize > covering) return head;
+      }
+      const mine = { db, head: signHead(db) };
+      signing = mine;
+      try {
+        return await mine.head;
+      } finally {
+        if (signing === mine) signing = null;
+      }
     },
 
     async heads(db, limit, beforeSize) {
