@@ -38,9 +38,9 @@ export function createHallPort(deps: Pick<BiddingDeps, 'clock'>) {
     if (deps.clock.now().getTime() < deadline.getTime()) throw new DomainError('BIDDING_NOT_READY', 'bids are read only after the deadline');
   }
   return {
-    async openedBids(trx: Db, sectionId: string, round: number, deadline: Date, sitting: Sitting = 'bid'): Promise<OpenedBid[]> {
+    async openedBids(trx: Db, sectionId: string, round: number, deadline: Date, sitting: Sitting = 'bid', only?: string): Promise<OpenedBid[]> {
       assertPast(deadline);
-      const rows = await tables(trx)
+      let q = tables(trx)
         .selectFrom('bidding.bid as b')
         .innerJoin('bidding.receipt as r', (j) => j.onRef('r.bid_id', '=', 'b.id').on('r.event', '=', 'submitted'))
         .select(['b.id', 'b.entity_id', 'b.entity_name', 'b.received_at', 'b.manifest_sm3', 'b.manifest', 'b.bond_form', 'b.bond_status', 'r.receipt'])
@@ -48,10 +48,10 @@ export function createHallPort(deps: Pick<BiddingDeps, 'clock'>) {
         .where('b.round', '=', round)
         .where('b.sitting', '=', sitting)
         .where('b.status', '=', 'submitted')
-        .where('b.received_at', '<', deadline)
-        .orderBy('b.received_at')
-        .orderBy('b.receipt_seq')
-        .execute();
+        .where('b.received_at', '<', deadline);
+      // One bid (an unsealing checks its own manifest): not every manifest of a 500-bid hall.
+      if (only) q = q.where('b.id', '=', only);
+      const rows = await q.orderBy('b.received_at').orderBy('b.receipt_seq').execute();
       return rows.map((r) => {
         const receipt = (typeof r.receipt === 'string' ? JSON.parse(r.receipt) : r.receipt) as { commitment: string; salt: string; logIndex: number };
         return {

@@ -11,6 +11,7 @@ import type { Sitting } from '@bidhall/contracts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
 
 export const BULK_UNSEAL_JOB = 'opening.bulk-unseal';
+const PROGRESS_EVERY_MS = 1000;
 
 /** The section's evaluation key (the prequalification review's for applications): SM4 for the re-sealed parts, HMAC-SM3 for their tags. */
 export function evaluationKey(deps: Pick<OpeningDeps, 'signingKey'>, sectionId: string, round: number, sitting: Sitting = 'bid') {
@@ -29,12 +30,11 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
   const { record, event } = hallTx(deps, sitting);
   const store = (db: Parameters<typeof hallStore>[0]) => hallStore(db, sitting);
 
-  async function unsealPart(sectionId: string, round: number, bidId: string, part: { partId: string; name: string; blobSm3: string }, expectedHash: string) {
+  async function unsealPart(key: ReturnType<typeof evaluationKey>, bidId: string, part: { partId: string; name: string; blobSm3: string }, expectedHash: string) {
     const row = await tables(deps.db).selectFrom('opening.content_key').select('sealed_key').where('bid_id', '=', bidId).where('part_id', '=', part.partId).executeTakeFirstOrThrow();
     const contentKey = await vault.open(bidId, part.partId, new Uint8Array(row.sealed_key));
     const { stream: sealed } = await deps.blobs.open(part.blobSm3);
     const { stream: plain, digest } = await unsealStream(sealed, { contentKey });
-    const key = evaluationKey(deps, sectionId, round, sitting);
     const iv = randomBytes(16);
     const cipher = createCipheriv('sm4-ctr', key.enc, iv);
     const mac = createHmac('sm3', key.mac).update(iv);
@@ -64,14 +64,20 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
     const done = new Set((await tables(deps.db).selectFrom('opening.unsealed_part').select(['bid_id', 'part_id']).where('bid_id', 'in', opened.length ? opened.map((b) => b.bid_id) : ['00000000-0000-0000-0000-000000000000']).execute()).map((r) => `${r.bid_id}:${r.part_id}`));
     const work = [];
     for (const b of opened) for (const p of await deps.bids.sealedParts(deps.db, b.bid_id, hall.bid_deadline)) work.push({ bidId: b.bid_id, part: p });
+    const key = evaluationKey(deps, sectionId, round, sitting);
     let parts = done.size;
     let bytes = 0;
+    // The progress bar moves at most once a second: an event per part of a 500-bid hall (a transaction,
+    // and every watcher woken) cost more than many of the parts themselves.
+    let told = performance.now();
     for (const w of work) {
       if (done.has(`${w.bidId}:${w.part.partId}`)) continue;
       const listed = manifests.get(w.bidId)?.parts.find((p) => p.partId === w.part.partId);
       if (!listed) throw new Error(`part ${w.part.partId} is not in the signed manifest of bid ${w.bidId}`);
-      bytes += await unsealPart(sectionId, round, w.bidId, w.part, listed.plaintextHash);
+      bytes += await unsealPart(key, w.bidId, w.part, listed.plaintextHash);
       parts++;
+      if (performance.now() - told < PROGRESS_EVERY_MS) continue;
+      told = performance.now();
       await deps.db.transaction().execute(async (trx) => {
         const h = (await store(trx).hall(sectionId, round, true))!;
         await event(trx, h, 'bulkProgress', deps.clock.now(), { done: parts, total: work.length });

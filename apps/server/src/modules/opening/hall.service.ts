@@ -178,7 +178,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus, sitting: Sitt
       if (mine.unseal_status === 'unsealed' || mine.unseal_status === 'remedied') return { ok: true, code: null, reason: null };
       if (!mine.signed_in_at) throw new DomainError('HALL_STAGE_CONFLICT', 'sign in before unsealing', { stage });
       const parts = await deps.bids.sealedParts(trx, mine.bid_id, hall.bid_deadline);
-      const manifest = (await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline, sitting)).find((b) => b.bidId === mine.bid_id)!.signedManifest;
+      const manifest = (await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline, sitting, mine.bid_id))[0]!.signedManifest;
       const keys = new Map<string, Uint8Array>();
       let reason: string | null = null;
       for (const k of body.keys) {

@@ -52,6 +52,8 @@ export interface BidsPort {
     round: number,
     deadline: Date,
     sitting: Sitting,
+    /** Only this bid. */
+    only?: string,
   ): Promise<
     {
       bidId: string;

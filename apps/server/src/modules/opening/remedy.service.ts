@@ -81,7 +81,7 @@ export function createRemedyService(
         keys.delete(p.partId);
       }
     }
-    const manifest = (await deps.bids.openedBids(trx, hall.section_id, hall.round, hall.bid_deadline, sitting)).find((b) => b.bidId === bid.bid_id)!.signedManifest;
+    const manifest = (await deps.bids.openedBids(trx, hall.section_id, hall.round, hall.bid_deadline, sitting, bid.bid_id))[0]!.signedManifest;
     const checked = await checkReleasedKeys({ parts, signedManifest: manifest, keys, fields: hall.summary_fields as BidSummaryField[], readBlob: (sm3) => deps.blobs.read(sm3) });
     if (!checked.ok) {
       const outcome = unsealFailureOutcome('bidder', false);
