@@ -433,6 +433,42 @@ describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
     await tenderer.page.screenshot({ path: SCREENSHOT, fullPage: true });
   }, 240_000);
 
+  it('[A-118] [A-121] [A-122] the demo\'s prequalification applications in their own hall: the page names applicants, shows each decrypted application with its files and no bond, and the record the three signed', async () => {
+    // The section whose prequalification document bidder.demo holds: its requirements are the applications'.
+    const applicant = await e2e!.newContext();
+    await apiLogin(applicant.context.request, 'bidder.demo');
+    const downloads = await call<{ sectionId: string; subject: string }[]>(applicant.context.request, 'get', '/downloads/mine');
+    let sectionId = '';
+    for (const d of downloads.filter((x) => x.subject === 'document')) {
+      if ((await call<BiddingRequirements>(applicant.context.request, 'get', `/sections/${d.sectionId}/bidding`)).sitting === 'application') sectionId = d.sectionId;
+    }
+    expect(sectionId, 'the demo has a prequalification section whose document bidder.demo holds').not.toBe('');
+    // The applicant reaches it from its section page.
+    await applicant.page.goto(`/bidder/sections/${sectionId}`);
+    await applicant.page.getByTestId('application-hall-link').click();
+    await attribute(applicant.page.getByTestId('hall-page'), 'data-sitting').toBe('application');
+    await attribute(applicant.page.getByTestId('hall-stage'), 'data-stage').toBe('closed');
+    await applicant.context.close();
+
+    const tenderer = await e2e!.newContext();
+    await apiLogin(tenderer.context.request, 'tenderer.demo');
+    await tenderer.page.goto(`/sections/${sectionId}/application-hall`);
+    const page = tenderer.page;
+    await text(page.getByTestId('hall-page')).toContain('资格预审申请文件开启');
+    await count(page.locator('[data-testid=hall-unseal-status][data-status=unsealed]')).toBe(3);
+    const readout = page.getByTestId('hall-readout');
+    await count(readout.getByTestId('hall-readout-entity')).toBe(3);
+    const files = await readout.getByTestId('hall-readout-files').allInnerTexts();
+    expect(files).toHaveLength(3);
+    for (const f of files) expect(f).toContain('资格预审申请文件.pdf');
+    // Applications carry no bond: no bond column anywhere on the page.
+    await count(page.getByTestId('hall-bond')).toBe(0);
+    await attribute(page.getByTestId('hall-record'), 'data-state').toBe('published');
+    await attribute(page.getByTestId('hall-record-signed-count'), 'data-n').toBe('3');
+    await attribute(page.getByTestId('hall-live'), 'data-state').toBe('live');
+    await tenderer.context.close();
+  }, 120_000);
+
   /**
    * A third bidder: registered with the integrity commitment (admitted at once), its certificate from a
    * CA the platform is told to trust (the demo CAs' keys are discarded), the document obtained.
