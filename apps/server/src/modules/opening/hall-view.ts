@@ -54,7 +54,9 @@ export async function hallView(
       can: { signIn: false, startUnsealing: false, unseal: false, object: false, answer: false, drawUpRecord: false, signRecord: false, publishRecord: false },
     };
   }
-  const { bids, objections, signers, bulk } = await factsAt(db, hall, sitting);
+  const { bids, objections, signers, bulk: counted } = await factsAt(db, hall, sitting);
+  // While the bulk decryption runs, parts are done between its (once a second) events: counted now.
+  const bulk = hall.readout_at && !hall.bulk_unsealed_at ? await bulkProgress(db, bids) : counted;
   const stage = hallStage(factsOf(hall, bids), now);
   const mineRow = caller.entityId ? bids.find((b) => b.entity_id === caller.entityId) : undefined;
   const live = stage !== 'closed' && stage !== 'failed';
