@@ -8,7 +8,8 @@
  *    clients), against a bare Node SSE server fanning the same table out to the same clients in the
  *    same run.
  * 2. Bulk decryption: the job that decrypts every part after the readout and re-seals it for evaluation,
- *    against OpenSSL doing the same work on the same blobs in the same run (target ≥ 80 % per core),
+ *    on a worker thread per core, against OpenSSL doing the same work on the same blobs on one core in
+ *    the same run, per core (target ≥ 80 % per core, on both cores),
  *    and against CTS E-07 (≥ 1 GB or 100 files per minute).
  *
  *   npm run bench opening                      20 bids (4 MiB each), 200 clients
@@ -20,7 +21,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { biddingSection, certifiedBidder, defaultFiles, requirements, sealBid, submitBid, type Bidder } from '../tests/support/bidding-fixtures.ts';
@@ -115,13 +116,18 @@ try {
   const bareMax = Math.max(...bareSeen);
   const platformRate = bytes / bulkSeconds;
   const opensslRate = bytes / opensslSeconds;
+  // The job decrypts on a worker thread per core; the baseline streams on one: compared per core.
+  const cores = availableParallelism();
+  const perCore = platformRate / cores / opensslRate;
   const perMinute = { gb: (platformRate * 60) / 1e9, files: (parts.length / bulkSeconds) * 60 };
   console.log(`readout table on ${CLIENTS} clients after the last unsealing (${BIDS} bids): p50 ${ms(quantile(seen, 0.5))}, p99 ${ms(quantile(seen, 0.99))}, max ${ms(max)}`);
   console.log(`bare Node SSE fan-out of the same table to the same clients: p50 ${ms(quantile(bareSeen, 0.5))}, max ${ms(bareMax)}; the hall's max is ${(max / Math.max(1, bareMax)).toFixed(1)}× it`);
-  console.log(`bulk decryption: ${parts.length} parts, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${bulkSeconds.toFixed(2)} s = ${(platformRate / 2 ** 20).toFixed(1)} MiB/s on one core; OpenSSL the same work ${(opensslRate / 2 ** 20).toFixed(1)} MiB/s`);
+  console.log(
+    `bulk decryption: ${parts.length} parts, ${(bytes / 2 ** 20).toFixed(0)} MiB in ${bulkSeconds.toFixed(2)} s = ${(platformRate / 2 ** 20).toFixed(1)} MiB/s on ${cores} worker threads (${(platformRate / cores / 2 ** 20).toFixed(1)} per core); OpenSSL the same work ${(opensslRate / 2 ** 20).toFixed(1)} MiB/s on one core`,
+  );
   console.log(`CTS E-07: ${perMinute.gb.toFixed(2)} GB and ${perMinute.files.toFixed(0)} files per minute (target ≥ 1 GB or 100 files)`);
   console.log(
-    `bulk decryption ${(platformRate / opensslRate).toFixed(2)} of OpenSSL per core (target ≥ 0.80); readout max ${(max / 1000).toFixed(2)} s to ${CLIENTS} clients (target < 2 s)`,
+    `bulk decryption ${perCore.toFixed(2)} of OpenSSL per core on ${cores} cores (target ≥ 0.80); readout max ${(max / 1000).toFixed(2)} s to ${CLIENTS} clients (target < 2 s)`,
   );
 } finally {
   await d.t.close();

@@ -1,6 +1,5 @@
-import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
-import { Transform } from 'node:stream';
-import { unsealStream } from '@bidhall/crypto';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { systemActor } from '../../platform/audit/audit-trail.ts';
 import { derivedKey } from '../../platform/keys/derived-key.ts';
 import type { ContentKeyVault } from './content-keys.ts';
@@ -9,10 +8,10 @@ import { hallStore } from './hall-store.ts';
 import { hallTx } from './hall-tx.ts';
 import type { Sitting } from '@bidhall/contracts';
 import { type OpeningDeps, tables } from './opening.deps.ts';
+import { startBulkPool, type BulkPool } from './bulk-pool.ts';
 
 export const BULK_UNSEAL_JOB = 'opening.bulk-unseal';
 const PROGRESS_EVERY_MS = 1000;
-const LANES = 2;
 
 /** The section's evaluation key (the prequalification review's for applications): SM4 for the re-sealed parts, HMAC-SM3 for their tags. */
 export function evaluationKey(deps: Pick<OpeningDeps, 'signingKey'>, sectionId: string, round: number, sitting: Sitting = 'bid') {
@@ -25,35 +24,32 @@ export function evaluationKey(deps: Pick<OpeningDeps, 'signingKey'>, sectionId: 
  * Bulk decryption after the readout (issue 11 §7): each part of every opened bid is streamed through
  * unsealStream with its released content key, its plaintext hash checked against the signed manifest
  * (B-023), and re-sealed on the fly under the section's evaluation key into the blob store — plaintext
- * never touches the disk. Progress goes to the hall's stream; a restart resumes with the parts not done.
+ * never touches the disk. The streaming runs on worker threads, one per core (bulk-pool.ts); progress
+ * goes to the hall's stream; a restart resumes with the parts not done.
  */
 export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus: HallBus, sitting: Sitting = 'bid') {
   const { record, event } = hallTx(deps, sitting);
   const store = (db: Parameters<typeof hallStore>[0]) => hallStore(db, sitting);
 
-  async function unsealPart(key: ReturnType<typeof evaluationKey>, bidId: string, part: { partId: string; name: string; blobSm3: string }, expectedHash: string) {
+  async function unsealPart(pool: BulkPool, key: ReturnType<typeof evaluationKey>, bidId: string, part: { partId: string; name: string; blobSm3: string }, expectedHash: string) {
     const row = await tables(deps.db).selectFrom('opening.content_key').select('sealed_key').where('bid_id', '=', bidId).where('part_id', '=', part.partId).executeTakeFirstOrThrow();
     const contentKey = await vault.open(bidId, part.partId, new Uint8Array(row.sealed_key));
-    const { stream: sealed } = await deps.blobs.open(part.blobSm3);
-    const { stream: plain, digest } = await unsealStream(sealed, { contentKey });
+    const out = await deps.blobs.tempPath();
     const iv = randomBytes(16);
-    const cipher = createCipheriv('sm4-ctr', key.enc, iv);
-    const mac = createHmac('sm3', key.mac).update(iv);
-    const tagged = new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        mac.update(chunk);
-        done(null, chunk);
-      },
-    });
-    const stored = await deps.blobs.put(plain.pipe(cipher).pipe(tagged));
-    const d = await digest;
-    if (d.plaintextHash !== expectedHash) throw new Error(`part ${part.name} of bid ${bidId} decrypts to other bytes than the bidder signed`);
-    await tables(deps.db)
-      .insertInto('opening.unsealed_part')
-      .values({ bid_id: bidId, part_id: part.partId, name: part.name, blob_sm3: stored.sm3, plaintext_size: d.size, plaintext_hash: d.plaintextHash, iv, mac: mac.digest(), unsealed_at: deps.clock.now() })
-      .onConflict((oc) => oc.columns(['bid_id', 'part_id']).doNothing())
-      .execute();
-    return d.size;
+    try {
+      const done = await pool.run({ contentKey, source: deps.blobs.pathOf(part.blobSm3), out, enc: key.enc, macKey: key.mac, iv });
+      if (done.plaintextHash !== expectedHash) throw new Error(`part ${part.name} of bid ${bidId} decrypts to other bytes than the bidder signed`);
+      const stored = await deps.blobs.adopt(out, done.sm3, done.sealedSize);
+      await tables(deps.db)
+        .insertInto('opening.unsealed_part')
+        .values({ bid_id: bidId, part_id: part.partId, name: part.name, blob_sm3: stored.sm3, plaintext_size: done.size, plaintext_hash: done.plaintextHash, iv, mac: Buffer.from(done.mac), unsealed_at: deps.clock.now() })
+        .onConflict((oc) => oc.columns(['bid_id', 'part_id']).doNothing())
+        .execute();
+      return done.size;
+    } finally {
+      // Adopted files have moved; anything left here is a failed part's.
+      await rm(out, { force: true });
+    }
   }
 
   /** Runs (or resumes) the bulk decryption of a hall whose readout is done. */
@@ -73,14 +69,16 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
     let told = performance.now();
     const todo = work.filter((w) => !done.has(`${w.bidId}:${w.part.partId}`));
     let next = 0;
-    // Two parts in flight: one's file and database waits overlap the other's decryption on this core.
+    // A worker thread per core decrypts; one part more than workers in flight, so that the main
+    // thread's key and database steps for one part overlap the workers' decryption of the others.
+    const pool = startBulkPool(todo.length ? undefined : 0);
     const lane = async () => {
       while (next < todo.length) {
         const w = todo[next++]!;
         const listed = manifests.get(w.bidId)?.parts.find((p) => p.partId === w.part.partId);
         if (!listed) throw new Error(`part ${w.part.partId} is not in the signed manifest of bid ${w.bidId}`);
         // Added after the await: `bytes += await …` would read bytes before the other lane's addition.
-        const size = await unsealPart(key, w.bidId, w.part, listed.plaintextHash);
+        const size = await unsealPart(pool, key, w.bidId, w.part, listed.plaintextHash);
         bytes += size;
         parts++;
         if (performance.now() - told < PROGRESS_EVERY_MS) continue;
@@ -92,7 +90,11 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
         bus.changed(sectionId);
       }
     };
-    await Promise.all(Array.from({ length: LANES }, lane));
+    try {
+      await Promise.all(Array.from({ length: pool.size + 1 }, lane));
+    } finally {
+      await pool.close();
+    }
     await deps.db.transaction().execute(async (trx) => {
       const h = (await store(trx).hall(sectionId, round, true))!;
       if (h.bulk_unsealed_at) return;

@@ -35,6 +35,9 @@ export interface BlobStore {
    * blob. The file must be on the store's file system and of the stated size (else it is left as is).
    */
   adopt(path: string, sm3: string, size: number): Promise<StoredBlob>;
+  /** Where a blob's file is (a worker thread reads it there); a temporary path beside the store for one to be adopted. */
+  pathOf(sm3: string): string;
+  tempPath(): Promise<string>;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -123,5 +126,10 @@ export function createBlobStore(dir: string): BlobStore {
     return { sm3, size };
   }
 
-  return { dir, put, open, read, stat: statBlob, adopt };
+  async function tempPath(): Promise<string> {
+    await mkdir(tmpDir, { recursive: true });
+    return join(tmpDir, `${randomUUID()}.part`);
+  }
+
+  return { dir, put, open, read, stat: statBlob, adopt, pathOf, tempPath };
 }
