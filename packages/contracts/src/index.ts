@@ -19,3 +19,4 @@ export * from './bidding.ts';
 export * from './finance.ts';
 export * from './opening.ts';
 export * from './record-templates.ts';
+export * from './experts.ts';
