@@ -70,3 +70,6 @@ export {
   RulesError,
   rulesErrorCodes,
 } from './rules.errors.ts';
+
+export type { Avoidance, CommitteeIssue, CommitteePlanFacts, CommitteeRule, DrawCriteria, EligibleExperts, PoolExpert, UnitRef } from './committee.ts';
+export { committeeIssues, eligibleExperts, FORMER_EMPLOYER_YEARS, normaliseUnitName } from './committee.ts';
