@@ -31,4 +31,13 @@ describe('@bidhall/rules public API', () => {
     expect(rules.clarificationEffect(timetable, new Date('2026-03-10T09:00:00+08:00'), calendar).status).toBe('deadlineMoves');
     expect(rules.TIMETABLE_FIELDS).toContain('bidDeadline');
   });
+
+  it('[A-144] exports the committee rules and the evaluation engine', () => {
+    expect(rules.committeeIssues({ size: 4, tendererRepresentatives: 1, expertSeats: 3, mandatory: true, waterProject: false }).map((i) => i.rule)).toEqual(['B-020']);
+    expect(rules.eligibleExperts([], { specialty: 'A', levels: [], regionCodes: [], homeRegionCodes: [], exclude: [] }, { units: [], personRefs: [] }, '2026-12-05')).toEqual({ eligible: [], avoided: 0, avoidedIds: [] });
+    const ranked = rules.rankBids([{ bidId: 'A', priceFen: 1n, receivedAt: '2026-12-01T00:00:00Z', parts: [60, 30.005] }], { candidates: 1 });
+    expect(ranked.mode === 'ranked' && ranked.candidates[0]!.total).toBe(90.01);
+    expect(new rules.ScoreOutOfRangeError('e', 'b', '2.1', 11, { min: 0, max: 10 })).toBeInstanceOf(rules.RulesError);
+    expect(rules.rulesErrorCodes).toContain('SCORE_OUT_OF_RANGE');
+  });
 });

@@ -73,3 +73,5 @@ export {
 
 export type { Avoidance, CommitteeIssue, CommitteePlanFacts, CommitteeRule, DrawCriteria, EligibleExperts, PoolExpert, UnitRef } from './committee.ts';
 export { committeeIssues, eligibleExperts, FORMER_EMPLOYER_YEARS, normaliseUnitName } from './committee.ts';
+
+export * from './evaluation/index.ts';

@@ -7,6 +7,8 @@ export const rulesErrorCodes = [
   'CALENDAR_YEAR_MISSING',
   'CALENDAR_DATA_INVALID',
   'RULE_NOT_IN_FORCE',
+  'SCORE_OUT_OF_RANGE',
+  'EVALUATION_INPUT_INVALID',
 ] as const;
 
 export type RulesErrorCode = (typeof rulesErrorCodes)[number];
