@@ -32,6 +32,10 @@ const StaffExchangePage = lazy(() => import('./pages/staff-exchange/StaffExchang
 const StaffFinancePage = lazy(() => import('./pages/staff-finance/StaffFinancePage.tsx'));
 const RecordTemplatesPage = lazy(() => import('./pages/record-templates/RecordTemplatesPage.tsx'));
 const TimeSourcePage = lazy(() => import('./pages/system/TimeSourcePage.tsx'));
+const ExpertApplyPage = lazy(() => import('./pages/experts-public/ExpertApplyPage.tsx'));
+const ExpertRecordPage = lazy(() => import('./pages/experts-public/ExpertRecordPage.tsx'));
+const ExpertPoolPage = lazy(() => import('./pages/experts/ExpertPoolPage.tsx'));
+const ExpertSelfPage = lazy(() => import('./pages/expert-self/ExpertSelfPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -44,6 +48,11 @@ export const router = createBrowserRouter([
       { path: '/verify', element: <VerifyPage /> },
       { path: '/notices', element: <NoticeListPage /> },
       { path: '/notices/:id', element: <NoticePage /> },
+      // The expert pool (issue 12): anyone applies and reads the public record; staff keep the pool; a drawn expert answers.
+      { path: '/experts/apply', element: <ExpertApplyPage /> },
+      { path: '/experts/record', element: <ExpertRecordPage /> },
+      { path: '/staff/experts', element: <RequireKind kinds={['staff', 'supervisor']}><ExpertPoolPage /></RequireKind> },
+      { path: '/expert/invitations', element: <RequireKind kinds={['expert']}><ExpertSelfPage /></RequireKind> },
       { path: '/bidder', element: <RequireBidder><BidderPage /></RequireBidder> },
       { path: '/bidder/sections/:sectionId', element: <RequireBidder><SectionWorkspacePage /></RequireBidder> },
       {

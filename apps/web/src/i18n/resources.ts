@@ -25,6 +25,8 @@ import applicationBiddingEn from './applicationBidding.en.ts';
 import applicationBiddingZhCN from './applicationBidding.zh-CN.ts';
 import recordTemplatesEn from './recordTemplates.en.ts';
 import recordTemplatesZhCN from './recordTemplates.zh-CN.ts';
+import expertsEn from './experts.en.ts';
+import expertsZhCN from './experts.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -44,10 +46,11 @@ export const resources = {
       ...applicationHallZhCN,
       ...applicationBiddingZhCN,
       ...recordTemplatesZhCN,
+      ...expertsZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, errors: { ...en.errors, ...problemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, errors: { ...en.errors, ...problemsEn } },
   },
 };

@@ -24,7 +24,7 @@ const ENTRIES: Entry[] = [
   { key: 'register', icon: <SafetyCertificateOutlined />, colour: '#0b4ea2', to: '/register' },
   { key: 'notices', icon: <NotificationOutlined />, colour: '#c8102e', to: '/#notices' },
   { key: 'remoteOpening', icon: <VideoCameraOutlined />, colour: '#13a8a8' },
-  { key: 'experts', icon: <TeamOutlined />, colour: '#722ed1' },
+  { key: 'experts', icon: <TeamOutlined />, colour: '#722ed1', to: '/experts/apply' },
   { key: 'credit', icon: <AuditOutlined />, colour: '#d48806' },
   { key: 'openData', icon: <SafetyOutlined />, colour: '#389e0d', to: '/verify' },
 ];

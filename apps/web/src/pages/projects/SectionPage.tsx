@@ -2,11 +2,13 @@ import { Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { projectsApi } from '../../api/projects.ts';
+import { useSession } from '../../auth/SessionContext.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { HallLinks } from '../hall/HallLinks.tsx';
+import { CommitteeCard } from './committee/CommitteeCard.tsx';
 import { sittingsOf } from '../hall/sitting.ts';
 import { formatFen } from './money.ts';
 import { StageTag } from './tags.tsx';
@@ -20,6 +22,9 @@ export default function SectionPage() {
   const { regionName, categoryName } = useCatalog();
   const section = useLoader(() => projectsApi.section(id), [id]);
   const s = section.data;
+  const { user } = useSession();
+  // The committee draw (专家抽取): the section's tenderer or agency, the region's staff and supervisors.
+  const seesCommittee = Boolean(s && (s.canManage || user?.kind === 'staff' || user?.kind === 'supervisor'));
 
   return (
     <div data-testid="section-page">
@@ -94,6 +99,11 @@ export default function SectionPage() {
             <Col xs={24} xl={14}>
               <TimetableEditor section={s} onSaved={() => void section.reload()} />
             </Col>
+            {seesCommittee && (
+              <Col span={24}>
+                <CommitteeCard section={s} />
+              </Col>
+            )}
           </Row>
         )}
       </div>

@@ -1,0 +1,113 @@
+import { LockOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import type { CommitteeView, SectionDetail } from '@bidhall/contracts';
+import { Alert, Button, Card, Divider, Skeleton, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { committeeApi } from '../../../api/experts.ts';
+import { useSession } from '../../../auth/SessionContext.tsx';
+import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useLoader } from '../../../hooks/useLoader.ts';
+import { ReasonModal } from '../../admin/ReasonModal.tsx';
+import { DrawsTable } from './DrawsTable.tsx';
+import { PlanForm } from './PlanForm.tsx';
+import { SeatsTable } from './SeatsTable.tsx';
+import '../../experts/experts.css';
+
+const STATE_COLOURS: Record<CommitteeView['state'], string> = { unplanned: 'default', planned: 'blue', drawing: 'processing', complete: 'success' };
+
+/** 专家抽取 of a section: the plan, its composition issues, the draws and the seats — no expert is named. */
+export function CommitteeCard({ section }: { section: SectionDetail }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const loaded = useLoader(() => committeeApi.get(section.id), [section.id]);
+  const [view, setView] = useState<CommitteeView>();
+  const [refused, setRefused] = useState<{ rule: string; message: string }[]>([]);
+  const [drawing, setDrawing] = useState(false);
+  useEffect(() => setView(loaded.data), [loaded.data]);
+
+  const isStaff = user?.kind === 'staff';
+  const canPlan = isStaff || section.canManage;
+  const v = view;
+  const issues = [...(v?.planIssues ?? []), ...refused.filter((r) => !v?.planIssues.some((p) => p.rule === r.rule))];
+  const canDraw = isStaff && v !== undefined && v.plan !== null && v.planIssues.length === 0 && v.open > 0;
+
+  return (
+    <Card
+      title={
+        <Space>
+          {t('experts.committee.title')}
+          {v && <Tag color={STATE_COLOURS[v.state]} data-testid="committee-state">{t(`experts.committee.states.${v.state}`)}</Tag>}
+        </Space>
+      }
+      extra={
+        isStaff && v ? (
+          <Button type="primary" icon={<ThunderboltOutlined />} disabled={!canDraw} onClick={() => setDrawing(true)} data-testid="committee-draw">
+            {t(v.draws.length ? 'experts.committee.redraw' : 'experts.committee.draw')}
+          </Button>
+        ) : undefined
+      }
+      data-testid="committee-card"
+    >
+      {loaded.error && !v ? (
+        <ProblemAlert error={loaded.error} />
+      ) : !v ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <Alert type="info" showIcon icon={<LockOutlined />} title={t('experts.committee.secret')} className="form-alert" />
+          {issues.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              className="form-alert"
+              title={t('experts.committee.issues')}
+              description={
+                <ul className="committee-issues" data-testid="committee-issues">
+                  {issues.map((i) => (
+                    <li key={`${i.rule}/${i.message}`}>
+                      <Tag>{i.rule}</Tag>
+                      {i.message}
+                    </li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <Space wrap className="muted">
+            {v.plan && <span data-testid="committee-open">{t('experts.committee.open', { count: v.open })}</span>}
+            {v.draws.length > 0 && <span>{t('experts.committee.avoided', { count: v.avoided })}</span>}
+          </Space>
+          <Divider titlePlacement="start">{t('experts.committee.plan.title')}</Divider>
+          {!canPlan && <div className="muted small card-lead">{t('experts.committee.plan.readOnly')}</div>}
+          <PlanForm
+            key={JSON.stringify(v.plan)}
+            sectionId={section.id}
+            section={section}
+            plan={v.plan}
+            disabled={!canPlan || v.draws.length > 0}
+            onSaved={setView}
+            onIssues={setRefused}
+          />
+          <Divider titlePlacement="start">{t('experts.committee.draws.title')}</Divider>
+          <DrawsTable draws={v.draws} />
+          <Divider titlePlacement="start">{t('experts.committee.seats.title')}</Divider>
+          <SeatsTable seats={v.seats} />
+        </>
+      )}
+      {drawing && (
+        <ReasonModal
+          title={t(v?.draws.length ? 'experts.committee.redraw' : 'experts.committee.draw')}
+          label={t('experts.committee.drawReason')}
+          placeholder={t('experts.committee.drawReasonPlaceholder')}
+          onSubmit={async (reason) => {
+            setView(await committeeApi.draw(section.id, reason));
+            return t('experts.committee.drawn');
+          }}
+          onClose={() => setDrawing(false)}
+          onDone={() => setDrawing(false)}
+          testId="committee-draw-modal"
+        />
+      )}
+    </Card>
+  );
+}
