@@ -31,9 +31,14 @@ export interface BidFactorScores {
   subtotal: number;
 }
 
-/** A score read and checked: a finite number within the factor's range. */
-export function checkedScore(scores: EvaluatorScores, evaluatorId: string, bidId: string, factor: FactorInput): number {
-  const s = ownValue(ownValue(scores[evaluatorId], bidId), factor.number);
+/** Each evaluator's scores of one bid (factor number → score), in the evaluators' order. */
+export function bidRows(scores: EvaluatorScores, evaluators: readonly string[], bidId: string): (Readonly<Record<string, number>> | undefined)[] {
+  return evaluators.map((e) => ownValue(scores[e], bidId));
+}
+
+/** A score read from an evaluator's row for the bid and checked: a finite number within the factor's range. */
+export function checkedScore(row: Readonly<Record<string, number>> | undefined, evaluatorId: string, bidId: string, factor: FactorInput): number {
+  const s = ownValue(row, factor.number);
   if (s === undefined) throw new EvaluationInputError(`evaluator ${evaluatorId} has not scored bid ${bidId} on factor ${factor.number}`, { evaluatorId, bidId, factor: factor.number });
   if (typeof s !== 'number' || !Number.isFinite(s) || s < factor.scoreRange.min || s > factor.scoreRange.max) {
     throw new ScoreOutOfRangeError(evaluatorId, bidId, factor.number, s, factor.scoreRange);
@@ -47,13 +52,14 @@ export function factorScores(factors: readonly FactorInput[], scores: EvaluatorS
   const { evaluators, bids } = evaluatorsAndBids(scores);
   const drop = options.dropExtremes === true && evaluators.length >= DROP_EXTREMES_FROM;
   return bids.map((bidId) => {
+    const rows = bidRows(scores, evaluators, bidId);
     let subtotal = 0;
     const out = scored.map((factor) => {
       let sum = 0;
       let hi = -Infinity;
       let lo = Infinity;
-      for (const evaluatorId of evaluators) {
-        const s = checkedScore(scores, evaluatorId, bidId, factor);
+      for (let e = 0; e < evaluators.length; e++) {
+        const s = checkedScore(rows[e], evaluators[e]!, bidId, factor);
         sum += s;
         if (s > hi) hi = s;
         if (s < lo) lo = s;

@@ -8,7 +8,7 @@
  * does not flag a member for a point of difference.
  */
 import { EvaluationInputError } from './evaluation.errors.ts';
-import { checkedScore } from './factor-scores.ts';
+import { bidRows, checkedScore } from './factor-scores.ts';
 import { evaluatorsAndBids } from './records.ts';
 import type { EvaluatorScores, FactorInput } from './types.ts';
 
@@ -63,9 +63,10 @@ export function scoreOutliers(factors: readonly FactorInput[], scores: Evaluator
   const perFactor = evaluators.map(() => new Float64Array(scored.length));
   const column = new Float64Array(n);
   for (const bidId of bids) {
+    const rows = bidRows(scores, evaluators, bidId);
     scored.forEach((factor, fi) => {
       let sum = 0;
-      for (let e = 0; e < n; e++) sum += column[e] = checkedScore(scores, evaluators[e]!, bidId, factor);
+      for (let e = 0; e < n; e++) sum += column[e] = checkedScore(rows[e], evaluators[e]!, bidId, factor);
       const span = factor.scoreRange.max - factor.scoreRange.min;
       for (let e = 0; e < n; e++) {
         const othersMean = (sum - column[e]!) / (n - 1);
