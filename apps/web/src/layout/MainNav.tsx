@@ -21,8 +21,8 @@ export function MainNav() {
   if (user?.entity?.roles.includes('bidder')) items.push({ key: '/bidder', label: t('bidder.nav') });
   if (user && STAFF_READERS.includes(user.kind)) items.push({ key: '/staff/verification', label: t('nav.verification') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/projects', label: t('projects.nav.review') });
-  if (user?.kind === 'staff' || user?.kind === 'admin' || user?.kind === 'auditor') items.push({ key: '/staff/exchange', label: t('exchange.nav') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/experts', label: t('experts.nav.pool') });
+  if (user?.kind === 'staff' || user?.kind === 'admin' || user?.kind === 'auditor') items.push({ key: '/staff/exchange', label: t('exchange.nav') });
   if (user?.kind === 'expert') items.push({ key: '/expert/invitations', label: t('experts.nav.mine') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor') items.push({ key: '/staff/finance', label: t('finance.nav') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor' || user?.kind === 'admin') items.push({ key: '/staff/opening-record-templates', label: t('recordTemplates.nav') });

@@ -85,7 +85,7 @@ export default function ExpertRecordPage() {
                 {
                   title: t('experts.record.level'),
                   dataIndex: 'level',
-                  width: 100,
+                  width: 120,
                   filters: EXPERT_LEVELS.map((l) => ({ text: t(`experts.levels.${l}`), value: l })),
                   onFilter: (v, r) => r.level === v,
                   sorter: (a, b) => EXPERT_LEVELS.indexOf(a.level) - EXPERT_LEVELS.indexOf(b.level),

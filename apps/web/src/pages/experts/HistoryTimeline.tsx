@@ -1,6 +1,7 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import type { ExpertEventView } from '@bidhall/contracts';
 import { Empty, Space, Timeline } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../format.ts';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
@@ -47,7 +48,7 @@ export function HistoryTimeline({ events }: { events: ExpertEventView[] }) {
             {e.reason && (
               <div className="expert-history-reason">
                 <span className="muted">{t('experts.history.reason')}：</span>
-                {e.reason}
+                {localReason(e, t)}
               </div>
             )}
             {e.changes && Object.keys(e.changes).length > 0 && (
@@ -79,4 +80,10 @@ export function HistoryTimeline({ events }: { events: ExpertEventView[] }) {
       }))}
     />
   );
+}
+
+/** A behaviour record's reason names its kind in code (`violation: …`): shown in the page's language. */
+function localReason(e: ExpertEventView, t: TFunction): string {
+  const m = e.action === 'recorded' && e.reason ? /^(reward|penalty|training|violation): ([\s\S]*)$/.exec(e.reason) : null;
+  return m ? `${t(`experts.records.kinds.${m[1] as 'reward'}`)}：${m[2]}` : (e.reason ?? '');
 }

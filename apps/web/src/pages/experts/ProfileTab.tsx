@@ -55,7 +55,7 @@ export function ProfileTab({ expert: e }: { expert: ExpertDetailView }) {
         locale={{ emptyText: t('experts.conflicts.none') }}
         columns={[
           { title: t('experts.conflicts.unitName'), dataIndex: 'name' },
-          { title: t('experts.conflicts.creditCode'), dataIndex: 'creditCode', render: (v?: string) => (v ? <span className="mono small">{v}</span> : '—') },
+          { title: t('experts.conflicts.creditCodeLabel'), dataIndex: 'creditCode', render: (v?: string) => (v ? <span className="mono small">{v}</span> : '—') },
           { title: t('experts.conflicts.from'), dataIndex: 'from', width: 120 },
           { title: t('experts.conflicts.until'), dataIndex: 'until', width: 120, render: (v: string | null) => v ?? t('experts.conflicts.untilNow') },
         ]}

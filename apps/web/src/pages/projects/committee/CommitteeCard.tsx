@@ -1,6 +1,6 @@
 import { LockOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import type { CommitteeView, SectionDetail } from '@bidhall/contracts';
-import { Alert, Button, Card, Divider, Skeleton, Space, Tag } from 'antd';
+import type { CommitteePlanInput, CommitteeView, SectionDetail } from '@bidhall/contracts';
+import { Alert, Button, Card, Divider, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { committeeApi } from '../../../api/experts.ts';
@@ -10,6 +10,8 @@ import { useLoader } from '../../../hooks/useLoader.ts';
 import { ReasonModal } from '../../admin/ReasonModal.tsx';
 import { DrawsTable } from './DrawsTable.tsx';
 import { PlanForm } from './PlanForm.tsx';
+import { isWordedRule, issueValues } from './planIssues.ts';
+import { PlanSummary } from './PlanSummary.tsx';
 import { SeatsTable } from './SeatsTable.tsx';
 import '../../experts/experts.css';
 
@@ -21,14 +23,16 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
   const { user } = useSession();
   const loaded = useLoader(() => committeeApi.get(section.id), [section.id]);
   const [view, setView] = useState<CommitteeView>();
-  const [refused, setRefused] = useState<{ rule: string; message: string }[]>([]);
+  const [refused, setRefused] = useState<{ plan: CommitteePlanInput; issues: { rule: string; message: string }[] }>();
   const [drawing, setDrawing] = useState(false);
   useEffect(() => setView(loaded.data), [loaded.data]);
 
   const isStaff = user?.kind === 'staff';
   const canPlan = isStaff || section.canManage;
   const v = view;
-  const issues = [...(v?.planIssues ?? []), ...refused.filter((r) => !v?.planIssues.some((p) => p.rule === r.rule))];
+  // The refusals of the plan just sent, else those of the saved plan (if the rules changed since it was saved).
+  const issues = refused?.issues.length ? refused : v?.plan && v.planIssues.length ? { plan: v.plan, issues: v.planIssues } : undefined;
+  const values = issues ? issueValues(issues.plan) : undefined;
   const canDraw = isStaff && v !== undefined && v.plan !== null && v.planIssues.length === 0 && v.open > 0;
 
   return (
@@ -55,7 +59,7 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
       ) : (
         <>
           <Alert type="info" showIcon icon={<LockOutlined />} title={t('experts.committee.secret')} className="form-alert" />
-          {issues.length > 0 && (
+          {issues && values && (
             <Alert
               type="error"
               showIcon
@@ -63,10 +67,12 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
               title={t('experts.committee.issues')}
               description={
                 <ul className="committee-issues" data-testid="committee-issues">
-                  {issues.map((i) => (
-                    <li key={`${i.rule}/${i.message}`}>
-                      <Tag>{i.rule}</Tag>
-                      {i.message}
+                  {issues.issues.map((i) => (
+                    <li key={`${i.rule}/${i.message}`} data-rule={i.rule}>
+                      <Tooltip title={i.message}>
+                        <Tag>{i.rule}</Tag>
+                      </Tooltip>
+                      {isWordedRule(i.rule) ? t(`experts.committee.rules.${i.rule}`, values) : i.message}
                     </li>
                   ))}
                 </ul>
@@ -78,16 +84,14 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
             {v.draws.length > 0 && <span>{t('experts.committee.avoided', { count: v.avoided })}</span>}
           </Space>
           <Divider titlePlacement="start">{t('experts.committee.plan.title')}</Divider>
-          {!canPlan && <div className="muted small card-lead">{t('experts.committee.plan.readOnly')}</div>}
-          <PlanForm
-            key={JSON.stringify(v.plan)}
-            sectionId={section.id}
-            section={section}
-            plan={v.plan}
-            disabled={!canPlan || v.draws.length > 0}
-            onSaved={setView}
-            onIssues={setRefused}
-          />
+          {!canPlan && !v.plan && <div className="muted small card-lead">{t('experts.committee.plan.readOnly')}</div>}
+          {v.plan && (!canPlan || v.draws.length > 0) ? (
+            <PlanSummary plan={v.plan} />
+          ) : canPlan ? (
+            <PlanForm key={JSON.stringify(v.plan)} sectionId={section.id} section={section} plan={v.plan} onSaved={setView} onIssues={setRefused} />
+          ) : (
+            <div className="muted">{t('experts.committee.plan.none')}</div>
+          )}
           <Divider titlePlacement="start">{t('experts.committee.draws.title')}</Divider>
           <DrawsTable draws={v.draws} />
           <Divider titlePlacement="start">{t('experts.committee.seats.title')}</Divider>

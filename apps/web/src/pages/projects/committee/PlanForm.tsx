@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { EXPERT_LEVELS, type CommitteePlanInput, type CommitteeView } from '@bidhall/contracts';
-import { Alert, App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, TreeSelect, Typography } from 'antd';
+import { App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
@@ -17,14 +17,13 @@ interface Props {
   sectionId: string;
   section: { regionCode: string; mandatory: boolean };
   plan: CommitteePlanInput | null;
-  /** Fixed once experts are drawn, and read only for those who may not plan. */
-  disabled: boolean;
   onSaved: (view: CommitteeView) => void;
-  onIssues: (issues: { rule: string; message: string }[]) => void;
+  /** The composition refusals of the plan sent (none once a plan is saved). */
+  onIssues: (refused: { plan: CommitteePlanInput; issues: { rule: string; message: string }[] } | undefined) => void;
 }
 
-/** The committee plan: size, representatives, seats per specialty, levels, regions, time and place. */
-export function PlanForm({ sectionId, section, plan, disabled, onSaved, onIssues }: Props) {
+/** The committee plan, editable until experts are drawn: size, representatives, seats per specialty, levels, regions, time and place. */
+export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props) {
   const { t } = useTranslation();
   const { lang } = useLocale();
   const { message } = App.useApp();
@@ -39,13 +38,14 @@ export function PlanForm({ sectionId, section, plan, disabled, onSaved, onIssues
 
   const save = async (v: PlanFormValues) => {
     setBusy(true);
+    const plan = toPlanInput(v);
     try {
-      const view = await committeeApi.savePlan(sectionId, toPlanInput(v));
-      onIssues([]);
+      const view = await committeeApi.savePlan(sectionId, plan);
+      onIssues(undefined);
       onSaved(view);
       message.success(t('experts.committee.plan.saved'));
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'COMMITTEE_PLAN_INVALID') onIssues((err.details.issues ?? []) as { rule: string; message: string }[]);
+      if (err instanceof ApiError && err.code === 'COMMITTEE_PLAN_INVALID') onIssues({ plan, issues: (err.details.issues ?? []) as { rule: string; message: string }[] });
       applyProblemToForm(t, form, err, formPath);
       message.error(problemMessage(t, err));
     } finally {
@@ -54,7 +54,7 @@ export function PlanForm({ sectionId, section, plan, disabled, onSaved, onIssues
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} disabled={disabled} onFinish={(v) => void save(v)} data-testid="committee-plan-form">
+    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} data-testid="committee-plan-form">
       <Row gutter={16}>
         <Col xs={12} md={6}>
           <Form.Item name="size" label={t('experts.committee.plan.size')} rules={[required]}>
@@ -154,12 +154,9 @@ export function PlanForm({ sectionId, section, plan, disabled, onSaved, onIssues
           </div>
         )}
       </Form.List>
-      {!disabled && (
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="committee-plan-save">
-          {t('experts.committee.plan.save')}
-        </Button>
-      )}
-      {disabled && plan === null && <Alert type="info" showIcon title={t('experts.committee.plan.none')} />}
+      <Button type="primary" htmlType="submit" loading={busy} data-testid="committee-plan-save">
+        {t('experts.committee.plan.save')}
+      </Button>
     </Form>
   );
 }

@@ -33,3 +33,12 @@ describe('committee plan form', () => {
     expect(seatCounts({ size: 7, tendererRepresentatives: 2, specialties: [{ count: 3 }, { count: 1 }] })).toEqual({ expertSeats: 5, specialtySeats: 4 });
   });
 });
+
+describe('committee plan issues', () => {
+  it('takes the figures a refusal names from the plan', async () => {
+    const { issueValues, isWordedRule } = await import('./planIssues.ts');
+    expect(issueValues({ size: 7, tendererRepresentatives: 3, specialties: [{ code: 'A01', count: 3 }, { code: 'A05', count: 2 }] })).toEqual({ size: 7, reps: 3, experts: 5, total: 8, max: 2 });
+    expect(isWordedRule('B-021')).toBe(true);
+    expect(isWordedRule('B-099')).toBe(false);
+  });
+});
