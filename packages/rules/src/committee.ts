@@ -131,10 +131,30 @@ export function normaliseUnitName(name: string): string {
   return name.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').toLowerCase();
 }
 
-const normaliseCode = (code: string | null | undefined) => {
-  const c = code?.trim().toUpperCase();
+/**
+ * Employer names repeat across the pool and across draws (one call per specialty, one draw after
+ * another): each spelling is normalised once and kept in a bounded cache. Memoising a pure function
+ * changes no result.
+ */
+const NAME_CACHE_LIMIT = 200_000;
+const normalisedNames = new Map<string, string>();
+function cachedUnitName(name: string): string {
+  let n = normalisedNames.get(name);
+  if (n === undefined) {
+    if (normalisedNames.size >= NAME_CACHE_LIMIT) normalisedNames.clear();
+    normalisedNames.set(name, (n = normaliseUnitName(name)));
+  }
+  return n;
+}
+
+const PLAIN_CODE = /^[0-9A-Z]+$/;
+/** A credit code as compared: trimmed, upper case; null when blank. */
+function normaliseCode(code: string | null | undefined): string | null {
+  if (!code) return null;
+  if (PLAIN_CODE.test(code)) return code;
+  const c = code.trim().toUpperCase();
   return c ? c : null;
-};
+}
 
 /** 'YYYY-MM-DD' minus whole years; 29 February falls back to the 28th in a common year. */
 function yearsBefore(today: string, years: number): string {
@@ -162,35 +182,19 @@ function unitMatcher(units: readonly UnitRef[]) {
     if (code) codes.add(code);
     names.set(name, (names.get(name) ?? 0) | NAMED | (code ? 0 : NAMED_WITHOUT_CODE));
   }
-  // Employer names repeat across the pool: each distinct spelling is normalised and looked up once per call.
-  const seen = new Map<string, number>();
-  const bitsOf = (name: string) => {
-    let bits = seen.get(name);
-    if (bits === undefined) seen.set(name, (bits = names.get(normaliseUnitName(name)) ?? 0));
-    return bits;
-  };
-  // 1: an avoided code, 0: another code, -1: blank (compare by name); memoised like the names.
-  const codeSeen = new Map<string, number>();
-  const codeOf = (creditCode: string) => {
-    let state = codeSeen.get(creditCode);
-    if (state === undefined) {
-      const code = normaliseCode(creditCode);
-      codeSeen.set(creditCode, (state = code === null ? -1 : codes.has(code) ? 1 : 0));
-    }
-    return state;
-  };
   const anyWithoutCode = [...names.values()].some((b) => b & NAMED_WITHOUT_CODE);
-  return {
-    none: units.length === 0,
-    matches(creditCode: string | null | undefined, name: string): boolean {
-      if (creditCode) {
-        const state = codeOf(creditCode);
-        if (state === 1) return true;
-        if (state === 0) return anyWithoutCode && (bitsOf(name) & NAMED_WITHOUT_CODE) !== 0;
-      }
-      return (bitsOf(name) & NAMED) !== 0;
-    },
-  };
+  function nameBits(name: string): number {
+    return names.get(cachedUnitName(name)) ?? 0;
+  }
+  function matches(creditCode: string | null | undefined, name: string): boolean {
+    const code = normaliseCode(creditCode);
+    if (code !== null) {
+      if (codes.has(code)) return true;
+      return anyWithoutCode && (nameBits(name) & NAMED_WITHOUT_CODE) !== 0;
+    }
+    return (nameBits(name) & NAMED) !== 0;
+  }
+  return { none: units.length === 0, matches };
 }
 
 /**
