@@ -109,7 +109,7 @@ const expertsEn: Strings<typeof expertsZhCN> = {
       duplicate: 'Duplicate',
       shared: 'Shared',
       noRating: 'None',
-      ratingValue: '{{value}} ({{count}} ratings)',
+      ratingValue: '{{value}} (×{{count}})',
       open: 'Open',
       previous: 'Previous page',
       next: 'Next page',

@@ -71,6 +71,7 @@ export default function ExpertApplyPage() {
                       <Form.Item
                         label={t('experts.fields.idNumber')}
                         name="idNumber"
+                        required
                         rules={[residentIdRule(t, true)]}
                         normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')}
                         extra={t('experts.idNumberHint')}

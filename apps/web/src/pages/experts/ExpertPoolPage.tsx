@@ -63,7 +63,7 @@ export default function ExpertPoolPage() {
               loading={pages.loading}
               dataSource={rows}
               pagination={false}
-              scroll={{ x: 1300 }}
+              scroll={{ x: 1190 }}
               locale={{ emptyText: t('experts.pool.empty') }}
               onRow={(r) => ({ onDoubleClick: () => setOpenId(r.id) })}
               columns={[
@@ -83,33 +83,33 @@ export default function ExpertPoolPage() {
                     </Space>
                   ),
                 },
-                { title: t('experts.fields.idHint'), dataIndex: 'idHint', width: 110, render: (v: string) => <span className="mono small">{v}</span> },
+                { title: t('experts.fields.idHint'), dataIndex: 'idHint', width: 100, render: (v: string) => <span className="mono small">{v}</span> },
                 {
                   title: t('experts.fields.state'),
                   dataIndex: 'state',
-                  width: 90,
+                  width: 80,
                   sorter: (a, b) => a.state.localeCompare(b.state),
                   render: (_: unknown, r) => <ExpertStateTag state={r.state} />,
                 },
                 {
                   title: t('experts.fields.level'),
                   dataIndex: 'level',
-                  width: 90,
+                  width: 96,
                   sorter: (a, b) => EXPERT_LEVELS.indexOf(a.level) - EXPERT_LEVELS.indexOf(b.level),
                   render: (v: ExpertView['level']) => t(`experts.levels.${v}`),
                 },
-                { title: t('experts.fields.specialties'), dataIndex: 'specialties', width: 280, render: (v: string[]) => <SpecialtyTags codes={v} /> },
+                { title: t('experts.fields.specialties'), dataIndex: 'specialties', width: 204, render: (v: string[]) => <SpecialtyTags codes={v} /> },
                 {
                   title: t('experts.fields.regionCode'),
                   dataIndex: 'regionCode',
-                  width: 110,
+                  width: 100,
                   sorter: (a, b) => a.regionCode.localeCompare(b.regionCode),
                   render: (v: string) => regionName(v),
                 },
                 {
                   title: t('experts.fields.employer'),
                   dataIndex: 'employer',
-                  width: 220,
+                  width: 200,
                   ellipsis: { showTitle: false },
                   render: (v: ExpertView['employer'], r) => (
                     <Tooltip title={`${v.name} · ${r.title}`}>
@@ -118,18 +118,17 @@ export default function ExpertPoolPage() {
                     </Tooltip>
                   ),
                 },
-                { title: t('experts.fields.source'), dataIndex: 'source', width: 90, render: (v: ExpertView['source']) => t(`experts.sources.${v}`) },
                 {
                   title: t('experts.fields.rating'),
                   dataIndex: 'rating',
-                  width: 140,
+                  width: 130,
                   sorter: (a, b) => (a.rating ?? 0) - (b.rating ?? 0),
                   render: (_: unknown, r) => <RatingText rating={r.rating} count={r.ratings} />,
                 },
                 {
                   title: t('experts.fields.appliedAt'),
                   dataIndex: 'appliedAt',
-                  width: 140,
+                  width: 130,
                   sorter: (a, b) => a.appliedAt.localeCompare(b.appliedAt),
                   render: (v: string) => formatTime(v),
                 },

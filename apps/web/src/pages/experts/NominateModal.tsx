@@ -35,7 +35,7 @@ export function NominateModal({ onClose, onCreated }: { onClose: () => void; onC
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label={t('experts.fields.idNumber')} name="idNumber" rules={[residentIdRule(t, true)]} normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')} extra={t('experts.idNumberHint')}>
+          <Form.Item label={t('experts.fields.idNumber')} name="idNumber" required rules={[residentIdRule(t, true)]} normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')} extra={t('experts.idNumberHint')}>
             <Input maxLength={18} className="mono" autoComplete="off" />
           </Form.Item>
         </Col>
