@@ -53,7 +53,12 @@ export function FormModal<V, I extends string = 'ok'>({
   const [busy, setBusy] = useState<I>();
 
   const submit = async (intent: I) => {
-    const values = await form.validateFields();
+    let values: V;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // the form marks the fields itself
+    }
     setBusy(intent);
     try {
       const done = await onSubmit(values, intent);

@@ -251,8 +251,8 @@ const expertsEn: Strings<typeof expertsZhCN> = {
         creditCode: 'Credit code (optional)',
         save: 'Save the plan',
         saved: 'Plan saved',
-        none: 'No plan yet',
         readOnly: 'Only the tenderer, its agency and trading-centre staff set the plan',
+        notPlannable: 'A plan is set once the section is in tendering',
       },
       rules: {
         'B-020': 'A section that must be tendered needs a committee of 5 or more members, an odd number; the plan has {{size}}',
@@ -264,6 +264,7 @@ const expertsEn: Strings<typeof expertsZhCN> = {
       issues: 'The plan breaks the committee composition rules; it cannot be drawn until it is corrected',
       draw: 'Draw experts',
       redraw: 'Replacement draw',
+      drawAfterOpening: 'Experts are drawn after the opening, when the bidders to avoid are known',
       drawReason: 'Reason',
       drawReasonPlaceholder: 'e.g. the opening is over: draw the experts by the plan',
       drawn: 'Draw done',

@@ -247,8 +247,8 @@ const expertsZhCN = {
         creditCode: '统一社会信用代码（选填）',
         save: '保存方案',
         saved: '抽取方案已保存',
-        none: '尚未制定抽取方案',
         readOnly: '只有招标人、招标代理机构和交易中心工作人员可以制定方案',
+        notPlannable: '标段进入招标阶段后才能制定抽取方案',
       },
       rules: {
         'B-020': '依法必须招标项目的评标委员会应为 5 人以上单数，本方案为 {{size}} 人',
@@ -260,6 +260,7 @@ const expertsZhCN = {
       issues: '抽取方案不符合评标委员会组建规则，修改前不能抽取',
       draw: '抽取专家',
       redraw: '补抽',
+      drawAfterOpening: '开标后投标人确定，才能抽取专家（须回避投标人）',
       drawReason: '抽取理由',
       drawReasonPlaceholder: '如：开标结束，按方案抽取评标专家',
       drawn: '抽取完成',

@@ -24,7 +24,7 @@ export default function SectionPage() {
   const s = section.data;
   const { user } = useSession();
   // The committee draw (专家抽取): the section's tenderer or agency, the region's staff and supervisors.
-  const seesCommittee = Boolean(s && (s.canManage || user?.kind === 'staff' || user?.kind === 'supervisor'));
+  const seesCommittee = Boolean(s && s.stage !== 'draft' && s.stage !== 'submitted' && (s.canManage || user?.kind === 'staff' || user?.kind === 'supervisor'));
 
   return (
     <div data-testid="section-page">

@@ -28,12 +28,14 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
   useEffect(() => setView(loaded.data), [loaded.data]);
 
   const isStaff = user?.kind === 'staff';
-  const canPlan = isStaff || section.canManage;
+  // A plan is set while tendering or after the opening; experts are drawn only after it, once the bidders to avoid are known.
+  const plannable = section.stage === 'tendering' || section.stage === 'opened';
+  const canPlan = (isStaff || section.canManage) && plannable;
   const v = view;
   // The refusals of the plan just sent, else those of the saved plan (if the rules changed since it was saved).
   const issues = refused?.issues.length ? refused : v?.plan && v.planIssues.length ? { plan: v.plan, issues: v.planIssues } : undefined;
   const values = issues ? issueValues(issues.plan) : undefined;
-  const canDraw = isStaff && v !== undefined && v.plan !== null && v.planIssues.length === 0 && v.open > 0;
+  const canDraw = isStaff && section.stage === 'opened' && v !== undefined && v.plan !== null && v.planIssues.length === 0 && v.open > 0;
 
   return (
     <Card
@@ -45,9 +47,11 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
       }
       extra={
         isStaff && v ? (
-          <Button type="primary" icon={<ThunderboltOutlined />} disabled={!canDraw} onClick={() => setDrawing(true)} data-testid="committee-draw">
-            {t(v.draws.length ? 'experts.committee.redraw' : 'experts.committee.draw')}
-          </Button>
+          <Tooltip title={section.stage === 'opened' ? undefined : t('experts.committee.drawAfterOpening')}>
+            <Button type="primary" icon={<ThunderboltOutlined />} disabled={!canDraw} onClick={() => setDrawing(true)} data-testid="committee-draw">
+              {t(v.draws.length ? 'experts.committee.redraw' : 'experts.committee.draw')}
+            </Button>
+          </Tooltip>
         ) : undefined
       }
       data-testid="committee-card"
@@ -79,19 +83,19 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
               }
             />
           )}
-          <Space wrap className="muted">
-            {v.plan && <span data-testid="committee-open">{t('experts.committee.open', { count: v.open })}</span>}
-            {v.draws.length > 0 && <span>{t('experts.committee.avoided', { count: v.avoided })}</span>}
-          </Space>
+          {v.plan && (
+            <Space wrap className="muted">
+              <span data-testid="committee-open">{t('experts.committee.open', { count: v.open })}</span>
+              {v.draws.length > 0 && <span>{t('experts.committee.avoided', { count: v.avoided })}</span>}
+            </Space>
+          )}
           <Divider titlePlacement="start">{t('experts.committee.plan.title')}</Divider>
-          {!canPlan && !v.plan && <div className="muted small card-lead">{t('experts.committee.plan.readOnly')}</div>}
+          {!canPlan && !v.plan && <div className="muted small card-lead">{t(plannable ? 'experts.committee.plan.readOnly' : 'experts.committee.plan.notPlannable')}</div>}
           {v.plan && (!canPlan || v.draws.length > 0) ? (
             <PlanSummary plan={v.plan} />
           ) : canPlan ? (
             <PlanForm key={JSON.stringify(v.plan)} sectionId={section.id} section={section} plan={v.plan} onSaved={setView} onIssues={setRefused} />
-          ) : (
-            <div className="muted">{t('experts.committee.plan.none')}</div>
-          )}
+          ) : null}
           <Divider titlePlacement="start">{t('experts.committee.draws.title')}</Divider>
           <DrawsTable draws={v.draws} />
           <Divider titlePlacement="start">{t('experts.committee.seats.title')}</Divider>
