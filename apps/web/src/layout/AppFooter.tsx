@@ -22,6 +22,8 @@ export function AppFooter() {
             <div className="footer-heading">{t('footer.services')}</div>
             <Link to="/register">{t('footer.register')}</Link>
             <Link to="/login">{t('footer.login')}</Link>
+            <Link to="/experts/apply">{t('experts.nav.apply')}</Link>
+            <Link to="/experts/record">{t('experts.nav.record')}</Link>
             <Link to="/verify">{t('footer.verify')}</Link>
             <a href="/api/docs">{t('footer.openData')}</a>
           </div>
