@@ -179,14 +179,18 @@ describe('[A-219] the avoidance filter before a draw', () => {
     };
     time(many);
     time(few);
-    // Interleaved, so that a shared machine slows both alike: 100 times the units must not cost 100
-    // times the time (a loop over the units per expert would). bench/experts.bench.ts measures the
-    // absolute time (target < 20 ms).
-    const ratios: number[] = [];
-    for (let k = 0; k < 5; k++) ratios.push(time(many) / time(few));
-    ratios.sort((x, y) => x - y);
-    expect(ratios[2]).toBeLessThan(5);
-  });
+    // Interleaved, so that a shared machine slows both alike, and the fastest run of each (a run
+    // slowed by another process or a collection says nothing): 100 times the units must not cost
+    // 100 times the time (a loop over the units per expert would). bench/experts.bench.ts measures
+    // the absolute time (target < 20 ms).
+    let fastestMany = Infinity;
+    let fastestFew = Infinity;
+    for (let k = 0; k < 7; k++) {
+      fastestMany = Math.min(fastestMany, time(many));
+      fastestFew = Math.min(fastestFew, time(few));
+    }
+    expect(fastestMany / fastestFew).toBeLessThan(5);
+  }, 60_000);
 });
 
 describe('[A-219] avoidance properties', () => {
