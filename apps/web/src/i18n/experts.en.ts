@@ -32,7 +32,7 @@ const expertsEn: Strings<typeof expertsZhCN> = {
       rating: 'Rating',
       duplicateOf: 'Duplicate of',
     },
-    validation: { mobile: 'An 11-digit mobile number', specialtiesMax: 'At most 10 specialties', untilBeforeFrom: 'Until cannot be before from', uuid: 'A section ID (UUID)' },
+    validation: { mobile: 'An 11-digit mobile number', specialtiesMax: 'At most 10 specialties', untilBeforeFrom: 'Until cannot be before from', uuid: 'A section ID (UUID)', applicationId: 'An application number has 36 characters: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' },
     specialtiesPlaceholder: 'One or more specialties (up to 10)',
     idNumberHint: 'The ID number only tells one person from another: the platform keeps no number, only its last four characters',
     conflicts: {

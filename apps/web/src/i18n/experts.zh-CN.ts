@@ -28,7 +28,7 @@ const expertsZhCN = {
       rating: '综合评价',
       duplicateOf: '重复记录',
     },
-    validation: { mobile: '请输入 11 位手机号码', specialtiesMax: '最多选择 10 个专业', untilBeforeFrom: '任职止不能早于任职起', uuid: '请输入标段编号（UUID 格式）' },
+    validation: { mobile: '请输入 11 位手机号码', specialtiesMax: '最多选择 10 个专业', untilBeforeFrom: '任职止不能早于任职起', uuid: '请输入标段编号（UUID 格式）', applicationId: '申请编号为 36 位，形如 xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx' },
     specialtiesPlaceholder: '选择一个或多个专业（最多 10 个）',
     idNumberHint: '身份证号只用于识别同一人，平台不保存号码本身，只显示末四位',
     conflicts: {

@@ -2,6 +2,7 @@ import type { ExpertApplicationStatus } from '@bidhall/contracts';
 import { Button, Card, Descriptions, Form, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
 import { expertsApi } from '../../api/experts.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatTime } from '../../format.ts';
@@ -40,7 +41,11 @@ export function StatusCheckCard({ initial }: { initial?: Values }) {
   return (
     <Card title={t('experts.status.title')} data-testid="expert-status-check">
       <Form form={form} layout="vertical" onFinish={(v) => void check(v)} requiredMark={false}>
-        <Form.Item label={t('experts.status.id')} name="id" rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+        <Form.Item
+          label={t('experts.status.id')}
+          name="id"
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { pattern: /^\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s*$/i, message: t('experts.validation.applicationId') }]}
+        >
           <Input className="mono" autoComplete="off" data-testid="status-id" />
         </Form.Item>
         <Form.Item label={t('experts.status.token')} name="token" rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
@@ -50,7 +55,8 @@ export function StatusCheckCard({ initial }: { initial?: Values }) {
           {t('experts.status.check')}
         </Button>
       </Form>
-      <ProblemAlert error={error} />
+      {/* A malformed number or token is, to the applicant, just a wrong one. */}
+      <ProblemAlert error={error} message={error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? t('errors.EXPERT_APPLICATION_NOT_FOUND') : undefined} />
       {status && (
         <Descriptions
           className="expert-status-result"
