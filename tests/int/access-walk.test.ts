@@ -101,13 +101,16 @@ const SAMPLE_QUERIES: Record<string, string> = {
   hall: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'bid' ORDER BY bid_deadline DESC",
   applicationHall: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
   recordTemplate: 'SELECT id FROM opening.record_template',
+  expert: 'SELECT id FROM experts.expert ORDER BY seq',
+  committee: 'SELECT section_id AS id FROM experts.committee_plan',
+  expertInvitation: 'SELECT id FROM experts.committee_seat ORDER BY seat',
 };
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
   // The whole demo: its opening halls give the hall routes their parties (bidders, tenderer).
   await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  for (const u of ['staff.dongsheng', 'staff.city', 'supervisor.works', 'auditor', 'admin', 'security.a', 'tenderer.demo', 'agency.demo', 'bidder.demo']) insiders.push(await demoLogin(u));
+  for (const u of ['staff.dongsheng', 'staff.city', 'supervisor.works', 'auditor', 'admin', 'security.a', 'tenderer.demo', 'agency.demo', 'bidder.demo', 'expert.demo']) insiders.push(await demoLogin(u));
   const [staff, , , , , , tenderer, agency, bidder] = insiders;
 
   // What the demo lacks: a draw, a change request, a site visit with its record, an agency contract and plan, an invitation.

@@ -45,7 +45,8 @@ import { checkNoticeHtml, createDisclosureModule } from './modules/disclosure/in
 import { createDocumentsModule } from './modules/documents/index.ts';
 import { createExchangeModule } from './modules/exchange/index.ts';
 import { createFinanceModule } from './modules/finance/index.ts';
-import { createIdentityModule, entityLookup, ocspTransport, searchBidders } from './modules/identity/index.ts';
+import { createExpertsModule, createSandboxGateway } from './modules/experts/index.ts';
+import { accountLookup, createIdentityModule, entityLookup, ocspTransport, personRefOf, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createOpeningModule } from './modules/opening/index.ts';
 import { createProjectsModule } from './modules/projects/index.ts';
@@ -133,13 +134,14 @@ export async function buildApp(deps: AppDeps) {
         await exchange.outbox.enqueue(trx, { kind: 'logTreeHead', subjectType: 'logTreeHead', subjectId: String(head.treeSize), regionCode: null, content: head });
       })),
   });
+  const personKey = derivedKey(deps.signingKey, 'person-ref v1');
   const identity = createIdentityModule({
     db,
     clock: deps.clock,
     audit,
     jobs: deps.jobs,
     sessionTtlHours: deps.config.sessionTtlHours,
-    personKey: derivedKey(deps.signingKey, 'person-ref v1'),
+    personKey,
     cookieSecure: deps.config.cookieSecure,
     trustStoreDir: deps.config.trustStoreDir,
     certificateChallengeTtlSeconds: deps.config.certificateChallengeTtlSeconds,
@@ -298,7 +300,27 @@ export async function buildApp(deps: AppDeps) {
     // The price coefficient drawn at opening with trust's verifiable draws.
     draws: trust.draws,
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening];
+  // The expert pool and the committee draw (issue 12): avoidance reads the opened hall's bidders.
+  const experts = createExpertsModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    personRef: (idNumber) => personRefOf(personKey, idNumber),
+    sections: projects.sections,
+    bidders: opening.bidders,
+    entities: entityLookup,
+    accounts: accountLookup,
+    draws: trust.draws,
+    notify: notifications.notify,
+    outbox: exchange.outbox,
+    regions: {
+      codesWithin: (code) => catalog.catalog.codesWithin(code),
+      chainOf: (code) => regionChain(catalog.catalog.regions(), code),
+    },
+    gateway: deps.config.exchangeSandbox ? createSandboxGateway({ clock: deps.clock }) : null,
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts];
   for (const m of modules) errors.register(m.errors);
   errors.register(logErrors);
 
@@ -365,6 +387,7 @@ export async function buildApp(deps: AppDeps) {
     bidding,
     finance,
     opening,
+    experts,
     publish: disclosure.publish,
     approvals: exchange.approvals,
     catalog: catalog.catalog,

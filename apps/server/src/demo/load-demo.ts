@@ -3,6 +3,7 @@ import type { BuiltApp } from '../app.ts';
 import type { Db } from '../platform/db/database.ts';
 import { loadDemoBidding } from './demo-bidding.ts';
 import { DEMO_STAFF, loadDemoData } from './demo-data.ts';
+import { loadDemoExperts } from './demo-experts.ts';
 import { loadDemoFinance } from './demo-finance.ts';
 import { hasDemoOpening, loadDemoOpening, OPENING_LEAD_MS } from './demo-opening.ts';
 import { loadDemoTendering } from './demo-tendering.ts';
@@ -21,7 +22,7 @@ export interface DemoOptions {
 /**
  * The whole demo, in order: accounts, entities and certificates; the opening custodians' keys; two
  * sections opened remotely; sections at each stage of tendering; bond sub-accounts, deposits through the
- * sandbox bank and an e-guarantee. Each part adds only what is missing.
+ * sandbox bank and an e-guarantee; the expert pool and a drawn committee. Each part adds only what is missing.
  *
  * The opening stage needs bids sealed before a deadline that has passed: on a first load with a clock
  * that can move, the first three parts run OPENING_LEAD_MS back and the clock then comes forward to
@@ -53,8 +54,9 @@ export async function loadDemo(built: BuiltApp, db: Db, options: DemoOptions) {
   }
   const tendering = await loadDemoTendering(built, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
   const bonds = await loadDemoFinance(built, db, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
+  const { experts } = await loadDemoExperts(built, db, { clock, ...(onSkipped ? { onSkipped } : {}) });
   await releaseDemoTotpSteps(db);
-  return { ...summary, sections: tendering.sections, custodianKeys: bidding.registered, halls, bonds };
+  return { ...summary, sections: tendering.sections, custodianKeys: bidding.registered, halls, bonds, experts };
 }
 
 /** A clock the demo may move (the demo's own, a test's). */

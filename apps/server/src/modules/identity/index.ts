@@ -39,6 +39,8 @@ export type { Binder } from './certificate.service.ts';
 export { createEntitySignatureVerifier, type EntitySigner, type VerifyEntitySignature } from './entity-signature.ts';
 export type { BoundCertificate, CheckBoundCertificate } from './bound-certificate.ts';
 export { entityLookup, type EntitySummary } from './entity-lookup.ts';
+export { accountLookup } from './account-lookup.ts';
+export { personRefOf } from './person-ref.ts';
 export { searchBidders, type BidderDirectoryEntry, type BidderDirectoryQuery } from './bidder-directory.ts';
 
 /**

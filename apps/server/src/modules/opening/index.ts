@@ -1,4 +1,5 @@
 import { SITTINGS, type Sitting } from '@bidhall/contracts';
+import { hallBidders } from './hall-bidders.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { createHallBus, type HallBus } from './hall-bus.ts';
 import { registerHallRoutes } from './hall.routes.ts';
@@ -64,6 +65,8 @@ export function createOpeningModule(deps: OpeningDeps) {
     remedy,
     sittings,
     templates,
+    /** opening → experts: who bid, once the hall has opened (the committee avoids them). */
+    bidders: hallBidders,
     registerRoutes(app: AppInstance) {
       for (const sitting of SITTINGS) {
         const it = sittings[sitting];

@@ -53,6 +53,11 @@ export const RATE_LIMITS: Readonly<Record<string, RouteLimit>> = {
   'POST /api/v1/sections/:id/application-hall/unseal': { max: 30, windowSeconds: 60, by: 'account', why: 'an unsealing unwraps every content key and decrypts the bidSummary' },
   'POST /api/v1/sections/:id/application-hall/shares': { max: 30, windowSeconds: 60, by: 'account', why: 'a release unwraps every share and may recover and check every content key of an application' },
   'GET /api/v1/sections/:id/application-hall/events': { max: 30, windowSeconds: 60, by: 'account', why: 'each stream holds a connection open and replays events from the database' },
+  // The expert pool's anonymous routes (issue 12 §1).
+  'POST /api/v1/expert-applications': { max: 10, windowSeconds: 3600, why: 'each application stores a record staff must review' },
+  'GET /api/v1/expert-applications/:id': { max: 30, windowSeconds: 60, why: 'token guessing against an application number' },
+  'GET /api/v1/public/expert-record': { max: 60, windowSeconds: 60, why: 'a page of the public record joins events and records of the whole pool' },
+  'POST /api/v1/sections/:id/committee/draws': { max: 10, windowSeconds: 60, by: 'account', why: 'a draw filters the whole pool, signs a log head and notifies every drawn expert' },
   'POST /api/v1/bids/:id/withdrawal': { max: 30, windowSeconds: 60, by: 'account', why: 'a withdrawal verifies a signature and signs a receipt' },
 };
 

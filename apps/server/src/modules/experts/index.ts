@@ -1,0 +1,37 @@
+import type { AppInstance } from '../../platform/http/types.ts';
+import { createSandboxGateway } from './channels.ts';
+import { registerCommitteeRoutes } from './committee.routes.ts';
+import { createCommitteeService, SEAT_EXPIRY_JOB } from './committee.service.ts';
+import type { ExpertsDeps } from './experts.deps.ts';
+import { expertsErrors } from './experts.errors.ts';
+import { registerPoolRoutes } from './pool.routes.ts';
+import { createPoolService } from './pool.service.ts';
+import { createExpertsScopes } from './scopes.ts';
+
+export type { AccountsPort, BiddersPort, ExpertsDeps } from './experts.deps.ts';
+export type { ChannelGateway } from './channels.ts';
+export { createSandboxGateway, SEAT_EXPIRY_JOB };
+
+/**
+ * Experts (issue 12 §1–§2): the pool — applications, review, states, history, records, ratings, sharing
+ * and recommendation — and the committee draw with avoidance, notification, answers and replacement.
+ */
+export function createExpertsModule(deps: ExpertsDeps) {
+  const pool = createPoolService(deps);
+  const committee = createCommitteeService(deps);
+  deps.jobs.define<{ seatId: string }>({ name: SEAT_EXPIRY_JOB, handle: async ({ seatId }) => committee.expire(seatId) });
+  return {
+    errors: expertsErrors,
+    scopes: createExpertsScopes(deps),
+    pool,
+    committee,
+    /** The SMS/voice gateway (the sandbox's inbox in demo and tests), or null. */
+    gateway: deps.gateway,
+    registerRoutes(app: AppInstance) {
+      registerPoolRoutes(app, { db: deps.db, pool, committee });
+      registerCommitteeRoutes(app, { committee });
+    },
+  };
+}
+
+export type ExpertsModule = ReturnType<typeof createExpertsModule>;
