@@ -7,7 +7,8 @@
  * (b) scoring 200 bids × 9 evaluators × 50 scored factors (90,000 scores) with the engine: factor
  *     scores, price scores, totals and ranking, outlier evaluators — target median < 200 ms; baseline:
  *     a plain loop summing the same 90,000 numbers.
- * Prints figures and ratios, the targets on the last line; never fails on a time.
+ * Sides are timed in turns, so that a shared machine slows them alike. Prints figures and ratios, the
+ * targets on the last line; never fails on a time.
  */
 import { draw, drawSeed, prepareDraw, sm3, utf8 } from '@bidhall/crypto';
 import {
@@ -34,16 +35,21 @@ function sequence(seed: number) {
   };
 }
 
-function median(fn: () => void, runs: number, warmup = 3): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
+/**
+ * Median times of several functions run in turns (a, b, c, a, b, c …): the machine is shared, so a
+ * slow spell slows every side alike instead of one.
+ */
+function medians(fns: readonly (() => unknown)[], runs: number, warmup = 3): number[] {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) fn();
+  const times = fns.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
+    fns.forEach((fn, k) => {
+      const t0 = performance.now();
+      fn();
+      times[k]!.push(performance.now() - t0);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[times.length >> 1]!;
+  return times.map((t) => t.sort((a, b) => a - b)[t.length >> 1]!);
 }
 
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
@@ -131,10 +137,7 @@ filterOnly();
 const coldMs = performance.now() - t0;
 
 const RUNS = 30;
-const drawMs = median(drawOnce, RUNS);
-const filterMs = median(filterOnly, RUNS);
-const bareMs = median(barePass, RUNS);
-const hashMs = median(hashPass, RUNS);
+const [drawMs, filterMs, bareMs, hashMs] = medians([drawOnce, filterOnly, barePass, hashPass], RUNS) as [number, number, number, number];
 const d = lastDraw!;
 
 console.log(`(a) committee draw: pool ${POOL.toLocaleString('en')} experts, ${UNITS} units and ${avoidance.personRefs.length} people avoided, specialty A, ${COUNT} seats`);
@@ -193,8 +196,7 @@ const plainSum = () => {
   }
   sink += total;
 };
-const scoreMs = median(scoreOnce, 15);
-const sumMs = median(plainSum, 15);
+const [scoreMs, sumMs] = medians([scoreOnce, plainSum], 15) as [number, number];
 
 console.log(`(b) scoring: ${BIDS} bids × ${EVALUATORS} evaluators × ${SCORED} factors (${(BIDS * EVALUATORS * SCORED).toLocaleString('en')} scores) + price + ranking + outliers`);
 console.log(`    candidates ${lastRank}`);
