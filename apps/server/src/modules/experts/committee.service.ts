@@ -241,7 +241,34 @@ export function createCommitteeService(deps: ExpertsDeps) {
     return out;
   }
 
-  return { setPlan, draw, answer, expire, invitationsOf, view: (sectionId: string) => committeeViewOf(db, deps.draws, sectionId) };
+  /**
+   * experts → evaluation (never over HTTP): the committee's expert members — the accepted seats, with
+   * the expert's account and name — and whether every expert seat of the plan is accepted.
+   */
+  async function members(trx: Db, sectionId: string) {
+    const plan = await tables(trx).selectFrom('experts.committee_plan').select('plan').where('section_id', '=', sectionId).executeTakeFirst();
+    if (!plan) return null;
+    const p = json<CommitteePlanInput>(plan.plan);
+    const rows = await tables(trx)
+      .selectFrom('experts.committee_seat as s')
+      .innerJoin('experts.expert as e', 'e.id', 's.expert_id')
+      .select(['s.seat', 's.specialty', 'e.id as expertId', 'e.user_id as userId', 'e.name'])
+      .where('s.section_id', '=', sectionId)
+      .where('s.state', '=', 'accepted')
+      .orderBy('s.seat')
+      .execute();
+    const expertSeats = p.specialties.reduce((n, x) => n + x.count, 0);
+    return {
+      complete: rows.length >= expertSeats,
+      size: p.size,
+      tendererRepresentatives: p.tendererRepresentatives,
+      evaluationStartsAt: p.evaluationStartsAt,
+      venue: p.venue,
+      experts: rows.map((r) => ({ seat: r.seat, specialty: r.specialty, expertId: r.expertId, userId: r.userId, name: r.name })),
+    };
+  }
+
+  return { setPlan, draw, answer, expire, invitationsOf, members, view: (sectionId: string) => committeeViewOf(db, deps.draws, sectionId) };
 }
 
 export type CommitteeService = ReturnType<typeof createCommitteeService>;
