@@ -221,7 +221,7 @@ describe('the committee draw (issue 12 §2)', () => {
     expect(set.json()).toMatchObject({ state: 'planned', open: 4, planIssues: [] });
   });
 
-  it('[A-130] [A-219] [A-134] [A-220] [A-133] experts are drawn after avoidance with verifiable draws, notified, answer, and declined or expired seats are replaced', async () => {
+  it('[A-130] [A-219] [A-134] [A-220] experts are drawn after avoidance with verifiable draws, notified, answer, and declined or expired seats are replaced', async () => {
     // A tenderer sets the plan but does not draw.
     expect((await call('POST', `/api/v1/sections/${sectionId}/committee/draws`, c.tenderer, { reason: '抽取' })).statusCode).toBe(403);
     const drawn = await call('POST', `/api/v1/sections/${sectionId}/committee/draws`, c.staff, { reason: '评标前一日抽取' });
@@ -258,7 +258,7 @@ describe('the committee draw (issue 12 §2)', () => {
     const invited = mine.invitations.filter((i) => i.sectionId === sectionId);
     expect(invited).toEqual([expect.objectContaining({ sectionId, specialty: 'A05', state: 'notified', venue: plan().venue })]);
 
-    // A-133: acceptance confirms no conflict; another expert cannot answer someone else's invitation.
+    // Acceptance confirms no conflict; another expert cannot answer someone else's invitation.
     const invitation = invited[0]!.id;
     await createPlatformUser(t, { username: 'experts.other', kind: 'expert', personIdNumber: testPersonId('experts-other') });
     const other = await login(t, 'experts.other');
