@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely';
 import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
-import type { ChannelGateway } from './channels.ts';
 import type { ExpertsTables } from './experts.tables.ts';
 
 /** projects → experts: the section a committee is drawn for. */
@@ -57,6 +56,14 @@ export interface RegionsPort {
   codesWithin(code: string): readonly string[];
   /** The region and its parents up to the top, nearest first. */
   chainOf(code: string): string[];
+}
+
+/** An SMS or voice-call gateway (a telecom operator's platform in production). */
+export interface ChannelGateway {
+  /** Sends inside the caller's transaction, so a message exists exactly when the seat does. */
+  send(trx: Db, message: { channel: 'sms' | 'voice'; phone: string; text: string }): Promise<void>;
+  /** The messages a phone number received (the sandbox's inbox; tests and the demo read it). */
+  inbox?(db: Db, phone: string): Promise<{ channel: string; text: string; sentAt: string }[]>;
 }
 
 export interface ExpertsDeps {

@@ -8,8 +8,7 @@ import { registerPoolRoutes } from './pool.routes.ts';
 import { createPoolService } from './pool.service.ts';
 import { createExpertsScopes } from './scopes.ts';
 
-export type { AccountsPort, BiddersPort, ExpertsDeps } from './experts.deps.ts';
-export type { ChannelGateway } from './channels.ts';
+export type { AccountsPort, BiddersPort, ChannelGateway, ExpertsDeps } from './experts.deps.ts';
 export { createSandboxGateway, SEAT_EXPIRY_JOB };
 
 /**
