@@ -104,6 +104,8 @@ const SAMPLE_QUERIES: Record<string, string> = {
   expert: 'SELECT id FROM experts.expert ORDER BY seq',
   committee: 'SELECT section_id AS id FROM experts.committee_plan',
   expertInvitation: 'SELECT id FROM experts.committee_seat ORDER BY seat',
+  // A section's evaluation is known by its section: those with a committee (the demo's read-out section).
+  evaluation: 'SELECT section_id AS id FROM experts.committee_plan',
 };
 
 beforeAll(async () => {

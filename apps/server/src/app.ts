@@ -45,6 +45,7 @@ import { checkNoticeHtml, createDisclosureModule } from './modules/disclosure/in
 import { createDocumentsModule } from './modules/documents/index.ts';
 import { createExchangeModule } from './modules/exchange/index.ts';
 import { createFinanceModule } from './modules/finance/index.ts';
+import { createEvaluationModule } from './modules/evaluation/index.ts';
 import { createExpertsModule, createSandboxGateway } from './modules/experts/index.ts';
 import { accountLookup, createIdentityModule, entityLookup, ocspTransport, personRefOf, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
@@ -320,7 +321,25 @@ export async function buildApp(deps: AppDeps) {
     },
     gateway: deps.config.exchangeSandbox ? createSandboxGateway({ clock: deps.clock }) : null,
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts];
+  // Evaluation (issue 12 §4): the accepted committee, the readout and its coefficient, the document's method.
+  const evaluation = createEvaluationModule({
+    db,
+    clock: deps.clock,
+    audit,
+    sections: projects.sections,
+    committee: { members: (trx, sectionId) => experts.committee.members(trx, sectionId) },
+    readout: opening.readout,
+    methods: {
+      methodOf: async (trx, sectionId) => {
+        const doc = await documents.bidding.issuedFor(trx, sectionId, 'tender');
+        const method = doc?.method;
+        return method && (method.type === 'scoring' || method.type === 'lowestEvaluatedPrice') ? method : null;
+      },
+    },
+    accounts: { byId: (trx, userId) => accountLookup.byId(trx, userId) },
+    notify: notifications.notify,
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation];
   for (const m of modules) errors.register(m.errors);
   errors.register(logErrors);
 
@@ -388,6 +407,7 @@ export async function buildApp(deps: AppDeps) {
     finance,
     opening,
     experts,
+    evaluation,
     publish: disclosure.publish,
     approvals: exchange.approvals,
     catalog: catalog.catalog,

@@ -20,3 +20,4 @@ export * from './finance.ts';
 export * from './opening.ts';
 export * from './record-templates.ts';
 export * from './experts.ts';
+export * from './evaluation.ts';

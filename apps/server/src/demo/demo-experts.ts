@@ -39,6 +39,14 @@ const CITY: Seed[] = [
   { name: '段晓光', specialties: ['B02'], regionCode: '150600' },
 ];
 
+/** The identity number the demo gives an expert of its pool, by name (tests link accounts to the drawn experts with it). */
+export function demoExpertIdNumber(name: string): string {
+  if (name === '郑涛') return DEMO_STAFF.find((s) => s.username === 'expert.demo')!.personIdNumber;
+  const i = [...DONGSHENG, ...CITY].findIndex((s) => s.name === name);
+  if (i < 0) throw new Error(`no demo expert ${name}`);
+  return demoIdNumber(i);
+}
+
 function application(seed: Seed, i: number): ExpertApplication {
   return {
     name: seed.name,

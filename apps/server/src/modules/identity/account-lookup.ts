@@ -3,6 +3,12 @@ import { tables } from './identity.deps.ts';
 
 /** Platform accounts as other modules may know them: kind, status and the keyed hash of the bound person. */
 export const accountLookup = {
+  /** An account by id (a malformed id is no account): its name, kind, status and entity. */
+  async byId(trx: Db, userId: string) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) return null;
+    const r = await tables(trx).selectFrom('identity.user_account').select(['id', 'username', 'display_name', 'kind', 'status', 'entity_id']).where('id', '=', userId).executeTakeFirst();
+    return r ? { userId: r.id, username: r.username, displayName: r.display_name, kind: r.kind, status: r.status, entityId: r.entity_id } : null;
+  },
   async byUsername(trx: Db, username: string) {
     const r = await tables(trx)
       .selectFrom('identity.user_account')

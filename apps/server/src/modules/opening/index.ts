@@ -1,5 +1,6 @@
 import { SITTINGS, type Sitting } from '@bidhall/contracts';
 import { hallBidders } from './hall-bidders.ts';
+import { hallReadout } from './hall-readout.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { createHallBus, type HallBus } from './hall-bus.ts';
 import { registerHallRoutes } from './hall.routes.ts';
@@ -14,6 +15,7 @@ import type { OpeningDeps } from './opening.deps.ts';
 import { openingErrors } from './opening.errors.ts';
 import { createOpeningScopes } from './scopes.ts';
 
+export type { ReadoutBid } from './hall-readout.ts';
 export type { BidsPort, BoundCertificatePort, OpeningDeps, OpeningTermsPort, PublishPort, SectionsPort } from './opening.deps.ts';
 export { recordSigningPayload } from './record.service.ts';
 export { evaluationKey } from './bulk-unseal.ts';
@@ -67,6 +69,8 @@ export function createOpeningModule(deps: OpeningDeps) {
     templates,
     /** opening → experts: who bid, once the hall has opened (the committee avoids them). */
     bidders: hallBidders,
+    /** opening → evaluation: the readout's bids and the drawn coefficient, once read out. */
+    readout: hallReadout,
     registerRoutes(app: AppInstance) {
       for (const sitting of SITTINGS) {
         const it = sittings[sitting];

@@ -1,0 +1,76 @@
+import type { EvaluationMethod, SectionSnapshotView } from '@bidhall/contracts';
+import type { Clock } from '@bidhall/rules';
+import type { Kysely } from 'kysely';
+import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { EvaluationTables } from './evaluation.tables.ts';
+
+/** projects → evaluation: the section evaluated. */
+export interface SectionsPort {
+  get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
+}
+
+/** experts → evaluation: the committee's accepted expert members with their accounts; null without a plan. */
+export interface CommitteePort {
+  members(
+    trx: Db,
+    sectionId: string,
+  ): Promise<{
+    complete: boolean;
+    size: number;
+    tendererRepresentatives: number;
+    evaluationStartsAt: string;
+    venue: string;
+    experts: { seat: number; specialty: string; expertId: string; userId: string | null; name: string }[];
+  } | null>;
+}
+
+/** opening → evaluation: the latest bid hall's readout and its drawn coefficient; null before the readout. */
+export interface ReadoutPort {
+  readoutOf(
+    trx: Db,
+    sectionId: string,
+  ): Promise<{
+    round: number;
+    readoutAt: string;
+    coefficient: string | null;
+    bids: { bidId: string; entityId: string; entityName: string; receivedAt: string; values: Record<string, string | number | null> }[];
+  } | null>;
+}
+
+/** documents → evaluation: the evaluation method of the section's issued tender document; null without one. */
+export interface MethodsPort {
+  methodOf(trx: Db, sectionId: string): Promise<EvaluationMethod | null>;
+}
+
+/** identity → evaluation: an account by id (representatives are users of the tenderer's entity). */
+export interface AccountsPort {
+  byId(trx: Db, userId: string): Promise<{ userId: string; displayName: string; kind: string; status: string; entityId: string | null } | null>;
+}
+
+/** notifications → evaluation: an in-app message inside the caller's transaction. */
+export type NotifyPort = (
+  trx: Db,
+  message: { recipientKind: 'entity' | 'user'; recipientId: string; topic: string; title: string; body: string; link?: string; dedupeKey?: string },
+) => Promise<boolean>;
+
+export interface EvaluationDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  sections: SectionsPort;
+  committee: CommitteePort;
+  readout: ReadoutPort;
+  methods: MethodsPort;
+  accounts: AccountsPort;
+  notify: NotifyPort;
+}
+
+export function tables(db: Db): Kysely<EvaluationTables> {
+  return db as unknown as Kysely<EvaluationTables>;
+}
+
+/** Read jsonb as the driver gives it: pg parses it, PGlite may hand back text. */
+export function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}

@@ -1,0 +1,26 @@
+import type { AppInstance } from '../../platform/http/types.ts';
+import type { EvaluationDeps } from './evaluation.deps.ts';
+import { evaluationErrors } from './evaluation.errors.ts';
+import { registerEvaluationRoutes } from './evaluation.routes.ts';
+import { createEvaluationService } from './evaluation.service.ts';
+import { createEvaluationScopes } from './scopes.ts';
+
+export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './evaluation.deps.ts';
+
+/**
+ * Evaluation (issue 12 §4): the committee's window, members, chair and sign-in, each member's sheet,
+ * and the chair's summary by the rules' engine.
+ */
+export function createEvaluationModule(deps: EvaluationDeps) {
+  const evaluation = createEvaluationService(deps);
+  return {
+    errors: evaluationErrors,
+    scopes: createEvaluationScopes(deps),
+    evaluation,
+    registerRoutes(app: AppInstance) {
+      registerEvaluationRoutes(app, { evaluation });
+    },
+  };
+}
+
+export type EvaluationModule = ReturnType<typeof createEvaluationModule>;

@@ -1,0 +1,128 @@
+import type { EvaluationMethod, EvaluationSummary } from '@bidhall/contracts';
+import {
+  bidTotals,
+  combineScores,
+  type ComplianceVerdicts,
+  complianceVerdicts,
+  EvaluationInputError,
+  type EvaluatorScores,
+  evaluatedPrices,
+  factorScores,
+  lowestEvaluatedPrice,
+  priceScores,
+  rankBids,
+  scoreOutliers,
+  ScoreOutOfRangeError,
+} from '@bidhall/rules';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { EvaluatedBid } from './evaluation.tables.ts';
+
+export interface MemberSheet {
+  memberId: string;
+  name: string;
+  verdicts: Record<string, Record<string, 'pass' | 'fail'>>;
+  scores: Record<string, Record<string, number>>;
+}
+
+/**
+ * The chair's summary from every member's submitted sheet, by the rules' engine (nothing recomputed
+ * here): compliance by majority (A-140), factor means and price scores with the opening's coefficient,
+ * totals (A-144), ranking and at most `method.candidates` candidates (A-145, B-026) — or the lowest
+ * evaluated price (A-141) — and each member's deviation from the others (A-150).
+ */
+export function computeSummary(input: {
+  method: EvaluationMethod;
+  bids: readonly EvaluatedBid[];
+  coefficient: string | null;
+  sheets: readonly MemberSheet[];
+  adjustments: Record<string, Record<string, string>>;
+  now: Date;
+}): EvaluationSummary {
+  try {
+    return compute(input);
+  } catch (e) {
+    if (e instanceof ScoreOutOfRangeError) throw new DomainError('EVALUATION_SCORE_OUT_OF_RANGE', e.message, { bidId: e.bidId, factor: e.factor, score: e.score });
+    if (e instanceof EvaluationInputError) throw new DomainError('EVALUATION_STATE_CONFLICT', e.message, { reason: 'input', ...e.details });
+    throw e;
+  }
+}
+
+function compute({ method, bids, coefficient, sheets, adjustments, now }: Parameters<typeof computeSummary>[0]): EvaluationSummary {
+  const name = new Map(bids.map((b) => [b.bidId, b.entityName]));
+  const criteria = [...method.qualification, ...method.compliance];
+  const verdicts: Record<string, Record<string, Record<string, 'pass' | 'fail'>>> = {};
+  for (const s of sheets) verdicts[s.memberId] = Object.fromEntries(bids.map((b) => [b.bidId, s.verdicts[b.bidId] ?? {}]));
+  const compliance = complianceVerdicts(
+    criteria.map((c) => c.number),
+    verdicts as ComplianceVerdicts,
+  );
+  const passed = new Set(compliance.filter((c) => c.passed).map((c) => c.bidId));
+  const valid = bids.filter((b) => passed.has(b.bidId));
+  const facts = valid.map((b) => ({ bidId: b.bidId, priceFen: BigInt(b.priceFen), receivedAt: b.receivedAt }));
+  const complianceView = compliance.map((c) => ({
+    bidId: c.bidId,
+    entityName: name.get(c.bidId) ?? '',
+    passed: c.passed,
+    failing: c.failing.map((n) => ({ number: n, title: criteria.find((x) => x.number === n)?.title ?? '' })),
+  }));
+  const base = { computedAt: now.toISOString(), method: method.type, compliance: complianceView, coefficient };
+
+  if (method.type === 'lowestEvaluatedPrice') {
+    const adjusted = facts.map((b) => ({ ...b, adjustments: Object.entries(adjustments[b.bidId] ?? {}).map(([clause, fen]) => ({ clause, amountFen: BigInt(fen) })) }));
+    const rec = lowestEvaluatedPrice(adjusted, { candidates: method.candidates });
+    const evaluated = new Map(evaluatedPrices(adjusted).map((e) => [e.bidId, e]));
+    const ranking = rec.mode === 'ranked' ? rec.ranking : [];
+    return {
+      ...base,
+      benchmarkPriceFen: null,
+      bids: valid.map((b) => ({
+        bidId: b.bidId,
+        entityName: b.entityName,
+        priceFen: b.priceFen,
+        factors: [],
+        priceScore: null,
+        deviationPercent: null,
+        total: null,
+        evaluatedPriceFen: String(evaluated.get(b.bidId)!.evaluatedPriceFen),
+      })),
+      ranking: ranking.map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '', total: null, evaluatedPriceFen: String(r.evaluatedPriceFen) })),
+      candidates: (rec.mode === 'ranked' ? rec.candidates : []).map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '' })),
+      outliers: sheets.map((s) => ({ memberId: s.memberId, name: s.name, deviation: 0, robustZ: 0, flagged: false, worstFactor: null })),
+    };
+  }
+
+  const priceFactor = method.factors.find((f) => f.category === 'price');
+  if (!priceFactor) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the scoring method has no price factor', { reason: 'method' });
+  if (coefficient === null) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the price coefficient has not been drawn', { reason: 'coefficient' });
+  // Only the valid bids are scored: a bid that failed the review has no score (its sheet entries are set aside).
+  const scores: Record<string, Record<string, Record<string, number>>> = {};
+  for (const s of sheets) scores[s.memberId] = Object.fromEntries(valid.map((b) => [b.bidId, s.scores[b.bidId] ?? {}]));
+  const factors = valid.length ? factorScores(method.factors, scores as EvaluatorScores) : [];
+  const prices = priceScores(method.priceFormula, facts, Number(coefficient), priceFactor);
+  const scored = combineScores(facts, factors, prices);
+  const totals = new Map(bidTotals(scored).map((t) => [t.bidId, t.total]));
+  const rec = rankBids(scored, { candidates: method.candidates });
+  const deviations = valid.length ? scoreOutliers(method.factors, scores as EvaluatorScores) : [];
+  const byFactor = new Map(factors.map((f) => [f.bidId, f]));
+  const byPrice = new Map(prices.bids.map((p) => [p.bidId, p]));
+  return {
+    ...base,
+    benchmarkPriceFen: prices.benchmark ? String(prices.benchmark.priceFen) : null,
+    bids: valid.map((b) => ({
+      bidId: b.bidId,
+      entityName: b.entityName,
+      priceFen: b.priceFen,
+      factors: byFactor.get(b.bidId)?.factors ?? [],
+      priceScore: byPrice.get(b.bidId)?.score ?? null,
+      deviationPercent: byPrice.get(b.bidId)?.deviationPercent ?? null,
+      total: totals.get(b.bidId) ?? null,
+      evaluatedPriceFen: null,
+    })),
+    ranking: (rec.mode === 'ranked' ? rec.ranking : []).map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '', total: r.total, evaluatedPriceFen: null })),
+    candidates: (rec.mode === 'ranked' ? rec.candidates : []).map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '' })),
+    outliers: sheets.map((s) => {
+      const d = deviations.find((x) => x.evaluatorId === s.memberId);
+      return { memberId: s.memberId, name: s.name, deviation: d?.deviation ?? 0, robustZ: d?.robustZ ?? 0, flagged: d?.flagged ?? false, worstFactor: d?.worstFactor ?? null };
+    }),
+  };
+}
