@@ -289,6 +289,8 @@ describe('evaluation (issue 12 §4)', () => {
     // |30 − 20.25|/30, |20 − 12|/20, |0 − 22|/30, |0 − 14.5|/20 averaged (the others' means over the 4 others).
     expect(dev1).toBeCloseTo((9.75 / 30 + 8 / 20 + 22 / 30 + 14.5 / 20) / 4, 6);
     expect(s.outliers.filter((o) => o.memberId !== ms[1]!.id).every((o) => o.deviation < 0.2)).toBe(true);
+    // Each member's scores of the valid bids, for the score table and its chart; the failed bid's set aside.
+    expect(s.memberScores.find((m) => m.memberId === ms[1]!.id)!.scores).toEqual({ [a.bidId]: { '3.1': 30, '3.2': 20 }, [b.bidId]: { '3.1': 0, '3.2': 0 } });
 
     // Stored and shown to officers and members; audited; the tenderer's bidders never reach it; nothing changes any more.
     for (const cookie of [c.staff!, c.supervisor!, ms[3]!.cookie]) expect((await view(cookie)).summary).toEqual(s);

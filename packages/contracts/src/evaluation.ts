@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime } from './common.ts';
-import { clauseNumber } from './documents.ts';
+import { clauseNumber, criterion, scoringFactor } from './documents.ts';
+import { deviceSignIn } from './evaluation-venues.ts';
 
 /**
  * Evaluation (评标, issue 12 §4): the committee's window, members, chair and sign-in, each member's
@@ -19,7 +20,13 @@ export type EvaluationRepresentativesInput = z.infer<typeof evaluationRepresenta
 export const evaluationChairInput = z.strictObject({ memberId: z.uuid() });
 
 /** Sign-in: the member confirms identity and no conflict with any bidder. */
-export const evaluationSignInInput = z.strictObject({ confirmIdentity: z.literal(true), noConflict: z.literal(true) });
+export const evaluationSignInInput = z.strictObject({
+  confirmIdentity: z.literal(true),
+  noConflict: z.literal(true),
+  /** The workstation's signature over the server's nonce, when the evaluation sits in venues (A-155, decision 0027). */
+  device: deviceSignIn.optional(),
+});
+export type EvaluationSignInInput = z.infer<typeof evaluationSignInInput>;
 
 export const evaluationSignInView = z.object({
   signedInAt: isoDateTime,
@@ -90,6 +97,11 @@ export const evaluationSummary = z.object({
       worstFactor: z.object({ number: z.string(), deviation: z.number() }).nullable(),
     }),
   ),
+  /**
+   * Each member's scores of the valid bids (bid id → factor number → score), as the report's score table
+   * lists them: kept secret while members score (A-146), part of the summary once all have submitted.
+   */
+  memberScores: z.array(z.object({ memberId: z.uuid(), scores: z.record(z.string(), z.record(z.string(), z.number())) })),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummary>;
 
@@ -118,8 +130,26 @@ export const evaluationView = z.object({
   members: z.array(evaluationMemberView),
   representativesNeeded: z.number().int().nullable(),
   progress: z.object({ members: z.number().int(), signedIn: z.number().int(), submitted: z.number().int() }),
+  /** The method's criteria and factors as the evaluation opened with them (what members judge and score), for members and officers. */
+  rubric: z
+    .object({ qualification: z.array(criterion), compliance: z.array(criterion), factors: z.array(scoringFactor), candidates: z.number().int() })
+    .nullable(),
   /** The bids under evaluation (the readout), for members and officers. */
   bids: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), priceFen: fen })),
   summary: evaluationSummary.nullable(),
 });
 export type EvaluationView = z.infer<typeof evaluationView>;
+
+/** The evaluations the caller sits in (GET /api/v1/me/evaluations): an expert member or a tenderer representative. */
+export const myEvaluationItem = z.object({
+  sectionId: z.uuid(),
+  sectionName: z.string(),
+  sectionCode: z.string(),
+  state: z.enum(EVALUATION_STATES),
+  window: z.object({ startsAt: isoDateTime, endsAt: isoDateTime, openNow: z.boolean() }),
+  role: z.enum(['expert', 'representative']),
+  chair: z.boolean(),
+  signedIn: z.boolean(),
+  submitted: z.boolean(),
+});
+export type MyEvaluationItem = z.infer<typeof myEvaluationItem>;

@@ -24,6 +24,7 @@ export async function evaluationViewOf(deps: Pick<EvaluationDeps, 'db' | 'clock'
       members: [],
       representativesNeeded: committee?.tendererRepresentatives ?? null,
       progress: { members: 0, signedIn: 0, submitted: 0 },
+      rubric: null,
       bids: [],
       summary: null,
     };
@@ -37,11 +38,12 @@ export async function evaluationViewOf(deps: Pick<EvaluationDeps, 'db' | 'clock'
   const signedIn = members.filter((m) => m.signed_in_at).length;
   const summary = ev.summary === null ? null : json<EvaluationSummary>(ev.summary);
   const state = summary ? 'summarised' : members.length > 0 && signedIn === members.length ? 'scoring' : 'open';
+  const method = json<EvaluationMethod>(ev.method);
   return {
     sectionId,
     state,
     window: { startsAt: ev.starts_at.toISOString(), endsAt: ev.ends_at.toISOString(), openNow: now >= ev.starts_at && now < ev.ends_at },
-    method: json<EvaluationMethod>(ev.method).type,
+    method: method.type,
     members: members.map((m) => ({
       id: m.id,
       role: m.role,
@@ -55,6 +57,9 @@ export async function evaluationViewOf(deps: Pick<EvaluationDeps, 'db' | 'clock'
     })),
     representativesNeeded: ev.representatives_needed,
     progress: { members: members.length, signedIn, submitted: submitted.size },
+    rubric: insider
+      ? { qualification: method.qualification, compliance: method.compliance, factors: method.type === 'scoring' ? method.factors : [], candidates: method.candidates }
+      : null,
     bids: insider ? json<EvaluatedBid[]>(ev.bids).map((b) => ({ bidId: b.bidId, entityName: b.entityName, priceFen: b.priceFen })) : [],
     summary: insider ? summary : null,
   };

@@ -2,8 +2,11 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import type { EvaluationDeps } from './evaluation.deps.ts';
 import { evaluationErrors } from './evaluation.errors.ts';
 import { registerEvaluationRoutes } from './evaluation.routes.ts';
+import { registerReportRoutes } from './report.routes.ts';
 import { createEvaluationService } from './evaluation.service.ts';
 import { createEvaluationScopes } from './scopes.ts';
+import { createVenues } from './venues/index.ts';
+import { registerMyEvaluationRoutes } from './mine.routes.ts';
 
 export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './evaluation.deps.ts';
 
@@ -13,12 +16,16 @@ export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './
  */
 export function createEvaluationModule(deps: EvaluationDeps) {
   const evaluation = createEvaluationService(deps);
+  const venues = createVenues(deps);
   return {
-    errors: evaluationErrors,
-    scopes: createEvaluationScopes(deps),
+    errors: { ...evaluationErrors, ...venues.errors },
+    scopes: { ...createEvaluationScopes(deps), ...venues.scopes },
     evaluation,
     registerRoutes(app: AppInstance) {
       registerEvaluationRoutes(app, { evaluation });
+      registerReportRoutes(app, deps);
+      venues.registerRoutes(app);
+      registerMyEvaluationRoutes(app, deps);
     },
   };
 }

@@ -88,6 +88,7 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
       ranking: ranking.map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '', total: null, evaluatedPriceFen: String(r.evaluatedPriceFen) })),
       candidates: (rec.mode === 'ranked' ? rec.candidates : []).map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '' })),
       outliers: sheets.map((s) => ({ memberId: s.memberId, name: s.name, deviation: 0, robustZ: 0, flagged: false, worstFactor: null })),
+      memberScores: [],
     };
   }
 
@@ -124,5 +125,7 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
       const d = deviations.find((x) => x.evaluatorId === s.memberId);
       return { memberId: s.memberId, name: s.name, deviation: d?.deviation ?? 0, robustZ: d?.robustZ ?? 0, flagged: d?.flagged ?? false, worstFactor: d?.worstFactor ?? null };
     }),
+    // The valid bids' scores only, as the engine took them.
+    memberScores: sheets.map((s) => ({ memberId: s.memberId, scores: scores[s.memberId]! })),
   };
 }
