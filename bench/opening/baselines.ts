@@ -4,13 +4,7 @@
  * work on the same sealed blobs — per byte, SM4-CTR and HMAC-SM3 to open it and SM3 of the plaintext,
  * SM4-CTR and HMAC-SM3 to seal it again and SM3 of what is stored, streamed to disk and back.
  */
-import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { unlink } from 'node:fs/promises';
 import http from 'node:http';
-import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /** A server that holds every stream open and, on `fire()`, writes one `event: readout` to all of them; `/view` answers a small JSON. */
 export async function bareSseServer(): Promise<{ url: string; fire: (data: string) => void; close: () => Promise<void> }> {
@@ -38,34 +32,4 @@ export async function bareSseServer(): Promise<{ url: string; fire: (data: strin
   };
 }
 
-/** A pass-through that feeds every chunk to a cipher, an HMAC and a hash, as the platform's streams do. */
-function crypt(key: Buffer, mac: Buffer) {
-  const cipher = createCipheriv('sm4-ctr', key, randomBytes(16));
-  const hmac = createHmac('sm3', mac);
-  const hash = createHash('sm3');
-  return new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hmac.update(chunk);
-      const out = cipher.update(chunk);
-      hash.update(out);
-      done(null, out);
-    },
-    flush(done) {
-      hmac.digest();
-      hash.digest();
-      done(null, cipher.final());
-    },
-  });
-}
-
-/** The bulk decryption's work on `files` by OpenSSL alone; returns the seconds it took. */
-export async function opensslBulk(files: readonly string[], tmpDir: string): Promise<number> {
-  const key = randomBytes(16);
-  const started = performance.now();
-  for (const [i, file] of files.entries()) {
-    const out = join(tmpDir, `baseline-${i}`);
-    await pipeline(createReadStream(file, { highWaterMark: 1 << 16 }), crypt(key, key), crypt(key, key), createWriteStream(out));
-    await unlink(out);
-  }
-  return (performance.now() - started) / 1000;
-}
+export { opensslBulk, opensslBulkOnCores } from './openssl-bulk.ts';

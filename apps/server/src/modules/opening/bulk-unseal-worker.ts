@@ -2,7 +2,8 @@
  * A bulk decryption worker thread (issue 11 §7): one sealed part streamed from its blob file through
  * unsealStream with its content key, re-sealed under the evaluation key (SM4-CTR, HMAC-SM3 over the
  * IV and the ciphertext) into a temporary file beside the blob store, its SM3 taken on the way so the
- * main thread adopts it without reading it again. Plaintext exists only in this thread's buffers.
+ * main thread adopts it without reading it again. The sealed bytes and the plaintext are checked against
+ * the signed manifest on the way. Plaintext exists only in this thread's buffers.
  */
 import { createCipheriv, createHash, createHmac } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -19,12 +20,14 @@ export interface BulkJob {
   enc: Uint8Array;
   macKey: Uint8Array;
   iv: Uint8Array;
+  /** From the signed manifest: the sealed bytes' size and hash, and the plaintext's (B-023). */
+  expect: { ciphertextSize: number; ciphertextHash: string; plaintextHash: string };
 }
 
 export type BulkResult = { id: number; ok: true; plaintextHash: string; size: number; mac: Uint8Array; sm3: string; sealedSize: number } | { id: number; ok: false; error: string };
 
 async function run(job: BulkJob): Promise<BulkResult> {
-  const { stream: plain, digest } = await unsealStream(createReadStream(job.source, { highWaterMark: 1 << 16 }), { contentKey: job.contentKey });
+  const { stream: plain, digest } = await unsealStream(createReadStream(job.source, { highWaterMark: 1 << 16 }), { contentKey: job.contentKey }, job.expect);
   const cipher = createCipheriv('sm4-ctr', job.enc, job.iv);
   const mac = createHmac('sm3', job.macKey).update(job.iv);
   const address = createHash('sm3');

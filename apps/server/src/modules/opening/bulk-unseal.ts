@@ -31,14 +31,14 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
   const { record, event } = hallTx(deps, sitting);
   const store = (db: Parameters<typeof hallStore>[0]) => hallStore(db, sitting);
 
-  async function unsealPart(pool: BulkPool, key: ReturnType<typeof evaluationKey>, bidId: string, part: { partId: string; name: string; blobSm3: string }, expectedHash: string) {
+  async function unsealPart(pool: BulkPool, key: ReturnType<typeof evaluationKey>, bidId: string, part: { partId: string; name: string; blobSm3: string }, expected: { ciphertextSize: number; ciphertextHash: string; plaintextHash: string }) {
     const row = await tables(deps.db).selectFrom('opening.content_key').select('sealed_key').where('bid_id', '=', bidId).where('part_id', '=', part.partId).executeTakeFirstOrThrow();
     const contentKey = await vault.open(bidId, part.partId, new Uint8Array(row.sealed_key));
     const out = await deps.blobs.tempPath();
     const iv = randomBytes(16);
     try {
-      const done = await pool.run({ contentKey, source: deps.blobs.pathOf(part.blobSm3), out, enc: key.enc, macKey: key.mac, iv });
-      if (done.plaintextHash !== expectedHash) throw new Error(`part ${part.name} of bid ${bidId} decrypts to other bytes than the bidder signed`);
+      const done = await pool.run({ contentKey, source: deps.blobs.pathOf(part.blobSm3), out, enc: key.enc, macKey: key.mac, iv, expect: { ciphertextSize: expected.ciphertextSize, ciphertextHash: expected.ciphertextHash, plaintextHash: expected.plaintextHash } });
+      if (done.plaintextHash !== expected.plaintextHash) throw new Error(`part ${part.name} of bid ${bidId} decrypts to other bytes than the bidder signed`);
       const stored = await deps.blobs.adopt(out, done.sm3, done.sealedSize);
       await tables(deps.db)
         .insertInto('opening.unsealed_part')
@@ -78,7 +78,7 @@ export function createBulkUnseal(deps: OpeningDeps, vault: ContentKeyVault, bus:
         const listed = manifests.get(w.bidId)?.parts.find((p) => p.partId === w.part.partId);
         if (!listed) throw new Error(`part ${w.part.partId} is not in the signed manifest of bid ${w.bidId}`);
         // Added after the await: `bytes += await …` would read bytes before the other lane's addition.
-        const size = await unsealPart(pool, key, w.bidId, w.part, listed.plaintextHash);
+        const size = await unsealPart(pool, key, w.bidId, w.part, listed);
         bytes += size;
         parts++;
         if (performance.now() - told < PROGRESS_EVERY_MS) continue;
