@@ -338,6 +338,8 @@ export async function buildApp(deps: AppDeps) {
     },
     accounts: { byId: (trx, userId) => accountLookup.byId(trx, userId) },
     notify: notifications.notify,
+    // Venues are assigned within a city or from the shared pool (decision 0027).
+    regions: { cityOf: (code) => regionChain(catalog.catalog.regions(), code).find((c) => catalog.catalog.regions().find((r) => r.code === c)?.level === 'city') ?? null },
   });
   const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation];
   for (const m of modules) errors.register(m.errors);

@@ -21,3 +21,4 @@ export * from './opening.ts';
 export * from './record-templates.ts';
 export * from './experts.ts';
 export * from './evaluation.ts';
+export * from './evaluation-venues.ts';

@@ -54,6 +54,11 @@ export type NotifyPort = (
   message: { recipientKind: 'entity' | 'user'; recipientId: string; topic: string; title: string; body: string; link?: string; dedupeKey?: string },
 ) => Promise<boolean>;
 
+/** catalog → evaluation: the city a region lies in (venues are assigned within a city or shared, decision 0027). */
+export interface RegionsPort {
+  cityOf(code: string): string | null;
+}
+
 export interface EvaluationDeps {
   db: Db;
   clock: Clock;
@@ -64,6 +69,7 @@ export interface EvaluationDeps {
   methods: MethodsPort;
   accounts: AccountsPort;
   notify: NotifyPort;
+  regions: RegionsPort;
 }
 
 export function tables(db: Db): Kysely<EvaluationTables> {

@@ -66,7 +66,7 @@ export function registerEvaluationRoutes(app: AppInstance, deps: { evaluation: E
       config: { access: { roles: [...memberRoles], scope: members } },
       schema: { tags, summary: 'Sign in inside the window, confirming identity and no conflict with the bidders listed (A-133, A-156)', params, body: evaluationSignInInput, response: { 200: evaluationSignInView } },
     },
-    async (request) => evaluation.signIn(request.params.id, callerOf(request)),
+    async (request) => evaluation.signIn(request.params.id, callerOf(request), request.body),
   );
 
   app.get(

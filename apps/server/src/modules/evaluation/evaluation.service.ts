@@ -5,6 +5,7 @@ import type {
   EvaluationRepresentativesInput,
   EvaluationSheetInput,
   EvaluationSheetView,
+  EvaluationSignInInput,
   EvaluationSignInView,
   EvaluationSummaryInput,
   SectionSnapshotView,
@@ -14,6 +15,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Caller } from './caller.ts';
 import { type EvaluationDeps, json, tables } from './evaluation.deps.ts';
 import type { EvaluatedBid } from './evaluation.tables.ts';
+import { checkSignInDevice } from './sign-in-device.ts';
 import { computeSummary } from './summary.ts';
 import { evaluationViewOf } from './evaluation.view.ts';
 
@@ -207,7 +209,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
   }
 
   /** inside the window, the member confirms identity and no conflict with the bidders named. */
-  async function signIn(sectionId: string, caller: Caller): Promise<EvaluationSignInView> {
+  async function signIn(sectionId: string, caller: Caller, input?: EvaluationSignInInput): Promise<EvaluationSignInView> {
     return db.transaction().execute(async (trx) => {
       const ev = await opened(trx, sectionId);
       const m = await memberOf(trx, sectionId, caller.userId);
@@ -215,6 +217,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
       notSummarised(ev);
       if (m.signed_in_at) return { signedInAt: m.signed_in_at.toISOString(), noConflictWith: json<string[]>(m.no_conflict_with) };
       const bidders = [...new Set(json<EvaluatedBid[]>(ev.bids).map((b) => b.entityName))];
+      await checkSignInDevice(trx, deps, { sectionId, regionCode: ev.region_code, member: m, caller, device: input?.device });
       const now = clock.now();
       await tables(trx).updateTable('evaluation.member').set({ signed_in_at: now, no_conflict_with: JSON.stringify(bidders) }).where('id', '=', m.id).execute();
       await deps.audit.record(trx, caller.actor, {

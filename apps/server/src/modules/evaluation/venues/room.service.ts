@@ -1,0 +1,87 @@
+import type { RoomSignal, RoomSignalInput, RoomView } from '@bidhall/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '../../../platform/errors/domain-error.ts';
+import type { Caller } from '../caller.ts';
+import type { EvaluationDeps } from '../evaluation.deps.ts';
+import type { RoomHub } from './room-hub.ts';
+import { openSse } from './sse.ts';
+import { venueTables } from './venue.tables.ts';
+
+const OBSERVERS = new Set(['staff', 'supervisor']);
+
+/**
+ * The committee's audio/video room (A-157): members signed in, inside the window, exchange WebRTC
+ * offers, answers and candidates through the platform — posted to one member, delivered on that
+ * member's room stream — and the media flows between their browsers. The region's staff and
+ * supervisors watch the room's presence read-only. Nothing of the media passes the server.
+ */
+export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock'>, hub: RoomHub) {
+  const { db, clock } = deps;
+
+  /** The caller's place in the room: a member id, or null for an officer watching. */
+  async function admit(sectionId: string, caller: Caller): Promise<string | null> {
+    const ev = await venueTables(db).selectFrom('evaluation.evaluation').select(['starts_at', 'ends_at', 'summary']).where('section_id', '=', sectionId).executeTakeFirst();
+    if (!ev) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation of this section has not been opened', { reason: 'unopened' });
+    const m = await venueTables(db).selectFrom('evaluation.member').select(['id', 'signed_in_at']).where('section_id', '=', sectionId).where('user_id', '=', caller.userId).executeTakeFirst();
+    if (!m) {
+      // The route's scope admitted officers only of the section's region.
+      if (OBSERVERS.has(caller.kind)) return null;
+      throw new DomainError('EVALUATION_NOT_MEMBER', 'you are not a member of this evaluation committee');
+    }
+    const now = clock.now();
+    if (now < ev.starts_at || now >= ev.ends_at) {
+      throw new DomainError('EVALUATION_WINDOW_CLOSED', `the evaluation window is ${ev.starts_at.toISOString()} to ${ev.ends_at.toISOString()}`, { startsAt: ev.starts_at.toISOString(), endsAt: ev.ends_at.toISOString() });
+    }
+    if (ev.summary !== null) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation is summarised: the room is closed', { reason: 'summarised' });
+    if (!m.signed_in_at) throw new DomainError('EVALUATION_NOT_SIGNED_IN', 'sign in to the evaluation first, confirming your identity and no conflict');
+    return m.id;
+  }
+
+  async function view(sectionId: string, self: string | null): Promise<RoomView> {
+    const members = await venueTables(db).selectFrom('evaluation.member').select(['id', 'role', 'seat', 'name']).where('section_id', '=', sectionId).orderBy('role').orderBy('seat').orderBy('seq').execute();
+    const present = hub.present(sectionId);
+    return { self, members: members.map((m) => ({ id: m.id, role: m.role, seat: m.seat, name: m.name, present: present.has(m.id) })), observers: hub.observers(sectionId) };
+  }
+
+  /** The room as JSON, for a client without EventSource (and the access walk). */
+  async function snapshot(sectionId: string, caller: Caller): Promise<RoomView> {
+    return view(sectionId, await admit(sectionId, caller));
+  }
+
+  /** The room's stream: `presence` on every entry and exit, `signal`s addressed to the caller, `heartbeat`s. */
+  async function stream(sectionId: string, caller: Caller, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const self = await admit(sectionId, caller);
+    const channel = openSse(request, reply, () => clock.now());
+    const sendPresence = async () => {
+      try {
+        channel.send('presence', await view(sectionId, self));
+      } catch (err) {
+        request.log.warn({ err, sectionId }, 'room stream could not read the members');
+      }
+    };
+    const unwatch = hub.watch((id) => {
+      if (id === sectionId) void sendPresence();
+    });
+    const leave = hub.join(sectionId, { memberId: self, send: channel.send });
+    channel.onClose(() => {
+      unwatch();
+      leave();
+    });
+  }
+
+  /** Relays one signal to a member present in the room; nothing is kept. */
+  async function signal(sectionId: string, input: RoomSignalInput, caller: Caller): Promise<{ delivered: true }> {
+    const self = await admit(sectionId, caller);
+    if (self === null) throw new DomainError('EVALUATION_NOT_MEMBER', 'officers watch the room; only members take part');
+    if (input.to === self) throw new DomainError('VALIDATION_FAILED', 'a signal goes to another member', { issues: [{ path: ['to'], message: 'yourself' }] });
+    const target = await venueTables(db).selectFrom('evaluation.member').select('id').where('section_id', '=', sectionId).where('id', '=', input.to).executeTakeFirst();
+    if (!target) throw new DomainError('EVALUATION_NOT_MEMBER', 'the addressee is not a member of this committee', { to: input.to });
+    const { to: _to, ...rest } = input;
+    if (!hub.signal(sectionId, input.to, { ...rest, from: self } as RoomSignal)) throw new DomainError('ROOM_PEER_ABSENT', 'the addressee is not in the room now', { to: input.to });
+    return { delivered: true };
+  }
+
+  return { snapshot, stream, signal };
+}
+
+export type RoomService = ReturnType<typeof createRoomService>;
