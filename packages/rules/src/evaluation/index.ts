@@ -17,3 +17,7 @@ export type { EvaluatorDeviation, OutlierOptions } from './outliers.ts';
 export { scoreOutliers } from './outliers.ts';
 export type { PriceCheckResult, UnitPriceInput } from './price-checks.ts';
 export { priceChecks } from './price-checks.ts';
+export type { FigureStatistics } from './bid-statistics.ts';
+export { figureStatistics } from './bid-statistics.ts';
+export type { PreparationInput, RedFlag, RedFlagBid, RedFlagOptions } from './red-flags.ts';
+export { redFlags } from './red-flags.ts';

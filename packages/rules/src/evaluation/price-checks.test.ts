@@ -12,7 +12,17 @@ describe('[A-148] price checks', () => {
       ],
       1_000_000n,
     );
-    expect(r).toEqual({ aboveControl: [{ bidId: 'C', priceFen: 1_000_001n, excessFen: 1n }], unitPriceDeviations: [], unknownItems: [] });
+    expect(r).toEqual({
+      againstControl: [
+        { bidId: 'A', priceFen: 999_999n, differenceFen: -1n, differencePercent: 0 },
+        { bidId: 'B', priceFen: 1_000_000n, differenceFen: 0n, differencePercent: 0 },
+        { bidId: 'C', priceFen: 1_000_001n, differenceFen: 1n, differencePercent: 0 },
+      ],
+      aboveControl: [{ bidId: 'C', priceFen: 1_000_001n, excessFen: 1n }],
+      unitPriceDeviations: [],
+      unknownItems: [],
+    });
+    expect(priceChecks([{ bidId: 'D', priceFen: 880_000n }], 1_000_000n).againstControl).toEqual([{ bidId: 'D', priceFen: 880_000n, differenceFen: -120_000n, differencePercent: -12 }]);
   });
 
   it('flags unit prices deviating from the reference by more than the percent, either way', () => {

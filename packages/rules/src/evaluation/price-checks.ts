@@ -16,6 +16,8 @@ export interface UnitPriceInput {
 }
 
 export interface PriceCheckResult {
+  /** Every bid against the control price: the difference (negative below it) and its percent of the control price. */
+  againstControl: { bidId: string; priceFen: bigint; differenceFen: bigint; differencePercent: number }[];
   aboveControl: { bidId: string; priceFen: bigint; excessFen: bigint }[];
   unitPriceDeviations: { bidId: string; item: string; unitPriceFen: bigint; referenceFen: bigint; deviationPercent: number }[];
   /** Lines naming an item the bill does not have. */
@@ -25,7 +27,13 @@ export interface PriceCheckResult {
 export function priceChecks(bids: readonly BidPrice[], controlPriceFen: bigint, unitPrices?: UnitPriceInput): PriceCheckResult {
   if (controlPriceFen <= 0n) throw new EvaluationInputError('the control price must be a positive number of fen');
   const aboveControl = bids.filter((b) => b.priceFen > controlPriceFen).map((b) => ({ bidId: b.bidId, priceFen: b.priceFen, excessFen: b.priceFen - controlPriceFen }));
-  const result: PriceCheckResult = { aboveControl, unitPriceDeviations: [], unknownItems: [] };
+  const againstControl = bids.map((b) => ({
+    bidId: b.bidId,
+    priceFen: b.priceFen,
+    differenceFen: b.priceFen - controlPriceFen,
+    differencePercent: round2(ratioToNumber((b.priceFen - controlPriceFen) * 100n, controlPriceFen)),
+  }));
+  const result: PriceCheckResult = { againstControl, aboveControl, unitPriceDeviations: [], unknownItems: [] };
   if (!unitPrices) return result;
   const limit = tenThousandths(unitPrices.maxDeviationPercent); // percent × 10⁴
   if (limit < 0n) throw new EvaluationInputError('the allowed deviation cannot be negative');
