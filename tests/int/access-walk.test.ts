@@ -101,11 +101,13 @@ const SAMPLE_QUERIES: Record<string, string> = {
   hall: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'bid' ORDER BY bid_deadline DESC",
   applicationHall: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
   recordTemplate: 'SELECT id FROM opening.record_template',
+  methodTemplate: 'SELECT id FROM documents.method_template',
   expert: 'SELECT id FROM experts.expert ORDER BY seq',
   committee: 'SELECT section_id AS id FROM experts.committee_plan',
   expertInvitation: 'SELECT id FROM experts.committee_seat ORDER BY seat',
   // A section's evaluation is known by its section: those with a committee (the demo's read-out section).
   evaluation: 'SELECT section_id AS id FROM experts.committee_plan',
+  evaluationVenue: 'SELECT id FROM evaluation.venue',
 };
 
 beforeAll(async () => {
@@ -128,6 +130,8 @@ beforeAll(async () => {
     remindMinutesBefore: 60,
   });
   expect(visit.statusCode, visit.body).toBe(201);
+  const venue = await call('POST', '/api/v1/evaluation-venues', staff!.cookie, { regionCode: '150602', name: '东胜区评标主场', address: '天骄路1号', kind: 'main', shared: false });
+  expect(venue.statusCode, venue.body).toBe(201);
   const record = await call('POST', `/api/v1/site-visits/${visit.json().id}/records`, tenderer!.cookie, { summary: '踏勘完成', attendees: [] });
   expect(record.statusCode, record.body).toBe(201);
   // A sealed bid of bidder.demo on the section whose document it obtained, with its demo certificate.

@@ -56,7 +56,7 @@ import { createTrustModule } from './modules/trust/index.ts';
 
 export interface AppDeps {
   config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'> &
-    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'designatedMediaUrl' | 'publicBaseUrl' | 'ruleProfile' | 'ntpServers' | 'timeTrust' | 'timeMaxOffsetMs' | 'timeMaxAgeSeconds' | 'trustProxy' | 'redisUrl' | 'rateLimitScale' | 'certificateChallengeBounds'>> &
+    Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'designatedMediaUrl' | 'supervisionUrl' | 'publicBaseUrl' | 'ruleProfile' | 'ntpServers' | 'timeTrust' | 'timeMaxOffsetMs' | 'timeMaxAgeSeconds' | 'trustProxy' | 'redisUrl' | 'rateLimitScale' | 'certificateChallengeBounds'>> &
     Partial<Pick<AppConfig, 'logHeadIntervalMinutes'>>;
   database: Database;
   clock: Clock;
@@ -121,6 +121,7 @@ export async function buildApp(deps: AppDeps) {
     approvalServiceUrl: deps.config.approvalServiceUrl,
     publicServiceUrl: deps.config.publicServiceUrl,
     designatedMediaUrl: deps.config.designatedMediaUrl,
+    supervisionUrl: deps.config.supervisionUrl,
     selfInject: (request) => app.inject(request),
   });
   // Signed heads published at a fixed interval (decision 0014): on the portal, and to the public service
@@ -338,6 +339,11 @@ export async function buildApp(deps: AppDeps) {
     },
     accounts: { byId: (trx, userId) => accountLookup.byId(trx, userId) },
     notify: notifications.notify,
+    // The report (decision 0026): members sign with their own certificates; the complete report goes to the
+    // supervision platform through the outbox, and the supervisors answering for the section's region hear of it.
+    personalCertificate: identity.personalCertificate,
+    supervision: (trx, message) => exchange.outbox.enqueue(trx, { ...message, destination: 'supervision' }),
+    supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
     // Venues are assigned within a city or from the shared pool (decision 0027).
     regions: { cityOf: (code) => regionChain(catalog.catalog.regions(), code).find((c) => catalog.catalog.regions().find((r) => r.code === c)?.level === 'city') ?? null },
   });

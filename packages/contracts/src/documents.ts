@@ -422,6 +422,8 @@ export const documentView = z.object({
   chapters: z.array(chapterView),
   /** An EvaluationMethod (tender) or a ReviewMethod (prequalification); null until set. */
   method: z.union([evaluationMethodShape, reviewMethodShape]).nullable(),
+  /** The evaluation method template the method started from: standard code or template id, and its version. */
+  methodTemplate: z.object({ id: z.string(), version: z.number().int() }).nullable(),
   parts: z.array(bidPart),
   bidSummaryFields: z.array(bidSummaryField),
   requiresBillOfQuantities: z.boolean(),

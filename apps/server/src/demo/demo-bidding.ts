@@ -6,6 +6,7 @@ import type { BuiltApp } from '../app.ts';
 import { DEMO_ENTITIES } from './demo-data.ts';
 import { loadDemoRecordTemplate } from './demo-record-template.ts';
 import { userSessions } from './demo-tendering.ts';
+import { loadDemoMethodTemplate } from './demo-method-template.ts';
 
 /** Where the demo keeps the opening custodians' private keys (the platform never holds them). */
 export const custodianKeyFile = (demoCaDir: string, username: string) => join(demoCaDir, 'custodians', `${username}.key.pem`);
@@ -34,7 +35,10 @@ export async function loadDemoBidding(built: BuiltApp, options: { clock: Clock; 
   ] as const) {
     const session = await as(username);
     // The trading centre also keeps the city's opening record template (one login: TOTP codes are single-use).
-    if (holder === 'centre') await loadDemoRecordTemplate(session);
+    if (holder === 'centre') {
+      await loadDemoRecordTemplate(session);
+      await loadDemoMethodTemplate(session);
+    }
     if (await hasKey(session, holder)) continue;
     const file = custodianKeyFile(dir, username);
     // A key file kept from an earlier run (a fresh database over the same demo PKI) is used again.

@@ -201,6 +201,16 @@ const deskEn: DeskMessages = {
       checksFail: '{{count}} problem(s); the server will refuse to save:',
       blanks: '{{count}} text cell(s) empty',
       save: 'Save the evaluation method',
+      templates: {
+        standard: 'Standard templates',
+        regional: 'Regional templates',
+        placeholder: 'Start from an evaluation method template (by project type)',
+        apply: 'Apply template',
+        confirm: 'Applying the template replaces the whole current method. Go on?',
+        applied: 'Method set from the template',
+        origin: 'This method started from',
+        version: 'version {{version}}',
+      },
       formula: {
         title: 'Price score formula',
         base: 'Benchmark base',

@@ -197,6 +197,16 @@ const deskZhCN = {
       checksFail: '{{count}} 处问题，保存时服务器将拒绝：',
       blanks: '{{count}} 个文字单元格为空',
       save: '保存评标办法',
+      templates: {
+        standard: '平台标准模板',
+        regional: '地区模板',
+        placeholder: '从评标办法模板导入（按项目类型）',
+        apply: '应用模板',
+        confirm: '应用模板将替换当前评标办法的全部内容，确定吗？',
+        applied: '已按模板设置评标办法',
+        origin: '本评标办法基于模板',
+        version: '第 {{version}} 版',
+      },
       formula: {
         title: '价格分计算公式',
         base: '评标基准价的基数',

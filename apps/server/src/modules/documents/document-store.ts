@@ -29,6 +29,7 @@ export interface DocumentRecord {
   chapters: TemplateChapter[];
   values: ChapterValues;
   method: EvaluationMethod | ReviewMethod | null;
+  methodTemplate: { id: string; version: number } | null;
   parts: BidPart[];
   bidSummaryFields: BidSummaryField[];
   requiresBillOfQuantities: boolean;
@@ -62,6 +63,7 @@ export async function loadDocument(db: Db, id: string, options: { lock?: boolean
     chapters: json(r.chapters),
     values: json(r.chapter_values),
     method: r.method === null ? null : json(r.method),
+    methodTemplate: r.method_template === null ? null : { id: r.method_template, version: r.method_template_version ?? 1 },
     parts: json(r.parts),
     bidSummaryFields: json(r.bid_summary_fields),
     requiresBillOfQuantities: r.requires_bill_of_quantities,

@@ -221,6 +221,7 @@ export function createDocumentService(deps: DocumentsDeps, templates: TemplateSe
       version: doc.version,
       chapters: chapterViews(doc.chapters, doc.values),
       method: doc.method,
+      methodTemplate: doc.methodTemplate,
       parts: doc.parts,
       bidSummaryFields: doc.bidSummaryFields,
       requiresBillOfQuantities: doc.requiresBillOfQuantities,

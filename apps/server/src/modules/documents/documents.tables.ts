@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** JSON columns: written as a JSON string, read back parsed (PGlite and pg both parse jsonb). */
 type Json<T> = ColumnType<T, string, string>;
@@ -28,6 +28,9 @@ export interface DocumentTable {
   chapters: Json<unknown>;
   chapter_values: Json<unknown>;
   method: Json<unknown> | null;
+  /** The method template the method started from (standard code or template id), and its version. */
+  method_template: Generated<string | null>;
+  method_template_version: Generated<number | null>;
   parts: Json<unknown>;
   bid_summary_fields: Json<unknown>;
   requires_bill_of_quantities: boolean;
@@ -174,6 +177,20 @@ export interface BillOfQuantitiesTable {
   imported_at: Date;
 }
 
+export interface MethodTemplateTable {
+  id: string;
+  region_code: string;
+  name: string;
+  scope: string;
+  method_type: string;
+  method: Json<unknown>;
+  version: Generated<number>;
+  created_at: Date;
+  created_by: string;
+  updated_at: Date;
+  updated_by: string;
+}
+
 export interface DocumentsTables {
   'documents.template': TemplateTable;
   'documents.document': DocumentTable;
@@ -185,4 +202,5 @@ export interface DocumentsTables {
   'documents.site_visit': SiteVisitTable;
   'documents.site_visit_record': SiteVisitRecordTable;
   'documents.bill_of_quantities': BillOfQuantitiesTable;
+  'documents.method_template': MethodTemplateTable;
 }

@@ -20,6 +20,8 @@ import { registerTemplateRoutes } from './template.routes.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { sectionDownloaders } from './document-store.ts';
 import { createTemplateService } from './template.service.ts';
+import { createMethodTemplates } from './method-template.service.ts';
+import { registerMethodTemplateRoutes } from './method-template.routes.ts';
 import { createDocumentsScopes } from './scopes.ts';
 import { createBiddingPort } from './bidding-port.ts';
 
@@ -44,6 +46,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
   const clarifications = createClarificationService(deps, packages);
   const siteVisits = createSiteVisitService(deps);
   const boq = createBoqService(deps, documents, downloads);
+  const methodTemplates = createMethodTemplates(deps);
 
   deps.jobs.define<{ siteVisitId?: string }>({
     name: SITE_VISIT_REMINDER_JOB,
@@ -65,7 +68,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
     downloadersOfSection: (trx: Db, sectionId: string, round: number) => sectionDownloaders(trx, sectionId, round),
     /** For the bidding module (its own port): the section's issued tender document, and who obtained it. */
     bidding: createBiddingPort(deps),
-    services: { templates, documents, packages, attachments, downloads, questions, clarifications, siteVisits, boq },
+    services: { templates, documents, packages, attachments, downloads, questions, clarifications, siteVisits, boq, methodTemplates },
     registerRoutes(app: AppInstance) {
       const db = deps.db;
       registerTemplateRoutes(app, { db, templates });
@@ -76,6 +79,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
       registerClarificationRoutes(app, { db, clarifications });
       registerSiteVisitRoutes(app, { db, siteVisits, downloads });
       registerBoqRoutes(app, { db, boq });
+      registerMethodTemplateRoutes(app, { db, templates: methodTemplates, documents });
     },
   };
 }

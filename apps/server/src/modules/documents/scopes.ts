@@ -1,4 +1,4 @@
-import { factsOf, type Relation, type ScopeFacts, type ScopeResolver } from '../../platform/auth/scope.ts';
+import { factsOf, isResourceId, type Relation, type ScopeFacts, type ScopeResolver } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type DocumentsDeps, tables } from './documents.deps.ts';
@@ -31,6 +31,12 @@ export function createDocumentsScopes(deps: Pick<DocumentsDeps, 'db' | 'sections
   }
 
   return {
+    // A region's evaluation method template (A-147): its region's staff keep it.
+    methodTemplate: resolver('METHOD_TEMPLATE_NOT_FOUND', 'evaluation method template', async (id) => {
+      if (!isResourceId(id)) return null;
+      const r = await tables(db).selectFrom('documents.method_template').select('region_code').where('id', '=', id).executeTakeFirst();
+      return r ? factsOf(r.region_code, {}) : null;
+    }),
     tenderDocument: {
       ...resolver('DOCUMENT_NOT_FOUND', 'tender document', (id, entityId) => documentFacts(id, entityId, {})),
       // An issued document is public: a bidder is told what it lacks rather than that nothing exists.

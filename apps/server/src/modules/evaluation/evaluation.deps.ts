@@ -59,6 +59,15 @@ export interface RegionsPort {
   cityOf(code: string): string | null;
 }
 
+/** identity → evaluation: the certificate a member signs with, bound to its account (personal, or its entity binding naming it). */
+export type PersonalCertificatePort = (trx: Db, userId: string, certificatePem: string) => Promise<{ publicKeyPem: string; fingerprint: string; subject: string }>;
+
+/** exchange → evaluation: report data to the supervision platform (行政监督平台) through the outbox, in the caller's transaction. */
+export type SupervisionPort = (trx: Db, message: { kind: string; subjectType: string; subjectId: string; regionCode: string; content: object }) => Promise<{ messageId: string; contentSm3: string }>;
+
+/** identity → evaluation: the accounts of the active supervisors answering for a region. */
+export type SupervisorsPort = (trx: Db, regionCode: string) => Promise<string[]>;
+
 export interface EvaluationDeps {
   db: Db;
   clock: Clock;
@@ -69,6 +78,9 @@ export interface EvaluationDeps {
   methods: MethodsPort;
   accounts: AccountsPort;
   notify: NotifyPort;
+  personalCertificate: PersonalCertificatePort;
+  supervision: SupervisionPort;
+  supervisors: SupervisorsPort;
   regions: RegionsPort;
 }
 

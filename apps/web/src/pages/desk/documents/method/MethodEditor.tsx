@@ -8,6 +8,7 @@ import { DeskProblem } from '../../DeskProblem.tsx';
 import { CriteriaTable } from './CriteriaTable.tsx';
 import { FactorTable } from './FactorTable.tsx';
 import { MethodChecks } from './MethodChecks.tsx';
+import { MethodTemplatePicker } from './MethodTemplatePicker.tsx';
 import { allNumbers, FAMILY, methodOfType, nextNumber, type AnyMethod, type CriteriaKey, type MethodType } from './methodModel.ts';
 import { PriceFormulaForm } from './PriceFormulaForm.tsx';
 
@@ -105,6 +106,7 @@ export function MethodEditor({ doc, editable, onSaved }: { doc: DocumentView; ed
           )}
         </Col>
       </Row>
+      {doc.kind === 'tender' && <MethodTemplatePicker doc={doc} editable={editable} onApplied={onSaved} onError={setError} />}
       <MethodChecks weights={weights} issues={issues} blanks={blanks(method)} />
       <DeskProblem error={error} testId="method-problem" />
       {criteria('qualification')}
