@@ -36,6 +36,7 @@ const ExpertApplyPage = lazy(() => import('./pages/experts-public/ExpertApplyPag
 const ExpertRecordPage = lazy(() => import('./pages/experts-public/ExpertRecordPage.tsx'));
 const ExpertPoolPage = lazy(() => import('./pages/experts/ExpertPoolPage.tsx'));
 const ExpertSelfPage = lazy(() => import('./pages/expert-self/ExpertSelfPage.tsx'));
+const EvaluationRoomPage = lazy(() => import('./pages/evaluation/room/EvaluationRoomPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -53,6 +54,8 @@ export const router = createBrowserRouter([
       { path: '/experts/record', element: <ExpertRecordPage /> },
       { path: '/staff/experts', element: <RequireKind kinds={['staff', 'supervisor']}><ExpertPoolPage /></RequireKind> },
       { path: '/expert/invitations', element: <RequireKind kinds={['expert']}><ExpertSelfPage /></RequireKind> },
+      // 评标室: the committee's members, the region's officers and the tenderer (the server decides who sees what).
+      { path: '/sections/:sectionId/evaluation', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><EvaluationRoomPage /></RequireKind> },
       { path: '/bidder', element: <RequireBidder><BidderPage /></RequireBidder> },
       { path: '/bidder/sections/:sectionId', element: <RequireBidder><SectionWorkspacePage /></RequireBidder> },
       {

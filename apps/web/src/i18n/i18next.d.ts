@@ -13,11 +13,12 @@ import type applicationHallZhCN from './applicationHall.zh-CN.ts';
 import type applicationBiddingZhCN from './applicationBidding.zh-CN.ts';
 import type recordTemplatesZhCN from './recordTemplates.zh-CN.ts';
 import type expertsZhCN from './experts.zh-CN.ts';
+import type evaluationZhCN from './evaluation.zh-CN.ts';
 import type problemsZhCN from './problems.zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & { errors: typeof problemsZhCN } };
+    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & typeof evaluationZhCN & { errors: typeof problemsZhCN } };
   }
 }

@@ -27,6 +27,8 @@ import recordTemplatesEn from './recordTemplates.en.ts';
 import recordTemplatesZhCN from './recordTemplates.zh-CN.ts';
 import expertsEn from './experts.en.ts';
 import expertsZhCN from './experts.zh-CN.ts';
+import evaluationEn from './evaluation.en.ts';
+import evaluationZhCN from './evaluation.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -47,10 +49,11 @@ export const resources = {
       ...applicationBiddingZhCN,
       ...recordTemplatesZhCN,
       ...expertsZhCN,
+      ...evaluationZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, errors: { ...en.errors, ...problemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, errors: { ...en.errors, ...problemsEn } },
   },
 };

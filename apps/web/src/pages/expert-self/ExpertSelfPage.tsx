@@ -9,6 +9,7 @@ import { useLoader } from '../../hooks/useLoader.ts';
 import { ServerTime } from '../projects/ServerTime.tsx';
 import { ExpertStateTag, SpecialtyTags } from '../experts/tags.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
+import { MyEvaluationsCard } from '../evaluation/room/MyEvaluationsCard.tsx';
 import '../experts/experts.css';
 
 /** 我的评标邀请: the drawn expert's profile and invitations, answered before the deadline on server time. */
@@ -53,7 +54,8 @@ export default function ExpertSelfPage() {
               </Card>
             </Col>
             <Col xs={24} xl={16}>
-              <Card title={t('experts.self.invitations')} data-testid="expert-invitations">
+              <MyEvaluationsCard />
+              <Card title={t('experts.self.invitations')} data-testid="expert-invitations" style={{ marginTop: 16 }}>
                 {invitations.length === 0 ? (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('experts.self.empty')} />
                 ) : (

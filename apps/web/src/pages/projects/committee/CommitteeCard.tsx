@@ -1,8 +1,9 @@
-import { LockOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AuditOutlined, LockOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { CommitteePlanInput, CommitteeView, SectionDetail } from '@bidhall/contracts';
 import { Alert, Button, Card, Divider, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { committeeApi } from '../../../api/experts.ts';
 import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
@@ -46,13 +47,20 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
         </Space>
       }
       extra={
-        isStaff && v ? (
-          <Tooltip title={section.stage === 'opened' ? undefined : t('experts.committee.drawAfterOpening')}>
-            <Button type="primary" icon={<ThunderboltOutlined />} disabled={!canDraw} onClick={() => setDrawing(true)} data-testid="committee-draw">
-              {t(v.draws.length ? 'experts.committee.redraw' : 'experts.committee.draw')}
-            </Button>
-          </Tooltip>
-        ) : undefined
+        <Space>
+          {v && v.draws.length > 0 && (
+            <Link to={`/sections/${section.id}/evaluation`} data-testid="committee-room-link">
+              <Button icon={<AuditOutlined />}>{t('evaluation.links.room')}</Button>
+            </Link>
+          )}
+          {isStaff && v && (
+            <Tooltip title={section.stage === 'opened' ? undefined : t('experts.committee.drawAfterOpening')}>
+              <Button type="primary" icon={<ThunderboltOutlined />} disabled={!canDraw} onClick={() => setDrawing(true)} data-testid="committee-draw">
+                {t(v.draws.length ? 'experts.committee.redraw' : 'experts.committee.draw')}
+              </Button>
+            </Tooltip>
+          )}
+        </Space>
       }
       data-testid="committee-card"
     >
