@@ -37,6 +37,9 @@ const ExpertRecordPage = lazy(() => import('./pages/experts-public/ExpertRecordP
 const ExpertPoolPage = lazy(() => import('./pages/experts/ExpertPoolPage.tsx'));
 const ExpertSelfPage = lazy(() => import('./pages/expert-self/ExpertSelfPage.tsx'));
 const EvaluationRoomPage = lazy(() => import('./pages/evaluation/room/EvaluationRoomPage.tsx'));
+const VenuesPage = lazy(() => import('./pages/evaluation/venues/VenuesPage.tsx'));
+const MonitorPage = lazy(() => import('./pages/evaluation/monitor/MonitorPage.tsx'));
+const VideoRoomPage = lazy(() => import('./pages/evaluation/video/VideoRoomPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
 export const router = createBrowserRouter([
@@ -54,6 +57,10 @@ export const router = createBrowserRouter([
       { path: '/experts/record', element: <ExpertRecordPage /> },
       { path: '/staff/experts', element: <RequireKind kinds={['staff', 'supervisor']}><ExpertPoolPage /></RequireKind> },
       { path: '/expert/invitations', element: <RequireKind kinds={['expert']}><ExpertSelfPage /></RequireKind> },
+      // Remote evaluation (decision 0027): venues and workstations, the monitor, the audio/video room on its own page.
+      { path: '/staff/evaluation-venues', element: <RequireKind kinds={['staff', 'supervisor']}><VenuesPage /></RequireKind> },
+      { path: '/staff/evaluation-monitor', element: <RequireKind kinds={['staff', 'supervisor']}><MonitorPage /></RequireKind> },
+      { path: '/sections/:sectionId/evaluation/video', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><VideoRoomPage /></RequireKind> },
       // 评标室: the committee's members, the region's officers and the tenderer (the server decides who sees what).
       { path: '/sections/:sectionId/evaluation', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><EvaluationRoomPage /></RequireKind> },
       { path: '/bidder', element: <RequireBidder><BidderPage /></RequireBidder> },

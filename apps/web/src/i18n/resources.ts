@@ -29,6 +29,8 @@ import expertsEn from './experts.en.ts';
 import expertsZhCN from './experts.zh-CN.ts';
 import evaluationEn from './evaluation.en.ts';
 import evaluationZhCN from './evaluation.zh-CN.ts';
+import evaluationVenuesEn, { evaluationVenueProblemsEn } from './evaluationVenues.en.ts';
+import evaluationVenuesZhCN, { evaluationVenueProblemsZhCN } from './evaluationVenues.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -50,10 +52,11 @@ export const resources = {
       ...recordTemplatesZhCN,
       ...expertsZhCN,
       ...evaluationZhCN,
-      errors: { ...zhCN.errors, ...problemsZhCN },
+      ...evaluationVenuesZhCN,
+      errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, errors: { ...en.errors, ...problemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, ...evaluationVenuesEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn } },
   },
 };

@@ -22,6 +22,7 @@ export function MainNav() {
   if (user && STAFF_READERS.includes(user.kind)) items.push({ key: '/staff/verification', label: t('nav.verification') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/projects', label: t('projects.nav.review') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/experts', label: t('experts.nav.pool') });
+  if (user?.kind === 'staff' || user?.kind === 'supervisor') items.push({ key: '/staff/evaluation-monitor', label: t('evaluationVenues.nav.monitor') }, { key: '/staff/evaluation-venues', label: t('evaluationVenues.nav.venues') });
   if (user?.kind === 'staff' || user?.kind === 'admin' || user?.kind === 'auditor') items.push({ key: '/staff/exchange', label: t('exchange.nav') });
   if (user?.kind === 'expert') items.push({ key: '/expert/invitations', label: t('experts.nav.mine') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor') items.push({ key: '/staff/finance', label: t('finance.nav') });
