@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const SANDBOX = { publicService: '/sandbox/public-service/v1', designatedMedia: '/sandbox/designated-media/v1' } as const;
+const SANDBOX = { publicService: '/sandbox/public-service/v1', designatedMedia: '/sandbox/designated-media/v1', supervision: '/sandbox/supervision/v1' } as const;
 const sm3Hex = (text: string) => toHex(sm3(new TextEncoder().encode(text)));
 const call = (method: 'GET' | 'POST', url: string, cookie: string, payload?: object) =>
   t.built.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : method === 'POST' ? { payload: {} } : {}) });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { privateKeyFromPem } from '@bidhall/crypto';
 import { tmpdir } from 'node:os';
 import type { EvaluationSheetInput, EvaluationView, ExpertSelfView } from '@bidhall/contracts';
 import { sql } from 'kysely';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
+import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
 import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -20,6 +22,14 @@ const c: Record<string, string> = {};
 let sectionId: string;
 /** Cookies of the expert accounts seated on the committee, by expert name. */
 const seated = new Map<string, { cookie: string; seat: number }>();
+/** Each member's certificate by cookie (A-155): 郑涛's personal one and the tenderer's entity one from the demo, the others' from a test CA. */
+const signers = new Map<string, Signer>();
+let issue: (name: string) => Promise<Signer>;
+const demoSigner = (file: string): Signer => ({
+  certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', `${file}.cert.pem`), 'utf8'),
+  key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
+});
+const signIn = async (cookie: string) => signInBody(t, sectionId, cookie, signers.get(cookie)!);
 const HOUR = 3_600_000;
 let window: { startsAt: Date; endsAt: Date };
 
@@ -53,6 +63,9 @@ beforeAll(async () => {
   await createPlatformUser(t, { username: 'eval.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'eval.stranger');
   sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
+  signers.set(c.expert, demoSigner('expert.demo'));
+  signers.set(c.tenderer, demoSigner('tenderer.demo'));
+  issue = (await evaluatorCa(t, join(dir, 'trust'))).issue;
 }, 240_000);
 afterAll(async () => t?.close());
 
@@ -70,6 +83,10 @@ async function completeCommittee() {
       const linked = await call('PUT', `/api/v1/experts/${s.expert_id}/account`, c.staff, { username });
       expect(linked.statusCode, linked.body).toBe(200);
       cookie = await login(t, username);
+      const signer = await issue(s.name);
+      const bound = await bindPersonal(t, cookie, signer);
+      expect(bound.statusCode, bound.body).toBe(201);
+      signers.set(cookie, signer);
     }
     const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find((i) => i.sectionId === sectionId)!;
     const answered = await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true });
@@ -147,26 +164,25 @@ describe('evaluation (issue 12 §4)', () => {
   });
 
   it('[A-133] [A-156] members sign in only inside the window, confirming identity and no conflict with the bidders listed; nothing else before', async () => {
-    const signIn = { confirmIdentity: true, noConflict: true };
     // Before the window starts.
-    const before = await call('POST', url('/sign-in'), c.expert, signIn);
+    const before = await call('POST', url('/sign-in'), c.expert, await signIn(c.expert!));
     expect([...codeOf(before), before.json().details.startsAt]).toEqual([409, 'EVALUATION_WINDOW_CLOSED', window.startsAt.toISOString()]);
     expect(codeOf(await call('PUT', url('/sheets/mine'), c.expert, { verdicts: {}, scores: {}, submit: false }))).toEqual([409, 'EVALUATION_WINDOW_CLOSED']);
     t.clock.advance(HOUR + 60_000);
     expect((await call('POST', url('/sign-in'), c.expert, { confirmIdentity: true })).statusCode).toBe(400);
     // Not a member: an expert outside the committee is told nothing, a bidder is refused by role.
-    expect(codeOf(await call('POST', url('/sign-in'), c.stranger, signIn))).toEqual([404, 'SECTION_NOT_FOUND']);
-    expect((await call('POST', url('/sign-in'), c.bidder, signIn)).statusCode).toBe(403);
+    expect(codeOf(await call('POST', url('/sign-in'), c.stranger, await signIn(c.expert!)))).toEqual([404, 'SECTION_NOT_FOUND']);
+    expect((await call('POST', url('/sign-in'), c.bidder, await signIn(c.expert!))).statusCode).toBe(403);
     // A member who has not signed in cannot fill a sheet.
     expect(codeOf(await call('PUT', url('/sheets/mine'), c.expert, { verdicts: {}, scores: {}, submit: false }))).toEqual([409, 'EVALUATION_NOT_SIGNED_IN']);
 
     const bidders = (await sql<{ name: string }>`SELECT b.entity_name AS name FROM opening.hall_bid b WHERE b.section_id = ${sectionId} AND b.sitting = 'bid'`.execute(t.database.db)).rows.map((r) => r.name);
-    const signed = await call('POST', url('/sign-in'), c.expert, signIn);
+    const signed = await call('POST', url('/sign-in'), c.expert, await signIn(c.expert!));
     expect(signed.statusCode, signed.body).toBe(200);
     expect([...signed.json().noConflictWith].sort()).toEqual([...new Set(bidders)].sort());
     expect((await view(c.staff!)).state).toBe('open');
-    for (const [, s] of seated) if (s.cookie !== c.expert) expect((await call('POST', url('/sign-in'), s.cookie, signIn)).statusCode).toBe(200);
-    expect((await call('POST', url('/sign-in'), c.tenderer, signIn)).statusCode).toBe(200);
+    for (const [, s] of seated) if (s.cookie !== c.expert) expect((await call('POST', url('/sign-in'), s.cookie, await signIn(s.cookie))).statusCode).toBe(200);
+    expect((await call('POST', url('/sign-in'), c.tenderer, await signIn(c.tenderer!))).statusCode).toBe(200);
     const v = await view(c.supervisor!);
     expect(v.state).toBe('scoring');
     expect(v.progress).toEqual({ members: 5, signedIn: 5, submitted: 0 });
@@ -306,7 +322,8 @@ describe('evaluation (issue 12 §4)', () => {
     c.expert = await demoLogin('expert.demo');
     c.tenderer = await demoLogin('tenderer.demo');
     c.staff = await demoLogin('staff.dongsheng');
-    const after = await call('POST', url('/sign-in'), c.expert, { confirmIdentity: true, noConflict: true });
+    signers.set(c.expert, demoSigner('expert.demo'));
+    const after = await call('POST', url('/sign-in'), c.expert, await signIn(c.expert));
     expect([...codeOf(after), after.json().details.endsAt]).toEqual([409, 'EVALUATION_WINDOW_CLOSED', window.endsAt.toISOString()]);
     expect(codeOf(await call('PUT', url('/sheets/mine'), c.tenderer, { verdicts: {}, scores: {}, submit: false }))).toEqual([409, 'EVALUATION_WINDOW_CLOSED']);
     expect(codeOf(await call('GET', url('/sheets/mine'), c.expert))).toEqual([409, 'EVALUATION_WINDOW_CLOSED']);

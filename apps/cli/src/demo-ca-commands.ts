@@ -47,18 +47,19 @@ async function demoCa(values: Record<string, string | boolean | undefined>): Pro
     console.error(`bidhall demo-ca: ${join(out, 'entities')} is not empty; give --force to replace the demo certificates`);
     return 2;
   }
-  const { demoPkiEntities, writeDemoCa } = await import('./server-runtime.ts');
+  const { demoPkiEntities, DEMO_PERSONS, writeDemoCa } = await import('./server-runtime.ts');
   const result = await writeDemoCa({
     outDir: out,
     ...(trustDir ? { trustDir } : {}),
     now: new Date(),
     entities: demoPkiEntities(),
+    persons: DEMO_PERSONS,
   });
   const rel = (p: string) => relative(process.cwd(), p) || '.';
   console.log(`trust folder ${rel(result.trustDir)}:`);
   for (const ca of result.authorities)
     console.log(`  ${ca.id.padEnd(7)} ${ca.alg.padEnd(5)} ${ca.organisation}: ${ca.files.join(', ')}`);
-  console.log(`entity certificates and keys in ${rel(result.entitiesDir)}:`);
+  console.log(`entity and personal certificates and keys in ${rel(result.entitiesDir)}:`);
   for (const c of result.certificates) {
     console.log(
       `  ${`${c.name}.cert.pem`.padEnd(34)} ${c.ca.padEnd(7)} ${c.keyAlg.padEnd(5)} until ${c.notAfter.slice(0, 10)}  ${c.entityName}${c.note === 'login' ? '' : ` (${c.note})`}`,

@@ -6,6 +6,7 @@
 export { buildApp } from '../../server/src/app.ts';
 export { writeDemoCa } from '../../server/src/demo/demo-ca.ts';
 export { demoPkiEntities } from '../../server/src/demo/demo-data.ts';
+export { DEMO_PERSONS } from '../../server/src/demo/demo-personal-certificates.ts';
 export { main as serve } from '../../server/src/main.ts';
 export { ConfigError, loadConfig } from '../../server/src/platform/config/config.ts';
 export { openDatabase } from '../../server/src/platform/db/database.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateTime } from './common.ts';
 import { clauseNumber, criterion, scoringFactor } from './documents.ts';
 import { deviceSignIn } from './evaluation-venues.ts';
+import { evaluationSignInCertificate } from './personal-certificates.ts';
 
 /**
  * Evaluation (评标, issue 12 §4): the committee's window, members, chair and sign-in, each member's
@@ -25,6 +26,8 @@ export const evaluationSignInInput = z.strictObject({
   noConflict: z.literal(true),
   /** The workstation's signature over the server's nonce, when the evaluation sits in venues (A-155, decision 0027). */
   device: deviceSignIn.optional(),
+  /** The member's own certificate signing the same nonce (A-155, decision 0026). */
+  certificate: evaluationSignInCertificate,
 });
 export type EvaluationSignInInput = z.infer<typeof evaluationSignInInput>;
 

@@ -38,9 +38,10 @@ export const outboxKind = z.string().regex(/^[a-z][a-zA-Z]{2,40}$/);
 
 /**
  * Where an outbox message goes: the public service platform (公共服务平台), or the national designated
- * media for notices of mandatory projects (指定媒介, NDRC Order 10: 中国招标投标公共服务平台; B-001, B-037).
+ * media for notices of mandatory projects (指定媒介, NDRC Order 10: 中国招标投标公共服务平台; B-001, B-037), or the
+ * administrative supervision platform (行政监督平台) for evaluation reports (A-153, decision 0026).
  */
-export const outboxDestination = z.enum(['publicService', 'designatedMedia']);
+export const outboxDestination = z.enum(['publicService', 'designatedMedia', 'supervision']);
 export type OutboxDestination = z.infer<typeof outboxDestination>;
 
 /** One message to an outside platform as staff see it. */

@@ -44,6 +44,6 @@ export const platformInfoView = z.object({
    * Outside systems this installation reaches through its own sandbox stand-ins rather than the real
    * ones (the portal shows a banner while any is listed).
    */
-  sandboxes: z.array(z.enum(['approval', 'publicService', 'designatedMedia', 'bank'])),
+  sandboxes: z.array(z.enum(['approval', 'publicService', 'designatedMedia', 'supervision', 'bank'])),
 });
 export type PlatformInfoView = z.infer<typeof platformInfoView>;

@@ -31,7 +31,7 @@ export interface DemoCertificateFile {
   keyFile: string;
   notAfter: string;
   /** What the file is for in the demo. */
-  note: 'login' | 'expiring' | 'revoked';
+  note: 'login' | 'expiring' | 'revoked' | 'personal';
 }
 
 export interface DemoCaResult {
@@ -48,6 +48,12 @@ export interface DemoPkiEntity {
   name: string;
   /** The unified social credit code (subject serialNumber). */
   creditCode: string;
+}
+
+/** A demo person with a personal certificate (an evaluator: no entity, the subject names the person). */
+export interface DemoPkiPerson {
+  username: string;
+  name: string;
 }
 
 /** Which demo CA issues each entity's certificate: all three CAs are in use. */
@@ -79,6 +85,8 @@ export async function writeDemoCa(options: {
    * their keys and revocation lists go to `<outDir>/ocsp` (demo-ocsp.ts answers from there).
    */
   ocspBaseUrl?: string;
+  /** Persons who get a personal certificate (written as `entities/<username>.cert.pem|.key.pem`, like the entities'). */
+  persons?: readonly DemoPkiPerson[];
 }): Promise<DemoCaResult> {
   const { now, entities } = options;
   const trustDir = options.trustDir ?? join(options.outDir, 'trust');
@@ -94,11 +102,13 @@ export async function writeDemoCa(options: {
   const revoked = new Map<string, Certificate[]>();
 
   async function issue(username: string, name: string, caId: string, notAfter: Date, note: DemoCertificateFile['note']) {
-    const entity = entities.find((e) => e.username === username)!;
+    const person = options.persons?.find((p) => p.username === username);
+    // A person's certificate names the person only: no organisation's credit code.
+    const entity: { name: string; creditCode?: string } = person ? { name: person.name } : entities.find((e) => e.username === username)!;
     const ca = caById.get(caId)!;
     const { cert, key } = await issueEntityCertificate(ca, {
       entityName: entity.name,
-      creditCode: entity.creditCode,
+      ...(entity.creditCode ? { creditCode: entity.creditCode } : {}),
       notBefore,
       notAfter,
       ...(options.ocspBaseUrl ? { ocspUrl: `${options.ocspBaseUrl}/${caId}` } : {}),
@@ -139,6 +149,7 @@ export async function writeDemoCa(options: {
     const lost = await issue('bidder.demo', 'bidder.demo.revoked', 'gm-a', new Date(now.getTime() + 365 * DAY), 'revoked');
     revoked.set('gm-a', [lost]);
   }
+  for (const p of options.persons ?? []) await issue(p.username, p.username, 'gm-a', new Date(now.getTime() + 365 * DAY), 'personal');
 
   const authorities: DemoCaResult['authorities'] = [];
   for (const ca of cas) {

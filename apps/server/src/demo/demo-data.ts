@@ -7,6 +7,7 @@ import type { Db } from '../platform/db/database.ts';
 import { systemActor } from '../platform/audit/audit-trail.ts';
 import { DomainError } from '../platform/errors/domain-error.ts';
 import { writeDemoCa, type DemoPkiEntity } from './demo-ca.ts';
+import { bindDemoPersonalCertificates, DEMO_PERSONS } from './demo-personal-certificates.ts';
 
 /** Documented in the README; for the demo only. */
 export const DEMO_PASSWORD = 'Bidhall2026';
@@ -191,6 +192,7 @@ async function loadDemoCertificates(built: BuiltApp, db: Db, options: DemoDataOp
       trustDir: trust.dir,
       now: options.now ?? new Date(),
       entities: demoPkiEntities(),
+      persons: DEMO_PERSONS,
       ...(options.ocspBaseUrl ? { ocspBaseUrl: options.ocspBaseUrl } : {}),
     });
     await trust.reload();
@@ -221,5 +223,6 @@ async function loadDemoCertificates(built: BuiltApp, db: Db, options: DemoDataOp
       options.onSkipped?.(file, err.code);
     }
   }
+  bound += await bindDemoPersonalCertificates(built, db, { demoCaDir: options.demoCaDir, ...(options.onSkipped ? { onSkipped: options.onSkipped } : {}) });
   return bound;
 }

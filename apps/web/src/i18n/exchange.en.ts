@@ -13,8 +13,9 @@ const exchangeEn: Strings<typeof exchangeZhCN> = {
     destinations: {
       publicService: 'Public service platform',
       designatedMedia: 'National designated media (China Tendering & Bidding Public Service Platform)',
+      supervision: 'Administrative supervision platform',
     },
-    destinationShort: { publicService: 'Public service platform', designatedMedia: 'Designated media' },
+    destinationShort: { publicService: 'Public service platform', designatedMedia: 'Designated media', supervision: 'Supervision platform' },
     statuses: { pending: 'Pending', retrying: 'Retrying', delivered: 'Delivered', failed: 'Failed (needs staff)' },
     kinds: {
       publication: 'Notice',
@@ -23,6 +24,7 @@ const exchangeEn: Strings<typeof exchangeZhCN> = {
       tenderDocument: 'Tender document',
       prequalificationDocument: 'Prequalification document',
       marketEntity: 'Market entity',
+      evaluationReport: 'Evaluation report',
     },
     filters: {
       destination: 'Destination',

@@ -7,8 +7,9 @@ const exchangeZhCN = {
     destinations: {
       publicService: '公共服务平台',
       designatedMedia: '国家指定媒介（中国招标投标公共服务平台）',
+      supervision: '行政监督平台',
     },
-    destinationShort: { publicService: '公共服务平台', designatedMedia: '指定媒介' },
+    destinationShort: { publicService: '公共服务平台', designatedMedia: '指定媒介', supervision: '行政监督平台' },
     statuses: { pending: '待投递', retrying: '重试中', delivered: '已送达', failed: '失败待处理' },
     kinds: {
       publication: '公告',
@@ -17,6 +18,7 @@ const exchangeZhCN = {
       tenderDocument: '招标文件',
       prequalificationDocument: '资格预审文件',
       marketEntity: '市场主体',
+      evaluationReport: '评标报告',
     },
     filters: {
       destination: '发送目标',

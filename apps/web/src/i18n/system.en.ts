@@ -20,6 +20,7 @@ const systemEn: Strings<typeof systemZhCN> = {
         approval: 'investment approval platform',
         publicService: 'public service platform',
         designatedMedia: 'national designated media',
+        supervision: 'administrative supervision platform',
         bank: 'bond settlement bank',
       },
     },

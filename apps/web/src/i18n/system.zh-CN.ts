@@ -11,7 +11,7 @@ const systemZhCN = {
     sandbox: {
       title: '沙箱环境',
       body: '本平台当前对接的是模拟的外部系统（{{systems}}）：数据不会发送到真实系统，仅供演示和测试。',
-      systems: { approval: '投资项目在线审批监管平台', publicService: '公共服务平台', designatedMedia: '国家指定媒介', bank: '保证金结算银行' },
+      systems: { approval: '投资项目在线审批监管平台', publicService: '公共服务平台', designatedMedia: '国家指定媒介', supervision: '行政监督平台', bank: '保证金结算银行' },
     },
     time: {
       title: '时间源',

@@ -26,6 +26,16 @@ export const evaluationErrors = {
   EVALUATION_SHEET_SUBMITTED: 409,
   /** Not every member has submitted (details.waiting: how many). */
   EVALUATION_SHEETS_PENDING: 409,
+  /** The report cannot be drawn up or signed yet (details.reason: summary, generated). */
+  EVALUATION_REPORT_NOT_READY: 409,
+  /** A member has signed the report: the chair's parts and the report no longer change. */
+  EVALUATION_REPORT_SIGNED: 409,
+  /** The member has signed this report already. */
+  EVALUATION_REPORT_ALREADY_SIGNED: 409,
+  /** The signature is not over this report (and dissent) by the member's certificate. */
+  EVALUATION_REPORT_SIGNATURE_INVALID: 422,
+  /** The sign-in's signature is not over the issued nonce by the member's certificate. */
+  EVALUATION_SIGN_IN_SIGNATURE_INVALID: 422,
 } as const;
 
 export type EvaluationErrorCode = keyof typeof evaluationErrors;

@@ -15,6 +15,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Caller } from './caller.ts';
 import { type EvaluationDeps, json, tables } from './evaluation.deps.ts';
 import type { EvaluatedBid } from './evaluation.tables.ts';
+import { checkSignInCertificate } from './sign-in-certificate.ts';
 import { checkSignInDevice } from './sign-in-device.ts';
 import { computeSummary } from './summary.ts';
 import { evaluationViewOf } from './evaluation.view.ts';
@@ -209,7 +210,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
   }
 
   /** inside the window, the member confirms identity and no conflict with the bidders named. */
-  async function signIn(sectionId: string, caller: Caller, input?: EvaluationSignInInput): Promise<EvaluationSignInView> {
+  async function signIn(sectionId: string, caller: Caller, input: EvaluationSignInInput): Promise<EvaluationSignInView> {
     return db.transaction().execute(async (trx) => {
       const ev = await opened(trx, sectionId);
       const m = await memberOf(trx, sectionId, caller.userId);
@@ -218,6 +219,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
       if (m.signed_in_at) return { signedInAt: m.signed_in_at.toISOString(), noConflictWith: json<string[]>(m.no_conflict_with) };
       const bidders = [...new Set(json<EvaluatedBid[]>(ev.bids).map((b) => b.entityName))];
       await checkSignInDevice(trx, deps, { sectionId, regionCode: ev.region_code, member: m, caller, device: input?.device });
+      const certificateFingerprint = await checkSignInCertificate(trx, deps, { sectionId, userId: caller.userId, certificate: input.certificate, deviceNonce: input.device?.nonce });
       const now = clock.now();
       await tables(trx).updateTable('evaluation.member').set({ signed_in_at: now, no_conflict_with: JSON.stringify(bidders) }).where('id', '=', m.id).execute();
       await deps.audit.record(trx, caller.actor, {
@@ -225,7 +227,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
         targetType: 'section',
         targetId: sectionId,
         regionCode: ev.region_code,
-        details: { memberId: m.id, role: m.role, seat: m.seat, confirmIdentity: true, noConflictWith: bidders },
+        details: { memberId: m.id, role: m.role, seat: m.seat, confirmIdentity: true, noConflictWith: bidders, certificateFingerprint },
       });
       return { signedInAt: now.toISOString(), noConflictWith: bidders };
     });

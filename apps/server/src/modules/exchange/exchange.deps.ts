@@ -27,6 +27,8 @@ export interface ExchangeDeps {
   publicServiceUrl?: string;
   /** DESIGNATED_MEDIA_URL: the national designated media's exchange API (same protocol); the sandbox when unset. */
   designatedMediaUrl?: string;
+  /** SUPERVISION_URL: the administrative supervision platform's exchange API (same protocol, A-153); the sandbox when unset. */
+  supervisionUrl?: string;
   /** The HTTP client for configured URLs; `globalThis.fetch` unless a test replaces it. */
   fetch?: typeof fetch;
   /** How the sandbox is reached when no URL is configured: in-process, so no port is needed. */

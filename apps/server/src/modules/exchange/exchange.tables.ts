@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date, Date>;
 
-export type Destination = 'publicService' | 'designatedMedia';
+export type Destination = 'publicService' | 'designatedMedia' | 'supervision';
 
 export interface OutboxMessageTable {
   id: string;

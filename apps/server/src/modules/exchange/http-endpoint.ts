@@ -5,6 +5,7 @@ export const SANDBOX_ORIGIN = 'http://sandbox.bidhall.internal';
 export const SANDBOX_APPROVAL_PATH = '/sandbox/approval/v1';
 export const SANDBOX_PUBLIC_SERVICE_PATH = '/sandbox/public-service/v1';
 export const SANDBOX_DESIGNATED_MEDIA_PATH = '/sandbox/designated-media/v1';
+export const SANDBOX_SUPERVISION_PATH = '/sandbox/supervision/v1';
 export const EXCHANGE_TIMEOUT_MS = 10_000;
 
 export interface Endpoint {

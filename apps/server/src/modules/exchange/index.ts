@@ -3,10 +3,10 @@ import { createApprovalLookup } from './approvals.adapter.ts';
 import type { ExchangeDeps } from './exchange.deps.ts';
 import { exchangeErrors } from './exchange.errors.ts';
 import { registerExchangeRoutes } from './exchange.routes.ts';
-import { endpointFor, SANDBOX_APPROVAL_PATH, SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
+import { endpointFor, SANDBOX_APPROVAL_PATH, SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH, SANDBOX_SUPERVISION_PATH } from './http-endpoint.ts';
 import { defineOutboxJobs } from './outbox.jobs.ts';
 import { createOutboxService } from './outbox.service.ts';
-import { createPublicServicePlatform, DESIGNATED_MEDIA_LABEL, PUBLIC_SERVICE_LABEL } from './public-service.adapter.ts';
+import { createPublicServicePlatform, DESIGNATED_MEDIA_LABEL, PUBLIC_SERVICE_LABEL, SUPERVISION_LABEL } from './public-service.adapter.ts';
 import { createSandboxPublicService } from './sandbox.service.ts';
 import { registerSandboxRoutes } from './sandbox.routes.ts';
 import { createExchangeScopes } from './scopes.ts';
@@ -15,7 +15,7 @@ export type { ExchangeDeps, SelfInject } from './exchange.deps.ts';
 export type { ApprovalLookup } from './approvals.adapter.ts';
 export type { Outbox, OutboxMessageInput } from './outbox.service.ts';
 export type { PublicServicePlatform } from './public-service.adapter.ts';
-export { SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
+export { SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH, SANDBOX_SUPERVISION_PATH } from './http-endpoint.ts';
 export { OUTBOX_DELIVER_JOB, OUTBOX_SWEEP_JOB, OUTBOX_MAX_ATTEMPTS, retryDelayMs } from './outbox.service.ts';
 export { SANDBOX_APPROVALS } from './sandbox-approval.fixtures.ts';
 
@@ -29,15 +29,18 @@ export function createExchangeModule(deps: ExchangeDeps) {
   const approvals = createApprovalLookup(endpointFor(deps.approvalServiceUrl, SANDBOX_APPROVAL_PATH, deps));
   const platform = createPublicServicePlatform(endpointFor(deps.publicServiceUrl, SANDBOX_PUBLIC_SERVICE_PATH, deps), PUBLIC_SERVICE_LABEL);
   const designatedMedia = createPublicServicePlatform(endpointFor(deps.designatedMediaUrl, SANDBOX_DESIGNATED_MEDIA_PATH, deps), DESIGNATED_MEDIA_LABEL);
-  const outbox = createOutboxService({ ...deps, receivers: { publicService: platform, designatedMedia } });
+  // The administrative supervision platform (行政监督平台) takes evaluation reports by the same protocol.
+  const supervision = createPublicServicePlatform(endpointFor(deps.supervisionUrl, SANDBOX_SUPERVISION_PATH, deps), SUPERVISION_LABEL);
+  const outbox = createOutboxService({ ...deps, receivers: { publicService: platform, designatedMedia, supervision } });
   const sandboxes = deps.sandbox
     ? {
         publicService: createSandboxPublicService({ ...deps, receiver: 'publicService' }),
         designatedMedia: createSandboxPublicService({ ...deps, receiver: 'designatedMedia' }),
+        supervision: createSandboxPublicService({ ...deps, receiver: 'supervision' }),
       }
     : null;
   defineOutboxJobs(deps.jobs, outbox);
-  const configured = { approval: deps.approvalServiceUrl, publicService: deps.publicServiceUrl, designatedMedia: deps.designatedMediaUrl };
+  const configured = { approval: deps.approvalServiceUrl, publicService: deps.publicServiceUrl, designatedMedia: deps.designatedMediaUrl, supervision: deps.supervisionUrl };
   const sandboxed = deps.sandbox && deps.selfInject ? (Object.keys(configured) as (keyof typeof configured)[]).filter((k) => !configured[k]) : [];
 
   return {
@@ -57,7 +60,7 @@ export function createExchangeModule(deps: ExchangeDeps) {
     sandboxed,
     registerRoutes(app: AppInstance) {
       registerExchangeRoutes(app, { db: deps.db, outbox, approvals });
-      if (sandboxes) registerSandboxRoutes(app, { receivers: [sandboxes.publicService, sandboxes.designatedMedia] });
+      if (sandboxes) registerSandboxRoutes(app, { receivers: [sandboxes.publicService, sandboxes.designatedMedia, sandboxes.supervision] });
     },
   };
 }

@@ -18,6 +18,7 @@ export interface ReceiverLabel {
 
 export const PUBLIC_SERVICE_LABEL: ReceiverLabel = { name: 'public service platform', variable: 'PUBLIC_SERVICE_URL' };
 export const DESIGNATED_MEDIA_LABEL: ReceiverLabel = { name: 'designated media', variable: 'DESIGNATED_MEDIA_URL' };
+export const SUPERVISION_LABEL: ReceiverLabel = { name: 'administrative supervision platform', variable: 'SUPERVISION_URL' };
 
 /** HTTP adapter: POST {base URL}/messages with the envelope as JSON. */
 export function createPublicServicePlatform(endpoint: Endpoint | null, label: ReceiverLabel = PUBLIC_SERVICE_LABEL): PublicServicePlatform {

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { fromLoopback } from '../../platform/http/loopback.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
-import { SANDBOX_APPROVAL_PATH, SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH } from './http-endpoint.ts';
+import { SANDBOX_APPROVAL_PATH, SANDBOX_DESIGNATED_MEDIA_PATH, SANDBOX_PUBLIC_SERVICE_PATH, SANDBOX_SUPERVISION_PATH } from './http-endpoint.ts';
 import { SANDBOX_APPROVALS } from './sandbox-approval.fixtures.ts';
 import type { SandboxPublicService } from './sandbox.service.ts';
 
 const tags = ['sandbox'];
-const SANDBOX_RECEIVER_PATHS = { publicService: SANDBOX_PUBLIC_SERVICE_PATH, designatedMedia: SANDBOX_DESIGNATED_MEDIA_PATH } as const;
-const RECEIVER_NAMES = { publicService: 'public service platform', designatedMedia: 'designated media' } as const;
+const SANDBOX_RECEIVER_PATHS = { publicService: SANDBOX_PUBLIC_SERVICE_PATH, designatedMedia: SANDBOX_DESIGNATED_MEDIA_PATH, supervision: SANDBOX_SUPERVISION_PATH } as const;
+const RECEIVER_NAMES = { publicService: 'public service platform', designatedMedia: 'designated media', supervision: 'administrative supervision platform' } as const;
 const sandboxAccess = { public: true, reason: 'sandbox stand-in for an outside system (SANDBOX); the gate admits loopback callers and staff' } as const;
 
 /**

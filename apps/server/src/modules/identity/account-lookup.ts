@@ -17,6 +17,12 @@ export const accountLookup = {
       .executeTakeFirst();
     return r ? { userId: r.id, username: r.username, kind: r.kind, status: r.status, personRef: r.person_ref } : null;
   },
+  /** The active supervisor accounts of these regions. */
+  async supervisorIds(trx: Db, regionCodes: readonly string[]): Promise<string[]> {
+    if (regionCodes.length === 0) return [];
+    const rows = await tables(trx).selectFrom('identity.user_account').select('id').where('kind', '=', 'supervisor').where('status', '=', 'active').where('region_code', 'in', regionCodes).orderBy('id').execute();
+    return rows.map((r) => r.id);
+  },
   /** The persons bound to the active supervisor accounts of these regions. */
   async supervisorRefs(trx: Db, regionCodes: readonly string[]): Promise<string[]> {
     if (regionCodes.length === 0) return [];

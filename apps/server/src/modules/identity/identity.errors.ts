@@ -51,6 +51,10 @@ export const identityErrors = {
   CHALLENGE_USED: 401,
   CHALLENGE_EXPIRED: 401,
   SIGNATURE_INVALID: 401,
+  // Personal certificates (decision 0026): binding by proof of possession, signing as a person.
+  PERSONAL_CHALLENGE_INVALID: 422,
+  PERSONAL_CERTIFICATE_SIGNATURE_INVALID: 422,
+  CERTIFICATE_NOT_YOURS: 403,
 } as const;
 
 export type IdentityErrorCode = keyof typeof identityErrors;

@@ -16,6 +16,9 @@ import { registerSignatureVerifyRoutes } from './signature-verify.routes.ts';
 import { createChangeService } from './change.service.ts';
 import { createEntitySignatureVerifier } from './entity-signature.ts';
 import { createBoundCertificateCheck } from './bound-certificate.ts';
+import { createPersonalCertificateCheck } from './personal-certificate.port.ts';
+import { registerPersonalCertificateRoutes } from './personal-certificate.routes.ts';
+import { createPersonalCertificateService } from './personal-certificate.service.ts';
 import { registerBidderDirectoryRoutes } from './bidder-directory.routes.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { identityErrors } from './identity.errors.ts';
@@ -38,6 +41,7 @@ export type { CertificateTrust } from './certificate-trust.ts';
 export type { Binder } from './certificate.service.ts';
 export { createEntitySignatureVerifier, type EntitySigner, type VerifyEntitySignature } from './entity-signature.ts';
 export type { BoundCertificate, CheckBoundCertificate } from './bound-certificate.ts';
+export type { CheckPersonalCertificate, PersonalCertificate } from './personal-certificate.port.ts';
 export { entityLookup, type EntitySummary } from './entity-lookup.ts';
 export { accountLookup } from './account-lookup.ts';
 export { personRefOf } from './person-ref.ts';
@@ -70,6 +74,7 @@ export function createIdentityModule(
   const remindExpiringCertificates = createCertificateReminder(deps);
   const ocsp = createOcspChecker({ transport: deps.ocspTransport ?? ocspTransport(), clock: deps.clock });
   const certificates = createCertificateService({ ...deps, trust, ocsp });
+  const personalCertificates = createPersonalCertificateService({ ...deps, trust, ocsp });
   const revocations = createRevocationSweep({ ...deps, trust, ocsp });
   const certificateLogin = createCertificateLoginService({
     ...deps,
@@ -118,7 +123,9 @@ export function createIdentityModule(
     verifyEntitySignature,
     /** A PEM certificate valid now, trusted, not revoked and bound to the entity: its public key (bids). */
     boundCertificate: createBoundCertificateCheck({ trust, clock: deps.clock }),
-    services: { auth, registration, verification, changes, users, grants, bootstrapSecurityAdmin, remindExpiringCertificates, certificates, certificateLogin, revocations },
+    /** A PEM certificate valid now, trusted, not revoked and bound to the account (personal or its entity binding): its public key. */
+    personalCertificate: createPersonalCertificateCheck({ trust, clock: deps.clock }),
+    services: { auth, registration, verification, changes, users, grants, bootstrapSecurityAdmin, remindExpiringCertificates, certificates, personalCertificates, certificateLogin, revocations },
     registerRoutes(app: AppInstance) {
       registerAuthRoutes(app, { auth, db: deps.db, cookieSecure: deps.cookieSecure });
       registerRegistrationRoutes(app, { db: deps.db, registration, changes });
@@ -129,6 +136,7 @@ export function createIdentityModule(
       registerSignatureVerifyRoutes(app, { trust, clock: deps.clock });
       registerCertificateRoutes(app, { db: deps.db, audit: deps.audit, certificates, certificateLogin, trust, revocations, cookieSecure: deps.cookieSecure });
       registerBidderDirectoryRoutes(app, { db: deps.db });
+      registerPersonalCertificateRoutes(app, { personal: personalCertificates });
     },
   };
 }

@@ -1,7 +1,8 @@
-import { factsOf, type ScopeResolver } from '../../platform/auth/scope.ts';
+import { factsOf, isResourceId, type ScopeResolver } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { tables } from './identity.deps.ts';
+import { personalTables } from './personal-certificate.tables.ts';
 
 /** Market entities and their changes for route scopes: the entity's region; the entity itself is their `subject`. */
 export function createIdentityScopes(db: Db): Record<string, ScopeResolver> {
@@ -36,6 +37,15 @@ export function createIdentityScopes(db: Db): Record<string, ScopeResolver> {
           .where('c.id', '=', id)
           .executeTakeFirst();
         return c ? factsOf(c.region_code, { subject: entityId !== null && c.entity_id === entityId }) : null;
+      },
+    },
+    // A personal certificate is its account's alone: no region reaches it.
+    personalCertificate: {
+      notFound: () => new DomainError('CERTIFICATE_NOT_FOUND', 'no such certificate'),
+      async resolve(id, { userId }) {
+        if (!isResourceId(id)) return null;
+        const c = await personalTables(db).selectFrom('identity.personal_certificate').select('user_id').where('id', '=', id).executeTakeFirst();
+        return c ? { ...factsOf(null, { subject: c.user_id === userId }), personal: true } : null;
       },
     },
   };

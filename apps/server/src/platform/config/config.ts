@@ -74,6 +74,7 @@ const configSchema = z.object({
   APPROVAL_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   PUBLIC_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   DESIGNATED_MEDIA_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
+  SUPERVISION_URL: z.url({ protocol: /^https?$/ }).optional().or(z.literal('').transform(() => undefined)),
   /** Minutes between published tree heads (decision 0014): a divisor of 60, so the cron keeps it exactly. */
   LOG_HEAD_INTERVAL_MINUTES: z.coerce
     .number()
@@ -107,6 +108,8 @@ export interface AppConfig {
   publicServiceUrl: string | undefined;
   /** DESIGNATED_MEDIA_URL: the national designated media's exchange API base, same protocol (decision 0010). */
   designatedMediaUrl: string | undefined;
+  /** SUPERVISION_URL: the administrative supervision platform's exchange API base, same protocol (A-153, decision 0026). */
+  supervisionUrl: string | undefined;
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
@@ -200,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     approvalServiceUrl: c.APPROVAL_SERVICE_URL,
     publicServiceUrl: c.PUBLIC_SERVICE_URL,
     designatedMediaUrl: c.DESIGNATED_MEDIA_URL,
+    supervisionUrl: c.SUPERVISION_URL,
     signingKeyFile: resolve(c.SIGNING_KEY_FILE ?? `${c.DATA_DIR}/keys/platform-signing-key.pem`),
     trustStoreDir: resolve(c.TRUST_STORE_DIR ?? `${c.DATA_DIR}/trust`),
     blobDir: resolve(c.BLOB_DIR ?? `${c.DATA_DIR}/blobs`),

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DESTINATIONS, type OutboxFilter, STATUSES } from './exchangeApi.ts';
 
-const KINDS = ['publication', 'publicationWithdrawal', 'tenderingProject', 'tenderDocument', 'prequalificationDocument', 'marketEntity'] as const;
+const KINDS = ['publication', 'publicationWithdrawal', 'tenderingProject', 'tenderDocument', 'prequalificationDocument', 'marketEntity', 'evaluationReport'] as const;
 const KIND_PATTERN = /^[a-z][a-zA-Z]{2,40}$/;
 
 type Filter = Omit<OutboxFilter, 'limit' | 'cursor'>;

@@ -99,7 +99,7 @@ export default function StaffExchangePage() {
                     sorter: (a, b) => a.destination.localeCompare(b.destination),
                     render: (v: OutboxMessageView['destination']) => (
                       <Tooltip title={t(`exchange.destinations.${v}`)}>
-                        <Tag color={v === 'designatedMedia' ? 'purple' : 'blue'} data-testid="outbox-row-destination">
+                        <Tag color={v === 'designatedMedia' ? 'purple' : v === 'supervision' ? 'orange' : 'blue'} data-testid="outbox-row-destination">
                           {t(`exchange.destinationShort.${v}`)}
                         </Tag>
                       </Tooltip>

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 
 export type { OutboxDestination, OutboxMessageView, OutboxPage, OutboxStatus };
 
-export const DESTINATIONS: readonly OutboxDestination[] = ['publicService', 'designatedMedia'];
+export const DESTINATIONS: readonly OutboxDestination[] = ['publicService', 'designatedMedia', 'supervision'];
 export const STATUSES: readonly OutboxStatus[] = ['pending', 'retrying', 'delivered', 'failed'];
 
 /** GET /api/v1/exchange/outbox: newest first, paged by `cursor`. */
