@@ -346,6 +346,24 @@ export async function buildApp(deps: AppDeps) {
     supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
     // Venues are assigned within a city or from the shared pool (decision 0027).
     regions: { cityOf: (code) => regionChain(catalog.catalog.regions(), code).find((c) => catalog.catalog.regions().find((r) => r.code === c)?.level === 'city') ?? null },
+    // The committee reads and compares the bids (decision 0028): opening's evaluation copies, the document's requirements.
+    evaluationCopy: opening.evaluationCopy,
+    requirements: {
+      requirementsOf: async (trx, sectionId) => {
+        const doc = await documents.bidding.issuedFor(trx, sectionId, 'tender');
+        if (!doc) return null;
+        const digits = (v: string | null | undefined) => (v && /^\d{1,18}$/.test(v.trim()) ? v.trim() : null);
+        const days = digits(doc.values.instructions?.durationDays);
+        return {
+          controlPriceFen: digits(doc.values.notice?.ceilingPriceFen),
+          maxDurationDays: days === null ? null : Number(days),
+          qualityStandard: doc.values.instructions?.qualityStandard?.trim() || null,
+          bidBondFen: digits(doc.values.instructions?.bidBondFen),
+          fields: doc.bidSummaryFields,
+          parts: doc.parts.map((p) => ({ key: p.key, name: p.name })),
+        };
+      },
+    },
   });
   const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation];
   for (const m of modules) errors.register(m.errors);

@@ -23,3 +23,4 @@ export * from './record-templates.ts';
 export * from './experts.ts';
 export * from './evaluation.ts';
 export * from './evaluation-venues.ts';
+export * from './evaluation-comparison.ts';

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EvaluationTables } from './evaluation.tables.ts';
+import type { EvaluationCopyPort, RequirementsPort } from './bid-files.deps.ts';
 
 /** projects → evaluation: the section evaluated. */
 export interface SectionsPort {
@@ -82,6 +83,10 @@ export interface EvaluationDeps {
   supervision: SupervisionPort;
   supervisors: SupervisorsPort;
   regions: RegionsPort;
+  /** opening → evaluation: the read-out bids' parts and their verified evaluation copies (decision 0028). */
+  evaluationCopy: EvaluationCopyPort;
+  /** documents → evaluation: what the tender document requires of a bid (decision 0028). */
+  requirements: RequirementsPort;
 }
 
 export function tables(db: Db): Kysely<EvaluationTables> {

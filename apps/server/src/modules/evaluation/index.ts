@@ -7,6 +7,7 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createEvaluationScopes } from './scopes.ts';
 import { createVenues } from './venues/index.ts';
 import { registerMyEvaluationRoutes } from './mine.routes.ts';
+import { createCommitteeReading } from './bid-files.module.ts';
 
 export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './evaluation.deps.ts';
 
@@ -17,14 +18,16 @@ export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './
 export function createEvaluationModule(deps: EvaluationDeps) {
   const evaluation = createEvaluationService(deps);
   const venues = createVenues(deps);
+  const reading = createCommitteeReading(deps);
   return {
-    errors: { ...evaluationErrors, ...venues.errors },
+    errors: { ...evaluationErrors, ...venues.errors, ...reading.errors },
     scopes: { ...createEvaluationScopes(deps), ...venues.scopes },
     evaluation,
     registerRoutes(app: AppInstance) {
       registerEvaluationRoutes(app, { evaluation });
       registerReportRoutes(app, deps);
       venues.registerRoutes(app);
+      reading.registerRoutes(app);
       registerMyEvaluationRoutes(app, deps);
     },
   };

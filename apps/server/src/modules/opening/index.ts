@@ -8,6 +8,7 @@ import { createHallService, type HallService } from './hall.service.ts';
 import { createRecordService, type RecordService } from './record.service.ts';
 import { BULK_UNSEAL_JOB, createBulkUnseal, type BulkUnseal } from './bulk-unseal.ts';
 import { contentKeyVault } from './content-keys.ts';
+import { createEvaluationCopy } from './evaluation-copy.ts';
 import { createRemedyService, type RemedyService } from './remedy.service.ts';
 import { createRecordTemplates } from './record-templates.service.ts';
 import { registerRecordTemplateRoutes } from './record-templates.routes.ts';
@@ -19,6 +20,7 @@ export type { ReadoutBid } from './hall-readout.ts';
 export type { BidsPort, BoundCertificatePort, OpeningDeps, OpeningTermsPort, PublishPort, SectionsPort } from './opening.deps.ts';
 export { recordSigningPayload } from './record.service.ts';
 export { evaluationKey } from './bulk-unseal.ts';
+export type { EvaluationCopy, EvaluationCopyBid, EvaluationCopyPart, OpenedCopy } from './evaluation-copy.ts';
 
 /** Every minute: halls whose deadline has passed are opened, unsealing windows that ended are closed. */
 export const OPENING_SWEEP_JOB = 'opening.sweep';
@@ -71,6 +73,8 @@ export function createOpeningModule(deps: OpeningDeps) {
     bidders: hallBidders,
     /** opening → evaluation: the readout's bids and the drawn coefficient, once read out. */
     readout: hallReadout,
+    /** opening → evaluation: the read-out bids' parts and their verified evaluation copies (decision 0028). */
+    evaluationCopy: createEvaluationCopy(deps),
     registerRoutes(app: AppInstance) {
       for (const sitting of SITTINGS) {
         const it = sittings[sitting];

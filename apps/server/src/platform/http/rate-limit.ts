@@ -58,6 +58,8 @@ export const RATE_LIMITS: Readonly<Record<string, RouteLimit>> = {
   'GET /api/v1/expert-applications/:id': { max: 30, windowSeconds: 60, why: 'token guessing against an application number' },
   'GET /api/v1/public/expert-record': { max: 60, windowSeconds: 60, why: 'a page of the public record joins events and records of the whole pool' },
   'POST /api/v1/sections/:id/committee/draws': { max: 10, windowSeconds: 60, by: 'account', why: 'a draw filters the whole pool, signs a log head and notifies every drawn expert' },
+  // The committee reads the bids' files (decision 0028): each read checks and decrypts a whole part, up to hundreds of MiB.
+  'GET /api/v1/sections/:id/evaluation/bid-files/:bidId/:partId': { max: 60, windowSeconds: 60, by: 'account', why: 'each read hashes a whole sealed part, then decrypts and hashes it again as it streams' },
   'POST /api/v1/bids/:id/withdrawal': { max: 30, windowSeconds: 60, by: 'account', why: 'a withdrawal verifies a signature and signs a receipt' },
 };
 
