@@ -2,6 +2,7 @@
 import type {
   EvaluationOpenInput,
   EvaluationSheetInput,
+  EvaluationSignInInput,
   EvaluationSheetView,
   EvaluationSignInView,
   EvaluationSummaryInput,
@@ -17,7 +18,7 @@ export const evaluationApi = {
   open: (sectionId: string, body: EvaluationOpenInput) => api.post<EvaluationView>(base(sectionId), body),
   setRepresentatives: (sectionId: string, userIds: string[]) => api.put<EvaluationView>(`${base(sectionId)}/representatives`, { userIds }),
   setChair: (sectionId: string, memberId: string) => api.put<EvaluationView>(`${base(sectionId)}/chair`, { memberId }),
-  signIn: (sectionId: string) => api.post<EvaluationSignInView>(`${base(sectionId)}/sign-in`, { confirmIdentity: true, noConflict: true }),
+  signIn: (sectionId: string, body: EvaluationSignInInput) => api.post<EvaluationSignInView>(`${base(sectionId)}/sign-in`, body),
   mySheet: (sectionId: string) => api.get<EvaluationSheetView>(`${base(sectionId)}/sheets/mine`),
   saveSheet: (sectionId: string, body: EvaluationSheetInput) => api.put<EvaluationSheetView>(`${base(sectionId)}/sheets/mine`, body),
   summarise: (sectionId: string, body: EvaluationSummaryInput = {}) => api.post<EvaluationView>(`${base(sectionId)}/summary`, body),

@@ -52,6 +52,11 @@ const evaluationEn: Strings<typeof evaluationZhCN> = {
       fixed: 'A representative has signed in: they no longer change.',
     },
     signIn: {
+      certFile: 'Personal certificate',
+      keyFile: 'Private key file',
+      chooseCert: 'Choose the certificate file',
+      chooseKey: 'Choose the key file',
+      workstation: 'This browser is workstation {{label}}',
       title: 'Sign in',
       outside: 'Outside the evaluation window ({{start}} to {{end}}): a sign-in is refused.',
       lead: 'These are the bidders. Confirm who you are and that you have no conflict of interest with any of them; if you have, do not sign in and ask the trading centre to replace you.',

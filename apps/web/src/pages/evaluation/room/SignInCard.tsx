@@ -1,39 +1,77 @@
-import { LoginOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { EvaluationView } from '@bidhall/contracts';
+import { CheckCircleFilled, LoginOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { evaluationSignInPayload, type EvaluationView } from '@bidhall/contracts';
+import { Alert, Button, Card, Checkbox, Form, List, Space, Upload } from 'antd';
 import type { TFunction } from 'i18next';
-import { Alert, Button, Card, Checkbox, List, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
 import { evaluationApi } from '../../../api/evaluation.ts';
+import { venuesApi } from '../../../api/evaluationVenues.ts';
 import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
+import { fileProblemOf, type FileProblem } from '../../../trust/keyProvider.ts';
+import { loadBidSigner, type BidSigner } from '../../bidder/bid/bidKey.ts';
+import { useWorkstationSignIn } from '../venues/useWorkstationSignIn.ts';
 
 /**
- * A member signs in (A-133): confirms who they are and that they have no conflict with any of the
- * bidders listed. The server refuses outside the window (A-156); its refusal says the window.
+ * A member signs in (A-133, A-155): confirms who they are and that they have no conflict with any of
+ * the bidders listed, and signs the server's fresh nonce with their own certificate and key file (read
+ * in this browser; only the signature leaves it) — and, at a registered workstation, with its key too.
+ * The server refuses outside the window (A-156); its refusal names the window.
  */
 export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSignedIn: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const workstation = useWorkstationSignIn();
   const [identity, setIdentity] = useState(false);
   const [noConflict, setNoConflict] = useState(false);
+  const [certFile, setCertFile] = useState<File>();
+  const [keyFile, setKeyFile] = useState<File>();
+  const [signer, setSigner] = useState<BidSigner>();
+  const [problem, setProblem] = useState<FileProblem>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const bidders = [...new Set(view.bids.map((b) => b.entityName))];
+  const { sectionId } = view;
+
+  useEffect(() => {
+    if (!certFile || !keyFile) return;
+    let live = true;
+    setProblem(undefined);
+    loadBidSigner(certFile, keyFile).then(
+      (s) => live && setSigner(s),
+      (err: unknown) => {
+        if (!live) return;
+        setSigner(undefined);
+        setProblem(fileProblemOf(err) ?? 'MALFORMED');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [certFile, keyFile]);
 
   const signIn = async () => {
+    if (!signer) return;
     setBusy(true);
     setError(undefined);
     try {
-      await evaluationApi.signIn(view.sectionId);
+      const { nonce } = await venuesApi.challenge(sectionId);
+      const device = await workstation.sign(sectionId, nonce);
+      const certificate = { certificatePem: signer.certificatePem, nonce, signature: signer.sign(evaluationSignInPayload(sectionId, nonce)) };
+      await evaluationApi.signIn(sectionId, { confirmIdentity: true, noConflict: true, certificate, ...(device ? { device } : {}) });
       onSignedIn();
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
     }
+  };
+  const pick = (set: (f: File) => void) => (file: File) => {
+    set(file);
+    setSigner(undefined);
+    return false;
   };
 
   return (
@@ -43,6 +81,25 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
       )}
       <p>{t('evaluation.signIn.lead')}</p>
       <List size="small" bordered className="room-bidders" dataSource={bidders} renderItem={(name) => <List.Item data-testid="sign-in-bidder">{name}</List.Item>} />
+      <Form layout="inline" requiredMark={false} className="room-confirm">
+        <Form.Item label={t('evaluation.signIn.certFile')}>
+          <span data-testid="sign-in-cert-file">
+            <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pick(setCertFile)} disabled={busy}>
+              <Button icon={<SafetyCertificateOutlined />}>{certFile?.name ?? t('evaluation.signIn.chooseCert')}</Button>
+            </Upload>
+          </span>
+        </Form.Item>
+        <Form.Item label={t('evaluation.signIn.keyFile')} validateStatus={problem ? 'error' : undefined} help={problem ? t(`login.cert.fileErrors.${problem}`) : undefined}>
+          <span data-testid="sign-in-key-file">
+            <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pick(setKeyFile)} disabled={busy}>
+              <Button icon={signer ? <CheckCircleFilled className="ok-icon" /> : <LoginOutlined />} data-testid="sign-in-key-button" data-ready={String(!!signer)}>
+                {keyFile?.name ?? t('evaluation.signIn.chooseKey')}
+              </Button>
+            </Upload>
+          </span>
+        </Form.Item>
+        {workstation.workstation && <span className="muted small">{t('evaluation.signIn.workstation', { label: workstation.workstation.label })}</span>}
+      </Form>
       <Space direction="vertical" className="room-confirm">
         <Checkbox checked={identity} onChange={(e) => setIdentity(e.target.checked)} data-testid="sign-in-identity">
           {t('evaluation.signIn.identity', { name: user?.displayName ?? '' })}
@@ -50,7 +107,7 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
         <Checkbox checked={noConflict} onChange={(e) => setNoConflict(e.target.checked)} data-testid="sign-in-no-conflict">
           {t('evaluation.signIn.noConflict')}
         </Checkbox>
-        <Button type="primary" icon={<LoginOutlined />} disabled={!identity || !noConflict} loading={busy} onClick={() => void signIn()} data-testid="sign-in-submit">
+        <Button type="primary" icon={<LoginOutlined />} disabled={!identity || !noConflict || !signer || workstation.loading} loading={busy} onClick={() => void signIn()} data-testid="sign-in-submit">
           {t('evaluation.signIn.submit')}
         </Button>
       </Space>
