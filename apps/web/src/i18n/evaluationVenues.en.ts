@@ -71,6 +71,7 @@ const evaluationVenuesEn: Strings<typeof evaluationVenuesZhCN> = {
       signedIn: 'Signed in',
       notSignedIn: 'Not signed in',
       where: 'Workstation',
+      presence: 'Presence',
       present: 'Online',
       absent: 'Offline',
       submitted: 'Submitted',

@@ -66,6 +66,7 @@ const evaluationVenuesZhCN = {
       signedIn: '签到',
       notSignedIn: '未签到',
       where: '签到终端',
+      presence: '在线状态',
       present: '在线',
       absent: '离线',
       submitted: '已提交',

@@ -41,7 +41,7 @@ function EvaluationCard({ e }: { e: MonitorEvaluation }) {
             ),
           },
           {
-            title: t('evaluationVenues.monitor.present'),
+            title: t('evaluationVenues.monitor.presence'),
             key: 'present',
             render: (_, m) => <Badge status={m.present ? 'success' : 'default'} text={t(m.present ? 'evaluationVenues.monitor.present' : 'evaluationVenues.monitor.absent')} data-testid={`presence-${m.id}`} />,
           },
