@@ -346,6 +346,8 @@ export async function buildApp(deps: AppDeps) {
     supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
     // Venues are assigned within a city or from the shared pool (decision 0027).
     regions: { cityOf: (code) => regionChain(catalog.catalog.regions(), code).find((c) => catalog.catalog.regions().find((r) => r.code === c)?.level === 'city') ?? null },
+    // Clarifications (decision 0029): bidders sign answers with their bound certificates; their files go to the blob store.
+    clarifications: { boundCertificate: identity.boundCertificate, blobs },
     // The committee reads and compares the bids (decision 0028): opening's evaluation copies, the document's requirements.
     evaluationCopy: opening.evaluationCopy,
     requirements: {

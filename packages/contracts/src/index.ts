@@ -23,4 +23,5 @@ export * from './record-templates.ts';
 export * from './experts.ts';
 export * from './evaluation.ts';
 export * from './evaluation-venues.ts';
+export * from './evaluation-clarification.ts';
 export * from './evaluation-comparison.ts';

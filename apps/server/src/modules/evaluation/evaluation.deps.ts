@@ -3,6 +3,7 @@ import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { ClarificationPorts } from './clarification.deps.ts';
 import type { EvaluationTables } from './evaluation.tables.ts';
 import type { EvaluationCopyPort, RequirementsPort } from './bid-files.deps.ts';
 
@@ -83,6 +84,8 @@ export interface EvaluationDeps {
   supervision: SupervisionPort;
   supervisors: SupervisorsPort;
   regions: RegionsPort;
+  /** Clarification requests (decision 0029): the bidder's bound certificate and the blob store for its files. */
+  clarifications: ClarificationPorts;
   /** opening → evaluation: the read-out bids' parts and their verified evaluation copies (decision 0028). */
   evaluationCopy: EvaluationCopyPort;
   /** documents → evaluation: what the tender document requires of a bid (decision 0028). */

@@ -7,6 +7,7 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createEvaluationScopes } from './scopes.ts';
 import { createVenues } from './venues/index.ts';
 import { registerMyEvaluationRoutes } from './mine.routes.ts';
+import { createClarifications } from './clarification.module.ts';
 import { createCommitteeReading } from './bid-files.module.ts';
 
 export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './evaluation.deps.ts';
@@ -18,10 +19,11 @@ export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './
 export function createEvaluationModule(deps: EvaluationDeps) {
   const evaluation = createEvaluationService(deps);
   const venues = createVenues(deps);
+  const clarifications = createClarifications({ ...deps, ...deps.clarifications });
   const reading = createCommitteeReading(deps);
   return {
-    errors: { ...evaluationErrors, ...venues.errors, ...reading.errors },
-    scopes: { ...createEvaluationScopes(deps), ...venues.scopes },
+    errors: { ...evaluationErrors, ...venues.errors, ...reading.errors, ...clarifications.errors },
+    scopes: { ...createEvaluationScopes(deps), ...venues.scopes, ...clarifications.scopes },
     evaluation,
     registerRoutes(app: AppInstance) {
       registerEvaluationRoutes(app, { evaluation });
@@ -29,6 +31,7 @@ export function createEvaluationModule(deps: EvaluationDeps) {
       venues.registerRoutes(app);
       reading.registerRoutes(app);
       registerMyEvaluationRoutes(app, deps);
+      clarifications.registerRoutes(app);
     },
   };
 }
