@@ -10,8 +10,11 @@ import {
   sealBidSummary,
   sealBytes,
   signManifest,
+  sm3,
   toBase64,
+  toHex,
   unwrapForBidder,
+  utf8,
   type PartHeader,
   type PrivateKey,
 } from '@bidhall/crypto';
@@ -35,7 +38,11 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
  * What the bid tool does for a demo bidder: obtains the document, seals the bidSummary and one file per
  * part to the bidder and the section's custodians, uploads each with tus, submits the signed manifest.
  */
-export async function submitDemoBid(built: BuiltApp, bidder: DemoSession, keys: DemoBidderKeys, sectionId: string, fields: Record<string, string | number>): Promise<void> {
+/**
+ * `device` names the computer the bid was prepared on: its hash is the manifest's preparation fingerprint
+ * (bids prepared on one computer show as a red flag to the committee, A-149); by default the bidder's own.
+ */
+export async function submitDemoBid(built: BuiltApp, bidder: DemoSession, keys: DemoBidderKeys, sectionId: string, fields: Record<string, string | number>, device?: string): Promise<void> {
   const req = (await bidder.call('GET', `/api/v1/sections/${sectionId}/bidding`)) as BiddingRequirements;
   const me = (await bidder.call('GET', '/api/v1/me')) as { entity: { id: string } };
   const recipients = {
@@ -50,7 +57,7 @@ export async function submitDemoBid(built: BuiltApp, bidder: DemoSession, keys: 
   for (const part of req.document.parts) {
     const pdf = part.fileTypes.includes('pdf');
     const name = `${part.name}.${pdf ? 'pdf' : part.fileTypes[0]}`;
-    const body = pdf ? `%PDF-1.7\n% ${part.name} ${sectionId}\n%%EOF\n` : `<清单 报价="${fields.price ?? ''}"/>`;
+    const body = pdf ? `%PDF-1.7\n% ${part.name} ${sectionId} ${me.entity.id}\n%%EOF\n` : `<清单 报价="${fields.price ?? ''}"/>`;
     const s = await sealBytes(Buffer.from(body), { name, recipients });
     sealed.push({ partId: s.header.partId, name, bytes: s.sealed });
     entries.push({ ...manifestPart(s.header, s.digest, 'file'), partKey: part.key, mediaType: pdf ? 'application/pdf' : 'application/xml' });
@@ -62,7 +69,7 @@ export async function submitDemoBid(built: BuiltApp, bidder: DemoSession, keys: 
     suite: 'gm',
     parts: entries,
     document: { id: req.document.id, version: req.document.version, contentSm3: req.document.contentSm3 },
-    preparation: { tool: 'cli', toolVersion: 'demo', deviceHash: '0'.repeat(64), fileMetaHashes: [] },
+    preparation: { tool: 'cli', toolVersion: 'demo', deviceHash: toHex(sm3(utf8(`demo-device:${device ?? me.entity.id}`))), fileMetaHashes: [] },
   });
   const refs = [];
   for (const part of sealed) refs.push({ partId: part.partId, uploadId: await upload(built, bidder.cookie, sectionId, part) });

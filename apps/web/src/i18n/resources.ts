@@ -30,6 +30,8 @@ import expertsZhCN from './experts.zh-CN.ts';
 import evaluationEn from './evaluation.en.ts';
 import evaluationZhCN from './evaluation.zh-CN.ts';
 import evaluationVenuesEn, { evaluationVenueProblemsEn } from './evaluationVenues.en.ts';
+import evaluationCompareEn, { evaluationCompareProblemsEn } from './evaluationCompare.en.ts';
+import evaluationCompareZhCN, { evaluationCompareProblemsZhCN } from './evaluationCompare.zh-CN.ts';
 import evaluationVenuesZhCN, { evaluationVenueProblemsZhCN } from './evaluationVenues.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
@@ -53,10 +55,11 @@ export const resources = {
       ...expertsZhCN,
       ...evaluationZhCN,
       ...evaluationVenuesZhCN,
-      errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN },
+      ...evaluationCompareZhCN,
+      errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, ...evaluationVenuesEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationCompareEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn } },
   },
 };
