@@ -37,7 +37,7 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await e2e?.stop();
   });
 
-  it('[task-13] [A-54] [A-68] [B-012] [B-013] entry form → notice and documents → portal → download with receipt → a late clarification moves the deadline', async () => {
+  it('[task-13] [A-54] [A-68] [B-012] [B-013] [A-147] entry form → notice and documents → portal → download with receipt → a late clarification moves the deadline', async () => {
     const agency = await e2e!.newContext();
     await apiLogin(agency.context.request, 'agency.demo');
 
@@ -84,6 +84,21 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
       bidDeadline,
     });
     const documentId = await prepareDocument(agency.context.request, sectionId);
+    // A-147: the city's staff keep their own method templates beside the standard ones; the agency starts
+    // the document's method from the city's in the method editor, and the document remembers it.
+    await staff.page.goto('/method-templates');
+    const cityTemplate = '鄂尔多斯市房屋建筑和市政工程施工综合评估法（2026版）';
+    await visible(staff.page.locator('tr[data-testid="method-template-row"]', { hasText: cityTemplate }).getByTestId('method-template-edit'));
+    await text(staff.page.getByTestId('method-templates-page')).toContain('施工招标 综合评估法（《标准施工招标文件》第三章）');
+    await staff.page.screenshot({ path: 'docs/screenshots/method-templates.png', fullPage: true });
+    await page.goto(`/desk/sections/${sectionId}/documents`);
+    await page.getByRole('tab', { name: '评标办法', exact: true }).click();
+    await page.getByTestId('method-template-select').click();
+    await page.locator('.ant-select-item-option', { hasText: cityTemplate }).click();
+    await page.getByTestId('method-template-apply').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await text(page.getByTestId('method-template-origin')).toContain(cityTemplate);
+    await expect.poll(async () => (await call<{ method: { type: string } }>(agency.context.request, 'get', `/tender-documents/${documentId}`)).method.type).toBe('scoring');
     const tenderer = await e2e!.newContext();
     await apiLogin(tenderer.context.request, 'tenderer.demo');
     const pkg = await call<{ manifestBase64: string }>(agency.context.request, 'post', `/tender-documents/${documentId}/package`);

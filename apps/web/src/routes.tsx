@@ -31,6 +31,7 @@ const StaffReviewPage = lazy(() => import('./pages/staff-review/StaffReviewPage.
 const StaffExchangePage = lazy(() => import('./pages/staff-exchange/StaffExchangePage.tsx'));
 const StaffFinancePage = lazy(() => import('./pages/staff-finance/StaffFinancePage.tsx'));
 const RecordTemplatesPage = lazy(() => import('./pages/record-templates/RecordTemplatesPage.tsx'));
+const MethodTemplatesPage = lazy(() => import('./pages/method-templates/MethodTemplatesPage.tsx'));
 const TimeSourcePage = lazy(() => import('./pages/system/TimeSourcePage.tsx'));
 const ExpertApplyPage = lazy(() => import('./pages/experts-public/ExpertApplyPage.tsx'));
 const ExpertRecordPage = lazy(() => import('./pages/experts-public/ExpertRecordPage.tsx'));
@@ -113,6 +114,7 @@ export const router = createBrowserRouter([
       { path: '/staff/exchange', element: <RequireKind kinds={['staff', 'admin', 'auditor']}><StaffExchangePage /></RequireKind> },
       { path: '/staff/finance', element: <RequireKind kinds={['staff', 'supervisor', 'auditor']}><StaffFinancePage /></RequireKind> },
       { path: '/staff/opening-record-templates', element: <RequireKind kinds={['staff', 'supervisor', 'auditor', 'admin']}><RecordTemplatesPage /></RequireKind> },
+      { path: '/method-templates', element: <MethodTemplatesPage /> },
       { path: '/system/time', element: <RequireKind kinds={TIME_READERS}><TimeSourcePage /></RequireKind> },
       { path: '*', element: <NotFoundPage /> },
     ],

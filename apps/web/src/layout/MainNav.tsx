@@ -27,6 +27,7 @@ export function MainNav() {
   if (user?.kind === 'expert') items.push({ key: '/expert/invitations', label: t('experts.nav.mine') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor') items.push({ key: '/staff/finance', label: t('finance.nav') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor' || user?.kind === 'admin') items.push({ key: '/staff/opening-record-templates', label: t('recordTemplates.nav') });
+  if (user?.kind === 'staff' || user?.kind === 'admin' || user?.entity?.roles.some((r) => r === 'tenderer' || r === 'agency')) items.push({ key: '/method-templates', label: t('desk.method.templates.page.title') });
   if (user?.kind === 'securityAdmin' || user?.kind === 'auditor') items.push({ key: '/admin/users', label: t('nav.users') });
   if (user?.kind === 'auditor') items.push({ key: '/audit', label: t('nav.audit') });
 

@@ -1,30 +1,17 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { evaluationMethodIssues, reviewMethodIssues, type EvaluationMethod, type ReviewMethod } from '@bidhall/contracts';
-import { App, Button, Card, Col, Form, InputNumber, Radio, Row } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { App, Button } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentsApi, type DocumentView } from '../../../../api/documents.ts';
 import { DeskProblem } from '../../DeskProblem.tsx';
-import { CriteriaTable } from './CriteriaTable.tsx';
-import { FactorTable } from './FactorTable.tsx';
-import { MethodChecks } from './MethodChecks.tsx';
+import { MethodFields } from './MethodFields.tsx';
 import { MethodTemplatePicker } from './MethodTemplatePicker.tsx';
-import { allNumbers, FAMILY, methodOfType, nextNumber, type AnyMethod, type CriteriaKey, type MethodType } from './methodModel.ts';
-import { PriceFormulaForm } from './PriceFormulaForm.tsx';
+import { methodOfType, type AnyMethod, type MethodType } from './methodModel.ts';
 
 const TENDER_TYPES: MethodType[] = ['scoring', 'lowestEvaluatedPrice'];
 const REVIEW_TYPES: MethodType[] = ['pass', 'limitedNumber'];
 
-/** Text cells left empty: the server refuses them too, by path. */
-function blanks(m: AnyMethod): number {
-  let n = 0;
-  const crit = [...m.qualification, ...m.compliance, ...('adjustments' in m ? m.adjustments : [])];
-  for (const c of crit) n += Number(!c.title.trim()) + Number(!c.requirement.trim());
-  if ('factors' in m) for (const f of m.factors) n += Number(!f.name.trim()) + f.points.filter((p) => !p.description.trim()).length;
-  return n;
-}
-
-/** The evaluation method editor (A-62; A-74 for the prequalification review method). */
+/** The evaluation method editor (A-62; A-74 for the prequalification review method), started from a template if wished (A-147). */
 export function MethodEditor({ doc, editable, onSaved }: { doc: DocumentView; editable: boolean; onSaved: () => Promise<void> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -34,18 +21,6 @@ export function MethodEditor({ doc, editable, onSaved }: { doc: DocumentView; ed
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   useEffect(() => setMethod(initial()), [doc.id, doc.updatedAt]);
-
-  const issues = useMemo(
-    () =>
-      method.type === 'scoring' || method.type === 'lowestEvaluatedPrice'
-        ? evaluationMethodIssues(method as EvaluationMethod)
-        : reviewMethodIssues(method as ReviewMethod),
-    [method],
-  );
-  const faulty = useMemo(() => new Set(issues.map((i) => i.clause).filter((c): c is string => !!c)), [issues]);
-  const taken = allNumbers(method);
-  const weights = 'factors' in method ? method.factors.reduce((s, f) => s + (f.weight || 0), 0) : null;
-  const patch = (p: Partial<AnyMethod>) => setMethod({ ...method, ...p } as AnyMethod);
 
   const save = async () => {
     setBusy(true);
@@ -61,75 +36,20 @@ export function MethodEditor({ doc, editable, onSaved }: { doc: DocumentView; ed
     }
   };
 
-  const criteria = (key: CriteriaKey) => {
-    const rows = key === 'adjustments' ? ('adjustments' in method ? method.adjustments : []) : method[key];
-    return (
-      <Card size="small" title={t(`desk.method.criteria.${key}`)} className="desk-method-card">
-        <CriteriaTable
-          rows={rows}
-          editable={editable}
-          faulty={faulty}
-          testId={`criteria-${key}`}
-          newNumber={() => nextNumber(FAMILY[key], taken)}
-          onChange={(next) => patch({ [key]: next } as Partial<AnyMethod>)}
-        />
-      </Card>
-    );
-  };
-
   return (
     <div data-testid="method-editor">
-      <Row gutter={16} align="middle" className="desk-method-head">
-        <Col flex="auto">
-          <Form.Item label={t('desk.method.type')} className="desk-inline-item">
-            <Radio.Group
-              value={method.type}
-              disabled={!editable}
-              optionType="button"
-              buttonStyle="solid"
-              data-testid="method-type"
-              onChange={(e) => setMethod(methodOfType(e.target.value as MethodType, method))}
-              options={types.map((type) => ({ value: type, label: t(`desk.method.types.${type}`) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col>
-          {'candidates' in method && (
-            <Form.Item label={t('desk.method.candidates')} className="desk-inline-item">
-              <InputNumber value={method.candidates} min={1} max={3} precision={0} disabled={!editable} onChange={(v) => patch({ candidates: v ?? 1 } as Partial<AnyMethod>)} />
-            </Form.Item>
-          )}
-          {'limit' in method && (
-            <Form.Item label={t('desk.method.limit')} className="desk-inline-item">
-              <InputNumber value={method.limit} min={3} max={100} precision={0} disabled={!editable} onChange={(v) => patch({ limit: v ?? 3 } as Partial<AnyMethod>)} />
-            </Form.Item>
-          )}
-        </Col>
-      </Row>
-      {doc.kind === 'tender' && <MethodTemplatePicker doc={doc} editable={editable} onApplied={onSaved} onError={setError} />}
-      <MethodChecks weights={weights} issues={issues} blanks={blanks(method)} />
-      <DeskProblem error={error} testId="method-problem" />
-      {criteria('qualification')}
-      {criteria('compliance')}
-      {'factors' in method && (
-        <Card size="small" title={t('desk.method.factors')} className="desk-method-card">
-          <FactorTable
-            rows={method.factors}
-            taken={taken}
-            editable={editable}
-            faulty={faulty}
-            withPrice={method.type === 'scoring'}
-            newNumber={() => nextNumber(FAMILY.factors, taken)}
-            onChange={(factors) => patch({ factors } as Partial<AnyMethod>)}
-          />
-        </Card>
-      )}
-      {method.type === 'scoring' && (
-        <Card size="small" title={t('desk.method.formula.title')} className="desk-method-card">
-          <PriceFormulaForm value={method.priceFormula} editable={editable} onChange={(priceFormula) => patch({ priceFormula } as Partial<AnyMethod>)} />
-        </Card>
-      )}
-      {method.type === 'lowestEvaluatedPrice' && criteria('adjustments')}
+      <MethodFields
+        method={method}
+        types={types}
+        editable={editable}
+        onChange={setMethod}
+        between={
+          <>
+            {doc.kind === 'tender' && <MethodTemplatePicker doc={doc} editable={editable} onApplied={onSaved} onError={setError} />}
+            <DeskProblem error={error} testId="method-problem" />
+          </>
+        }
+      />
       {editable && (
         <Button type="primary" icon={<SaveOutlined />} loading={busy} onClick={() => void save()} data-testid="method-save">
           {t('desk.method.save')}

@@ -1,0 +1,106 @@
+import { evaluationMethodIssues, reviewMethodIssues, type EvaluationMethod, type ReviewMethod } from '@bidhall/contracts';
+import { Card, Col, Form, InputNumber, Radio, Row } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CriteriaTable } from './CriteriaTable.tsx';
+import { FactorTable } from './FactorTable.tsx';
+import { MethodChecks } from './MethodChecks.tsx';
+import { allNumbers, FAMILY, methodOfType, nextNumber, type AnyMethod, type CriteriaKey, type MethodType } from './methodModel.ts';
+import { PriceFormulaForm } from './PriceFormulaForm.tsx';
+
+/** Text cells left empty: the server refuses them too, by path. */
+export function blanks(m: AnyMethod): number {
+  let n = 0;
+  const crit = [...m.qualification, ...m.compliance, ...('adjustments' in m ? m.adjustments : [])];
+  for (const c of crit) n += Number(!c.title.trim()) + Number(!c.requirement.trim());
+  if ('factors' in m) for (const f of m.factors) n += Number(!f.name.trim()) + f.points.filter((p) => !p.description.trim()).length;
+  return n;
+}
+
+export function methodIssues(method: AnyMethod) {
+  return method.type === 'scoring' || method.type === 'lowestEvaluatedPrice' ? evaluationMethodIssues(method as EvaluationMethod) : reviewMethodIssues(method as ReviewMethod);
+}
+
+/**
+ * The method as a form (A-62, A-74, A-147): its type, the criteria tables, the factors and the price
+ * formula, with the live checks; `between` goes under the head (a template picker, a problem).
+ */
+export function MethodFields({ method, types, editable, onChange, between }: { method: AnyMethod; types: MethodType[]; editable: boolean; onChange: (m: AnyMethod) => void; between?: ReactNode }) {
+  const { t } = useTranslation();
+  const issues = useMemo(() => methodIssues(method), [method]);
+  const faulty = useMemo(() => new Set(issues.map((i) => i.clause).filter((c): c is string => !!c)), [issues]);
+  const taken = allNumbers(method);
+  const weights = 'factors' in method ? method.factors.reduce((s, f) => s + (f.weight || 0), 0) : null;
+  const patch = (p: Partial<AnyMethod>) => onChange({ ...method, ...p } as AnyMethod);
+
+  const criteria = (key: CriteriaKey) => {
+    const rows = key === 'adjustments' ? ('adjustments' in method ? method.adjustments : []) : method[key];
+    return (
+      <Card size="small" title={t(`desk.method.criteria.${key}`)} className="desk-method-card">
+        <CriteriaTable
+          rows={rows}
+          editable={editable}
+          faulty={faulty}
+          testId={`criteria-${key}`}
+          newNumber={() => nextNumber(FAMILY[key], taken)}
+          onChange={(next) => patch({ [key]: next } as Partial<AnyMethod>)}
+        />
+      </Card>
+    );
+  };
+
+  return (
+    <>
+      <Row gutter={16} align="middle" className="desk-method-head">
+        <Col flex="auto">
+          <Form.Item label={t('desk.method.type')} className="desk-inline-item">
+            <Radio.Group
+              value={method.type}
+              disabled={!editable}
+              optionType="button"
+              buttonStyle="solid"
+              data-testid="method-type"
+              onChange={(e) => onChange(methodOfType(e.target.value as MethodType, method))}
+              options={types.map((type) => ({ value: type, label: t(`desk.method.types.${type}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col>
+          {'candidates' in method && (
+            <Form.Item label={t('desk.method.candidates')} className="desk-inline-item">
+              <InputNumber value={method.candidates} min={1} max={3} precision={0} disabled={!editable} onChange={(v) => patch({ candidates: v ?? 1 } as Partial<AnyMethod>)} />
+            </Form.Item>
+          )}
+          {'limit' in method && (
+            <Form.Item label={t('desk.method.limit')} className="desk-inline-item">
+              <InputNumber value={method.limit} min={3} max={100} precision={0} disabled={!editable} onChange={(v) => patch({ limit: v ?? 3 } as Partial<AnyMethod>)} />
+            </Form.Item>
+          )}
+        </Col>
+      </Row>
+      {between}
+      <MethodChecks weights={weights} issues={issues} blanks={blanks(method)} />
+      {criteria('qualification')}
+      {criteria('compliance')}
+      {'factors' in method && (
+        <Card size="small" title={t('desk.method.factors')} className="desk-method-card">
+          <FactorTable
+            rows={method.factors}
+            taken={taken}
+            editable={editable}
+            faulty={faulty}
+            withPrice={method.type === 'scoring'}
+            newNumber={() => nextNumber(FAMILY.factors, taken)}
+            onChange={(factors) => patch({ factors } as Partial<AnyMethod>)}
+          />
+        </Card>
+      )}
+      {method.type === 'scoring' && (
+        <Card size="small" title={t('desk.method.formula.title')} className="desk-method-card">
+          <PriceFormulaForm value={method.priceFormula} editable={editable} onChange={(priceFormula) => patch({ priceFormula } as Partial<AnyMethod>)} />
+        </Card>
+      )}
+      {method.type === 'lowestEvaluatedPrice' && criteria('adjustments')}
+    </>
+  );
+}
