@@ -21,6 +21,7 @@ const NoticeListPage = lazy(() => import('./pages/portal/NoticeListPage.tsx'));
 const NoticePage = lazy(() => import('./pages/portal/NoticePage.tsx'));
 const BidderPage = lazy(() => import('./pages/bidder/BidderPage.tsx'));
 const SectionWorkspacePage = lazy(() => import('./pages/bidder/SectionWorkspacePage.tsx'));
+const EvaluationClarificationsPage = lazy(() => import('./pages/bidder/EvaluationClarificationsPage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage.tsx'));
 const EntryFormPage = lazy(() => import('./pages/projects/EntryFormPage.tsx'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.tsx'));
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       { path: '/sections/:sectionId/evaluation', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><EvaluationRoomPage /></RequireKind> },
       { path: '/bidder', element: <RequireBidder><BidderPage /></RequireBidder> },
       { path: '/bidder/sections/:sectionId', element: <RequireBidder><SectionWorkspacePage /></RequireBidder> },
+      { path: '/bidder/evaluation-clarifications', element: <RequireBidder><EvaluationClarificationsPage /></RequireBidder> },
       {
         path: '/workspace',
         element: (

@@ -33,6 +33,8 @@ import evaluationVenuesEn, { evaluationVenueProblemsEn } from './evaluationVenue
 import evaluationCompareEn, { evaluationCompareProblemsEn } from './evaluationCompare.en.ts';
 import evaluationCompareZhCN, { evaluationCompareProblemsZhCN } from './evaluationCompare.zh-CN.ts';
 import evaluationVenuesZhCN, { evaluationVenueProblemsZhCN } from './evaluationVenues.zh-CN.ts';
+import evaluationClarifyEn, { evaluationClarifyProblemsEn } from './evaluationClarify.en.ts';
+import evaluationClarifyZhCN, { evaluationClarifyProblemsZhCN } from './evaluationClarify.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -55,11 +57,12 @@ export const resources = {
       ...expertsZhCN,
       ...evaluationZhCN,
       ...evaluationVenuesZhCN,
+      ...evaluationClarifyZhCN,
       ...evaluationCompareZhCN,
-      errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN },
+      errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN, ...evaluationClarifyProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationCompareEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
   },
 };
