@@ -92,6 +92,7 @@ const SAMPLE_QUERIES: Record<string, string> = {
   entity: 'SELECT id FROM identity.market_entity',
   entityChange: 'SELECT id FROM identity.entity_change',
   certificate: 'SELECT id FROM identity.certificate',
+  personalCertificate: 'SELECT id FROM identity.personal_certificate',
   outboxMessage: 'SELECT id FROM exchange.outbox_message ORDER BY seq',
   notification: 'SELECT id FROM notifications.message',
   draw: 'SELECT id FROM trust.draw',

@@ -13,6 +13,7 @@ import type applicationHallZhCN from './applicationHall.zh-CN.ts';
 import type applicationBiddingZhCN from './applicationBidding.zh-CN.ts';
 import type recordTemplatesZhCN from './recordTemplates.zh-CN.ts';
 import type expertsZhCN from './experts.zh-CN.ts';
+import type evaluationReportZhCN from './evaluationReport.zh-CN.ts';
 import type evaluationZhCN from './evaluation.zh-CN.ts';
 import type evaluationVenuesZhCN from './evaluationVenues.zh-CN.ts';
 import type evaluationCompareZhCN from './evaluationCompare.zh-CN.ts';
@@ -22,6 +23,6 @@ import type problemsZhCN from './problems.zh-CN.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & typeof evaluationZhCN & typeof evaluationVenuesZhCN & typeof evaluationClarifyZhCN & typeof evaluationCompareZhCN & { errors: typeof problemsZhCN } };
+    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & typeof evaluationReportZhCN & typeof evaluationZhCN & typeof evaluationVenuesZhCN & typeof evaluationClarifyZhCN & typeof evaluationCompareZhCN & { errors: typeof problemsZhCN } };
   }
 }

@@ -26,6 +26,8 @@ import applicationBiddingZhCN from './applicationBidding.zh-CN.ts';
 import recordTemplatesEn from './recordTemplates.en.ts';
 import recordTemplatesZhCN from './recordTemplates.zh-CN.ts';
 import expertsEn from './experts.en.ts';
+import evaluationReportEn from './evaluationReport.en.ts';
+import evaluationReportZhCN from './evaluationReport.zh-CN.ts';
 import expertsZhCN from './experts.zh-CN.ts';
 import evaluationEn from './evaluation.en.ts';
 import evaluationZhCN from './evaluation.zh-CN.ts';
@@ -55,6 +57,7 @@ export const resources = {
       ...applicationBiddingZhCN,
       ...recordTemplatesZhCN,
       ...expertsZhCN,
+      ...evaluationReportZhCN,
       ...evaluationZhCN,
       ...evaluationVenuesZhCN,
       ...evaluationClarifyZhCN,
@@ -63,6 +66,6 @@ export const resources = {
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
   },
 };

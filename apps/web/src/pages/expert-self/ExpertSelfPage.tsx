@@ -9,6 +9,7 @@ import { useLoader } from '../../hooks/useLoader.ts';
 import { ServerTime } from '../projects/ServerTime.tsx';
 import { ExpertStateTag, SpecialtyTags } from '../experts/tags.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
+import { PersonalCertificateCard } from './PersonalCertificateCard.tsx';
 import { MyEvaluationsCard } from '../evaluation/room/MyEvaluationsCard.tsx';
 import '../experts/experts.css';
 
@@ -52,6 +53,9 @@ export default function ExpertSelfPage() {
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('experts.self.noProfile')} />
                 )}
               </Card>
+              <div style={{ marginTop: 16 }}>
+                <PersonalCertificateCard />
+              </div>
             </Col>
             <Col xs={24} xl={16}>
               <MyEvaluationsCard />

@@ -1,0 +1,56 @@
+// 中文：评标报告（编辑、生成、成员签署、不同意见）与评标专家的个人证书。
+const evaluationReportZhCN = {
+  evaluationReport: {
+    title: '评标报告',
+    states: { none: '未起草', draft: '起草中', generated: '待签署', signing: '签署中', complete: '已完成' },
+    notSummarised: '评审汇总完成后，由主任委员起草并生成评标报告',
+    generate: '生成评标报告',
+    regenerate: '按修改重新生成',
+    generated: '评标报告已生成，请各成员签署',
+    complete: '评标委员会全体成员已签署，评标报告已推送至行政监督平台',
+    namesWithheld: '评标结果确定前，评标专家的姓名不向招标人公开',
+    parts: {
+      remarks: '评标委员会意见',
+      problems: '评标中发现的问题',
+      recommendations: '对招标人的建议',
+      remarksHint: '评标委员会对评标过程和结果的意见',
+      problemsHint: '如投标文件存在的问题、招标文件的缺陷等',
+      recommendationsHint: '如合同签订前应核实的事项',
+      save: '保存',
+      saved: '已保存',
+    },
+    sign: {
+      open: '签署评标报告',
+      title: '签署评标报告',
+      lead: '请选择您的证书文件和私钥文件：签名在本浏览器中完成，私钥不会上传。签署后报告不能再修改。',
+      dissentToggle: '我对评标结果有不同意见（书面说明将随签名一并签署）',
+      dissentPlaceholder: '请写明不同意见及理由',
+      submit: '签署',
+      done: '已签署评标报告',
+    },
+    signers: {
+      member: '成员',
+      seat: '{{seat}} 号席位',
+      representative: '招标人代表',
+      name: '姓名',
+      signed: '签署',
+      waiting: '待签署',
+      certificate: '证书指纹',
+      dissent: '不同意见',
+    },
+    personal: {
+      title: '个人证书',
+      bind: '绑定证书',
+      bindTitle: '绑定个人证书',
+      lead: '选择由认可的电子认证机构签发的个人证书及其私钥文件：平台发出一次性验证码，由本浏览器用私钥签名以证明您持有该证书。评标签到和签署评标报告均使用该证书。',
+      none: '尚未绑定个人证书：评标签到和签署评标报告前请先绑定',
+      bound: '个人证书已绑定',
+      unbind: '解除绑定',
+      unbindConfirm: '解除绑定后不能再用该证书签到或签署，确定吗？',
+      until: '有效期至 {{date}}',
+      status: { valid: '有效', expiring: '即将到期', expired: '已过期', notYetValid: '尚未生效', unbound: '已解绑' },
+    },
+  },
+};
+
+export default evaluationReportZhCN;
