@@ -1,13 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import { deviceSignInMessage, type EvaluationMonitorView, type EvaluationVenueView, type ExpertSelfView, type RoomView, type SectionVenuesView, type WorkstationView } from '@bidhall/contracts';
+import { privateKeyFromPem, signJson } from '@bidhall/crypto';
+import { deviceSignInMessage, evaluationSignInPayload, type EvaluationMonitorView, type EvaluationVenueView, type ExpertSelfView, type RoomView, type SectionVenuesView, type WorkstationView } from '@bidhall/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
+import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
 import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -21,6 +23,8 @@ const c: Record<string, string> = {};
 let sectionId: string;
 /** The expert members' cookies by seat. */
 const seats: { cookie: string; seat: number }[] = [];
+/** Each expert member's certificate by cookie (decision 0026): 郑涛's from the demo, the others' from a test CA. */
+const signers = new Map<string, Signer>();
 const HOUR = 3_600_000;
 let base: string;
 
@@ -54,7 +58,10 @@ async function signed(cookie: string, workstationId: string, key: Key) {
   expect(ch.statusCode, ch.body).toBe(200);
   const { nonce } = ch.json() as { nonce: string };
   const sig = await webcrypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.pair.privateKey, new TextEncoder().encode(deviceSignInMessage(sectionId, nonce)));
-  return { confirmIdentity: true, noConflict: true, device: { workstationId, nonce, signature: Buffer.from(sig).toString('base64url') } };
+  // The member's certificate signs the same nonce (decision 0026): only the device half varies here.
+  const signer = signers.get(cookie)!;
+  const certificate = { certificatePem: signer.certificatePem, nonce, signature: signJson(evaluationSignInPayload(sectionId, nonce), signer.key) };
+  return { confirmIdentity: true, noConflict: true, certificate, device: { workstationId, nonce, signature: Buffer.from(sig).toString('base64url') } };
 }
 
 /** An open Server-Sent Events stream: its events so far, a wait for one, and the hang-up. */
@@ -118,6 +125,8 @@ beforeAll(async () => {
     c[username] = await login(t, username);
   }
   sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
+  signers.set(c.expert, { certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.cert.pem'), 'utf8'), key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.key.pem'), 'utf8')) });
+  const { issue } = await evaluatorCa(t, join(dir, 'trust'));
 
   // The committee accepted, every seat with an account; the evaluation open from an hour on; the representative named.
   const rows = (
@@ -130,6 +139,9 @@ beforeAll(async () => {
       await createPlatformUser(t, { username, kind: 'expert', regionCode: '150602', personIdNumber: demoExpertIdNumber(s.name) });
       expect((await call('PUT', `/api/v1/experts/${s.expert_id}/account`, c.staff, { username })).statusCode).toBe(200);
       cookie = await login(t, username);
+      const signer = await issue(s.name);
+      expect((await bindPersonal(t, cookie, signer)).statusCode).toBe(201);
+      signers.set(cookie, signer);
     }
     const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find((i) => i.sectionId === sectionId)!;
     expect((await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true })).statusCode).toBe(200);
@@ -141,7 +153,7 @@ beforeAll(async () => {
   const me = (await call('GET', '/api/v1/me', c.tenderer)).json() as { id: string };
   expect((await call('PUT', url('/representatives'), c.tenderer, { userIds: [me.id] })).statusCode).toBe(200);
   base = await t.built.app.listen({ port: 0, host: '127.0.0.1' });
-}, 240_000);
+}, 600_000);
 afterAll(async () => t?.close());
 
 const venue = (cookie: string, body: object) => call('POST', '/api/v1/evaluation-venues', cookie, body);
@@ -208,9 +220,9 @@ describe('remote evaluation venues (issue 12 §3)', () => {
 
   it('[A-155] with venues, sign-in needs a fresh nonce signed by a registered, unrevoked workstation of an assigned venue; where each member signed in is recorded', async () => {
     t.clock.advance(HOUR + 60_000);
-    const plain = { confirmIdentity: true, noConflict: true };
     const a = seats[0]!.cookie;
-    expect(codeOf(await call('POST', url('/sign-in'), a, plain))).toEqual([403, 'WORKSTATION_REQUIRED']);
+    // The certificate alone does not do: the evaluation sits in venues.
+    expect(codeOf(await call('POST', url('/sign-in'), a, await signInBody(t, sectionId, a, signers.get(a)!)))).toEqual([403, 'WORKSTATION_REQUIRED']);
     // Another venue's workstation (Baotou's, shared but not assigned), a revoked one, a wrong key, an unknown one.
     expect(codeOf(await call('POST', url('/sign-in'), a, await signed(a, ws.baotou!.id, ws.baotou!.key)))).toEqual([403, 'WORKSTATION_NOT_AT_VENUE']);
     expect(codeOf(await call('POST', url('/sign-in'), a, await signed(a, ws.revoked!.id, ws.revoked!.key)))).toEqual([403, 'WORKSTATION_REVOKED']);
