@@ -3,6 +3,8 @@ import { isoDateTime, uuid } from './common.ts';
 import { fenDecimal } from './projects.ts';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-digit lower-case hex hash');
+/** A part's id in a sealed bid (32 hex digits). */
+const partId = z.string().regex(/^[0-9a-f]{32}$/, 'a part id: 32 lower-case hex digits');
 
 /**
  * The committee reads and compares the bids (issue 12 §4, decision 0028): each read-out bid's files
@@ -14,7 +16,7 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-digit lower-case hex hash
 // Bid files (A-138)
 
 export const bidFilePart = z.object({
-  partId: uuid,
+  partId,
   name: z.string(),
   role: z.enum(['bidSummary', 'file']),
   /** The document's part this file answers (commercial, technical …); null for the bidSummary. */
@@ -36,7 +38,7 @@ export const bidFilesView = z.object({
 });
 export type BidFilesView = z.infer<typeof bidFilesView>;
 
-export const bidFileParams = z.strictObject({ id: uuid, bidId: uuid, partId: uuid });
+export const bidFileParams = z.strictObject({ id: uuid, bidId: uuid, partId });
 /** `attachment` asks for a download; by default a PDF opens inline and anything else downloads. */
 export const bidFileQuery = z.strictObject({ disposition: z.enum(['inline', 'attachment']).optional() });
 
