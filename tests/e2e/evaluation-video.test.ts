@@ -2,7 +2,7 @@
 // pages with fake cameras connect through the platform's signalling and each plays the other's video;
 // the region's staff see both online on 评标监控.
 import { sql } from 'kysely';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { apiLogin, CHROMIUM, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eEnabled, POLL, startE2e, visible, type E2e } from './harness.ts';
@@ -25,16 +25,21 @@ describe.skipIf(!e2eEnabled)('the evaluation video room in the browser', () => {
     await e2e?.stop();
   });
 
-  /** The demo's committee accepted, every seat with an account, the evaluation open now; the usernames of the seated experts. */
-  async function openEvaluation(sectionId: string): Promise<string[]> {
+  /** A context of the media browser (an account logs in once: a TOTP code is good for one use). */
+  const mediaContext = async () => {
+    const context = await media!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', baseURL: e2e!.base });
+    context.setDefaultTimeout(20_000);
+    return context;
+  };
+
+  /** The demo's committee accepted, every seat with an account, the evaluation open now; the seated experts' logged-in contexts. */
+  async function openEvaluation(sectionId: string, staff: BrowserContext): Promise<BrowserContext[]> {
     const { server } = e2e!;
     const db = server.database.db;
-    const { context: staff } = await e2e!.newContext();
-    await apiLogin(staff.request, 'staff.dongsheng');
     const seats = (
       await sql<{ seat: number; expert_id: string; name: string; username: string | null }>`SELECT s.seat, s.expert_id, e.name, u.username FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id LEFT JOIN identity.user_account u ON u.id = e.user_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(db)
     ).rows;
-    const usernames: string[] = [];
+    const members: BrowserContext[] = [];
     for (const s of seats) {
       let username = s.username;
       if (!username) {
@@ -48,28 +53,23 @@ describe.skipIf(!e2eEnabled)('the evaluation video room in the browser', () => {
         const linked = await staff.request.put(`/api/v1/experts/${s.expert_id}/account`, { data: { username } });
         expect(linked.status(), await linked.text()).toBe(200);
       }
-      const { context } = await e2e!.newContext();
+      const context = await mediaContext();
       await apiLogin(context.request, username);
       const me = (await (await context.request.get('/api/v1/experts/me')).json()) as { invitations: { id: string; sectionId: string }[] };
       const invitation = me.invitations.find((i) => i.sectionId === sectionId)!;
       const answered = await context.request.post(`/api/v1/expert-invitations/${invitation.id}/answer`, { data: { accept: true, noConflict: true } });
       expect(answered.status(), await answered.text()).toBe(200);
-      await context.close();
-      usernames.push(username);
+      members.push(context);
     }
     const now = Date.now();
     const opened = await staff.request.post(`/api/v1/sections/${sectionId}/evaluation`, { data: { startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 24 * 3_600_000).toISOString() } });
     expect(opened.status(), await opened.text()).toBe(200);
-    await staff.close();
     // The sign-in (its device and certificate checks) is proven by the integration tests; the room is under test here.
     await sql`UPDATE evaluation.member SET signed_in_at = now(), no_conflict_with = '[]'::jsonb WHERE section_id = ${sectionId} AND role = 'expert'`.execute(db);
-    return usernames;
+    return members;
   }
 
-  async function memberPage(username: string, sectionId: string): Promise<Page> {
-    const context = await media!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', baseURL: e2e!.base });
-    context.setDefaultTimeout(20_000);
-    await apiLogin(context.request, username);
+  async function memberPage(context: BrowserContext, sectionId: string): Promise<Page> {
     const page = await context.newPage();
     await page.goto(`/sections/${sectionId}/evaluation/video`);
     await visible(page.getByTestId('join-video'));
@@ -78,17 +78,19 @@ describe.skipIf(!e2eEnabled)('the evaluation video room in the browser', () => {
     return page;
   }
 
-  /** The first remote tile: its size once frames decode, whether it plays, whether its video track is live. */
-  const remoteVideo = (page: Page) =>
-    page.evaluate(() => {
-      const v = document.querySelector<HTMLVideoElement>('[data-testid="remote-video"]');
-      const track = v?.srcObject instanceof MediaStream ? v.srcObject.getVideoTracks()[0] : undefined;
-      return { width: v?.videoWidth ?? 0, playing: !!v && !v.paused, live: track?.readyState === 'live' };
-    });
+  /** The first remote tile: its size once frames decode, whether it plays, whether its video track is live (run in the page). */
+  const REMOTE_VIDEO = `(() => {
+    const v = document.querySelector('[data-testid="remote-video"]');
+    const track = v && v.srcObject ? v.srcObject.getVideoTracks()[0] : undefined;
+    return { width: v ? v.videoWidth : 0, playing: !!v && !v.paused, live: !!track && track.readyState === 'live' };
+  })()`;
+  const remoteVideo = (page: Page) => page.evaluate<{ width: number; playing: boolean; live: boolean }>(REMOTE_VIDEO);
 
   it('[A-157] two members in two browsers connect through the platform’s signalling and each sees the other’s video playing', async () => {
     const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(e2e!.server.database.db)).rows[0]!.id;
-    const [first, second] = await openEvaluation(sectionId);
+    const { context: staff, page } = await e2e!.newContext();
+    await apiLogin(staff.request, 'staff.dongsheng');
+    const [first, second] = await openEvaluation(sectionId, staff);
     const a = await memberPage(first!, sectionId);
     const b = await memberPage(second!, sectionId);
     for (const page of [a, b]) {
@@ -96,11 +98,9 @@ describe.skipIf(!e2eEnabled)('the evaluation video room in the browser', () => {
       await expect.poll(async () => (await remoteVideo(page)).width, { ...POLL, timeout: 30_000 }).toBeGreaterThan(0);
     }
     // The local camera is this browser's fake device, playing too.
-    expect(await a.evaluate(() => document.querySelector<HTMLVideoElement>('[data-testid="local-video"]')!.videoWidth)).toBeGreaterThan(0);
+    expect(await a.evaluate<number>(`document.querySelector('[data-testid="local-video"]').videoWidth`)).toBeGreaterThan(0);
 
     // 评标监控: the region's staff see both members online.
-    const { context: staff, page } = await e2e!.newContext();
-    await apiLogin(staff.request, 'staff.dongsheng');
     await page.goto('/staff/evaluation-monitor');
     const card = page.getByTestId('monitor-evaluation').first();
     await visible(card);
