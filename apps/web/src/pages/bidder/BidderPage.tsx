@@ -1,6 +1,6 @@
-import { Alert, Badge, Skeleton, Tabs } from 'antd';
+import { Alert, Badge, Button, Skeleton, Tabs } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/SessionContext.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
@@ -25,7 +25,16 @@ export default function BidderPage() {
 
   return (
     <div data-testid="bidder-page">
-      <PageHeading title={t('bidder.title')} subtitle={user?.entity?.name} trail={[{ title: t('bidder.title') }]} />
+      <PageHeading
+        title={t('bidder.title')}
+        subtitle={user?.entity?.name}
+        trail={[{ title: t('bidder.title') }]}
+        extra={
+          <Link to="/bidder/evaluation-clarifications" data-testid="bidder-clarifications-link">
+            <Button>{t('evaluationClarify.bidder.title')}</Button>
+          </Link>
+        }
+      />
       <div className="container page-body">
         {user?.entity && user.entity.status !== 'active' && (
           <Alert type="warning" showIcon className="form-alert" title={t('bidder.notActive')} />
