@@ -189,7 +189,7 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     }
     await expect.poll(() => page.getByTestId('sheet-submit').isEnabled(), { timeout: 15_000 }).toBe(true);
     // The window as the member sees it (a full-page shot draws the sticky bar of the sheet mid-page).
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: 'docs/screenshots/evaluation-room-sheet.png' });
     await page.getByTestId('sheet-save').click();
     await text(page.getByTestId('sheet-progress')).toContain(`${opened.bids.length * 6}/${opened.bids.length * 6}`);

@@ -127,7 +127,7 @@ describe('evaluation report (issue 12 §5)', () => {
     expect(saved.json()).toMatchObject({ state: 'draft', chair: true, parts, reportSm3: null });
     // Bidders never read it; the supervisor reads the draft parts.
     expect((await call('GET', url('/report'), c['bidder.demo'])).statusCode).toBe(403);
-    expect((await report(c['supervisor.works'])).parts).toEqual(parts);
+    expect((await report(c['supervisor.works']!)).parts).toEqual(parts);
     expect(await audits('evaluation.reportEdited')).toBe(1);
   });
 
@@ -161,7 +161,7 @@ describe('evaluation report (issue 12 §5)', () => {
     expect(codeOf(await call('POST', url('/report/signatures'), first!.cookie, sign(first!, sm3Now)))).toEqual([409, 'EVALUATION_REPORT_ALREADY_SIGNED']);
     expect(codeOf(await call('PUT', url('/report'), chair.cookie, r.parts!))).toEqual([409, 'EVALUATION_REPORT_SIGNED']);
     expect(codeOf(await call('POST', url('/report'), chair.cookie, {}))).toEqual([409, 'EVALUATION_REPORT_SIGNED']);
-    const v = await report(c['supervisor.works']);
+    const v = await report(c['supervisor.works']!);
     expect(v.signatures.find((s) => s.memberId === first!.id)).toMatchObject({ dissent: '本人认为第二名投标人的技术方案得分偏高。', signedAt: expect.any(String) });
     expect(v.signatures.filter((s) => s.signedAt).length).toBe(1);
     expect(await audits('evaluation.reportSigned')).toBe(1);

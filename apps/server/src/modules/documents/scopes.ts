@@ -31,11 +31,12 @@ export function createDocumentsScopes(deps: Pick<DocumentsDeps, 'db' | 'sections
   }
 
   return {
-    // A region's evaluation method template (A-147): its region's staff keep it.
+    // A region's evaluation method template (A-147): its region's staff keep it; everyone may read it
+    // (reference material, listed for all), so it is `published`.
     methodTemplate: resolver('METHOD_TEMPLATE_NOT_FOUND', 'evaluation method template', async (id) => {
       if (!isResourceId(id)) return null;
       const r = await tables(db).selectFrom('documents.method_template').select('region_code').where('id', '=', id).executeTakeFirst();
-      return r ? factsOf(r.region_code, {}) : null;
+      return r ? factsOf(r.region_code, { published: true }) : null;
     }),
     tenderDocument: {
       ...resolver('DOCUMENT_NOT_FOUND', 'tender document', (id, entityId) => documentFacts(id, entityId, {})),
