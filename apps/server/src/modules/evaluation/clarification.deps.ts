@@ -1,14 +1,6 @@
-import type { Db } from '../../platform/db/database.ts';
-import type { BlobStore } from '../../platform/storage/blob-store.ts';
+import type { ClarificationPorts } from './clarification.ports.ts';
 import type { EvaluationDeps } from './evaluation.deps.ts';
 
-/** identity → evaluation: the bidder's certificate bound to its entity (as the opening record checks it). */
-export type BoundCertificatePort = (trx: Db, entityId: string, certificatePem: string) => Promise<{ publicKeyPem: string; fingerprint: string }>;
-
-/** What clarifications need beyond the evaluation's ports: the bidder's certificate and a place for files. */
-export interface ClarificationPorts {
-  boundCertificate: BoundCertificatePort;
-  blobs: BlobStore;
-}
+export type { BoundCertificatePort, ClarificationPorts } from './clarification.ports.ts';
 
 export type ClarificationDeps = Pick<EvaluationDeps, 'db' | 'clock' | 'audit' | 'sections' | 'notify'> & ClarificationPorts;

@@ -3,7 +3,7 @@ import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { ClarificationPorts } from './clarification.deps.ts';
+import type { ClarificationPorts } from './clarification.ports.ts';
 import type { EvaluationTables } from './evaluation.tables.ts';
 import type { EvaluationCopyPort, RequirementsPort } from './bid-files.deps.ts';
 
