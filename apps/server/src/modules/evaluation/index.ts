@@ -7,8 +7,8 @@ import { createEvaluationService } from './evaluation.service.ts';
 import { createEvaluationScopes } from './scopes.ts';
 import { createVenues } from './venues/index.ts';
 import { registerMyEvaluationRoutes } from './mine.routes.ts';
-import { createClarifications } from './clarification.module.ts';
 import { createCommitteeReading } from './bid-files.module.ts';
+import { createClarifications } from './clarification.module.ts';
 
 export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './evaluation.deps.ts';
 
@@ -19,8 +19,8 @@ export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './
 export function createEvaluationModule(deps: EvaluationDeps) {
   const evaluation = createEvaluationService(deps);
   const venues = createVenues(deps);
-  const clarifications = createClarifications({ ...deps, ...deps.clarifications });
   const reading = createCommitteeReading(deps);
+  const clarifications = createClarifications({ ...deps, ...deps.clarifications });
   return {
     errors: { ...evaluationErrors, ...venues.errors, ...reading.errors, ...clarifications.errors },
     scopes: { ...createEvaluationScopes(deps), ...venues.scopes, ...clarifications.scopes },
