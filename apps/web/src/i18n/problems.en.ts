@@ -168,6 +168,8 @@ const problems: Record<keyof typeof zhCN, string> = {
   SITE_VISIT_RECORD_NOT_FOUND: 'Site-visit record not found',
   STATEMENT_INVALID: 'The bank statement cannot be read and nothing was imported; fix the lines or places shown and import it again',
   TEMPLATE_NOT_APPLICABLE: 'This template does not apply to the section',
+  METHOD_TEMPLATE_NOT_FOUND: 'No such evaluation method template',
+  METHOD_TEMPLATE_NAME_TAKEN: 'The region already has a method template of this name',
   TEMPLATE_NOT_FOUND: 'Template not found',
   TENDERER_UNKNOWN: 'An agency names the tenderer it acts for (credit code)',
   TENDERING_PLAN_EXISTS: 'This tendering project has a plan; edit it',

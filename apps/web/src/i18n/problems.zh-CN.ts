@@ -169,6 +169,8 @@ const problems = {
   SITE_VISIT_RECORD_NOT_FOUND: '未找到该踏勘记录',
   STATEMENT_INVALID: '银行对账单无法读取，未导入任何记录；请按提示的行或位置修正后重新导入',
   TEMPLATE_NOT_APPLICABLE: '该范本不适用于本标段（招标方式或类别不符）',
+  METHOD_TEMPLATE_NOT_FOUND: '评标办法模板不存在或已删除',
+  METHOD_TEMPLATE_NAME_TAKEN: '本地区已有同名的评标办法模板',
   TEMPLATE_NOT_FOUND: '未找到该文件范本',
   TENDERER_UNKNOWN: '代理机构须填写所代理的招标人（统一社会信用代码）',
   TENDERING_PLAN_EXISTS: '该招标项目已有招标计划，请在原计划上修改',
