@@ -7,7 +7,7 @@ const evaluationEn: Strings<typeof evaluationZhCN> = {
   evaluation: {
     title: 'Evaluation room',
     notOpened: 'The evaluation is not open yet: the trading centre’s staff open it once the committee is complete.',
-    tabs: { overview: 'Overview', sheet: 'My sheet', summary: 'Summary', report: 'Report', video: 'Video room' },
+    tabs: { files: 'Bid files', compare: 'Comparison and red flags', clarify: 'Clarifications', overview: 'Overview', sheet: 'My sheet', summary: 'Summary', report: 'Report', video: 'Video room' },
     states: { notOpened: 'Not opened', open: 'Signing in', scoring: 'Scoring', summarised: 'Summarised' },
     methods: { scoring: 'Comprehensive scoring', lowestEvaluatedPrice: 'Lowest evaluated price' },
     window: {

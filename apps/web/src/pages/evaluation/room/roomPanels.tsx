@@ -5,10 +5,15 @@ import { lazy, Suspense, type ReactNode } from 'react';
 /** The other panels load when their tab is first opened: the report brings the certificate code, the video room WebRTC. */
 const ReportPanel = lazy(() => import('../report/ReportPanel.tsx'));
 const VideoRoom = lazy(() => import('../video/VideoRoom.tsx').then((m) => ({ default: m.VideoRoom })));
+const BidFiles = lazy(() => import('../compare/index.ts').then((m) => ({ default: m.BidFiles })));
+const ComparisonTable = lazy(() => import('../compare/index.ts').then((m) => ({ default: m.ComparisonTable })));
+const RedFlags = lazy(() => import('../compare/index.ts').then((m) => ({ default: m.RedFlags })));
+const ClarificationsPanel = lazy(() => import('../clarify/index.ts').then((m) => ({ default: m.ClarificationsPanel })));
 
 /**
- * Where the other panels of the evaluation room mount, each as a tab after the room's own: the report
- * and its signatures (../report), the committee's audio/video room (../video). A panel lists itself
+ * Where the other panels of the evaluation room mount, each as a tab after the room's own: the bid files,
+ * the comparison and the red flags (../compare), clarifications (../clarify), the report and its
+ * signatures (../report), the committee's audio/video room (../video). A panel lists itself
  * here with whom it shows to; the server decides again what each caller may do in it.
  */
 export interface RoomPanel {
@@ -22,7 +27,27 @@ export interface RoomPanel {
 const insider = (view: EvaluationView, kind: string) => view.members.some((m) => m.self) || kind === 'staff' || kind === 'supervisor';
 const lazily = (node: ReactNode) => <Suspense fallback={<Skeleton active />}>{node}</Suspense>;
 
+const member = (view: EvaluationView) => view.members.some((m) => m.self);
+const opened = (view: EvaluationView) => view.state !== 'notOpened';
+
 export const ROOM_PANELS: RoomPanel[] = [
+  { key: 'files', label: 'evaluation.tabs.files', shows: (v) => opened(v) && member(v), render: (v) => lazily(<BidFiles sectionId={v.sectionId} />) },
+  { key: 'compare', label: 'evaluation.tabs.compare', shows: (v, kind) => opened(v) && insider(v, kind), render: (v) => lazily(<><ComparisonTable sectionId={v.sectionId} /><RedFlags sectionId={v.sectionId} /></>) },
+  {
+    key: 'clarify',
+    label: 'evaluation.tabs.clarify',
+    shows: (v, kind) => opened(v) && insider(v, kind),
+    render: (v) =>
+      lazily(
+        <ClarificationsPanel
+          sectionId={v.sectionId}
+          bids={v.bids}
+          windowEndsAt={v.window?.endsAt ?? null}
+          chair={v.members.some((m) => m.self && m.chair)}
+          windowOpen={!!v.window?.openNow && v.summary === null}
+        />,
+      ),
+  },
   { key: 'report', label: 'evaluation.tabs.report', shows: (v, kind) => v.summary !== null && insider(v, kind), render: (v) => lazily(<ReportPanel sectionId={v.sectionId} />) },
   { key: 'video', label: 'evaluation.tabs.video', shows: (v, kind) => v.state !== 'notOpened' && insider(v, kind), render: (v) => lazily(<VideoRoom sectionId={v.sectionId} />) },
 ];
