@@ -5,7 +5,7 @@
 // computes the summary and the chart and the table flag that member.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluationSignInPayload, personalCertificateBindingPayload, type CommitteeView, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
+import { evaluationReportSigningPayload, evaluationSignInPayload, personalCertificateBindingPayload, type CommitteeView, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
 import { createDemoCa, encodePem, issueEntityCertificate, privateKeyFromPem, signJson, type DemoCa, type PrivateKey } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import type { APIRequestContext, Page } from 'playwright-core';
@@ -100,7 +100,7 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await input.press('Tab');
   };
 
-  it('[A-130] [A-219] [A-220] [A-131] [A-132] [A-133] [A-156] [A-140] [A-146] [A-144] [A-145] [A-150] [B-026] a committee with avoidance and a replaced seat evaluates in the room: refused before the window, signed in inside it, scored in the browser, summarised by the chair with the outlier flagged in the chart and the table', async () => {
+  it('[A-130] [A-219] [A-220] [A-131] [A-132] [A-133] [A-156] [A-140] [A-146] [A-144] [A-145] [A-150] [B-026] [A-151] [A-152] [A-153] a committee with avoidance and a replaced seat evaluates in the room: refused before the window, signed in inside it, scored in the browser, summarised by the chair with the outlier flagged in the chart and the table, the report signed by all', async () => {
     const { context: staffContext, page: staffPage } = await e2e!.newContext();
     const staff = staffContext.request;
     await apiLogin(staff, 'staff.dongsheng');
@@ -239,5 +239,34 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await staffPage.reload();
     await staffPage.getByRole('tab', { name: '汇总结果' }).click();
     await text(staffPage.locator('[data-testid=summary-outliers] tr[data-flagged=yes]')).toContain(outlierName);
+
+    // A-151, A-152: the chair writes the committee's remarks and generates the report in the room; every
+    // member signs it — expert.demo in the browser with his certificate and key files, the others with theirs.
+    await page.getByRole('tab', { name: '评标报告' }).click();
+    await visible(page.getByTestId('report-panel'));
+    await page.getByTestId('report-part-remarks').fill('评标过程规范，各成员独立评审；3号专家评分与委员会偏离较大，已提示复核。');
+    await page.getByTestId('report-parts-save').click();
+    await expect.poll(async () => (await call<{ parts: { remarks: string } | null }>(staff, 'get', `/sections/${sectionId}/evaluation/report`)).parts?.remarks ?? '', { timeout: 15_000 }).toContain('3号专家');
+    await page.getByTestId('report-generate').click();
+    await visible(page.getByTestId('report-sm3'));
+    await text(page.getByTestId('report-html')).toContain('3号专家评分与委员会偏离较大');
+    await page.getByTestId('report-sign').click();
+    const modal = page.getByTestId('report-sign-modal');
+    await modal.getByTestId('report-sign-cert-file').locator('input[type=file]').setInputFiles(demoFile('expert.demo', 'cert'));
+    await modal.getByTestId('report-sign-key-file').locator('input[type=file]').setInputFiles(demoFile('expert.demo', 'key'));
+    await attribute(modal.getByTestId('report-sign-key-file').locator('[data-ready]'), 'data-ready').toBe('true');
+    await page.getByTestId('report-sign-submit').click();
+    await text(page.getByTestId('report-signers')).toContain('郑涛');
+    const reportSm3 = (await call<{ reportSm3: string }>(staff, 'get', `/sections/${sectionId}/evaluation/report`)).reportSm3;
+    for (const request of [...expertRequests.values(), tendererContext.request]) {
+      const signer = signers.get(request)!;
+      await call(request, 'post', `/sections/${sectionId}/evaluation/report/signatures`, { certificatePem: signer.certificatePem, signature: signJson(evaluationReportSigningPayload(sectionId, reportSm3), signer.key) });
+    }
+    await page.reload();
+    await page.getByRole('tab', { name: '评标报告' }).click();
+    await visible(page.getByTestId('report-complete'));
+    // A-153: the signed report went to the supervision platform's channel.
+    const pushed = await sql<{ n: string }>`SELECT count(*)::text AS n FROM exchange.outbox_message WHERE destination = 'supervision' AND subject_id = ${sectionId}`.execute(db());
+    expect(Number(pushed.rows[0]!.n)).toBeGreaterThan(0);
   });
 });
