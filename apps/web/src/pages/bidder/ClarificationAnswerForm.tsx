@@ -8,12 +8,11 @@ import {
 } from '@bidhall/contracts';
 import { canonicalJson, sm3, toHex } from '@bidhall/crypto/browser';
 import { App, Button, Checkbox, Form, Input, Progress, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clarificationsApi } from '../../api/evaluationClarifications.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { fileProblemOf, type FileProblem } from '../../trust/keyProvider.ts';
-import { loadBidSigner, type BidSigner } from './bid/bidKey.ts';
+import { useSignerFiles } from './bid/useSignerFiles.ts';
 
 const MB = EVALUATION_CLARIFICATION_LIMITS.attachmentBytes / 1024 / 1024;
 
@@ -29,29 +28,10 @@ export function ClarificationAnswerForm({ request, onAnswered }: { request: Bidd
   const [files, setFiles] = useState<EvaluationClarificationAttachment[]>(request.uploads);
   const [kept, setKept] = useState<Set<string>>(new Set(request.uploads.map((u) => u.sm3)));
   const [progress, setProgress] = useState<number>();
-  const [certFile, setCertFile] = useState<File>();
-  const [keyFile, setKeyFile] = useState<File>();
-  const [signer, setSigner] = useState<BidSigner>();
-  const [problem, setProblem] = useState<FileProblem>();
+  const { certFile, keyFile, signer, problem, pickCert, pickKey } = useSignerFiles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
-  useEffect(() => {
-    if (!certFile || !keyFile) return;
-    let live = true;
-    setProblem(undefined);
-    loadBidSigner(certFile, keyFile).then(
-      (s) => live && setSigner(s),
-      (err: unknown) => {
-        if (!live) return;
-        setSigner(undefined);
-        setProblem(fileProblemOf(err) ?? 'MALFORMED');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [certFile, keyFile]);
 
   const upload = async (file: File) => {
     setError(undefined);
@@ -88,11 +68,6 @@ export function ClarificationAnswerForm({ request, onAnswered }: { request: Bidd
     }
   };
 
-  const pick = (set: (f: File) => void) => (file: File) => {
-    set(file);
-    setSigner(undefined);
-    return false;
-  };
 
   return (
     <Form layout="vertical" requiredMark={false} data-testid={`clarify-answer-form-${request.id}`}>
@@ -141,7 +116,7 @@ export function ClarificationAnswerForm({ request, onAnswered }: { request: Bidd
       </Form.Item>
       <Typography.Paragraph type="secondary">{t('evaluationClarify.bidder.signLead')}</Typography.Paragraph>
       <Form.Item label={t('evaluationClarify.bidder.certFile')}>
-        <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pick(setCertFile)} disabled={busy}>
+        <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pickCert} disabled={busy}>
           <Button icon={<SafetyCertificateOutlined />} data-testid="clarify-cert-file">{certFile?.name ?? t('evaluationClarify.bidder.chooseCert')}</Button>
         </Upload>
       </Form.Item>
@@ -150,7 +125,7 @@ export function ClarificationAnswerForm({ request, onAnswered }: { request: Bidd
         validateStatus={problem ? 'error' : undefined}
         help={problem ? t(`login.cert.fileErrors.${problem}`) : undefined}
       >
-        <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pick(setKeyFile)} disabled={busy}>
+        <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pickKey} disabled={busy}>
           <Button icon={signer ? <CheckCircleFilled className="ok-icon" /> : <EditOutlined />} data-testid="clarify-key-file" data-ready={String(!!signer)}>
             {keyFile?.name ?? t('evaluationClarify.bidder.chooseKey')}
           </Button>

@@ -1,11 +1,10 @@
 import { CheckCircleFilled, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Form, Modal, Typography, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hallApi, type HallRef } from '../../api/opening.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { fileProblemOf, type FileProblem } from '../../trust/keyProvider.ts';
-import { loadBidSigner, type BidSigner } from '../bidder/bid/bidKey.ts';
+import { useSignerFiles } from '../bidder/bid/useSignerFiles.ts';
 import { hallWords } from './sitting.ts';
 
 /**
@@ -19,29 +18,10 @@ export default function RecordSignModal({ at, round, recordSm3, onClose, onSigne
   const { sectionId } = at;
   const w = hallWords(at.sitting);
   const { message } = App.useApp();
-  const [certFile, setCertFile] = useState<File>();
-  const [keyFile, setKeyFile] = useState<File>();
-  const [signer, setSigner] = useState<BidSigner>();
-  const [problem, setProblem] = useState<FileProblem>();
+  const { certFile, keyFile, signer, problem, pickCert, pickKey } = useSignerFiles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
-  useEffect(() => {
-    if (!certFile || !keyFile) return;
-    let live = true;
-    setProblem(undefined);
-    loadBidSigner(certFile, keyFile).then(
-      (s) => live && setSigner(s),
-      (err: unknown) => {
-        if (!live) return;
-        setSigner(undefined);
-        setProblem(fileProblemOf(err) ?? 'MALFORMED');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [certFile, keyFile]);
 
   const sign = async () => {
     if (!signer) return;
@@ -60,11 +40,6 @@ export default function RecordSignModal({ at, round, recordSm3, onClose, onSigne
     }
   };
 
-  const pick = (set: (f: File) => void) => (file: File) => {
-    set(file);
-    setSigner(undefined);
-    return false;
-  };
   return (
     <Modal
       open
@@ -86,7 +61,7 @@ export default function RecordSignModal({ at, round, recordSm3, onClose, onSigne
       <Form layout="vertical" requiredMark={false}>
         <Form.Item label={t('hall.record.certFile')}>
           <span data-testid="hall-record-cert-file">
-            <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pick(setCertFile)} disabled={busy}>
+            <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pickCert} disabled={busy}>
               <Button icon={<SafetyCertificateOutlined />}>{certFile?.name ?? t('hall.record.chooseCert')}</Button>
             </Upload>
           </span>
@@ -97,7 +72,7 @@ export default function RecordSignModal({ at, round, recordSm3, onClose, onSigne
           help={problem ? <span data-testid="hall-record-key-problem">{t(`login.cert.fileErrors.${problem}`)}</span> : undefined}
         >
           <span data-testid="hall-record-key-file">
-            <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pick(setKeyFile)} disabled={busy}>
+            <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pickKey} disabled={busy}>
               <Button icon={signer ? <CheckCircleFilled className="ok-icon" /> : <EditOutlined />} data-testid="hall-record-key-button" data-ready={String(!!signer)}>
                 {keyFile?.name ?? t('hall.record.chooseKey')}
               </Button>

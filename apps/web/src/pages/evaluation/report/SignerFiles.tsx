@@ -1,9 +1,9 @@
 import { CheckCircleFilled, EditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Form, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fileProblemOf, type FileProblem } from '../../../trust/keyProvider.ts';
-import { loadBidSigner, type BidSigner } from '../../bidder/bid/bidKey.ts';
+import type { BidSigner } from '../../bidder/bid/bidKey.ts';
+import { useSignerFiles } from '../../bidder/bid/useSignerFiles.ts';
 
 /**
  * The certificate file and its PKCS#8 key file, read in this browser (as the opening record's signing
@@ -11,44 +11,15 @@ import { loadBidSigner, type BidSigner } from '../../bidder/bid/bidKey.ts';
  */
 export function SignerFiles({ disabled, onSigner, testId }: { disabled: boolean; onSigner: (s: BidSigner | undefined) => void; testId: string }) {
   const { t } = useTranslation();
-  const [certFile, setCertFile] = useState<File>();
-  const [keyFile, setKeyFile] = useState<File>();
-  const [ready, setReady] = useState(false);
-  const [problem, setProblem] = useState<FileProblem>();
+  const { certFile, keyFile, signer, problem, pickCert, pickKey } = useSignerFiles();
+  const ready = !!signer;
+  useEffect(() => onSigner(signer), [signer, onSigner]);
 
-  useEffect(() => {
-    if (!certFile || !keyFile) return;
-    let live = true;
-    setProblem(undefined);
-    loadBidSigner(certFile, keyFile).then(
-      (s) => {
-        if (!live) return;
-        setReady(true);
-        onSigner(s);
-      },
-      (err: unknown) => {
-        if (!live) return;
-        setReady(false);
-        onSigner(undefined);
-        setProblem(fileProblemOf(err) ?? 'MALFORMED');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [certFile, keyFile, onSigner]);
-
-  const pick = (set: (f: File) => void) => (file: File) => {
-    set(file);
-    setReady(false);
-    onSigner(undefined);
-    return false;
-  };
   return (
     <Form layout="vertical" requiredMark={false}>
       <Form.Item label={t('hall.record.certFile')}>
         <span data-testid={`${testId}-cert-file`}>
-          <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pick(setCertFile)} disabled={disabled}>
+          <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pickCert} disabled={disabled}>
             <Button icon={<SafetyCertificateOutlined />}>{certFile?.name ?? t('hall.record.chooseCert')}</Button>
           </Upload>
         </span>
@@ -59,7 +30,7 @@ export function SignerFiles({ disabled, onSigner, testId }: { disabled: boolean;
         help={problem ? <span data-testid={`${testId}-key-problem`}>{t(`login.cert.fileErrors.${problem}`)}</span> : undefined}
       >
         <span data-testid={`${testId}-key-file`}>
-          <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pick(setKeyFile)} disabled={disabled}>
+          <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pickKey} disabled={disabled}>
             <Button icon={ready ? <CheckCircleFilled className="ok-icon" /> : <EditOutlined />} data-ready={String(ready)}>
               {keyFile?.name ?? t('hall.record.chooseKey')}
             </Button>

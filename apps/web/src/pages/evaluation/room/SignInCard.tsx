@@ -2,7 +2,7 @@ import { CheckCircleFilled, LoginOutlined, SafetyCertificateOutlined } from '@an
 import { evaluationSignInPayload, type EvaluationView } from '@bidhall/contracts';
 import { Alert, Button, Card, Checkbox, Form, List, Space, Upload } from 'antd';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
 import { evaluationApi } from '../../../api/evaluation.ts';
@@ -10,8 +10,7 @@ import { venuesApi } from '../../../api/evaluationVenues.ts';
 import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
-import { fileProblemOf, type FileProblem } from '../../../trust/keyProvider.ts';
-import { loadBidSigner, type BidSigner } from '../../bidder/bid/bidKey.ts';
+import { useSignerFiles } from '../../bidder/bid/useSignerFiles.ts';
 import { useWorkstationSignIn } from '../venues/useWorkstationSignIn.ts';
 
 /**
@@ -26,31 +25,12 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
   const workstation = useWorkstationSignIn();
   const [identity, setIdentity] = useState(false);
   const [noConflict, setNoConflict] = useState(false);
-  const [certFile, setCertFile] = useState<File>();
-  const [keyFile, setKeyFile] = useState<File>();
-  const [signer, setSigner] = useState<BidSigner>();
-  const [problem, setProblem] = useState<FileProblem>();
+  const { certFile, keyFile, signer, problem, pickCert, pickKey } = useSignerFiles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const bidders = [...new Set(view.bids.map((b) => b.entityName))];
   const { sectionId } = view;
 
-  useEffect(() => {
-    if (!certFile || !keyFile) return;
-    let live = true;
-    setProblem(undefined);
-    loadBidSigner(certFile, keyFile).then(
-      (s) => live && setSigner(s),
-      (err: unknown) => {
-        if (!live) return;
-        setSigner(undefined);
-        setProblem(fileProblemOf(err) ?? 'MALFORMED');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [certFile, keyFile]);
 
   const signIn = async () => {
     if (!signer) return;
@@ -68,11 +48,6 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
       setBusy(false);
     }
   };
-  const pick = (set: (f: File) => void) => (file: File) => {
-    set(file);
-    setSigner(undefined);
-    return false;
-  };
 
   return (
     <Card title={<Space><SafetyCertificateOutlined />{t('evaluation.signIn.title')}</Space>} data-testid="evaluation-sign-in">
@@ -84,14 +59,14 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
       <Form layout="inline" requiredMark={false} className="room-confirm">
         <Form.Item label={t('evaluation.signIn.certFile')}>
           <span data-testid="sign-in-cert-file">
-            <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pick(setCertFile)} disabled={busy}>
+            <Upload accept=".pem,.crt,.cer" maxCount={1} showUploadList={false} beforeUpload={pickCert} disabled={busy}>
               <Button icon={<SafetyCertificateOutlined />}>{certFile?.name ?? t('evaluation.signIn.chooseCert')}</Button>
             </Upload>
           </span>
         </Form.Item>
         <Form.Item label={t('evaluation.signIn.keyFile')} validateStatus={problem ? 'error' : undefined} help={problem ? t(`login.cert.fileErrors.${problem}`) : undefined}>
           <span data-testid="sign-in-key-file">
-            <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pick(setKeyFile)} disabled={busy}>
+            <Upload accept=".pem,.key" maxCount={1} showUploadList={false} beforeUpload={pickKey} disabled={busy}>
               <Button icon={signer ? <CheckCircleFilled className="ok-icon" /> : <LoginOutlined />} data-testid="sign-in-key-button" data-ready={String(!!signer)}>
                 {keyFile?.name ?? t('evaluation.signIn.chooseKey')}
               </Button>
