@@ -5,11 +5,11 @@ import type { BidFilesView, ComparisonView, ExpertSelfView, RedFlagsView } from 
 import { privateKeyFromPem, sm3, toHex } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
-import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 
 /**
  * The committee reads and compares the bids (decision 0028) on the demo's world: the section read out
@@ -37,26 +37,15 @@ const demoSigner = (file: string): Signer => ({
   key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
 });
 
-async function demoLogin(username: string) {
-  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
-  const cookie = `bh_session=${res.cookies.find((x) => x.name === 'bh_session')!.value}`;
-  if (res.json().stage !== 'active') {
-    t.clock.advance(30_000);
-    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code: totpNow(t, DEMO_TOTP_SECRET) } });
-    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
-  }
-  return cookie;
-}
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
   await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  c.staff = await demoLogin('staff.dongsheng');
-  c.supervisor = await demoLogin('supervisor.works');
-  c.tenderer = await demoLogin('tenderer.demo');
-  c.bidder = await demoLogin('bidder.demo');
-  c.expert = await demoLogin('expert.demo');
+  c.staff = await demoLogin(t, 'staff.dongsheng');
+  c.supervisor = await demoLogin(t, 'supervisor.works');
+  c.tenderer = await demoLogin(t, 'tenderer.demo');
+  c.bidder = await demoLogin(t, 'bidder.demo');
+  c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'bids.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'bids.stranger');
   sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
@@ -215,7 +204,7 @@ describe('the committee reads and compares the bids (decision 0028)', () => {
 
   it('[A-138] after the window nothing is read any more', async () => {
     t.clock.set(new Date(window.endsAt.getTime() + 1000));
-    c.expert = await demoLogin('expert.demo');
+    c.expert = await demoLogin(t, 'expert.demo');
     expect(codeOf(await call('GET', url('/bid-files'), c.expert))).toEqual([409, 'EVALUATION_WINDOW_CLOSED']);
   });
 });

@@ -13,10 +13,10 @@ import {
 import { canonicalJson, privateKeyFromPem, signJson, sm3, toHex, type PrivateKey } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
-import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 
 /**
  * Evaluation clarifications (评标澄清, decision 0029) on the demo's read-out section: a committee of four
@@ -41,17 +41,6 @@ const list = (rest = '') => `/api/v1/sections/${sectionId}/evaluation/clarificat
 const upload = (id: string, name: string, bytes: Buffer, cookie: string) =>
   t.built.app.inject({ method: 'PUT', url: `/api/v1/evaluation-clarifications/${id}/files?name=${encodeURIComponent(name)}`, headers: { cookie, 'content-type': 'application/octet-stream' }, payload: bytes });
 
-async function demoLogin(username: string) {
-  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
-  const cookie = `bh_session=${res.cookies.find((x) => x.name === 'bh_session')!.value}`;
-  if (res.json().stage !== 'active') {
-    t.clock.advance(30_000);
-    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code: totpNow(t, DEMO_TOTP_SECRET) } });
-    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
-  }
-  return cookie;
-}
 
 /** The answer as the bidder's browser signs it. */
 function signed(id: string, who: { certificatePem: string; key: PrivateKey }, answers: { number: number; text: string }[], attachments: string[]) {
@@ -62,7 +51,7 @@ function signed(id: string, who: { certificatePem: string; key: PrivateKey }, an
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust'), blobDir: join(dir, 'blobs') } });
   await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'bidder3.demo', 'expert.demo']) c[u] = await demoLogin(u);
+  for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'bidder3.demo', 'expert.demo']) c[u] = await demoLogin(t, u);
   await createPlatformUser(t, { username: 'clarify.staff.dalate', kind: 'staff', regionCode: '150621' });
   c.outsider = await login(t, 'clarify.staff.dalate');
   sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
@@ -251,7 +240,7 @@ describe('evaluation clarifications (评标澄清, decision 0029)', () => {
     expect(open.statusCode, open.body).toBe(201);
     t.clock.set(new Date(endsAt.getTime() + 1000));
     // Sessions last 12 hours: log in again after the window.
-    for (const u of ['expert.demo', 'bidder.demo']) c[u] = await demoLogin(u);
+    for (const u of ['expert.demo', 'bidder.demo']) c[u] = await demoLogin(t, u);
     expect(codeOf(await call('POST', list(), c['expert.demo'], { bidId: bidders.one.bidId, items: ['请澄清。'], deadline: endsAt.toISOString() }))).toEqual([409, 'EVALUATION_WINDOW_CLOSED']);
     const answer = await call('POST', `/api/v1/evaluation-clarifications/${open.json().id}/answer`, c['bidder.demo'], signed(open.json().id, bidders.one, [{ number: 1, text: '无' }], []));
     expect(codeOf(answer)).toEqual([409, 'EVALUATION_CLARIFICATION_DEADLINE_PASSED']);

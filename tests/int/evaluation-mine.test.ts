@@ -1,13 +1,15 @@
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { EvaluationView, ExpertSelfView, MyEvaluationItem } from '@bidhall/contracts';
+import { privateKeyFromPem } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { demoLogin } from '../support/demo-login.ts';
+import { signInBody } from '../support/evaluator-certificates.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
-import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 
 /**
  * GET /api/v1/me/evaluations (the evaluation room's way in from 我的评标邀请) and what the room reads
@@ -27,25 +29,14 @@ const mine = async (cookie: string) => {
   return res.json() as MyEvaluationItem[];
 };
 
-async function demoLogin(username: string) {
-  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
-  const cookie = `bh_session=${res.cookies.find((x) => x.name === 'bh_session')!.value}`;
-  if (res.json().stage !== 'active') {
-    t.clock.advance(30_000);
-    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code: totpNow(t, DEMO_TOTP_SECRET) } });
-    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
-  }
-  return cookie;
-}
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
   await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  c.staff = await demoLogin('staff.dongsheng');
-  c.tenderer = await demoLogin('tenderer.demo');
-  c.bidder = await demoLogin('bidder.demo');
-  c.expert = await demoLogin('expert.demo');
+  c.staff = await demoLogin(t, 'staff.dongsheng');
+  c.tenderer = await demoLogin(t, 'tenderer.demo');
+  c.bidder = await demoLogin(t, 'bidder.demo');
+  c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'mine.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'mine.stranger');
   sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
@@ -97,7 +88,13 @@ describe('my evaluations', () => {
     expect((await mine(c.expert!)).map((x) => x.chair)).toEqual([true]);
 
     t.clock.advance(HOUR + 60_000);
-    expect((await call('POST', `/api/v1/sections/${sectionId}/evaluation/sign-in`, c.expert, { confirmIdentity: true, noConflict: true })).statusCode).toBe(200);
+    // 郑涛 signs the sign-in's nonce with the personal certificate the demo bound to expert.demo (A-155).
+    const expertDemo = {
+      certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.cert.pem'), 'utf8'),
+      key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.key.pem'), 'utf8')),
+    };
+    const signedIn = await call('POST', `/api/v1/sections/${sectionId}/evaluation/sign-in`, c.expert, await signInBody(t, sectionId, c.expert!, expertDemo));
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
     expect(await mine(c.expert!)).toEqual([expect.objectContaining({ signedIn: true, submitted: false, window: { ...window, openNow: true } })]);
   });
 

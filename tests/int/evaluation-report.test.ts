@@ -5,11 +5,11 @@ import { evaluationReportSigningPayload, type EvaluationReportView, type Evaluat
 import { canonicalJson, privateKeyFromPem, signJson, sm3, toHex } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
-import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 
 /**
  * The evaluation report (issue 12 §5, decision 0026) on the demo's evaluated section: four experts
@@ -41,22 +41,11 @@ const sign = (m: { signer: Signer }, reportSm3: string, dissent?: string) => ({
 });
 const audits = async (action: string) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_event WHERE action = ${action} AND target_id = ${sectionId}`.execute(t.database.db)).rows[0]!.n;
 
-async function demoLogin(username: string) {
-  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
-  const cookie = `bh_session=${res.cookies.find((x) => x.name === 'bh_session')!.value}`;
-  if (res.json().stage !== 'active') {
-    t.clock.advance(30_000);
-    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code: totpNow(t, DEMO_TOTP_SECRET) } });
-    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
-  }
-  return cookie;
-}
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
   await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'expert.demo']) c[u] = await demoLogin(u);
+  for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'expert.demo']) c[u] = await demoLogin(t, u);
   sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
   const { issue } = await evaluatorCa(t, join(dir, 'trust'));
   const seats = (

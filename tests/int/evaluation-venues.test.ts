@@ -7,10 +7,10 @@ import { deviceSignInMessage, evaluationSignInPayload, type EvaluationMonitorVie
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
-import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 
 /**
  * Remote cross-region evaluation (issue 12 §3, decision 0027) on the demo's read-out section: venues of
@@ -33,17 +33,6 @@ const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payl
 const url = (rest = '') => `/api/v1/sections/${sectionId}/evaluation${rest}`;
 const codeOf = (res: { statusCode: number; body: string }) => [res.statusCode, (JSON.parse(res.body) as { code?: string }).code];
 
-async function demoLogin(username: string) {
-  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
-  const cookie = `bh_session=${res.cookies.find((x) => x.name === 'bh_session')!.value}`;
-  if (res.json().stage !== 'active') {
-    t.clock.advance(30_000);
-    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code: totpNow(t, DEMO_TOTP_SECRET) } });
-    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
-  }
-  return cookie;
-}
 
 /** A device key as the web app makes it: ECDSA P-256, the private half not extractable. */
 async function deviceKey() {
@@ -114,12 +103,12 @@ beforeAll(async () => {
   // Another city outside the demo's: its venues reach Ordos's sections only when shared.
   await sql`INSERT INTO catalog.region (code, parent_code, level, name_zh, name_en, sort) VALUES ('150200', NULL, 'city', '包头市', 'Baotou City', 20), ('150202', '150200', 'district', '东河区', 'Donghe District', 21)`.execute(t.database.db);
   await t.built.catalog.reload();
-  c.staff = await demoLogin('staff.dongsheng');
-  c.city = await demoLogin('staff.city');
-  c.supervisor = await demoLogin('supervisor.works');
-  c.tenderer = await demoLogin('tenderer.demo');
-  c.bidder = await demoLogin('bidder.demo');
-  c.expert = await demoLogin('expert.demo');
+  c.staff = await demoLogin(t, 'staff.dongsheng');
+  c.city = await demoLogin(t, 'staff.city');
+  c.supervisor = await demoLogin(t, 'supervisor.works');
+  c.tenderer = await demoLogin(t, 'tenderer.demo');
+  c.bidder = await demoLogin(t, 'bidder.demo');
+  c.expert = await demoLogin(t, 'expert.demo');
   for (const [username, regionCode] of [['venue.staff.dalate', '150621'], ['venue.staff.baotou', '150202']] as const) {
     await createPlatformUser(t, { username, kind: 'staff', regionCode });
     c[username] = await login(t, username);

@@ -6,10 +6,10 @@ import type { EvaluationSheetInput, EvaluationView, ExpertSelfView } from '@bidh
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
-import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 
 /**
  * Evaluation (issue 12 §4) on the demo's world: the section whose hall was read out (three bids, a
@@ -38,26 +38,15 @@ const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payl
 const url = (rest = '') => `/api/v1/sections/${sectionId}/evaluation${rest}`;
 const codeOf = (res: { statusCode: number; body: string }) => [res.statusCode, (JSON.parse(res.body) as { code?: string }).code];
 
-async function demoLogin(username: string) {
-  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
-  const cookie = `bh_session=${res.cookies.find((x) => x.name === 'bh_session')!.value}`;
-  if (res.json().stage !== 'active') {
-    t.clock.advance(30_000);
-    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code: totpNow(t, DEMO_TOTP_SECRET) } });
-    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
-  }
-  return cookie;
-}
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
   await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  c.staff = await demoLogin('staff.dongsheng');
-  c.supervisor = await demoLogin('supervisor.works');
-  c.tenderer = await demoLogin('tenderer.demo');
-  c.bidder = await demoLogin('bidder.demo');
-  c.expert = await demoLogin('expert.demo');
+  c.staff = await demoLogin(t, 'staff.dongsheng');
+  c.supervisor = await demoLogin(t, 'supervisor.works');
+  c.tenderer = await demoLogin(t, 'tenderer.demo');
+  c.bidder = await demoLogin(t, 'bidder.demo');
+  c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'eval.staff.dalate', kind: 'staff', regionCode: '150621' });
   c.outsider = await login(t, 'eval.staff.dalate');
   await createPlatformUser(t, { username: 'eval.stranger', kind: 'expert', regionCode: '150602' });
@@ -319,9 +308,9 @@ describe('evaluation (issue 12 §4)', () => {
   it('[A-156] after the window ends a member can no longer sign in or change anything', async () => {
     t.clock.set(new Date(window.endsAt.getTime() + 60_000));
     // Fresh sessions: the window's day is longer than a session lasts.
-    c.expert = await demoLogin('expert.demo');
-    c.tenderer = await demoLogin('tenderer.demo');
-    c.staff = await demoLogin('staff.dongsheng');
+    c.expert = await demoLogin(t, 'expert.demo');
+    c.tenderer = await demoLogin(t, 'tenderer.demo');
+    c.staff = await demoLogin(t, 'staff.dongsheng');
     signers.set(c.expert, demoSigner('expert.demo'));
     const after = await call('POST', url('/sign-in'), c.expert, await signIn(c.expert));
     expect([...codeOf(after), after.json().details.endsAt]).toEqual([409, 'EVALUATION_WINDOW_CLOSED', window.endsAt.toISOString()]);

@@ -5,10 +5,10 @@ import type { CommitteePlanInput, CommitteeView, ExpertApplication, ExpertDetail
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
+import { demoLogin } from '../support/demo-login.ts';
 import { SEAT_EXPIRY_JOB } from '../../apps/server/src/modules/experts/index.ts';
 import { testPersonId } from '../support/person-id.ts';
-import { createPlatformUser, createTestApp, login, totpNow, type TestApp } from '../support/test-app.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
 
 /**
  * The expert pool and the committee draw (issue 12 §1–§2) on the demo's world: 东胜区 (150602) staff,
@@ -22,17 +22,6 @@ const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, cookie?: st
   t.built.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
 
 /** A demo account's session, through its TOTP step with the demo's shared secret where it has one. */
-async function demoLogin(username: string) {
-  const res = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-  expect(res.statusCode, `${username}: ${res.body}`).toBe(200);
-  const cookie = `bh_session=${res.cookies.find((x) => x.name === 'bh_session')!.value}`;
-  if (res.json().stage !== 'active') {
-    t.clock.advance(30_000);
-    const second = await t.built.app.inject({ method: 'POST', url: '/api/v1/auth/totp', headers: { cookie }, payload: { code: totpNow(t, DEMO_TOTP_SECRET) } });
-    expect(second.statusCode, `${username} TOTP: ${second.body}`).toBe(200);
-  }
-  return cookie;
-}
 
 const application = (seed: string, over: Partial<ExpertApplication> = {}): ExpertApplication => ({
   name: `专家${seed}`,
@@ -60,12 +49,12 @@ async function admitted(seed: string, over: Partial<ExpertApplication> = {}, sta
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
   await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  c.staff = await demoLogin('staff.dongsheng');
-  c.city = await demoLogin('staff.city');
-  c.supervisor = await demoLogin('supervisor.works');
-  c.tenderer = await demoLogin('tenderer.demo');
-  c.bidder = await demoLogin('bidder.demo');
-  c.expert = await demoLogin('expert.demo');
+  c.staff = await demoLogin(t, 'staff.dongsheng');
+  c.city = await demoLogin(t, 'staff.city');
+  c.supervisor = await demoLogin(t, 'supervisor.works');
+  c.tenderer = await demoLogin(t, 'tenderer.demo');
+  c.bidder = await demoLogin(t, 'bidder.demo');
+  c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'experts.staff.dalate', kind: 'staff', regionCode: '150621' });
   c.outsider = await login(t, 'experts.staff.dalate');
 }, 240_000);

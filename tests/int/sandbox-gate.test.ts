@@ -128,14 +128,14 @@ describe('sandbox stand-ins (decision 0018)', () => {
   });
 
   it('the portal reads which outside systems are sandboxes from /api/v1/platform: all of them (the bank too), those without a configured URL, or none when off', async () => {
-    expect((await platform(t)).sandboxes).toEqual(['approval', 'publicService', 'designatedMedia', 'bank']);
+    expect((await platform(t)).sandboxes).toEqual(['approval', 'publicService', 'designatedMedia', 'supervision', 'bank']);
     const partly = await createTestApp({
       database: t.database,
       config: { exchangeSandbox: true, approvalServiceUrl: 'https://approval.example.cn/api/v1' },
     });
     const off = await createTestApp({ database: t.database, config: { exchangeSandbox: false } });
     try {
-      expect((await platform(partly)).sandboxes).toEqual(['publicService', 'designatedMedia', 'bank']);
+      expect((await platform(partly)).sandboxes).toEqual(['publicService', 'designatedMedia', 'supervision', 'bank']);
       expect((await platform(off)).sandboxes).toEqual([]);
       expect((await approval(off)).statusCode).toBe(404);
     } finally {
