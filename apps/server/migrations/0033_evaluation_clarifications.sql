@@ -3,6 +3,8 @@
 -- The bid's entity is copied from the evaluation's snapshot: it is what admits the bidder.
 CREATE TABLE evaluation.clarification (
   id uuid PRIMARY KEY,
+  -- The order requests were made in (several may share a timestamp).
+  seq bigserial UNIQUE,
   section_id uuid NOT NULL REFERENCES evaluation.evaluation (section_id),
   region_code char(6) NOT NULL,
   bid_id uuid NOT NULL,
@@ -37,5 +39,6 @@ CREATE TABLE evaluation.clarification_upload (
   size integer NOT NULL,
   uploaded_by uuid NOT NULL,
   uploaded_at timestamptz NOT NULL,
+  seq bigserial UNIQUE,
   PRIMARY KEY (clarification_id, sm3)
 );

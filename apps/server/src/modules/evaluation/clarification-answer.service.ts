@@ -17,6 +17,7 @@ import type { Caller } from './caller.ts';
 import type { ClarificationDeps } from './clarification.deps.ts';
 import { sniffedMediaType } from './clarification-files.ts';
 import { clarificationNotFound } from './clarification.scopes.ts';
+import type { Selectable } from 'kysely';
 import { type ClarificationTable, clarificationTables } from './clarification.tables.ts';
 import { assertWindowOpen } from './clarification.service.ts';
 import { attachmentOf, bidderViewOf } from './clarification.view.ts';
@@ -43,7 +44,7 @@ export function createClarificationAnswers(deps: ClarificationDeps) {
   }
 
   /** Still to be answered: not answered, not withdrawn, before its deadline, the evaluation open. */
-  async function answerable(trx: Db, row: ClarificationTable) {
+  async function answerable(trx: Db, row: Selectable<ClarificationTable>) {
     if (row.answered_at) throw new DomainError('EVALUATION_CLARIFICATION_ANSWERED', 'the request was answered: the answer is frozen');
     if (row.withdrawn_at) throw new DomainError('EVALUATION_CLARIFICATION_WITHDRAWN', 'the committee withdrew this request');
     const now = clock.now();
@@ -54,11 +55,11 @@ export function createClarificationAnswers(deps: ClarificationDeps) {
   }
 
   async function uploadsOf(trx: Db, id: string): Promise<EvaluationClarificationAttachment[]> {
-    const rows = await clarificationTables(trx).selectFrom('evaluation.clarification_upload').selectAll().where('clarification_id', '=', id).orderBy('uploaded_at').execute();
+    const rows = await clarificationTables(trx).selectFrom('evaluation.clarification_upload').selectAll().where('clarification_id', '=', id).orderBy('seq').execute();
     return rows.map(attachmentOf);
   }
 
-  async function viewOf(trx: Db, row: ClarificationTable): Promise<BidderEvaluationClarificationView> {
+  async function viewOf(trx: Db, row: Selectable<ClarificationTable>): Promise<BidderEvaluationClarificationView> {
     const section = await deps.sections.get(trx, row.section_id);
     return bidderViewOf(row, { name: section?.name ?? '', code: section?.code ?? '' }, await uploadsOf(trx, row.id), clock.now());
   }
@@ -70,7 +71,7 @@ export function createClarificationAnswers(deps: ClarificationDeps) {
   /** The caller's entity's requests, newest first. */
   async function mine(caller: Caller): Promise<BidderEvaluationClarificationView[]> {
     if (!caller.entityId) return [];
-    const rows = await clarificationTables(db).selectFrom('evaluation.clarification').selectAll().where('entity_id', '=', caller.entityId).orderBy('requested_at', 'desc').limit(200).execute();
+    const rows = await clarificationTables(db).selectFrom('evaluation.clarification').selectAll().where('entity_id', '=', caller.entityId).orderBy('seq', 'desc').limit(200).execute();
     const out: BidderEvaluationClarificationView[] = [];
     for (const r of rows) out.push(await viewOf(db, r));
     return out;

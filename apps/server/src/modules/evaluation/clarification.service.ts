@@ -130,7 +130,7 @@ export function createClarificationService(deps: ClarificationDeps) {
 
   async function list(sectionId: string, caller: Caller): Promise<EvaluationClarificationView[]> {
     await reader(sectionId, caller);
-    const rows = await clarificationTables(db).selectFrom('evaluation.clarification').selectAll().where('section_id', '=', sectionId).orderBy('requested_at').orderBy('id').execute();
+    const rows = await clarificationTables(db).selectFrom('evaluation.clarification').selectAll().where('section_id', '=', sectionId).orderBy('seq').execute();
     const now = clock.now();
     return rows.map((r) => clarificationViewOf(r, now));
   }

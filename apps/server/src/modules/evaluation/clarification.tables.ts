@@ -1,8 +1,9 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
 export interface ClarificationTable {
   id: string;
+  seq: Generated<string>;
   section_id: string;
   region_code: string;
   bid_id: string;
@@ -34,6 +35,7 @@ export interface ClarificationUploadTable {
   size: number;
   uploaded_by: string;
   uploaded_at: Date;
+  seq: Generated<string>;
 }
 
 export interface ClarificationTables {
