@@ -44,11 +44,13 @@ export function createMonitor(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'secti
         .select(['a.section_id', 'a.role', 'v.id', 'v.name', 'v.region_code'])
         .where('a.section_id', 'in', ids)
         .orderBy('a.assigned_at')
+        .orderBy('a.role')
+        .orderBy('v.name')
         .execute(),
     ]);
     const venueIds = [...new Set(assigned.map((a) => a.id))];
     const stations = venueIds.length
-      ? await t.selectFrom('evaluation.workstation').select(['id', 'venue_id', 'label', 'revoked_at']).where('venue_id', 'in', venueIds).orderBy('registered_at').execute()
+      ? await t.selectFrom('evaluation.workstation').select(['id', 'venue_id', 'label', 'revoked_at']).where('venue_id', 'in', venueIds).orderBy('registered_at').orderBy('label').execute()
       : [];
     const submitted = new Set(sheets.filter((s) => s.submitted_at).map((s) => s.member_id));
     const seatOf = new Map(seats.map((s) => [s.member_id, s]));

@@ -30,7 +30,7 @@ export function createVenueAssignment(deps: Pick<EvaluationDeps, 'db' | 'clock' 
 
   async function assignable(trx: Db, regionCode: string): Promise<VenueTable[]> {
     const city = deps.regions.cityOf(regionCode);
-    const all = await venueTables(trx).selectFrom('evaluation.venue').selectAll().orderBy('region_code').orderBy('created_at').execute();
+    const all = await venueTables(trx).selectFrom('evaluation.venue').selectAll().orderBy('region_code').orderBy('created_at').orderBy('name').execute();
     return all.filter((v) => v.shared || (city !== null && deps.regions.cityOf(v.region_code) === city));
   }
 
@@ -50,6 +50,8 @@ export function createVenueAssignment(deps: Pick<EvaluationDeps, 'db' | 'clock' 
       .select('a.role')
       .where('a.section_id', '=', sectionId)
       .orderBy('a.assigned_at')
+      .orderBy('a.role')
+      .orderBy('v.name')
       .execute();
     const refs = await refsOf(db, rows);
     return {

@@ -43,7 +43,7 @@ export function createVenueService(deps: Pick<EvaluationDeps, 'db' | 'clock' | '
 
   async function viewsOf(trx: Db, venues: VenueTable[]): Promise<EvaluationVenueView[]> {
     const ids = venues.map((v) => v.id);
-    const stations = ids.length ? await venueTables(trx).selectFrom('evaluation.workstation').selectAll().where('venue_id', 'in', ids).orderBy('registered_at').execute() : [];
+    const stations = ids.length ? await venueTables(trx).selectFrom('evaluation.workstation').selectAll().where('venue_id', 'in', ids).orderBy('registered_at').orderBy('label').execute() : [];
     return venues.map((v) => ({
       id: v.id,
       regionCode: v.region_code,
@@ -59,7 +59,7 @@ export function createVenueService(deps: Pick<EvaluationDeps, 'db' | 'clock' | '
   /** The venues of the regions the caller answers for. */
   async function list(caller: Caller): Promise<EvaluationVenueView[]> {
     if (!caller.reach.length) return [];
-    const venues = await venueTables(db).selectFrom('evaluation.venue').selectAll().where('region_code', 'in', caller.reach).orderBy('region_code').orderBy('created_at').execute();
+    const venues = await venueTables(db).selectFrom('evaluation.venue').selectAll().where('region_code', 'in', caller.reach).orderBy('region_code').orderBy('created_at').orderBy('name').execute();
     return viewsOf(db, venues);
   }
 
