@@ -3,13 +3,8 @@ import type { BoundCertificateView } from '@bidhall/contracts';
 import type { OcspChecker } from '@bidhall/crypto';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import {
-  assertMatchesEntity,
-  certificateKeyId,
-  fingerprintSha256,
-  readCertificate,
-  validateCertificate,
-} from './certificate-check.ts';
+import { boundColumns, certificateToBind, liveBindingOf } from './certificate-binding.ts';
+import { assertMatchesEntity } from './certificate-check.ts';
 import type { CertificateTrust } from './certificate-trust.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import type { CertificateTable } from './identity.tables.ts';
@@ -78,8 +73,6 @@ export function createCertificateService(deps: IdentityDeps & { trust: Certifica
 
   async function bind(binder: Binder, certificate: string, actor: Actor): Promise<BoundCertificateView> {
     const now = deps.clock.now();
-    const received = readCertificate(certificate);
-    const { leaf } = received;
     const entity = await db
       .selectFrom('identity.market_entity')
       .select(['id', 'name', 'credit_code', 'status', 'region_code'])
@@ -88,35 +81,23 @@ export function createCertificateService(deps: IdentityDeps & { trust: Certifica
     if (!entity) throw new DomainError('ENTITY_NOT_FOUND', 'no such entity');
     if (entity.status !== 'active')
       throw new DomainError('ENTITY_STATE_CONFLICT', `an entity that is ${entity.status} binds no certificate`);
-    const chain = await validateCertificate(deps.trust, received, now, deps.ocsp);
+    const cert = await certificateToBind(deps, certificate, now);
+    const { leaf, chain, fingerprint } = cert;
     assertMatchesEntity(leaf, { name: entity.name, creditCode: entity.credit_code });
-    const fingerprint = fingerprintSha256(leaf);
 
     try {
       return await deps.db.transaction().execute(async (trx) => {
         const t = tables(trx);
-        const existing = await t
-          .selectFrom('identity.certificate')
-          .select(['id', 'entity_id'])
-          .where('fingerprint_sha256', '=', fingerprint)
-          .where('unbound_at', 'is', null)
-          .executeTakeFirst();
-        if (existing) throw alreadyBound(existing.entity_id === entity.id, existing.id);
+        // One live binding per certificate, an evaluator's personal one included (decision 0026).
+        const existing = await liveBindingOf(trx, fingerprint);
+        if (existing) throw alreadyBound(existing.kind === 'entity' && existing.entityId === entity.id, existing.id);
         const row = await t
           .insertInto('identity.certificate')
           .values({
             id: randomUUID(),
             entity_id: entity.id,
             user_id: binder.userId,
-            fingerprint_sha256: fingerprint,
-            serial_number: leaf.serialNumber,
-            issuer: leaf.issuer.text,
-            subject_name: leaf.subject.text,
-            not_before: leaf.notBefore,
-            not_after: leaf.notAfter,
-            key_id: certificateKeyId(leaf),
-            key_alg: leaf.keyAlg,
-            der: Buffer.from(leaf.der),
+            ...boundColumns(cert),
             bound_at: now,
             bound_by: actor.id ?? binder.userId,
             unbound_at: null,

@@ -3,10 +3,10 @@ import { personalCertificateBindingPayload, type BindPersonalCertificateRequest,
 import { verifyJson, type JsonSignature, type OcspChecker } from '@bidhall/crypto';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { certificateKeyId, fingerprintSha256, readCertificate, validateCertificate } from './certificate-check.ts';
+import { boundColumns, certificateToBind, liveBindingOf } from './certificate-binding.ts';
 import type { CertificateTrust } from './certificate-trust.ts';
 import { EXPIRY_WINDOW_DAYS } from './certificate.service.ts';
-import { type IdentityDeps, tables } from './identity.deps.ts';
+import type { IdentityDeps } from './identity.deps.ts';
 import { personalTables, type PersonalCertificateTable } from './personal-certificate.tables.ts';
 
 const DAY = 86_400_000;
@@ -82,11 +82,9 @@ export function createPersonalCertificateService(deps: IdentityDeps & { trust: C
 
   async function bind(binder: PersonalBinder, body: BindPersonalCertificateRequest, actor: Actor): Promise<PersonalCertificateView> {
     const now = deps.clock.now();
-    const received = readCertificate(body.certificate);
-    const { leaf } = received;
-    const chain = await validateCertificate(deps.trust, received, now, deps.ocsp);
+    const cert = await certificateToBind(deps, body.certificate, now);
+    const { leaf, chain, fingerprint } = cert;
     if (!leaf.publicKey) throw new DomainError('CERTIFICATE_UNSUPPORTED', `a personal certificate signs with SM2 or P-256, not ${leaf.keyAlg}`);
-    const fingerprint = fingerprintSha256(leaf);
     // The nonce is spent before anything else, in its own statement: a challenge is answered once, whatever the outcome.
     const spent = await personalTables(deps.db)
       .updateTable('identity.personal_certificate_challenge')
@@ -104,24 +102,15 @@ export function createPersonalCertificateService(deps: IdentityDeps & { trust: C
     try {
       return await deps.db.transaction().execute(async (trx) => {
         const t = personalTables(trx);
-        const mine = await t.selectFrom('identity.personal_certificate').select(['id', 'user_id']).where('fingerprint_sha256', '=', fingerprint).where('unbound_at', 'is', null).executeTakeFirst();
-        const entity = await tables(trx).selectFrom('identity.certificate').select('id').where('fingerprint_sha256', '=', fingerprint).where('unbound_at', 'is', null).executeTakeFirst();
-        if (mine?.user_id === binder.userId) throw new DomainError('CERTIFICATE_ALREADY_BOUND', 'this certificate is already bound to your account', { certificateId: mine.id });
-        if (mine || entity) throw new DomainError('CERTIFICATE_BOUND_ELSEWHERE', 'this certificate is bound to another account');
+        const existing = await liveBindingOf(trx, fingerprint);
+        if (existing?.kind === 'personal' && existing.userId === binder.userId) throw new DomainError('CERTIFICATE_ALREADY_BOUND', 'this certificate is already bound to your account', { certificateId: existing.id });
+        if (existing) throw new DomainError('CERTIFICATE_BOUND_ELSEWHERE', 'this certificate is bound to another account');
         const row = await t
           .insertInto('identity.personal_certificate')
           .values({
             id: randomUUID(),
             user_id: binder.userId,
-            fingerprint_sha256: fingerprint,
-            serial_number: leaf.serialNumber,
-            issuer: leaf.issuer.text,
-            subject_name: leaf.subject.text,
-            not_before: leaf.notBefore,
-            not_after: leaf.notAfter,
-            key_id: certificateKeyId(leaf),
-            key_alg: leaf.keyAlg,
-            der: Buffer.from(leaf.der),
+            ...boundColumns(cert),
             bound_at: now,
             unbound_at: null,
             unbound_by: null,
