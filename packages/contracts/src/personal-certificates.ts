@@ -36,7 +36,8 @@ export const personalCertificateView = z.object({
   keyAlg: z.string(),
   boundAt: isoDateTime,
   unboundAt: isoDateTime.nullable(),
-  status: z.enum(['valid', 'expiring', 'expired', 'notYetValid', 'unbound']),
+  /** `revoked`: the revocation sweep found its CA revoked it; it signs nothing more. */
+  status: z.enum(['valid', 'expiring', 'expired', 'notYetValid', 'revoked', 'unbound']),
 });
 export type PersonalCertificateView = z.infer<typeof personalCertificateView>;
 

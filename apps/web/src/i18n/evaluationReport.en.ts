@@ -52,7 +52,7 @@ const evaluationReportEn: Strings<typeof evaluationReportZhCN> = {
       unbind: 'Unbind',
       unbindConfirm: 'You can no longer sign in or sign with this certificate. Unbind it?',
       until: 'valid until {{date}}',
-      status: { valid: 'Valid', expiring: 'Expiring', expired: 'Expired', notYetValid: 'Not yet valid', unbound: 'Unbound' },
+      status: { valid: 'Valid', expiring: 'Expiring', expired: 'Expired', notYetValid: 'Not yet valid', revoked: 'Revoked by its CA', unbound: 'Unbound' },
     },
   },
 };

@@ -48,7 +48,7 @@ const evaluationReportZhCN = {
       unbind: '解除绑定',
       unbindConfirm: '解除绑定后不能再用该证书签到或签署，确定吗？',
       until: '有效期至 {{date}}',
-      status: { valid: '有效', expiring: '即将到期', expired: '已过期', notYetValid: '尚未生效', unbound: '已解绑' },
+      status: { valid: '有效', expiring: '即将到期', expired: '已过期', notYetValid: '尚未生效', revoked: '已被吊销', unbound: '已解绑' },
     },
   },
 };

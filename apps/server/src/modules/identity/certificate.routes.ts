@@ -145,14 +145,14 @@ export function registerCertificateRoutes(app: AppInstance, deps: CertificateRou
     },
     async (request) => {
       const view = await deps.trust.reload();
-      // A new CRL ends the sessions of the certificates it revokes now, not at the next sweep.
-      const { ended } = await deps.revocations.sweep({ ocsp: false });
+      // A new CRL ends the sessions of the certificates it revokes (and marks the personal ones) now, not at the next sweep.
+      const { ended, personalRevoked } = await deps.revocations.sweep({ ocsp: false });
       await deps.db.transaction().execute((trx) =>
         deps.audit.record(trx, actorOf(request), {
           action: 'identity.trustStore.reloaded',
           targetType: 'trustStore',
           targetId: view.dir ?? 'none',
-          details: { authorities: view.authorities.map((a) => a.subject), crls: view.crls.length, endedSessions: ended },
+          details: { authorities: view.authorities.map((a) => a.subject), crls: view.crls.length, endedSessions: ended, personalCertificatesRevoked: personalRevoked },
         }),
       );
       return view;

@@ -2,7 +2,8 @@
  * The certificate a person signs with, for other modules (an evaluator's sign-in and report signature):
  * valid now, chaining to a recognised CA, unrevoked, and bound to that very account — a personal
  * certificate, or an entity certificate whose binding names the account (a tenderer representative
- * signs with its own). Returns the public key; the caller verifies its signature itself.
+ * signs with its own) — and not found revoked by the revocation sweep. Returns the public key; the
+ * caller verifies its signature itself.
  */
 import { publicKeyToPem } from '@bidhall/crypto';
 import type { Clock } from '@bidhall/rules';
@@ -30,11 +31,15 @@ export function createPersonalCertificateCheck(deps: { trust: CertificateTrust; 
     const fingerprint = fingerprintSha256(received.leaf);
     const personal = await personalTables(trx)
       .selectFrom('identity.personal_certificate')
-      .select('id')
+      .select(['id', 'revoked_at', 'revocation_reason'])
       .where('user_id', '=', userId)
       .where('fingerprint_sha256', '=', fingerprint)
       .where('unbound_at', 'is', null)
       .executeTakeFirst();
+    // The revocation sweep asks the OCSP responder too; what it found stands even where the CRL says nothing yet.
+    if (personal?.revoked_at) {
+      throw new DomainError('CERTIFICATE_REVOKED', `this certificate was found revoked on ${personal.revoked_at.toISOString()}: ${personal.revocation_reason ?? 'revoked by its CA'}; bind a new one`, { revokedAt: personal.revoked_at.toISOString() });
+    }
     const entity = personal
       ? undefined
       : await tables(trx).selectFrom('identity.certificate').select('id').where('user_id', '=', userId).where('fingerprint_sha256', '=', fingerprint).where('unbound_at', 'is', null).executeTakeFirst();

@@ -18,13 +18,15 @@ export function toPersonalCertificateView(c: PersonalCertificateTable, now: Date
   const days = Math.ceil((c.not_after.getTime() - now.getTime()) / DAY);
   const status: PersonalCertificateView['status'] = c.unbound_at
     ? 'unbound'
-    : c.not_after <= now
-      ? 'expired'
-      : c.not_before > now
-        ? 'notYetValid'
-        : days <= EXPIRY_WINDOW_DAYS
-          ? 'expiring'
-          : 'valid';
+    : c.revoked_at
+      ? 'revoked'
+      : c.not_after <= now
+        ? 'expired'
+        : c.not_before > now
+          ? 'notYetValid'
+          : days <= EXPIRY_WINDOW_DAYS
+            ? 'expiring'
+            : 'valid';
   return {
     id: c.id,
     userId: c.user_id,
@@ -114,6 +116,8 @@ export function createPersonalCertificateService(deps: IdentityDeps & { trust: C
             bound_at: now,
             unbound_at: null,
             unbound_by: null,
+            revoked_at: null,
+            revocation_reason: null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();

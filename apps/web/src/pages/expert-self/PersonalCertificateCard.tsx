@@ -11,7 +11,7 @@ import { useLoader } from '../../hooks/useLoader.ts';
 import type { BidSigner } from '../bidder/bid/bidKey.ts';
 import { SignerFiles } from '../evaluation/report/SignerFiles.tsx';
 
-const STATUS_COLOR = { valid: 'green', expiring: 'orange', expired: 'red', notYetValid: 'default', unbound: 'default' } as const;
+const STATUS_COLOR = { valid: 'green', expiring: 'orange', expired: 'red', notYetValid: 'default', revoked: 'red', unbound: 'default' } as const;
 
 /**
  * 个人证书: the evaluator binds its own certificate (decision 0026) — the platform's nonce signed with
