@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BidFilesView, ComparisonView, ExpertSelfView, RedFlagsView } from '@bidhall/contracts';
+import type { BidFilesView, BoqBill, ComparisonView, ExpertSelfView, RedFlagsView } from '@bidhall/contracts';
 import { privateKeyFromPem, sm3, toHex } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,7 +125,8 @@ describe('the committee reads and compares the bids (decision 0028)', () => {
     expect((await call('GET', url(`/bid-files/${own.bidId}/${commercial.partId}?disposition=attachment`), c.expert)).headers['content-disposition']).toMatch(/^attachment; /);
     const bill = await call('GET', url(`/bid-files/${own.bidId}/${own.parts.find((p) => p.partKey === 'pricedBill')!.partId}`), c.expert);
     expect([bill.statusCode, bill.headers['content-type'], String(bill.headers['content-disposition']).split(';')[0]]).toEqual([200, 'application/octet-stream', 'attachment']);
-    expect(bill.body).toBe(`<清单 报价="${bids.find((b) => b.entityId === ownEntityId)!.priceFen}"/>`);
+    expect(bill.body).toContain(`<PricedBillOfQuantities format="bidhall-priced-boq" version="1" billSm3="`);
+    expect(bill.body).toContain(`totalFen="${bids.find((b) => b.entityId === ownEntityId)!.priceFen}"`);
 
     const audit = (await sql<{ actor_id: string; details: { bidId: string; partId: string; seat: number } }>`SELECT actor_id, details FROM platform.audit_event WHERE action = 'evaluation.bidFileRead' AND target_id = ${sectionId} ORDER BY id`.execute(t.database.db)).rows;
     expect(audit).toHaveLength(3);
@@ -185,6 +186,45 @@ describe('the committee reads and compares the bids (decision 0028)', () => {
     expect((await call('GET', url('/comparison'), c.supervisor)).statusCode).toBe(200);
     expect((await call('GET', url('/comparison'), c.bidder)).statusCode).toBe(403);
     expect(codeOf(await call('GET', url('/comparison'), c.tenderer))).toEqual([403, 'EVALUATION_NOT_MEMBER']);
+  });
+
+  it('[A-148] each priced bill of quantities is checked against the tender bill and its unit prices set against the other bids\'', async () => {
+    const entityOf = async (username: string) => ((await call('GET', '/api/v1/me', await demoLogin(t, username))).json() as { entity: { id: string } }).entity.id;
+    const [own, typo, unbalanced] = [ownEntityId, await entityOf('bidder3.demo'), await entityOf('bidder4.demo')].map((e) => bids.find((b) => b.entityId === e)!);
+    const tender = (await sql<{ bill_sm3: string; bill: string }>`SELECT bill_sm3, bill FROM documents.bill_of_quantities WHERE document_id = (SELECT id FROM documents.document WHERE section_id = ${sectionId} AND kind = 'tender' AND status = 'issued') ORDER BY version DESC LIMIT 1`.execute(t.database.db)).rows[0]!;
+    const billItems = (JSON.parse(tender.bill) as BoqBill).units.flatMap((u) => [...u.divisions.flatMap((d) => d.items), ...u.measures.unitPrice]);
+
+    const v = (await call('GET', url('/comparison'), c.expert)).json() as ComparisonView;
+    const p = v.pricedBill!;
+    expect(p.billSm3).toBe(tender.bill_sm3);
+    expect(p.items.map((i) => [i.code, i.quantity])).toEqual(billItems.map((i) => [i.code, i.quantity]));
+    const byBid = Object.fromEntries(p.bids.map((b) => [b.bidId, b]));
+    expect(p.bids.map((b) => b.status)).toEqual(['checked', 'checked', 'checked']);
+    // Each total is the read-out price and the sum of its lines and charges.
+    for (const b of bids) expect([byBid[b.bidId]!.totalFen, byBid[b.bidId]!.sumFen]).toEqual([b.priceFen, b.priceFen]);
+    expect(byBid[own.bidId]!.issues).toEqual([]);
+    // bidder3's third line is not its quantity × unit price.
+    const third = p.items[2]!;
+    const line = third.prices.find((x) => x.bidId === typo.bidId)!;
+    expect(byBid[typo.bidId]!.issues).toEqual([{ kind: 'amountMismatch', code: third.code, expectedFen: String(BigInt(line.amountFen) - 10_000n), actualFen: line.amountFen }]);
+    // bidder4 loaded its earthwork (0401…) and lightened the rest: its earthwork unit prices stand out.
+    expect(byBid[unbalanced.bidId]!.issues).toEqual([]);
+    const earthwork = p.items.filter((i) => i.code.startsWith('0401'));
+    expect(earthwork.length).toBeGreaterThan(0);
+    for (const item of earthwork) expect(item.prices.find((x) => x.bidId === unbalanced.bidId)).toMatchObject({ deviates: true });
+    expect(byBid[unbalanced.bidId]!.deviatingItems).toBeGreaterThanOrEqual(earthwork.length);
+    expect(byBid[own.bidId]!.deviatingItems).toBeLessThan(earthwork.length);
+    for (const item of p.items) {
+      const prices = item.prices.map((x) => BigInt(x.unitPriceFen));
+      expect([item.minFen, item.maxFen]).toEqual([String(prices.reduce((a, b) => (a < b ? a : b))), String(prices.reduce((a, b) => (a > b ? a : b)))]);
+    }
+
+    // A clarification re-issued the bill after the bids were priced: every bill prices another one, and says which.
+    await sql`UPDATE documents.bill_of_quantities SET bill_sm3 = ${'0'.repeat(64)} WHERE bill_sm3 = ${tender.bill_sm3}`.execute(t.database.db);
+    const other = ((await call('GET', url('/comparison'), c.expert)).json() as ComparisonView).pricedBill!;
+    expect(other.bids.map((b) => [b.status, b.detail, b.issues.length])).toEqual(bids.map(() => ['otherBill', tender.bill_sm3, 0]));
+    expect(other.items.every((i) => i.prices.length === 0 && i.meanFen === null)).toBe(true);
+    await sql`UPDATE documents.bill_of_quantities SET bill_sm3 = ${tender.bill_sm3} WHERE bill_sm3 = ${'0'.repeat(64)}`.execute(t.database.db);
   });
 
   it('[A-149] two bids prepared on one computer are flagged with the device as evidence, for the committee and the officers, never for bidders', async () => {

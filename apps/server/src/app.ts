@@ -365,6 +365,7 @@ export async function buildApp(deps: AppDeps) {
           parts: doc.parts.map((p) => ({ key: p.key, name: p.name })),
         };
       },
+      billOf: (trx, sectionId) => documents.bidding.issuedBill(trx, sectionId),
     },
   });
   const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation];

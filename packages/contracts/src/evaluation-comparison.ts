@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from './common.ts';
+import { pricedBillComparison } from './priced-boq.ts';
 import { fenDecimal } from './projects.ts';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a 64-digit lower-case hex hash');
@@ -88,6 +89,8 @@ export const comparisonView = z.object({
       bids: z.array(z.object({ bidId: uuid, priceFen: fenDecimal, differenceFen: z.string(), differencePercent: z.number(), aboveControl: z.boolean() })),
     })
     .nullable(),
+  /** The priced bills of quantities against the tender bill and across the bids; null when the document has no bill. */
+  pricedBill: pricedBillComparison.nullable(),
 });
 export type ComparisonView = z.infer<typeof comparisonView>;
 

@@ -16,6 +16,7 @@ export * from './documents.ts';
 export * from './method-templates.ts';
 export * from './projects.ts';
 export * from './boq.ts';
+export * from './priced-boq.ts';
 export * from './bidding.ts';
 export * from './finance.ts';
 export * from './opening.ts';

@@ -65,7 +65,7 @@ export async function loadDemoOpening(
     for (const [j, sectionId] of [readOut, waiting].entries()) {
       // bidder3 and bidder4 prepare their bids on one computer: the committee sees the red flag.
       const device = i === 0 ? undefined : 'demo-shared-laptop';
-      await submitDemoBid(built, bidder, keys, sectionId, { price: String([3_712_400_000, 3_655_980_000, 3_798_120_000][i]! + j * 400_000_000), durationDays: [175, 180, 168][i]!, quality: '合格' }, device);
+      await submitDemoBid(built, bidder, keys, sectionId, { price: String([3_712_400_000, 3_655_980_000, 3_798_120_000][i]! + j * 400_000_000), durationDays: [175, 180, 168][i]!, quality: '合格' }, device, i);
     }
     moveTo(clock.now().getTime() + 2 * 86_400_000);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BID_SUMMARY_FORMAT, type BiddingRequirements, type BidSummaryPayload } from '@bidhall/contracts';
+import { BID_SUMMARY_FORMAT, type BiddingRequirements, type BidSummaryPayload, type BillOfQuantitiesView, PRICED_BILL_PART_KEY } from '@bidhall/contracts';
 import {
   buildManifest,
   gmSuite,
@@ -19,6 +19,7 @@ import {
   type PrivateKey,
 } from '@bidhall/crypto';
 import type { BuiltApp } from '../app.ts';
+import { demoPricedBill } from './demo-priced-bill.ts';
 import type { DemoSession } from './demo-tendering.ts';
 
 /** A demo bidder's certificate (with its chain) and private key, from the demo PKI's files. */
@@ -41,8 +42,17 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /**
  * `device` names the computer the bid was prepared on: its hash is the manifest's preparation fingerprint
  * (bids prepared on one computer show as a red flag to the committee, A-149); by default the bidder's own.
+ * `variant` picks how the bidder's costing tool spreads its price over the priced bill's items.
  */
-export async function submitDemoBid(built: BuiltApp, bidder: DemoSession, keys: DemoBidderKeys, sectionId: string, fields: Record<string, string | number>, device?: string): Promise<void> {
+export async function submitDemoBid(
+  built: BuiltApp,
+  bidder: DemoSession,
+  keys: DemoBidderKeys,
+  sectionId: string,
+  fields: Record<string, string | number>,
+  device?: string,
+  variant = 0,
+): Promise<void> {
   const req = (await bidder.call('GET', `/api/v1/sections/${sectionId}/bidding`)) as BiddingRequirements;
   const me = (await bidder.call('GET', '/api/v1/me')) as { entity: { id: string } };
   const recipients = {
@@ -57,7 +67,11 @@ export async function submitDemoBid(built: BuiltApp, bidder: DemoSession, keys: 
   for (const part of req.document.parts) {
     const pdf = part.fileTypes.includes('pdf');
     const name = `${part.name}.${pdf ? 'pdf' : part.fileTypes[0]}`;
-    const body = pdf ? `%PDF-1.7\n% ${part.name} ${sectionId} ${me.entity.id}\n%%EOF\n` : `<清单 报价="${fields.price ?? ''}"/>`;
+    const body = pdf
+      ? `%PDF-1.7\n% ${part.name} ${sectionId} ${me.entity.id}\n%%EOF\n`
+      : part.key === PRICED_BILL_PART_KEY && fields.price !== undefined
+        ? demoPricedBill((await bidder.call('GET', `/api/v1/tender-documents/${req.document.id}/bill-of-quantities`)) as BillOfQuantitiesView, BigInt(fields.price), variant)
+        : `<清单 报价="${fields.price ?? ''}"/>`;
     const s = await sealBytes(Buffer.from(body), { name, recipients });
     sealed.push({ partId: s.header.partId, name, bytes: s.sealed });
     entries.push({ ...manifestPart(s.header, s.digest, 'file'), partKey: part.key, mediaType: pdf ? 'application/pdf' : 'application/xml' });

@@ -21,3 +21,5 @@ export type { FigureStatistics } from './bid-statistics.ts';
 export { figureStatistics } from './bid-statistics.ts';
 export type { PreparationInput, RedFlag, RedFlagBid, RedFlagOptions } from './red-flags.ts';
 export { redFlags } from './red-flags.ts';
+export type { BillItem, PricedBillFinding, PricedBillInput, PricedBillIssueKind, PricedBillResult, PricedLine } from './priced-bill.ts';
+export { lineAmount, pricedBillChecks } from './priced-bill.ts';

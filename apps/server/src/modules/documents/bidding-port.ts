@@ -1,6 +1,13 @@
 import type { BidPart, BidSummaryField, EvaluationMethod, ReviewMethod } from '@bidhall/contracts';
+
+/** The tender bill a bid prices: its SM3 and the priced lines — 分部分项 items and unit-price measures, in the bill's order. */
+export interface IssuedBill {
+  billSm3: string;
+  items: { code: string; name: string; unit: string; quantity: string }[];
+}
 import type { Db } from '../../platform/db/database.ts';
 import { type DocumentsDeps, tables } from './documents.deps.ts';
+import { billOf, currentBillRow } from './boq/boq-store.ts';
 import { loadDocument } from './document-store.ts';
 
 /** The issued tender document of a section as bidding reads it (its current version and what bids must contain). */
@@ -55,6 +62,16 @@ export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
     };
   }
 
+  /** The bill of quantities of the section's issued tender document; null without one. */
+  async function issuedBill(trx: Db, sectionId: string): Promise<IssuedBill | null> {
+    const doc = await issuedFor(trx, sectionId, 'tender');
+    const row = doc && (await currentBillRow(trx, doc.id));
+    if (!row) return null;
+    const bill = billOf(row);
+    const items = bill.units.flatMap((u) => [...u.divisions.flatMap((d) => d.items), ...u.measures.unitPrice]);
+    return { billSm3: row.bill_sm3, items: items.map((i) => ({ code: i.code, name: i.name, unit: i.unit, quantity: i.quantity })) };
+  }
+
   async function hasObtained(trx: Db, documentId: string, entityId: string): Promise<boolean> {
     const row = await tables(trx)
       .selectFrom('documents.download')
@@ -67,5 +84,5 @@ export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
     return row !== undefined;
   }
 
-  return { issuedFor, hasObtained };
+  return { issuedFor, issuedBill, hasObtained };
 }

@@ -47,4 +47,6 @@ export interface RequirementsPort {
     fields: BidSummaryField[];
     parts: { key: string; name: string }[];
   } | null>;
+  /** The tender bill the bids price: its SM3 and the lines to price in the bill's order; null without one. */
+  billOf(trx: Db, sectionId: string): Promise<{ billSm3: string; items: { code: string; name: string; unit: string; quantity: string }[] } | null>;
 }

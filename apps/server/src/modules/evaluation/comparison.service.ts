@@ -6,24 +6,27 @@ import type { Caller } from './caller.ts';
 import { deviationsOf, wholeNumber } from './comparison.deviations.ts';
 import { type EvaluationDeps, json } from './evaluation.deps.ts';
 import type { EvaluatedBid } from './evaluation.tables.ts';
+import { createPricedBills } from './priced-bill.service.ts';
 
 export type ComparisonDeps = Pick<EvaluationDeps, 'db' | 'readout'> & { evaluationCopy: EvaluationCopyPort; requirements: RequirementsPort };
 
 /**
  * A-139, A-148: the committee's table of the bids under evaluation — each bid's read-out values against
  * the document's requirements with every deviation named, each numeric field across the bids (min, max,
- * mean, each bid's difference from the mean), and each price against the control price by the rules'
- * `priceChecks`. Computed on each request from the evaluation's bids, the readout and the document.
+ * mean, each bid's difference from the mean), each price against the control price by the rules'
+ * `priceChecks`, and each priced bill of quantities against the tender bill and the others' (A-148). Computed on each request from the evaluation's bids, the readout and the document.
  */
 export function createComparison(deps: ComparisonDeps) {
   const { db } = deps;
+  const pricedBills = createPricedBills(deps);
 
   async function compare(sectionId: string, caller: Caller): Promise<ComparisonView> {
     const { ev } = await committeeOrOfficer(db, sectionId, caller);
     const evaluated = json<EvaluatedBid[]>(ev.bids);
     const readout = await deps.readout.readoutOf(db, sectionId);
     const values = new Map((readout?.bids ?? []).map((b) => [b.bidId, b.values]));
-    const copies = new Map(((await deps.evaluationCopy.bidsOf(db, sectionId))?.bids ?? []).map((b) => [b.bidId, b]));
+    const bulk = await deps.evaluationCopy.bidsOf(db, sectionId);
+    const copies = new Map((bulk?.bids ?? []).map((b) => [b.bidId, b]));
     const doc = await deps.requirements.requirementsOf(db, sectionId);
     const req = {
       controlPriceFen: doc?.controlPriceFen ?? null,
@@ -57,6 +60,7 @@ export function createComparison(deps: ComparisonDeps) {
         controlPriceFen: String(control),
         bids: checks.againstControl.map((c) => ({ bidId: c.bidId, priceFen: String(c.priceFen), differenceFen: String(c.differenceFen), differencePercent: c.differencePercent, aboveControl: above.has(c.bidId) })),
       },
+      pricedBill: await pricedBills.compare(db, sectionId, evaluated, bulk),
     };
   }
 
