@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import { privateKeyFromPem, signJson } from '@bidhall/crypto';
+import { encodePem, issueDemoCrl, parseCertificate, privateKeyFromPem, signJson, type DemoCa } from '@bidhall/crypto';
 import { deviceSignInMessage, evaluationSignInPayload, type EvaluationMonitorView, type EvaluationVenueView, type ExpertSelfView, type RoomView, type SectionVenuesView, type WorkstationView } from '@bidhall/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ const seats: { cookie: string; seat: number }[] = [];
 const signers = new Map<string, Signer>();
 const HOUR = 3_600_000;
 let base: string;
+/** The test CA that issued the other members' personal certificates. */
+let evaluatorsCa: DemoCa;
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object) =>
   t.built.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
@@ -115,7 +117,8 @@ beforeAll(async () => {
   }
   sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
   signers.set(c.expert, { certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.cert.pem'), 'utf8'), key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.key.pem'), 'utf8')) });
-  const { issue } = await evaluatorCa(t, join(dir, 'trust'));
+  const { ca, issue } = await evaluatorCa(t, join(dir, 'trust'));
+  evaluatorsCa = ca;
 
   // The committee accepted, every seat with an account; the evaluation open from an hour on; the representative named.
   const rows = (
@@ -237,6 +240,22 @@ describe('remote evaluation venues (issue 12 §3)', () => {
     expect(where).toEqual([ws.a!.id, ws.dalate!.id]);
     const audited = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_event WHERE action = 'evaluation.workstationSignIn' AND target_id = ${sectionId}`.execute(t.database.db)).rows[0]!.n;
     expect(audited).toBe(2);
+  });
+
+  it('[A-155] a member whose personal certificate the revocation sweep found revoked is refused at sign-in, even at a good workstation', async () => {
+    const member = seats[2]!.cookie;
+    const signer = signers.get(member)!;
+    const cert = parseCertificate(signer.certificatePem);
+    // The CA's new CRL lists it; the platform's admin reloads the trust store, which sweeps at once.
+    const now = t.clock.now();
+    const crl = await issueDemoCrl(evaluatorsCa, [{ cert, at: new Date(now.getTime() - 60_000), reason: 'keyCompromise' }], now, new Date(now.getTime() + 30 * 86_400_000));
+    writeFileSync(join(dir, 'trust', 'eval-test.crl'), encodePem('X509 CRL', crl.der));
+    await createPlatformUser(t, { username: 'venue.admin', kind: 'admin' });
+    const reloaded = await call('POST', '/api/v1/trust-store/reload', await login(t, 'venue.admin'), {});
+    expect(reloaded.statusCode, reloaded.body).toBe(200);
+    const marked = (await sql<{ revoked_at: Date | null }>`SELECT revoked_at FROM identity.personal_certificate WHERE serial_number = ${cert.serialNumber} AND unbound_at IS NULL`.execute(t.database.db)).rows;
+    expect(marked.map((r) => r.revoked_at !== null)).toEqual([true]);
+    expect(codeOf(await call('POST', url('/sign-in'), member, await signed(member, ws.b!.id, ws.b!.key)))).toEqual([422, 'CERTIFICATE_REVOKED']);
   });
 
   it('[A-154] the monitor shows each venue, who signed in where, who is in the room now and who submitted — never what', async () => {
