@@ -296,7 +296,12 @@ describe('remote evaluation venues (issue 12 §3)', () => {
     for (const cookie of [c.bidder!, c.expert!, c.tenderer!]) expect((await call('GET', '/api/v1/evaluation-monitor', cookie)).statusCode).toBe(403);
   });
 
-  it('the room relays signalling between signed-in members; officers watch read-only; nothing for those outside', async () => {
+  it('the room relays signalling between signed-in members; officers watch read-only; nothing for those outside; entering and leaving are audited, signals not', async () => {
+    // The room entered in the test before has been left, and its leaving recorded (after the stream closed).
+    const open = async () =>
+      (await sql<{ n: number }>`SELECT (count(*) FILTER (WHERE action = 'evaluation.roomJoined') - count(*) FILTER (WHERE action = 'evaluation.roomLeft'))::int AS n FROM platform.audit_event WHERE target_id = ${sectionId}`.execute(t.database.db)).rows[0]!.n;
+    await expect.poll(open, { timeout: 8_000 }).toBe(0);
+    const since = (await sql<{ id: number }>`SELECT coalesce(max(id), 0)::int AS id FROM platform.audit_event`.execute(t.database.db)).rows[0]!.id;
     const ids = async (cookie: string) => ((await call('GET', url('/room'), cookie)).json() as RoomView).self!;
     const [a, b] = [seats[0]!.cookie, seats[1]!.cookie];
     const [idA, idB] = [await ids(a), await ids(b)];
@@ -329,5 +334,21 @@ describe('remote evaluation venues (issue 12 §3)', () => {
     await roomA.next<RoomView>('presence', (p) => !p.members.find((m) => m.id === idB)!.present);
     roomA.close();
     watcher.close();
+
+    // Who entered and left the room of this section, as a member or watching; the relayed signals left no trace.
+    const supervisorId = ((await call('GET', '/api/v1/me', c.supervisor)).json() as { id: string }).id;
+    const trail = async () =>
+      (
+        await sql<{ action: string; actor_id: string; details: unknown }>`SELECT action, actor_id, details FROM platform.audit_event WHERE id > ${since} AND target_type = 'section' AND target_id = ${sectionId} ORDER BY id`.execute(t.database.db)
+      ).rows.map((r) => ({ action: r.action, actor: r.actor_id, ...((typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { memberId: string | null; watching: boolean; seconds?: number }) }));
+    await expect.poll(async () => (await trail()).filter((e) => e.action === 'evaluation.roomLeft').length, { timeout: 8_000 }).toBe(3);
+    const entries = await trail();
+    expect(entries.map((e) => e.action).sort()).toEqual(['evaluation.roomJoined', 'evaluation.roomJoined', 'evaluation.roomJoined', 'evaluation.roomLeft', 'evaluation.roomLeft', 'evaluation.roomLeft']);
+    const joined = entries.filter((e) => e.action === 'evaluation.roomJoined');
+    expect(joined.map((e) => [e.memberId, e.watching])).toEqual([[idA, false], [idB, false], [null, true]]);
+    expect(joined[2]!.actor).toBe(supervisorId);
+    const left = entries.filter((e) => e.action === 'evaluation.roomLeft');
+    expect(left.map((e) => e.memberId).sort()).toEqual([idA, idB, null].sort());
+    expect(left.every((e) => typeof e.seconds === 'number')).toBe(true);
   });
 });
