@@ -2,10 +2,11 @@
 // bidders' experts avoided, one seat declined and replaced, staff open the evaluation and name the chair
 // in the room, expert.demo is refused before the window and signs in inside it, scores every bid in the
 // browser and submits; the other members score through the API, one of them far from the rest; the chair
-// computes the summary and the chart and the table flag that member.
+// computes the summary and the chart and the table flag that member. On the way, the priced bills of
+// quantities are compared (A-148).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluationReportSigningPayload, evaluationSignInPayload, personalCertificateBindingPayload, type CommitteeView, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
+import { evaluationReportSigningPayload, evaluationSignInPayload, personalCertificateBindingPayload, type CommitteeView, type ComparisonView, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
 import { createDemoCa, encodePem, issueEntityCertificate, privateKeyFromPem, signJson, type DemoCa, type PrivateKey } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import type { APIRequestContext, Page } from 'playwright-core';
@@ -100,7 +101,7 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await input.press('Tab');
   };
 
-  it('[A-130] [A-219] [A-220] [A-131] [A-132] [A-133] [A-156] [A-140] [A-146] [A-144] [A-145] [A-150] [B-026] [A-151] [A-152] [A-153] a committee with avoidance and a replaced seat evaluates in the room: refused before the window, signed in inside it, scored in the browser, summarised by the chair with the outlier flagged in the chart and the table, the report signed by all', async () => {
+  it('[A-130] [A-219] [A-220] [A-131] [A-132] [A-133] [A-156] [A-140] [A-146] [A-144] [A-145] [A-150] [A-148] [B-026] [A-151] [A-152] [A-153] a committee with avoidance and a replaced seat evaluates in the room: refused before the window, signed in inside it, scored in the browser, summarised by the chair with the outlier flagged in the chart and the table, the priced bills compared, the report signed by all', async () => {
     const { context: staffContext, page: staffPage } = await e2e!.newContext();
     const staff = staffContext.request;
     await apiLogin(staff, 'staff.dongsheng');
@@ -197,6 +198,24 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await page.getByTestId('sheet-submit-confirm').click();
     await visible(page.getByTestId('sheet-frozen'));
     await attribute(page.getByTestId('scoring-workspace'), 'data-frozen').toBe('yes');
+
+    // A-148: the priced bills, once the bulk decryption has made their copies: bidder3's miscalculated line named, bidder4's loaded earthwork in red.
+    const round = (await sql<{ round: number }>`SELECT max(round) AS round FROM opening.hall WHERE section_id = ${sectionId} AND sitting = 'bid'`.execute(db())).rows[0]!.round;
+    await e2e!.server.jobs.runNow('opening.bulk-unseal', { sectionId, round });
+    const compared = await call<ComparisonView>(staff, 'get', `/sections/${sectionId}/evaluation/comparison`);
+    expect(compared.pricedBill!.bids.map((b) => b.status)).toEqual(opened.bids.map(() => 'checked'));
+    await page.getByRole('tab', { name: '比对与预警', exact: true }).click();
+    const pricedBill = page.getByTestId('priced-bill');
+    await visible(pricedBill);
+    await text(pricedBill.locator('[data-testid^=priced-issue-]')).toContain('合价计算错误');
+    expect(await pricedBill.locator('[data-testid^=priced-issue-]').count()).toBe(1);
+    const deviating = await pricedBill.locator('[data-testid^=unit-deviation-]').count();
+    expect(deviating).toBeGreaterThan(0);
+    const rows = await pricedBill.locator('.ant-table-tbody tr.ant-table-row').count();
+    await pricedBill.getByTestId('only-deviating').click();
+    await expect.poll(() => pricedBill.locator('.ant-table-tbody tr.ant-table-row').count()).toBeLessThan(rows);
+    await pricedBill.getByTestId('only-deviating').click();
+    await pricedBill.screenshot({ path: 'docs/screenshots/evaluation-priced-bill.png' });
 
     // The others through the API: three fail the last bid on 2.2 (a majority of five); seat 3 scores far from everyone.
     const [a, b, last] = opened.bids as [EvaluationView['bids'][0], EvaluationView['bids'][0], EvaluationView['bids'][0]];
