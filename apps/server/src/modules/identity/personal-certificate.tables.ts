@@ -18,7 +18,7 @@ export interface PersonalCertificateTable {
   bound_at: Date;
   unbound_at: Date | null;
   unbound_by: string | null;
-  /** When the revocation sweep found the certificate revoked by its CA (migration 0035); it signs nothing since. */
+  /** When the revocation sweep found the certificate revoked by its CA (migration 0036); it signs nothing since. */
   revoked_at: Date | null;
   revocation_reason: string | null;
 }
