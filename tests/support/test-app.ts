@@ -127,7 +127,7 @@ export async function createPlatformUser(
   return view;
 }
 
-export function totpNow(t: TestApp, secret = TEST_TOTP_SECRET): string {
+export function totpNow(t: { clock: { now(): Date } }, secret = TEST_TOTP_SECRET): string {
   return generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
 }
 
