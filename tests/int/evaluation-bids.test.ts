@@ -190,7 +190,7 @@ describe('the committee reads and compares the bids (decision 0028)', () => {
 
   it('[A-148] each priced bill of quantities is checked against the tender bill and its unit prices set against the other bids\'', async () => {
     const entityOf = async (username: string) => ((await call('GET', '/api/v1/me', await demoLogin(t, username))).json() as { entity: { id: string } }).entity.id;
-    const [own, typo, unbalanced] = [ownEntityId, await entityOf('bidder3.demo'), await entityOf('bidder4.demo')].map((e) => bids.find((b) => b.entityId === e)!);
+    const [own, typo, unbalanced] = [ownEntityId, await entityOf('bidder3.demo'), await entityOf('bidder4.demo')].map((e) => bids.find((b) => b.entityId === e)!) as [(typeof bids)[0], (typeof bids)[0], (typeof bids)[0]];
     const tender = (await sql<{ bill_sm3: string; bill: string }>`SELECT bill_sm3, bill FROM documents.bill_of_quantities WHERE document_id = (SELECT id FROM documents.document WHERE section_id = ${sectionId} AND kind = 'tender' AND status = 'issued') ORDER BY version DESC LIMIT 1`.execute(t.database.db)).rows[0]!;
     const billItems = (JSON.parse(tender.bill) as BoqBill).units.flatMap((u) => [...u.divisions.flatMap((d) => d.items), ...u.measures.unitPrice]);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { CommitteePlanInput, CommitteeView, ExpertApplication, ExpertDetailView, ExpertSelfView } from '@bidhall/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { SEAT_EXPIRY_JOB } from '../../apps/server/src/modules/experts/index.ts';
@@ -303,5 +304,77 @@ describe('the committee draw (issue 12 §2)', () => {
     expect(twice.json().code).toBe('EXPERT_RATING_NOT_ALLOWED');
     const stranger = (await call('GET', '/api/v1/experts?q=初级', c.staff)).json().items[0] as { id: string };
     expect((await call('POST', `/api/v1/experts/${stranger.id}/ratings`, c.staff, { sectionId, punctuality: 3, competence: 3, fairness: 3 })).json().code).toBe('EXPERT_RATING_NOT_ALLOWED');
+  });
+});
+
+describe('the prequalification review committee (资格审查委员会, decision 0023)', () => {
+  let sectionId: string;
+  const plan = (over: Partial<CommitteePlanInput> = {}): CommitteePlanInput => ({
+    size: 5,
+    tendererRepresentatives: 1,
+    specialties: [{ code: 'C01', count: 4 }],
+    levels: ['senior', 'professorSenior'],
+    regionCodes: ['150602', '150600'],
+    mandatory: true,
+    waterProject: false,
+    evaluationStartsAt: '2026-11-28T01:00:00Z',
+    venue: '鄂尔多斯市公共资源交易中心 第2评标室',
+    answerWithinMinutes: 60,
+    avoidUnits: [],
+    ...over,
+  });
+  const url = (rest = '') => `/api/v1/sections/${sectionId}/application-committee${rest}`;
+
+  beforeAll(async () => {
+    // The demo's prequalification section, whose applications have been opened; its bids are not due yet.
+    sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' LIMIT 1`.execute(t.database.db)).rows[0]!.id;
+  });
+
+  it('[A-158] is formed as an evaluation committee, apart from it: planned by the same rules, drawn after the applications are opened with the applicants avoided, notified, answered', async () => {
+    expect((await call('GET', url(), c.tenderer)).json()).toMatchObject({ sectionId, sitting: 'application', state: 'unplanned', seats: [] });
+    // The composition rules of an evaluation committee (B-020) hold for the review committee.
+    const even = await call('PUT', url('/plan'), c.tenderer, plan({ size: 4, specialties: [{ code: 'C01', count: 3 }] }));
+    expect([even.statusCode, even.json().code]).toEqual([422, 'COMMITTEE_PLAN_INVALID']);
+    expect((await call('PUT', url('/plan'), c.tenderer, plan())).json()).toMatchObject({ sitting: 'application', state: 'planned', open: 4 });
+    // The bid evaluation's committee of the same section stays its own: planned apart, and not drawable before the bids are opened.
+    expect((await call('PUT', `/api/v1/sections/${sectionId}/committee/plan`, c.tenderer, plan({ venue: '评标室' }))).json()).toMatchObject({ sitting: 'bid', state: 'planned' });
+    const early = await call('POST', `/api/v1/sections/${sectionId}/committee/draws`, c.staff, { reason: '抽取' });
+    expect([early.statusCode, early.json().details?.reason]).toEqual([409, 'notOpened']);
+    expect((await call('POST', url('/draws'), c.bidder, { reason: '抽取' })).statusCode).toBe(403);
+
+    const drawn = await call('POST', url('/draws'), c.staff, { reason: '资格审查前一日抽取' });
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    const view = drawn.json() as CommitteeView;
+    expect(view.seats.map((s) => [s.seat, s.specialty, s.state])).toEqual([1, 2, 3, 4].map((n) => [n, 'C01', 'notified']));
+    expect((await call('GET', `/api/v1/sections/${sectionId}/committee`, c.tenderer)).json()).toMatchObject({ sitting: 'bid', seats: [], draws: [] });
+
+    // Avoidance: nobody tied to an applicant (the demo's bidders applied) sits on it.
+    const seated = (await sql<{ expert_id: string; employer: string; phone: string; sitting: string }>`SELECT s.expert_id, e.employer->>'name' AS employer, e.phone, s.sitting FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(t.database.db)).rows;
+    const applicants = (await sql<{ name: string }>`SELECT e.name FROM opening.hall_bid b JOIN identity.market_entity e ON e.id = b.entity_id WHERE b.section_id = ${sectionId} AND b.sitting = 'application'`.execute(t.database.db)).rows.map((r) => r.name);
+    expect(applicants.length).toBeGreaterThanOrEqual(3);
+    for (const s of seated) expect([s.sitting, applicants.includes(s.employer)]).toEqual(['application', false]);
+    const avoidedByApplicant = (await sql<{ id: string }>`SELECT id FROM experts.expert WHERE employer->>'name' = ANY(${applicants}) AND state = 'admitted' AND 'C01' = ANY(specialties)`.execute(t.database.db)).rows;
+    expect(avoidedByApplicant.length).toBeGreaterThan(0);
+    expect(view.avoided).toBeGreaterThanOrEqual(avoidedByApplicant.length);
+    // Told what for: a review, not an evaluation.
+    const inbox = await t.built.experts.gateway!.inbox!(t.database.db, seated[0]!.phone);
+    expect(inbox.at(-1)).toEqual(expect.objectContaining({ channel: 'sms', text: expect.stringContaining('资格审查专家') }));
+
+    // A seated expert answers as for an evaluation; the review committee's members are not the evaluation's.
+    const first = seated[0]!;
+    const name = (await sql<{ name: string }>`SELECT name FROM experts.expert WHERE id = ${first.expert_id}`.execute(t.database.db)).rows[0]!.name;
+    // The draw is random: the seat may hold one of the test's experts or one of the demo's.
+    const personIdNumber = name.startsWith('专家') ? testPersonId(`expert-${name.replace('专家', '')}`) : demoExpertIdNumber(name);
+    await createPlatformUser(t, { username: 'review.first', kind: 'expert', personIdNumber });
+    expect((await call('PUT', `/api/v1/experts/${first.expert_id}/account`, c.staff, { username: 'review.first' })).statusCode).toBe(200);
+    const cookie = await login(t, 'review.first');
+    const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find((i) => i.sectionId === sectionId)!;
+    expect(invitation).toMatchObject({ sitting: 'application', venue: plan().venue, state: 'notified' });
+    expect((await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true })).json()).toMatchObject({ state: 'accepted', sitting: 'application' });
+    const review = await t.built.experts.reviewCommittee.members(t.database.db, sectionId);
+    expect(review?.experts.map((e) => [e.seat, e.expertId])).toEqual([[1, first.expert_id]]);
+    expect((await t.built.experts.committee.members(t.database.db, sectionId))?.experts).toEqual([]);
+    const trail = (await sql<{ details: { sitting: string } }>`SELECT details FROM platform.audit_event WHERE action = 'experts.committee.seatAccepted' AND target_id = ${sectionId}`.execute(t.database.db)).rows;
+    expect(trail.map((r) => r.details.sitting)).toEqual(['application']);
   });
 });

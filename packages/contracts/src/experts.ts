@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sitting } from './bidding.ts';
 import { businessDate, isoDateTime, regionCode } from './common.ts';
 import { isValidCreditCode } from './credit-code.ts';
 import { residentIdProblem } from './resident-id.ts';
@@ -58,7 +59,10 @@ export const expertApplication = z.strictObject({
   name: text(50),
   idNumber: z.string().refine((s) => residentIdProblem(s) === null, 'a resident ID number'),
   phone: z.string().regex(/^1\d{10}$/, 'an 11-digit mobile number'),
-  employer: z.strictObject({ creditCode: z.string().refine(isValidCreditCode, 'a unified social credit code').optional(), name: text(200) }),
+  employer: z.strictObject({
+    creditCode: z.string().refine(isValidCreditCode, 'a unified social credit code').optional(),
+    name: text(200),
+  }),
   title: text(50),
   level: expertLevel,
   regionCode,
@@ -168,7 +172,12 @@ export const expertEventView = z.object({
 });
 export type ExpertEventView = z.infer<typeof expertEventView>;
 
-export const expertRecordView = expertRecordInput.extend({ id: z.uuid(), recordedBy: z.uuid(), recordedByName: z.string(), recordedAt: z.string() });
+export const expertRecordView = expertRecordInput.extend({
+  id: z.uuid(),
+  recordedBy: z.uuid(),
+  recordedByName: z.string(),
+  recordedAt: z.string(),
+});
 export type ExpertRecordView = z.infer<typeof expertRecordView>;
 
 export const expertRatingView = z.object({
@@ -343,6 +352,8 @@ export const committeeDrawSummary = z.object({
 
 export const committeeView = z.object({
   sectionId: z.uuid(),
+  /** 'bid': the evaluation committee (评标委员会); 'application': the prequalification review committee (资格审查委员会, A-158). */
+  sitting,
   plan: committeePlanInput.nullable(),
   /** Composition rules the plan breaks (B-020…B-022); a plan with any cannot be drawn. */
   planIssues: z.array(z.strictObject({ rule: z.string(), message: z.string() })),
@@ -363,6 +374,8 @@ export const committeeDrawRequest = z.strictObject({ reason: z.string().trim().m
 export const expertInvitationView = z.object({
   id: z.uuid(),
   sectionId: z.uuid(),
+  /** Which committee: the evaluation's ('bid') or the prequalification review's ('application'). */
+  sitting,
   sectionName: z.string(),
   projectName: z.string(),
   tendererName: z.string(),

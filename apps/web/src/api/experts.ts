@@ -17,6 +17,7 @@ import type {
   ExpertSelfView,
   ExpertState,
   ExpertView,
+  Sitting,
 } from '@bidhall/contracts';
 import { api } from './client.ts';
 
@@ -37,7 +38,8 @@ export interface ExpertFilter {
 
 export const expertsApi = {
   apply: (body: ExpertApplication) => api.post<ExpertApplicationReceipt>('/expert-applications', body),
-  applicationStatus: (id: string, token: string) => api.get<ExpertApplicationStatus>(`/expert-applications/${encodeURIComponent(id)}`, { token }),
+  applicationStatus: (id: string, token: string) =>
+    api.get<ExpertApplicationStatus>(`/expert-applications/${encodeURIComponent(id)}`, { token }),
   publicRecord: (query: { limit?: number; cursor?: string }) =>
     api.get<{ items: ExpertPublicEntry[]; nextCursor: string | null }>('/public/expert-record', query),
   nominate: (body: ExpertNomination) => api.post<ExpertView>('/experts', body),
@@ -51,11 +53,18 @@ export const expertsApi = {
   recommend: (id: string, reason: string) => api.post<ExpertDetailView>(`/experts/${id}/recommendation`, { reason }),
   linkAccount: (id: string, username: string) => api.put<ExpertDetailView>(`/experts/${id}/account`, { username }),
   me: () => api.get<ExpertSelfView>('/experts/me'),
-  answer: (invitationId: string, body: ExpertInvitationAnswer) => api.post<ExpertInvitationView>(`/expert-invitations/${invitationId}/answer`, body),
+  answer: (invitationId: string, body: ExpertInvitationAnswer) =>
+    api.post<ExpertInvitationView>(`/expert-invitations/${invitationId}/answer`, body),
 };
 
+/** The evaluation committee's routes, or the prequalification review committee's (A-158). */
+const committeePath = (sitting: Sitting) => (sitting === 'application' ? 'application-committee' : 'committee');
+
 export const committeeApi = {
-  get: (sectionId: string) => api.get<CommitteeView>(`/sections/${sectionId}/committee`),
-  savePlan: (sectionId: string, plan: CommitteePlanInput) => api.put<CommitteeView>(`/sections/${sectionId}/committee/plan`, plan),
-  draw: (sectionId: string, reason: string) => api.post<CommitteeView>(`/sections/${sectionId}/committee/draws`, { reason }),
+  get: (sectionId: string, sitting: Sitting = 'bid') =>
+    api.get<CommitteeView>(`/sections/${sectionId}/${committeePath(sitting)}`),
+  savePlan: (sectionId: string, plan: CommitteePlanInput, sitting: Sitting = 'bid') =>
+    api.put<CommitteeView>(`/sections/${sectionId}/${committeePath(sitting)}/plan`, plan),
+  draw: (sectionId: string, reason: string, sitting: Sitting = 'bid') =>
+    api.post<CommitteeView>(`/sections/${sectionId}/${committeePath(sitting)}/draws`, { reason }),
 };

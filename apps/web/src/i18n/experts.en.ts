@@ -197,6 +197,7 @@ const expertsEn: Strings<typeof expertsZhCN> = {
     countdown: { left: '{{days}}d {{clock}}', closed: 'Closed' },
     self: {
       title: 'My evaluation invitations',
+      review: 'Prequalification review',
       subtitle: 'When drawn, answer before the deadline. Accepting confirms you have no conflict of interest with the tenderer or the bidders.',
       profile: 'My expert profile',
       noProfile: 'Your account is not linked to an expert of the pool yet; please contact the trading centre.',
@@ -222,6 +223,7 @@ const expertsEn: Strings<typeof expertsZhCN> = {
     },
     committee: {
       title: 'Expert draw',
+      reviewTitle: 'Prequalification review committee',
       states: { unplanned: 'No plan', planned: 'Planned', drawing: 'Drawing', complete: 'Complete' },
       secret: 'Who sits on the committee is secret until the award: only seats are shown here, never experts.',
       open: '{{count}} seats to fill',
@@ -265,6 +267,7 @@ const expertsEn: Strings<typeof expertsZhCN> = {
       draw: 'Draw experts',
       redraw: 'Replacement draw',
       drawAfterOpening: 'Experts are drawn after the opening, when the bidders to avoid are known',
+      drawAfterApplications: 'Review experts are drawn once the applications are opened, when the applicants to avoid are known',
       drawReason: 'Reason',
       drawReasonPlaceholder: 'e.g. the opening is over: draw the experts by the plan',
       drawn: 'Draw done',

@@ -193,6 +193,7 @@ const expertsZhCN = {
     countdown: { left: '{{days}}天 {{clock}}', closed: '已截止' },
     self: {
       title: '我的评标邀请',
+      review: '资格审查',
       subtitle: '被抽中后请在答复期限内答复。接受即确认与招标人和投标人没有利害关系。',
       profile: '我的专家信息',
       noProfile: '您的账号尚未关联到专家库中的专家记录，请联系交易中心。',
@@ -218,6 +219,7 @@ const expertsZhCN = {
     },
     committee: {
       title: '专家抽取',
+      reviewTitle: '资格审查委员会',
       states: { unplanned: '未制定方案', planned: '已制定方案', drawing: '抽取中', complete: '已组建' },
       secret: '评标委员会成员名单在中标结果确定前保密：这里只显示席位，不显示专家身份。',
       open: '待抽取席位 {{count}} 个',
@@ -261,6 +263,7 @@ const expertsZhCN = {
       draw: '抽取专家',
       redraw: '补抽',
       drawAfterOpening: '开标后投标人确定，才能抽取专家（须回避投标人）',
+      drawAfterApplications: '资格预审申请文件开启后申请人确定，才能抽取资格审查专家（须回避申请人）',
       drawReason: '抽取理由',
       drawReasonPlaceholder: '如：开标结束，按方案抽取评标专家',
       drawn: '抽取完成',

@@ -1,17 +1,29 @@
-import type { CommitteePlanInput, SectionSnapshotView } from '@bidhall/contracts';
+import type { CommitteePlanInput, SectionSnapshotView, Sitting } from '@bidhall/contracts';
 import type { Avoidance, PoolExpert } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type ExpertsDeps, json, tables } from './experts.deps.ts';
 
 /**
- * Who the committee must not include (A-219): experts tied to a bidder whose bid the hall opened, to
- * the tenderer or its agency, or to a unit the plan names; and the supervisors of the section's regions.
- * The bidders are known only once the hall has opened, so a committee is drawn after the opening.
+ * Who the committee must not include (A-219): experts tied to a bidder whose bid the hall opened (an
+ * applicant whose application it opened, for the review committee), to the tenderer or its agency, or to
+ * a unit the plan names; and the supervisors of the section's regions. The bidders are known only once
+ * the hall has opened, so a committee is drawn after the opening.
  */
-export async function avoidanceOf(trx: Db, deps: Pick<ExpertsDeps, 'bidders' | 'entities' | 'accounts' | 'regions'>, section: SectionSnapshotView, plan: CommitteePlanInput): Promise<Avoidance> {
-  const bidders = await deps.bidders.biddersOf(trx, section.id);
-  if (bidders === null) throw new DomainError('COMMITTEE_STATE_CONFLICT', 'the committee is drawn after the opening, when the bidders to avoid are known', { reason: 'notOpened' });
+export async function avoidanceOf(
+  trx: Db,
+  deps: Pick<ExpertsDeps, 'bidders' | 'entities' | 'accounts' | 'regions'>,
+  section: SectionSnapshotView,
+  plan: CommitteePlanInput,
+  sitting: Sitting,
+): Promise<Avoidance> {
+  const bidders = await deps.bidders.biddersOf(trx, section.id, sitting);
+  if (bidders === null)
+    throw new DomainError(
+      'COMMITTEE_STATE_CONFLICT',
+      'the committee is drawn after the opening, when the bidders to avoid are known',
+      { reason: 'notOpened' },
+    );
   const parties = [...bidders, section.tendererEntityId, ...(section.agencyEntityId ? [section.agencyEntityId] : [])];
   const units: Avoidance['units'] = [];
   for (const id of parties) {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CommitteePlanInput, ExpertInvitationAnswer, ExpertInvitationView, SectionSnapshotView } from '@bidhall/contracts';
+import type {
+  CommitteePlanInput,
+  ExpertInvitationAnswer,
+  ExpertInvitationView,
+  SectionSnapshotView,
+  Sitting,
+} from '@bidhall/contracts';
 import { eligibleExperts, toBusinessDate } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -17,9 +23,12 @@ const PLANNABLE = new Set(['tendering', 'opened']);
  * The committee draw (A-129, A-130, A-219, A-220, B-020…B-022): a plan per section, avoidance filtered
  * before the draw, one trust-core draw per specialty, notification in-app and by SMS, confirm or
  * decline, replacement draws the same way. Who sits in a seat is told only to that expert (A-134).
+ * One service per sitting: the evaluation committee ('bid') and the prequalification review committee
+ * ('application', A-158) are planned, drawn and seated apart, every query bound to its sitting.
  */
-export function createCommitteeService(deps: ExpertsDeps) {
+export function createCommitteeService(deps: ExpertsDeps, sitting: Sitting) {
   const { db, clock } = deps;
+  const work = sitting === 'application' ? '资格审查' : '评标';
 
   async function sectionOf(trx: Db, sectionId: string): Promise<SectionSnapshotView> {
     const s = await deps.sections.get(trx, sectionId);
@@ -32,17 +41,45 @@ export function createCommitteeService(deps: ExpertsDeps) {
     if (issues.length) throw new DomainError('COMMITTEE_PLAN_INVALID', issues.map((i) => i.message).join('; '), { issues });
     await db.transaction().execute(async (trx) => {
       const section = await sectionOf(trx, sectionId);
-      if (!PLANNABLE.has(section.stage)) throw new DomainError('COMMITTEE_STATE_CONFLICT', `a committee is planned while the section is in tendering or evaluation, not ${section.stage}`, { stage: section.stage });
-      const drawn = await tables(trx).selectFrom('experts.committee_seat').select('id').where('section_id', '=', sectionId).executeTakeFirst();
-      if (drawn) throw new DomainError('COMMITTEE_STATE_CONFLICT', 'the plan is fixed once experts are drawn', { reason: 'drawn' });
+      if (!PLANNABLE.has(section.stage))
+        throw new DomainError(
+          'COMMITTEE_STATE_CONFLICT',
+          `a committee is planned while the section is in tendering or evaluation, not ${section.stage}`,
+          { stage: section.stage },
+        );
+      const drawn = await tables(trx)
+        .selectFrom('experts.committee_seat')
+        .select('id')
+        .where('section_id', '=', sectionId)
+        .where('sitting', '=', sitting)
+        .executeTakeFirst();
+      if (drawn)
+        throw new DomainError('COMMITTEE_STATE_CONFLICT', 'the plan is fixed once experts are drawn', { reason: 'drawn' });
       await tables(trx)
         .insertInto('experts.committee_plan')
-        .values({ section_id: sectionId, region_code: section.regionCode, plan: JSON.stringify(plan), set_by: caller.userId, set_at: clock.now() })
-        .onConflict((oc) => oc.column('section_id').doUpdateSet({ plan: JSON.stringify(plan), set_by: caller.userId, set_at: clock.now() }))
+        .values({
+          section_id: sectionId,
+          sitting,
+          region_code: section.regionCode,
+          plan: JSON.stringify(plan),
+          set_by: caller.userId,
+          set_at: clock.now(),
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['section_id', 'sitting'])
+            .doUpdateSet({ plan: JSON.stringify(plan), set_by: caller.userId, set_at: clock.now() }),
+        )
         .execute();
-      await deps.audit.record(trx, caller.actor, { action: 'experts.committee.planned', targetType: 'section', targetId: sectionId, regionCode: section.regionCode, details: { plan } });
+      await deps.audit.record(trx, caller.actor, {
+        action: 'experts.committee.planned',
+        targetType: 'section',
+        targetId: sectionId,
+        regionCode: section.regionCode,
+        details: { sitting, plan },
+      });
     });
-    return committeeViewOf(db, deps.draws, sectionId);
+    return committeeViewOf(db, deps.draws, sectionId, sitting);
   }
 
   /**
@@ -54,24 +91,51 @@ export function createCommitteeService(deps: ExpertsDeps) {
     await finishPending(sectionId, caller);
     const { plan, section, avoidance } = await db.transaction().execute(async (trx) => {
       const section = await sectionOf(trx, sectionId);
-      if (!PLANNABLE.has(section.stage)) throw new DomainError('COMMITTEE_STATE_CONFLICT', `experts are drawn while the section is in tendering or evaluation, not ${section.stage}`, { stage: section.stage });
-      const row = await tables(trx).selectFrom('experts.committee_plan').select('plan').where('section_id', '=', sectionId).executeTakeFirst();
+      if (!PLANNABLE.has(section.stage))
+        throw new DomainError(
+          'COMMITTEE_STATE_CONFLICT',
+          `experts are drawn while the section is in tendering or evaluation, not ${section.stage}`,
+          { stage: section.stage },
+        );
+      const row = await tables(trx)
+        .selectFrom('experts.committee_plan')
+        .select('plan')
+        .where('section_id', '=', sectionId)
+        .where('sitting', '=', sitting)
+        .executeTakeFirst();
       if (!row) throw new DomainError('COMMITTEE_STATE_CONFLICT', 'set the committee plan first', { reason: 'unplanned' });
       const plan = json<CommitteePlanInput>(row.plan);
-      return { plan, section, avoidance: await avoidanceOf(trx, deps, section, plan) };
+      return { plan, section, avoidance: await avoidanceOf(trx, deps, section, plan, sitting) };
     });
-    const seats = await tables(db).selectFrom('experts.committee_seat').select(['specialty', 'state', 'expert_id']).where('section_id', '=', sectionId).execute();
+    const seats = await tables(db)
+      .selectFrom('experts.committee_seat')
+      .select(['specialty', 'state', 'expert_id'])
+      .where('section_id', '=', sectionId)
+      .where('sitting', '=', sitting)
+      .execute();
     const open = [...openSeats(plan, seats)].filter(([, n]) => n > 0);
-    if (open.length === 0) throw new DomainError('COMMITTEE_STATE_CONFLICT', 'every expert seat is notified or accepted: nothing to draw', { reason: 'full' });
+    if (open.length === 0)
+      throw new DomainError('COMMITTEE_STATE_CONFLICT', 'every expert seat is notified or accepted: nothing to draw', {
+        reason: 'full',
+      });
     const pool = await candidatePool(db, plan);
     const home = deps.regions.codesWithin(section.regionCode);
     const today = toBusinessDate(clock.now());
     const excluded = seats.map((s) => s.expert_id);
     // Every specialty's eligible list is computed before anything is committed: a short pool refuses the whole draw.
     const plans = open.map(([specialty, count]) => {
-      const found = eligibleExperts(pool, { specialty, levels: plan.levels, regionCodes: plan.regionCodes, homeRegionCodes: [...home], exclude: excluded }, avoidance, today);
+      const found = eligibleExperts(
+        pool,
+        { specialty, levels: plan.levels, regionCodes: plan.regionCodes, homeRegionCodes: [...home], exclude: excluded },
+        avoidance,
+        today,
+      );
       if (found.eligible.length < count) {
-        throw new DomainError('COMMITTEE_POOL_TOO_SMALL', `specialty ${specialty}: ${found.eligible.length} eligible experts after avoidance for ${count} seats`, { specialty, eligible: found.eligible.length, needed: count });
+        throw new DomainError(
+          'COMMITTEE_POOL_TOO_SMALL',
+          `specialty ${specialty}: ${found.eligible.length} eligible experts after avoidance for ${count} seats`,
+          { specialty, eligible: found.eligible.length, needed: count },
+        );
       }
       return { specialty, count, ...found };
     });
@@ -80,12 +144,39 @@ export function createCommitteeService(deps: ExpertsDeps) {
     for (const p of plans) {
       // An expert with two specialties is drawn at most once.
       const eligible = p.eligible.filter((id) => !taken.has(id));
-      if (eligible.length < p.count) throw new DomainError('COMMITTEE_POOL_TOO_SMALL', `specialty ${p.specialty}: ${eligible.length} eligible experts left for ${p.count} seats`, { specialty: p.specialty, eligible: eligible.length, needed: p.count });
+      if (eligible.length < p.count)
+        throw new DomainError(
+          'COMMITTEE_POOL_TOO_SMALL',
+          `specialty ${p.specialty}: ${eligible.length} eligible experts left for ${p.count} seats`,
+          { specialty: p.specialty, eligible: eligible.length, needed: p.count },
+        );
       const drawId = await db.transaction().execute(async (trx) => {
-        const d = await deps.draws.commitDraw(trx, { purpose: 'expert.committee', subjectType: 'section', subjectId: sectionId, pool: eligible, count: p.count }, caller.actor);
+        const d = await deps.draws.commitDraw(
+          trx,
+          {
+            purpose: sitting === 'application' ? 'expert.reviewCommittee' : 'expert.committee',
+            subjectType: 'section',
+            subjectId: sectionId,
+            pool: eligible,
+            count: p.count,
+          },
+          caller.actor,
+        );
         await tables(trx)
           .insertInto('experts.committee_draw')
-          .values({ draw_id: d.id, section_id: sectionId, specialty: p.specialty, count: p.count, eligible: eligible.length, avoided: p.avoided, replacement, reason, drawn_by: caller.userId, drawn_at: clock.now() })
+          .values({
+            draw_id: d.id,
+            section_id: sectionId,
+            sitting,
+            specialty: p.specialty,
+            count: p.count,
+            eligible: eligible.length,
+            avoided: p.avoided,
+            replacement,
+            reason,
+            drawn_by: caller.userId,
+            drawn_at: clock.now(),
+          })
           .execute();
         return d.id;
       });
@@ -93,7 +184,7 @@ export function createCommitteeService(deps: ExpertsDeps) {
       await seat(sectionId, drawId, selected, caller);
       for (const id of selected) taken.add(id);
     }
-    return committeeViewOf(db, deps.draws, sectionId);
+    return committeeViewOf(db, deps.draws, sectionId, sitting);
   }
 
   /** Draws committed but not seated (the server stopped between the steps) are performed and seated. */
@@ -102,7 +193,10 @@ export function createCommitteeService(deps: ExpertsDeps) {
       .selectFrom('experts.committee_draw as d')
       .select('d.draw_id')
       .where('d.section_id', '=', sectionId)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('experts.committee_seat as s').select('s.id').whereRef('s.draw_id', '=', 'd.draw_id'))))
+      .where('d.sitting', '=', sitting)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('experts.committee_seat as s').select('s.id').whereRef('s.draw_id', '=', 'd.draw_id'))),
+      )
       .orderBy('d.seq')
       .execute();
     for (const { draw_id } of pending) {
@@ -113,17 +207,41 @@ export function createCommitteeService(deps: ExpertsDeps) {
 
   async function seat(sectionId: string, drawId: string, selected: string[], caller: Caller) {
     await db.transaction().execute(async (trx) => {
-      const d = await tables(trx).selectFrom('experts.committee_draw').selectAll().where('draw_id', '=', drawId).forUpdate().executeTakeFirstOrThrow();
-      const already = await tables(trx).selectFrom('experts.committee_seat').select('id').where('draw_id', '=', drawId).executeTakeFirst();
+      const d = await tables(trx)
+        .selectFrom('experts.committee_draw')
+        .selectAll()
+        .where('draw_id', '=', drawId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const already = await tables(trx)
+        .selectFrom('experts.committee_seat')
+        .select('id')
+        .where('draw_id', '=', drawId)
+        .executeTakeFirst();
       if (already) return;
-      const plan = json<CommitteePlanInput>((await tables(trx).selectFrom('experts.committee_plan').select('plan').where('section_id', '=', sectionId).executeTakeFirstOrThrow()).plan);
+      const plan = json<CommitteePlanInput>(
+        (
+          await tables(trx)
+            .selectFrom('experts.committee_plan')
+            .select('plan')
+            .where('section_id', '=', sectionId)
+            .where('sitting', '=', sitting)
+            .executeTakeFirstOrThrow()
+        ).plan,
+      );
       const section = await sectionOf(trx, sectionId);
-      const last = await tables(trx).selectFrom('experts.committee_seat').select((eb) => eb.fn.max('seat').as('n')).where('section_id', '=', sectionId).executeTakeFirst();
+      const last = await tables(trx)
+        .selectFrom('experts.committee_seat')
+        .select((eb) => eb.fn.max('seat').as('n'))
+        .where('section_id', '=', sectionId)
+        .where('sitting', '=', sitting)
+        .executeTakeFirst();
       let next = Number(last?.n ?? 0) + 1;
       const vacated = await tables(trx)
         .selectFrom('experts.committee_seat')
         .select('seat')
         .where('section_id', '=', sectionId)
+        .where('sitting', '=', sitting)
         .where('specialty', '=', d.specialty)
         .where('state', 'in', ['declined', 'expired'])
         .where('replaced_by', 'is', null)
@@ -132,12 +250,24 @@ export function createCommitteeService(deps: ExpertsDeps) {
       const now = clock.now();
       const answerBy = new Date(now.getTime() + plan.answerWithinMinutes * 60_000);
       for (const expertId of selected) {
-        const expert = await tables(trx).selectFrom('experts.expert').select(['user_id', 'phone']).where('id', '=', expertId).executeTakeFirstOrThrow();
+        const expert = await tables(trx)
+          .selectFrom('experts.expert')
+          .select(['user_id', 'phone'])
+          .where('id', '=', expertId)
+          .executeTakeFirstOrThrow();
         const channels: string[] = [];
         const id = randomUUID();
-        const text = `【bidhall】您已被随机抽取为“${section.name}”评标专家，评标时间 ${plan.evaluationStartsAt}，地点 ${plan.venue}。请于 ${answerBy.toISOString()} 前登录平台确认参加或说明不能参加的理由。`;
+        const text = `【bidhall】您已被随机抽取为“${section.name}”${work}专家，${work}时间 ${plan.evaluationStartsAt}，地点 ${plan.venue}。请于 ${answerBy.toISOString()} 前登录平台确认参加或说明不能参加的理由。`;
         if (expert.user_id) {
-          await deps.notify(trx, { recipientKind: 'user', recipientId: expert.user_id, topic: 'experts.invitation', title: `评标邀请：${section.name}`, body: text, link: '/expert', dedupeKey: `experts.invitation:${id}` });
+          await deps.notify(trx, {
+            recipientKind: 'user',
+            recipientId: expert.user_id,
+            topic: 'experts.invitation',
+            title: `${work}邀请：${section.name}`,
+            body: text,
+            link: '/expert',
+            dedupeKey: `experts.invitation:${id}`,
+          });
           channels.push('inApp');
         }
         if (deps.gateway) {
@@ -146,10 +276,32 @@ export function createCommitteeService(deps: ExpertsDeps) {
         }
         await tables(trx)
           .insertInto('experts.committee_seat')
-          .values({ id, section_id: sectionId, seat: next, draw_id: drawId, specialty: d.specialty, expert_id: expertId, notified_at: now, channels, answer_by: answerBy, state: 'notified', answered_at: null, decline_reason: null, replaced_by: null })
+          .values({
+            id,
+            section_id: sectionId,
+            sitting,
+            seat: next,
+            draw_id: drawId,
+            specialty: d.specialty,
+            expert_id: expertId,
+            notified_at: now,
+            channels,
+            answer_by: answerBy,
+            state: 'notified',
+            answered_at: null,
+            decline_reason: null,
+            replaced_by: null,
+          })
           .execute();
         const replaced = vacated.shift();
-        if (replaced) await tables(trx).updateTable('experts.committee_seat').set({ replaced_by: next }).where('section_id', '=', sectionId).where('seat', '=', replaced.seat).execute();
+        if (replaced)
+          await tables(trx)
+            .updateTable('experts.committee_seat')
+            .set({ replaced_by: next })
+            .where('section_id', '=', sectionId)
+            .where('sitting', '=', sitting)
+            .where('seat', '=', replaced.seat)
+            .execute();
         await deps.jobs.send(trx, SEAT_EXPIRY_JOB, { seatId: id }, { startAfter: answerBy });
         // The audit names the seat, never the expert: the trail is read by officers before the award (A-134).
         await deps.audit.record(trx, caller.actor, {
@@ -157,7 +309,15 @@ export function createCommitteeService(deps: ExpertsDeps) {
           targetType: 'section',
           targetId: sectionId,
           regionCode: section.regionCode,
-          details: { seat: next, specialty: d.specialty, drawId, channels, answerBy: answerBy.toISOString(), replaces: replaced?.seat ?? null },
+          details: {
+            sitting,
+            seat: next,
+            specialty: d.specialty,
+            drawId,
+            channels,
+            answerBy: answerBy.toISOString(),
+            replaces: replaced?.seat ?? null,
+          },
         });
         next++;
       }
@@ -170,14 +330,16 @@ export function createCommitteeService(deps: ExpertsDeps) {
       const s = await tables(trx)
         .selectFrom('experts.committee_seat as s')
         .innerJoin('experts.expert as e', 'e.id', 's.expert_id')
-        .select(['s.id', 's.state', 's.answer_by', 's.section_id', 's.seat', 's.specialty', 'e.user_id'])
+        .select(['s.id', 's.state', 's.answer_by', 's.section_id', 's.sitting', 's.seat', 's.specialty', 'e.user_id'])
         .where('s.id', '=', seatId)
         .forUpdate()
         .executeTakeFirst();
       if (!s || s.user_id !== caller.userId) throw new DomainError('INVITATION_NOT_FOUND', 'no such invitation for you');
       const now = clock.now();
-      if (s.state !== 'notified') throw new DomainError('INVITATION_CLOSED', `this invitation is already ${s.state}`, { state: s.state });
-      if (now >= s.answer_by) throw new DomainError('INVITATION_CLOSED', 'the time to answer this invitation has passed', { state: 'expired' });
+      if (s.state !== 'notified')
+        throw new DomainError('INVITATION_CLOSED', `this invitation is already ${s.state}`, { state: s.state });
+      if (now >= s.answer_by)
+        throw new DomainError('INVITATION_CLOSED', 'the time to answer this invitation has passed', { state: 'expired' });
       const state = input.accept ? 'accepted' : 'declined';
       await tables(trx)
         .updateTable('experts.committee_seat')
@@ -190,7 +352,12 @@ export function createCommitteeService(deps: ExpertsDeps) {
         targetType: 'section',
         targetId: s.section_id,
         regionCode: section.regionCode,
-        details: { seat: s.seat, specialty: s.specialty, ...(input.accept ? { noConflict: true } : { reason: input.reason }) },
+        details: {
+          sitting: s.sitting,
+          seat: s.seat,
+          specialty: s.specialty,
+          ...(input.accept ? { noConflict: true } : { reason: input.reason }),
+        },
       });
     });
     const found = (await invitationsOf(caller.userId)).find((i) => i.id === seatId);
@@ -200,11 +367,26 @@ export function createCommitteeService(deps: ExpertsDeps) {
   /** At the answer deadline an unanswered seat expires; staff fill it with a replacement draw. */
   async function expire(seatId: string) {
     await db.transaction().execute(async (trx) => {
-      const s = await tables(trx).selectFrom('experts.committee_seat').select(['state', 'answer_by', 'section_id', 'seat', 'specialty']).where('id', '=', seatId).forUpdate().executeTakeFirst();
+      const s = await tables(trx)
+        .selectFrom('experts.committee_seat')
+        .select(['state', 'answer_by', 'section_id', 'sitting', 'seat', 'specialty'])
+        .where('id', '=', seatId)
+        .forUpdate()
+        .executeTakeFirst();
       if (!s || s.state !== 'notified' || clock.now() < s.answer_by) return;
       await tables(trx).updateTable('experts.committee_seat').set({ state: 'expired' }).where('id', '=', seatId).execute();
       const section = await sectionOf(trx, s.section_id);
-      await deps.audit.record(trx, { kind: 'system', label: 'experts.seat.expire' }, { action: 'experts.committee.seatExpired', targetType: 'section', targetId: s.section_id, regionCode: section.regionCode, details: { seat: s.seat, specialty: s.specialty } });
+      await deps.audit.record(
+        trx,
+        { kind: 'system', label: 'experts.seat.expire' },
+        {
+          action: 'experts.committee.seatExpired',
+          targetType: 'section',
+          targetId: s.section_id,
+          regionCode: section.regionCode,
+          details: { sitting: s.sitting, seat: s.seat, specialty: s.specialty },
+        },
+      );
     });
   }
 
@@ -213,8 +395,21 @@ export function createCommitteeService(deps: ExpertsDeps) {
     const rows = await tables(db)
       .selectFrom('experts.committee_seat as s')
       .innerJoin('experts.expert as e', 'e.id', 's.expert_id')
-      .innerJoin('experts.committee_plan as p', 'p.section_id', 's.section_id')
-      .select(['s.id', 's.section_id', 's.specialty', 's.notified_at', 's.channels', 's.answer_by', 's.state', 's.answered_at', 'p.plan'])
+      .innerJoin('experts.committee_plan as p', (j) =>
+        j.onRef('p.section_id', '=', 's.section_id').onRef('p.sitting', '=', 's.sitting'),
+      )
+      .select([
+        's.id',
+        's.section_id',
+        's.sitting',
+        's.specialty',
+        's.notified_at',
+        's.channels',
+        's.answer_by',
+        's.state',
+        's.answered_at',
+        'p.plan',
+      ])
       .where('e.user_id', '=', userId)
       .orderBy('s.notified_at', 'desc')
       .execute();
@@ -225,6 +420,7 @@ export function createCommitteeService(deps: ExpertsDeps) {
       out.push({
         id: r.id,
         sectionId: r.section_id,
+        sitting: r.sitting,
         sectionName: section?.name ?? '',
         projectName: section?.tenderingProjectName ?? '',
         tendererName: section?.tendererName ?? '',
@@ -246,7 +442,12 @@ export function createCommitteeService(deps: ExpertsDeps) {
    * the expert's account and name — and whether every expert seat of the plan is accepted.
    */
   async function members(trx: Db, sectionId: string) {
-    const plan = await tables(trx).selectFrom('experts.committee_plan').select('plan').where('section_id', '=', sectionId).executeTakeFirst();
+    const plan = await tables(trx)
+      .selectFrom('experts.committee_plan')
+      .select('plan')
+      .where('section_id', '=', sectionId)
+      .where('sitting', '=', sitting)
+      .executeTakeFirst();
     if (!plan) return null;
     const p = json<CommitteePlanInput>(plan.plan);
     const rows = await tables(trx)
@@ -254,6 +455,7 @@ export function createCommitteeService(deps: ExpertsDeps) {
       .innerJoin('experts.expert as e', 'e.id', 's.expert_id')
       .select(['s.seat', 's.specialty', 'e.id as expertId', 'e.user_id as userId', 'e.name'])
       .where('s.section_id', '=', sectionId)
+      .where('s.sitting', '=', sitting)
       .where('s.state', '=', 'accepted')
       .orderBy('s.seat')
       .execute();
@@ -268,7 +470,15 @@ export function createCommitteeService(deps: ExpertsDeps) {
     };
   }
 
-  return { setPlan, draw, answer, expire, invitationsOf, members, view: (sectionId: string) => committeeViewOf(db, deps.draws, sectionId) };
+  return {
+    setPlan,
+    draw,
+    answer,
+    expire,
+    invitationsOf,
+    members,
+    view: (sectionId: string) => committeeViewOf(db, deps.draws, sectionId, sitting),
+  };
 }
 
 export type CommitteeService = ReturnType<typeof createCommitteeService>;

@@ -1,11 +1,17 @@
-import type { CommitteePlanInput, CommitteeView } from '@bidhall/contracts';
+import type { CommitteePlanInput, CommitteeView, Sitting } from '@bidhall/contracts';
 import { committeeIssues } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { type DrawsPort, json, tables } from './experts.deps.ts';
 
 export function planIssues(plan: CommitteePlanInput) {
   const expertSeats = plan.specialties.reduce((n, s) => n + s.count, 0);
-  return committeeIssues({ size: plan.size, tendererRepresentatives: plan.tendererRepresentatives, expertSeats, mandatory: plan.mandatory, waterProject: plan.waterProject });
+  return committeeIssues({
+    size: plan.size,
+    tendererRepresentatives: plan.tendererRepresentatives,
+    expertSeats,
+    mandatory: plan.mandatory,
+    waterProject: plan.waterProject,
+  });
 }
 
 /** Seats still to fill per specialty: planned less those notified or accepted. */
@@ -22,27 +28,53 @@ export function openSeats(plan: CommitteePlanInput, seats: { specialty: string; 
  * The committee as the section's parties and the region's officers see it before the award: the plan,
  * the draws, and numbered seats with their notification and answer — never who sits in them (A-134).
  */
-export async function committeeViewOf(db: Db, draws: Pick<DrawsPort, 'get'>, sectionId: string): Promise<CommitteeView> {
-  const planRow = await tables(db).selectFrom('experts.committee_plan').selectAll().where('section_id', '=', sectionId).executeTakeFirst();
+export async function committeeViewOf(
+  db: Db,
+  draws: Pick<DrawsPort, 'get'>,
+  sectionId: string,
+  sitting: Sitting,
+): Promise<CommitteeView> {
+  const planRow = await tables(db)
+    .selectFrom('experts.committee_plan')
+    .selectAll()
+    .where('section_id', '=', sectionId)
+    .where('sitting', '=', sitting)
+    .executeTakeFirst();
   const plan = planRow ? json<CommitteePlanInput>(planRow.plan) : null;
-  const drawRows = await tables(db).selectFrom('experts.committee_draw').selectAll().where('section_id', '=', sectionId).orderBy('seq').execute();
+  const drawRows = await tables(db)
+    .selectFrom('experts.committee_draw')
+    .selectAll()
+    .where('section_id', '=', sectionId)
+    .where('sitting', '=', sitting)
+    .orderBy('seq')
+    .execute();
   const seatRows = await tables(db)
     .selectFrom('experts.committee_seat')
     .select(['seat', 'specialty', 'draw_id', 'notified_at', 'channels', 'answer_by', 'state', 'answered_at', 'replaced_by'])
     .where('section_id', '=', sectionId)
+    .where('sitting', '=', sitting)
     .orderBy('seat')
     .execute();
   const open = plan ? [...openSeats(plan, seatRows).values()].reduce((a, b) => a + b, 0) : 0;
   const summaries = await Promise.all(
     drawRows.map(async (d) => {
       const trust = await draws.get(d.draw_id);
-      return { drawId: d.draw_id, specialty: d.specialty, count: d.count, state: trust.state, performedAt: trust.performedAt, eligible: d.eligible, replacement: d.replacement };
+      return {
+        drawId: d.draw_id,
+        specialty: d.specialty,
+        count: d.count,
+        state: trust.state,
+        performedAt: trust.performedAt,
+        eligible: d.eligible,
+        replacement: d.replacement,
+      };
     }),
   );
   const accepted = seatRows.filter((s) => s.state === 'accepted').length;
   const expertSeats = plan ? plan.specialties.reduce((n, s) => n + s.count, 0) : 0;
   return {
     sectionId,
+    sitting,
     plan,
     planIssues: plan ? planIssues(plan) : [],
     draws: summaries,

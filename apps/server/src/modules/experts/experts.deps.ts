@@ -1,4 +1,4 @@
-import type { SectionSnapshotView } from '@bidhall/contracts';
+import type { SectionSnapshotView, Sitting } from '@bidhall/contracts';
 import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
@@ -11,9 +11,9 @@ export interface SectionsPort {
   get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
 }
 
-/** opening → experts: the entities whose bids the section's hall opened; null before it opened. */
+/** opening → experts: the entities whose bids (or applications) the section's hall of that sitting opened; null before it opened. */
 export interface BiddersPort {
-  biddersOf(trx: Db, sectionId: string): Promise<string[] | null>;
+  biddersOf(trx: Db, sectionId: string, sitting: Sitting): Promise<string[] | null>;
 }
 
 /** identity → experts: market entities (name and credit code) by id. */
@@ -23,7 +23,10 @@ export interface EntitiesPort {
 
 /** identity → experts: platform accounts, known by the keyed hash of the person they are bound to. */
 export interface AccountsPort {
-  byUsername(trx: Db, username: string): Promise<{ userId: string; username: string; kind: string; status: string; personRef: string | null } | null>;
+  byUsername(
+    trx: Db,
+    username: string,
+  ): Promise<{ userId: string; username: string; kind: string; status: string; personRef: string | null } | null>;
   /** Person refs of the supervisors of these regions (they may not sit on committees they supervise). */
   supervisorRefs(trx: Db, regionCodes: readonly string[]): Promise<string[]>;
 }
@@ -35,7 +38,10 @@ export interface DrawsPort {
     request: { purpose: string; subjectType: 'section'; subjectId: string; pool: string[]; count: number },
     actor: Actor & { id: string },
   ): Promise<{ id: string; state: string; performedAt: string | null }>;
-  perform(drawId: string, actor: Actor & { id: string }): Promise<{ selected: string[]; view: { state: string; performedAt: string | null } }>;
+  perform(
+    drawId: string,
+    actor: Actor & { id: string },
+  ): Promise<{ selected: string[]; view: { state: string; performedAt: string | null } }>;
   get(drawId: string): Promise<{ id: string; state: 'committed' | 'performed' | 'revealed'; performedAt: string | null }>;
   selection(db: Db, drawId: string): Promise<string[] | null>;
 }
@@ -43,12 +49,23 @@ export interface DrawsPort {
 /** notifications → experts: an in-app message inside the caller's transaction. */
 export type NotifyPort = (
   trx: Db,
-  message: { recipientKind: 'entity' | 'user'; recipientId: string; topic: string; title: string; body: string; link?: string; dedupeKey?: string },
+  message: {
+    recipientKind: 'entity' | 'user';
+    recipientId: string;
+    topic: string;
+    title: string;
+    body: string;
+    link?: string;
+    dedupeKey?: string;
+  },
 ) => Promise<boolean>;
 
 /** exchange → experts: a message to the public service platform, in the caller's transaction. */
 export interface OutboxPort {
-  enqueue(trx: Db, message: { kind: string; subjectType: string; subjectId: string; regionCode: string | null; content: string | object }): Promise<unknown>;
+  enqueue(
+    trx: Db,
+    message: { kind: string; subjectType: string; subjectId: string; regionCode: string | null; content: string | object },
+  ): Promise<unknown>;
 }
 
 /** catalog → experts: a region with every region below it, and with those above it. */

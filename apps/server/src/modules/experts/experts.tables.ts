@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Generated } from 'kysely';
 
 export interface ExpertTable {
@@ -66,6 +67,8 @@ export interface ExpertRatingTable {
 }
 
 export interface CommitteePlanTable {
+  /** The sitting the committee is for: 'application' (资格审查委员会) or 'bid' (评标委员会), decision 0023. */
+  sitting: Sitting;
   section_id: string;
   region_code: string;
   plan: unknown;
@@ -74,6 +77,8 @@ export interface CommitteePlanTable {
 }
 
 export interface CommitteeDrawTable {
+  /** The sitting the committee is for: 'application' (资格审查委员会) or 'bid' (评标委员会), decision 0023. */
+  sitting: Sitting;
   draw_id: string;
   seq: Generated<string>;
   section_id: string;
@@ -88,6 +93,8 @@ export interface CommitteeDrawTable {
 }
 
 export interface CommitteeSeatTable {
+  /** The sitting the committee is for: 'application' (资格审查委员会) or 'bid' (评标委员会), decision 0023. */
+  sitting: Sitting;
   id: string;
   section_id: string;
   seat: number;

@@ -13,22 +13,26 @@ export { createSandboxGateway, SEAT_EXPIRY_JOB };
 
 /**
  * Experts (issue 12 §1–§2): the pool — applications, review, states, history, records, ratings, sharing
- * and recommendation — and the committee draw with avoidance, notification, answers and replacement.
+ * and recommendation — and the committee draw with avoidance, notification, answers and replacement,
+ * for the bid evaluation and for the prequalification review.
  */
 export function createExpertsModule(deps: ExpertsDeps) {
   const pool = createPoolService(deps);
-  const committee = createCommitteeService(deps);
+  const committee = createCommitteeService(deps, 'bid');
+  // The prequalification review's committee (资格审查委员会, A-158): the same service bound to the applications' sitting.
+  const reviewCommittee = createCommitteeService(deps, 'application');
   deps.jobs.define<{ seatId: string }>({ name: SEAT_EXPIRY_JOB, handle: async ({ seatId }) => committee.expire(seatId) });
   return {
     errors: expertsErrors,
     scopes: createExpertsScopes(deps),
     pool,
     committee,
+    reviewCommittee,
     /** The SMS/voice gateway (the sandbox's inbox in demo and tests), or null. */
     gateway: deps.gateway,
     registerRoutes(app: AppInstance) {
       registerPoolRoutes(app, { db: deps.db, pool, committee });
-      registerCommitteeRoutes(app, { committee });
+      registerCommitteeRoutes(app, { committee, reviewCommittee });
     },
   };
 }

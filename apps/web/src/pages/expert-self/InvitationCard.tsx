@@ -26,6 +26,11 @@ export function InvitationCard({ invitation: i, onAnswered }: { invitation: Expe
       title={
         <Space wrap>
           {i.sectionName}
+          {i.sitting === 'application' && (
+            <Tag color="purple" data-testid="invitation-review">
+              {t('experts.self.review')}
+            </Tag>
+          )}
           <SeatStateTag state={i.state} />
         </Space>
       }
@@ -53,18 +58,19 @@ export function InvitationCard({ invitation: i, onAnswered }: { invitation: Expe
           { key: 'venue', label: t('experts.self.venue'), children: i.venue },
           { key: 'starts', label: t('experts.self.startsAt'), children: <strong>{formatTime(i.evaluationStartsAt)}</strong> },
           { key: 'notified', label: t('experts.self.notifiedAt'), children: formatTime(i.notifiedAt, true) },
-          { key: 'channels', label: t('experts.self.channels'), children: i.channels.map((c) => <Tag key={c}>{t(`experts.channels.${c}`)}</Tag>) },
+          {
+            key: 'channels',
+            label: t('experts.self.channels'),
+            children: i.channels.map((c) => <Tag key={c}>{t(`experts.channels.${c}`)}</Tag>),
+          },
           { key: 'answerBy', label: t('experts.self.answerBy'), children: formatTime(i.answerBy, true) },
-          ...(i.answeredAt ? [{ key: 'answered', label: t('experts.self.answeredAt'), children: formatTime(i.answeredAt, true) }] : []),
+          ...(i.answeredAt
+            ? [{ key: 'answered', label: t('experts.self.answeredAt'), children: formatTime(i.answeredAt, true) }]
+            : []),
         ]}
       />
       {answer && (
-        <AnswerModal
-          invitation={i}
-          accept={answer === 'accept'}
-          onClose={() => setAnswer(undefined)}
-          onDone={onAnswered}
-        />
+        <AnswerModal invitation={i} accept={answer === 'accept'} onClose={() => setAnswer(undefined)} onDone={onAnswered} />
       )}
     </Card>
   );

@@ -24,7 +24,9 @@ export default function SectionPage() {
   const s = section.data;
   const { user } = useSession();
   // The committee draw (专家抽取): the section's tenderer or agency, the region's staff and supervisors.
-  const seesCommittee = Boolean(s && s.stage !== 'draft' && s.stage !== 'submitted' && (s.canManage || user?.kind === 'staff' || user?.kind === 'supervisor'));
+  const seesCommittee = Boolean(
+    s && s.stage !== 'draft' && s.stage !== 'submitted' && (s.canManage || user?.kind === 'staff' || user?.kind === 'supervisor'),
+  );
 
   return (
     <div data-testid="section-page">
@@ -40,7 +42,13 @@ export default function SectionPage() {
         extra={
           // The bid hall exists once the section has a bid deadline; it opens (and counts down) to it. A
           // prequalification section's applications have their own hall, which says when it has no deadline yet.
-          s && <HallLinks sectionId={s.id} sittings={sittingsOf(s.method).filter((x) => x === 'application' || s.timetable.bidDeadline)} primary />
+          s && (
+            <HallLinks
+              sectionId={s.id}
+              sittings={sittingsOf(s.method).filter((x) => x === 'application' || s.timetable.bidDeadline)}
+              primary
+            />
+          )
         }
         trail={[
           { title: t('projects.title'), to: '/projects' },
@@ -63,7 +71,11 @@ export default function SectionPage() {
                   items={[
                     { key: 'stage', label: t('projects.section.stage'), children: <StageTag stage={s.stage} /> },
                     { key: 'round', label: t('projects.section.round'), children: t('projects.round', { round: s.round }) },
-                    { key: 'budget', label: t('projects.section.budget'), children: <span className="mono">{t('projects.money', { amount: formatFen(s.budgetFen) })}</span> },
+                    {
+                      key: 'budget',
+                      label: t('projects.section.budget'),
+                      children: <span className="mono">{t('projects.money', { amount: formatFen(s.budgetFen) })}</span>,
+                    },
                     { key: 'method', label: t('projects.entry.method'), children: t(`projects.method.${s.method}`) },
                     { key: 'kind', label: t('projects.entry.kind'), children: t(`projects.kind.${s.kind}`) },
                     { key: 'category', label: t('projects.entry.category'), children: categoryName(s.category) },
@@ -84,11 +96,43 @@ export default function SectionPage() {
                       children: <Link to={`/projects/tendering/${s.tenderingProjectId}`}>{s.tenderingProjectName}</Link>,
                     },
                     { key: 'tenderer', label: t('projects.side.tenderer'), children: s.tendererName },
-                    { key: 'agency', label: t('projects.side.agency'), children: s.agencyName ?? t('projects.tendering.noAgency') },
-                    { key: 'entry', label: t('projects.tendering.entryForm'), children: <Link to={`/projects/entry/${s.entryFormId}`}>{t('projects.view')}</Link> },
-                    ...(s.canManage ? [{ key: 'desk', label: t('desk.title'), children: <Space wrap>{(['notice', 'documents', 'clarifications'] as const).map((k) => <Link key={k} to={`/desk/sections/${s.id}/${k}`} data-testid={`desk-link-${k}`}>{t(`desk.tabs.${k}`)}</Link>)}</Space> }] : []),
+                    {
+                      key: 'agency',
+                      label: t('projects.side.agency'),
+                      children: s.agencyName ?? t('projects.tendering.noAgency'),
+                    },
+                    {
+                      key: 'entry',
+                      label: t('projects.tendering.entryForm'),
+                      children: <Link to={`/projects/entry/${s.entryFormId}`}>{t('projects.view')}</Link>,
+                    },
+                    ...(s.canManage
+                      ? [
+                          {
+                            key: 'desk',
+                            label: t('desk.title'),
+                            children: (
+                              <Space wrap>
+                                {(['notice', 'documents', 'clarifications'] as const).map((k) => (
+                                  <Link key={k} to={`/desk/sections/${s.id}/${k}`} data-testid={`desk-link-${k}`}>
+                                    {t(`desk.tabs.${k}`)}
+                                  </Link>
+                                ))}
+                              </Space>
+                            ),
+                          },
+                        ]
+                      : []),
                     { key: 'created', label: t('projects.section.createdOn'), children: s.createdOn },
-                    ...(s.content ? [{ key: 'content', label: t('projects.section.content'), children: <div className="pre-wrap">{s.content}</div> }] : []),
+                    ...(s.content
+                      ? [
+                          {
+                            key: 'content',
+                            label: t('projects.section.content'),
+                            children: <div className="pre-wrap">{s.content}</div>,
+                          },
+                        ]
+                      : []),
                     ...(s.terminatedReason
                       ? [{ key: 'terminated', label: t('projects.section.terminatedReason'), children: s.terminatedReason }]
                       : []),
@@ -99,6 +143,11 @@ export default function SectionPage() {
             <Col xs={24} xl={14}>
               <TimetableEditor section={s} onSaved={() => void section.reload()} />
             </Col>
+            {seesCommittee && s.method === 'prequalification' && (
+              <Col span={24}>
+                <CommitteeCard section={s} sitting="application" />
+              </Col>
+            )}
             {seesCommittee && (
               <Col span={24}>
                 <CommitteeCard section={s} />

@@ -1,5 +1,5 @@
 import { AuditOutlined, LockOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import type { CommitteePlanInput, CommitteeView, SectionDetail } from '@bidhall/contracts';
+import type { CommitteePlanInput, CommitteeView, SectionDetail, Sitting } from '@bidhall/contracts';
 import { Alert, Button, Card, Divider, Skeleton, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,13 +16,22 @@ import { PlanSummary } from './PlanSummary.tsx';
 import { SeatsTable } from './SeatsTable.tsx';
 import '../../experts/experts.css';
 
-const STATE_COLOURS: Record<CommitteeView['state'], string> = { unplanned: 'default', planned: 'blue', drawing: 'processing', complete: 'success' };
+const STATE_COLOURS: Record<CommitteeView['state'], string> = {
+  unplanned: 'default',
+  planned: 'blue',
+  drawing: 'processing',
+  complete: 'success',
+};
 
-/** 专家抽取 of a section: the plan, its composition issues, the draws and the seats — no expert is named. */
-export function CommitteeCard({ section }: { section: SectionDetail }) {
+/**
+ * 专家抽取 of a section: the plan, its composition issues, the draws and the seats — no expert is named.
+ * The evaluation committee ('bid'), or the prequalification review committee ('application', A-158) drawn
+ * once the applications are opened.
+ */
+export function CommitteeCard({ section, sitting = 'bid' }: { section: SectionDetail; sitting?: Sitting }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const loaded = useLoader(() => committeeApi.get(section.id), [section.id]);
+  const loaded = useLoader(() => committeeApi.get(section.id, sitting), [section.id, sitting]);
   const [view, setView] = useState<CommitteeView>();
   const [refused, setRefused] = useState<{ plan: CommitteePlanInput; issues: { rule: string; message: string }[] }>();
   const [drawing, setDrawing] = useState(false);
@@ -34,35 +43,61 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
   const canPlan = (isStaff || section.canManage) && plannable;
   const v = view;
   // The refusals of the plan just sent, else those of the saved plan (if the rules changed since it was saved).
-  const issues = refused?.issues.length ? refused : v?.plan && v.planIssues.length ? { plan: v.plan, issues: v.planIssues } : undefined;
+  const issues = refused?.issues.length
+    ? refused
+    : v?.plan && v.planIssues.length
+      ? { plan: v.plan, issues: v.planIssues }
+      : undefined;
   const values = issues ? issueValues(issues.plan) : undefined;
-  const canDraw = isStaff && section.stage === 'opened' && v !== undefined && v.plan !== null && v.planIssues.length === 0 && v.open > 0;
+  // The review committee is drawn while the section is tendering (its applications opened; the server checks the hall).
+  const drawable = sitting === 'application' ? section.stage === 'tendering' : section.stage === 'opened';
+  const canDraw = isStaff && drawable && v !== undefined && v.plan !== null && v.planIssues.length === 0 && v.open > 0;
 
   return (
     <Card
       title={
         <Space>
-          {t('experts.committee.title')}
-          {v && <Tag color={STATE_COLOURS[v.state]} data-testid="committee-state">{t(`experts.committee.states.${v.state}`)}</Tag>}
+          {t(sitting === 'application' ? 'experts.committee.reviewTitle' : 'experts.committee.title')}
+          {v && (
+            <Tag color={STATE_COLOURS[v.state]} data-testid="committee-state">
+              {t(`experts.committee.states.${v.state}`)}
+            </Tag>
+          )}
         </Space>
       }
       extra={
         <Space>
-          {v && v.draws.length > 0 && (
+          {sitting === 'bid' && v && v.draws.length > 0 && (
             <Link to={`/sections/${section.id}/evaluation`} data-testid="committee-room-link">
               <Button icon={<AuditOutlined />}>{t('evaluation.links.room')}</Button>
             </Link>
           )}
           {isStaff && v && (
-            <Tooltip title={section.stage === 'opened' ? undefined : t('experts.committee.drawAfterOpening')}>
-              <Button type="primary" icon={<ThunderboltOutlined />} disabled={!canDraw} onClick={() => setDrawing(true)} data-testid="committee-draw">
+            <Tooltip
+              title={
+                drawable
+                  ? undefined
+                  : t(
+                      sitting === 'application'
+                        ? 'experts.committee.drawAfterApplications'
+                        : 'experts.committee.drawAfterOpening',
+                    )
+              }
+            >
+              <Button
+                type="primary"
+                icon={<ThunderboltOutlined />}
+                disabled={!canDraw}
+                onClick={() => setDrawing(true)}
+                data-testid="committee-draw"
+              >
                 {t(v.draws.length ? 'experts.committee.redraw' : 'experts.committee.draw')}
               </Button>
             </Tooltip>
           )}
         </Space>
       }
-      data-testid="committee-card"
+      data-testid={sitting === 'application' ? 'review-committee-card' : 'committee-card'}
     >
       {loaded.error && !v ? (
         <ProblemAlert error={loaded.error} />
@@ -98,11 +133,23 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
             </Space>
           )}
           <Divider titlePlacement="start">{t('experts.committee.plan.title')}</Divider>
-          {!canPlan && !v.plan && <div className="muted small card-lead">{t(plannable ? 'experts.committee.plan.readOnly' : 'experts.committee.plan.notPlannable')}</div>}
+          {!canPlan && !v.plan && (
+            <div className="muted small card-lead">
+              {t(plannable ? 'experts.committee.plan.readOnly' : 'experts.committee.plan.notPlannable')}
+            </div>
+          )}
           {v.plan && (!canPlan || v.draws.length > 0) ? (
             <PlanSummary plan={v.plan} />
           ) : canPlan ? (
-            <PlanForm key={JSON.stringify(v.plan)} sectionId={section.id} section={section} plan={v.plan} onSaved={setView} onIssues={setRefused} />
+            <PlanForm
+              key={JSON.stringify(v.plan)}
+              sectionId={section.id}
+              sitting={sitting}
+              section={section}
+              plan={v.plan}
+              onSaved={setView}
+              onIssues={setRefused}
+            />
           ) : null}
           <Divider titlePlacement="start">{t('experts.committee.draws.title')}</Divider>
           <DrawsTable draws={v.draws} />
@@ -116,7 +163,7 @@ export function CommitteeCard({ section }: { section: SectionDetail }) {
           label={t('experts.committee.drawReason')}
           placeholder={t('experts.committee.drawReasonPlaceholder')}
           onSubmit={async (reason) => {
-            setView(await committeeApi.draw(section.id, reason));
+            setView(await committeeApi.draw(section.id, reason, sitting));
             return t('experts.committee.drawn');
           }}
           onClose={() => setDrawing(false)}

@@ -1,6 +1,21 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { EXPERT_LEVELS, type CommitteePlanInput, type CommitteeView } from '@bidhall/contracts';
-import { App, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, TreeSelect, Typography } from 'antd';
+import { EXPERT_LEVELS, type CommitteePlanInput, type CommitteeView, type Sitting } from '@bidhall/contracts';
+import {
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  TreeSelect,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
@@ -15,6 +30,7 @@ import { seatCounts, toPlanForm, toPlanInput, type PlanFormValues } from './plan
 
 interface Props {
   sectionId: string;
+  sitting: Sitting;
   section: { regionCode: string; mandatory: boolean };
   plan: CommitteePlanInput | null;
   onSaved: (view: CommitteeView) => void;
@@ -23,7 +39,7 @@ interface Props {
 }
 
 /** The committee plan (A-129), editable until experts are drawn: size, representatives, seats per specialty, levels, regions, time and place. */
-export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props) {
+export function PlanForm({ sectionId, sitting, section, plan, onSaved, onIssues }: Props) {
   const { t } = useTranslation();
   const { lang } = useLocale();
   const { message } = App.useApp();
@@ -40,12 +56,13 @@ export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props)
     setBusy(true);
     const plan = toPlanInput(v);
     try {
-      const view = await committeeApi.savePlan(sectionId, plan);
+      const view = await committeeApi.savePlan(sectionId, plan, sitting);
       onIssues(undefined);
       onSaved(view);
       message.success(t('experts.committee.plan.saved'));
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'COMMITTEE_PLAN_INVALID') onIssues({ plan, issues: (err.details.issues ?? []) as { rule: string; message: string }[] });
+      if (err instanceof ApiError && err.code === 'COMMITTEE_PLAN_INVALID')
+        onIssues({ plan, issues: (err.details.issues ?? []) as { rule: string; message: string }[] });
       applyProblemToForm(t, form, err, formPath);
       message.error(problemMessage(t, err));
     } finally {
@@ -62,7 +79,11 @@ export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props)
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item name="tendererRepresentatives" label={t('experts.committee.plan.tendererRepresentatives')} rules={[required]}>
+          <Form.Item
+            name="tendererRepresentatives"
+            label={t('experts.committee.plan.tendererRepresentatives')}
+            rules={[required]}
+          >
             <InputNumber min={0} max={8} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -79,7 +100,8 @@ export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props)
       </Row>
       <Typography.Text strong>{t('experts.committee.plan.specialties')}</Typography.Text>{' '}
       <Typography.Text type={counts.expertSeats === counts.specialtySeats ? 'secondary' : 'danger'} data-testid="plan-seat-count">
-        {t('experts.committee.plan.experts', { count: counts.expertSeats })} · {t('experts.committee.plan.specialtySeats', { count: counts.specialtySeats })}
+        {t('experts.committee.plan.experts', { count: counts.expertSeats })} ·{' '}
+        {t('experts.committee.plan.specialtySeats', { count: counts.specialtySeats })}
       </Typography.Text>
       <Form.List name="specialties">
         {(fields, { add, remove }) => (
@@ -87,12 +109,25 @@ export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props)
             {fields.map(({ key, name }) => (
               <Space key={key} align="start" wrap className="expert-list-row">
                 <Form.Item name={[name, 'code']} rules={[required]}>
-                  <TreeSelect treeData={tree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder={t('experts.committee.plan.specialty')} style={{ width: 260 }} />
+                  <TreeSelect
+                    treeData={tree}
+                    treeDefaultExpandAll
+                    showSearch={{ treeNodeFilterProp: 'title' }}
+                    placeholder={t('experts.committee.plan.specialty')}
+                    style={{ width: 260 }}
+                  />
                 </Form.Item>
                 <Form.Item name={[name, 'count']} rules={[required]}>
                   <InputNumber min={1} max={25} suffix={t('experts.committee.plan.count')} style={{ width: 130 }} />
                 </Form.Item>
-                {fields.length > 1 && <Button type="text" icon={<DeleteOutlined />} aria-label={t('experts.conflicts.remove')} onClick={() => remove(name)} />}
+                {fields.length > 1 && (
+                  <Button
+                    type="text"
+                    icon={<DeleteOutlined />}
+                    aria-label={t('experts.conflicts.remove')}
+                    onClick={() => remove(name)}
+                  />
+                )}
               </Space>
             ))}
             {fields.length < 10 && (
@@ -110,8 +145,17 @@ export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props)
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="regionCodes" label={t('experts.committee.plan.regionCodes')} extra={t('experts.committee.plan.regionHint')} rules={[{ ...required, type: 'array', min: 1 }]}>
-            <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={regions.map((r) => ({ value: r.code, label: regionName(r.code) }))} />
+          <Form.Item
+            name="regionCodes"
+            label={t('experts.committee.plan.regionCodes')}
+            extra={t('experts.committee.plan.regionHint')}
+            rules={[{ ...required, type: 'array', min: 1 }]}
+          >
+            <Select
+              mode="multiple"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={regions.map((r) => ({ value: r.code, label: regionName(r.code) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -140,10 +184,24 @@ export function PlanForm({ sectionId, section, plan, onSaved, onIssues }: Props)
                 <Form.Item name={[name, 'name']} rules={requiredText(t, 200)}>
                   <Input placeholder={t('experts.committee.plan.unitName')} style={{ width: 280 }} maxLength={200} />
                 </Form.Item>
-                <Form.Item name={[name, 'creditCode']} rules={[optionalCreditCode(t)]} normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')}>
-                  <Input placeholder={t('experts.committee.plan.creditCode')} className="mono" style={{ width: 220 }} maxLength={18} />
+                <Form.Item
+                  name={[name, 'creditCode']}
+                  rules={[optionalCreditCode(t)]}
+                  normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')}
+                >
+                  <Input
+                    placeholder={t('experts.committee.plan.creditCode')}
+                    className="mono"
+                    style={{ width: 220 }}
+                    maxLength={18}
+                  />
                 </Form.Item>
-                <Button type="text" icon={<DeleteOutlined />} aria-label={t('experts.conflicts.remove')} onClick={() => remove(name)} />
+                <Button
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('experts.conflicts.remove')}
+                  onClick={() => remove(name)}
+                />
               </Space>
             ))}
             {fields.length < 500 && (
