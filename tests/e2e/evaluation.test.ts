@@ -245,6 +245,9 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await text(page.getByTestId('summary-compliance')).toContain('2.2');
     expect(summary.compliance.filter((c) => !c.passed).map((c) => c.bidId)).toEqual([last.bidId]);
     await text(page.getByTestId('summary-candidates')).toContain(summary.candidates[0]!.entityName);
+    // A-148: the summary records the price checks: bidder3's miscalculated line, once.
+    expect(summary.priceFindings!.pricedBill!.flatMap((b) => b.issues.map((i) => i.kind))).toEqual(['amountMismatch']);
+    await text(page.getByTestId('summary-price-findings')).toContain('合价计算错误');
     // A-150: the table's flagged row and the chart's flagged series name the same member, and only them.
     const flaggedRows = page.locator('[data-testid=summary-outliers] tr[data-flagged=yes]');
     await text(flaggedRows).toContain(outlierName);
@@ -269,6 +272,8 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await page.getByTestId('report-generate').click();
     await visible(page.getByTestId('report-sm3'));
     await text(page.getByTestId('report-html')).toContain('3号专家评分与委员会偏离较大');
+    await text(page.getByTestId('report-html')).toContain('报价核查');
+    await text(page.getByTestId('report-html')).toContain('合价计算错误');
     await page.getByTestId('report-sign').click();
     const modal = page.getByTestId('report-sign-modal');
     await modal.getByTestId('report-sign-cert-file').locator('input[type=file]').setInputFiles(demoFile('expert.demo', 'cert'));

@@ -296,6 +296,9 @@ describe('evaluation (issue 12 §4)', () => {
     expect(s.outliers.filter((o) => o.memberId !== ms[1]!.id).every((o) => o.deviation < 0.2)).toBe(true);
     // Each member's scores of the valid bids, for the score table and its chart; the failed bid's set aside.
     expect(s.memberScores.find((m) => m.memberId === ms[1]!.id)!.scores).toEqual({ [a.bidId]: { '3.1': 30, '3.2': 20 }, [b.bidId]: { '3.1': 0, '3.2': 0 } });
+    // the price checks as they stood are recorded with it — no bid above the control price; the priced bills not yet decrypted here.
+    expect(s.priceFindings?.aboveControl).toEqual([]);
+    expect(s.priceFindings?.pricedBill?.map((p) => [p.entityName, p.status]).sort()).toEqual(s.compliance.map((x) => [x.entityName, 'pending']).sort());
 
     // Stored and shown to officers and members; audited; the tenderer's bidders never reach it; nothing changes any more.
     for (const cookie of [c.staff!, c.supervisor!, ms[3]!.cookie]) expect((await view(cookie)).summary).toEqual(s);

@@ -3,6 +3,7 @@ import { isoDateTime } from './common.ts';
 import { clauseNumber, criterion, scoringFactor } from './documents.ts';
 import { deviceSignIn } from './evaluation-venues.ts';
 import { evaluationSignInCertificate } from './personal-certificates.ts';
+import { PRICED_BILL_STATUSES, pricedBillIssue } from './priced-boq.ts';
 
 /**
  * Evaluation (评标, issue 12 §4): the committee's window, members, chair and sign-in, each member's
@@ -66,6 +67,15 @@ export type EvaluationSummaryInput = z.infer<typeof evaluationSummaryInput>;
 
 const fen = z.string();
 
+export const priceFindings = z.object({
+  controlPriceFen: z.string().nullable(),
+  aboveControl: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), priceFen: z.string(), excessFen: z.string() })),
+  pricedBill: z
+    .array(z.object({ bidId: z.uuid(), entityName: z.string(), status: z.enum(PRICED_BILL_STATUSES), issues: z.array(pricedBillIssue), deviatingItems: z.number().int() }))
+    .nullable(),
+});
+export type PriceFindings = z.infer<typeof priceFindings>;
+
 export const evaluationSummary = z.object({
   computedAt: isoDateTime,
   method: z.enum(['scoring', 'lowestEvaluatedPrice']),
@@ -105,6 +115,12 @@ export const evaluationSummary = z.object({
    * lists them: kept secret while members score (A-146), part of the summary once all have submitted.
    */
   memberScores: z.array(z.object({ memberId: z.uuid(), scores: z.record(z.string(), z.record(z.string(), z.number())) })),
+  /**
+   * The price checks as they stood when the chair summarised (A-148): bids above the control price and
+   * each bid's priced bill findings (null when the document has no bill). Absent from summaries computed
+   * before the checks were recorded.
+   */
+  priceFindings: priceFindings.optional(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummary>;
 

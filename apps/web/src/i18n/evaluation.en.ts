@@ -119,6 +119,8 @@ const evaluationEn: Strings<typeof evaluationZhCN> = {
       byFactor: 'By factor',
       committee: 'Committee mean',
       outlierNote: 'The scores of {{names}} stray far from the other members’: the committee checks them and explains in the report.',
+      priceChecks: 'Price checks',
+      aboveControl: '{{name}} bid {{price}} yuan, {{excess}} yuan above the control price',
       deviation: 'Mean deviation',
       robustZ: 'Robust z',
       worstFactor: 'Factor strayed most',

@@ -115,6 +115,8 @@ const evaluationZhCN = {
       byFactor: '按评分因素',
       committee: '委员会平均',
       outlierNote: '{{names}} 的评分明显偏离其他成员，请评标委员会核实并在评标报告中说明。',
+      priceChecks: '报价核查',
+      aboveControl: '{{name}} 的报价 {{price}} 元超过最高投标限价 {{excess}} 元',
       deviation: '平均偏离',
       robustZ: '稳健Z值',
       worstFactor: '偏离最大的因素',

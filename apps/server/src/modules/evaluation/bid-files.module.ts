@@ -14,6 +14,7 @@ export function createCommitteeReading(deps: EvaluationDeps) {
   const redFlags = createRedFlags(deps);
   return {
     errors: bidFilesErrors,
+    comparison,
     registerRoutes(app: AppInstance) {
       registerBidFileRoutes(app, { bidFiles });
       registerComparisonRoutes(app, { comparison, redFlags });

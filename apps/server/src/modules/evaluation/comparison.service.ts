@@ -1,4 +1,4 @@
-import type { ComparisonView } from '@bidhall/contracts';
+import type { ComparisonView, PriceFindings } from '@bidhall/contracts';
 import { figureStatistics, priceChecks } from '@bidhall/rules';
 import { committeeOrOfficer } from './bid-files.access.ts';
 import type { EvaluationCopyPort, RequirementsPort } from './bid-files.deps.ts';
@@ -22,6 +22,10 @@ export function createComparison(deps: ComparisonDeps) {
 
   async function compare(sectionId: string, caller: Caller): Promise<ComparisonView> {
     const { ev } = await committeeOrOfficer(db, sectionId, caller);
+    return compute(sectionId, ev);
+  }
+
+  async function compute(sectionId: string, ev: { bids: unknown }): Promise<ComparisonView> {
     const evaluated = json<EvaluatedBid[]>(ev.bids);
     const readout = await deps.readout.readoutOf(db, sectionId);
     const values = new Map((readout?.bids ?? []).map((b) => [b.bidId, b.values]));
@@ -64,7 +68,23 @@ export function createComparison(deps: ComparisonDeps) {
     };
   }
 
-  return { compare };
+  /**
+   * The price checks the chair's summary records (A-148), from the same comparison: bids above the
+   * control price and each priced bill's status and findings. Internal: the summary's caller is checked there.
+   */
+  async function findings(sectionId: string, ev: { bids: unknown }): Promise<PriceFindings> {
+    const v = await compute(sectionId, ev);
+    const name = new Map(v.bids.map((b) => [b.bidId, b.entityName]));
+    return {
+      controlPriceFen: v.requirements.controlPriceFen,
+      aboveControl: (v.priceChecks?.bids ?? [])
+        .filter((b) => b.aboveControl)
+        .map((b) => ({ bidId: b.bidId, entityName: name.get(b.bidId) ?? '', priceFen: b.priceFen, excessFen: b.differenceFen })),
+      pricedBill: v.pricedBill && v.pricedBill.bids.map((b) => ({ bidId: b.bidId, entityName: name.get(b.bidId) ?? '', status: b.status, issues: b.issues, deviatingItems: b.deviatingItems })),
+    };
+  }
+
+  return { compare, findings };
 }
 
 export type Comparison = ReturnType<typeof createComparison>;

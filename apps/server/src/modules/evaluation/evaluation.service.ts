@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  EvaluationMethod,
-  EvaluationOpenInput,
-  EvaluationRepresentativesInput,
-  EvaluationSheetInput,
-  EvaluationSheetView,
-  EvaluationSignInInput,
-  EvaluationSignInView,
-  EvaluationSummaryInput,
-  SectionSnapshotView,
-} from '@bidhall/contracts';
+import type { EvaluationMethod, EvaluationOpenInput, EvaluationRepresentativesInput, EvaluationSheetInput, EvaluationSheetView, EvaluationSignInInput, EvaluationSignInView, EvaluationSummaryInput, PriceFindings, SectionSnapshotView } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Caller } from './caller.ts';
@@ -38,7 +28,10 @@ async function loadEvaluation(trx: Db, sectionId: string, lock = false) {
  * a sheet (A-140, A-146); the chair computes the summary (A-141, A-144, A-145, A-150, B-026).
  * Every change is audited in its own transaction.
  */
-export function createEvaluationService(deps: EvaluationDeps) {
+/** The comparison's price checks (A-148) the summary records; read outside the summary's transaction. */
+export type PriceFindingsOf = (sectionId: string, ev: { bids: unknown }) => Promise<PriceFindings>;
+
+export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: PriceFindingsOf) {
   const { db, clock } = deps;
 
   async function sectionOf(trx: Db, sectionId: string): Promise<SectionSnapshotView> {
@@ -308,6 +301,9 @@ export function createEvaluationService(deps: EvaluationDeps) {
 
   /** The chair, once every member has submitted: the summary by the rules' engine, stored and audited. */
   async function summarise(sectionId: string, input: EvaluationSummaryInput, caller: Caller) {
+    // The bids are fixed when the evaluation opens; their price checks read the copies through other handles, before the transaction.
+    const before = await loadEvaluation(db, sectionId, false);
+    const priceFindings = before ? await priceFindingsOf(sectionId, before) : undefined;
     await db.transaction().execute(async (trx) => {
       const ev = await opened(trx, sectionId);
       const m = await activeMember(trx, ev, caller);
@@ -330,7 +326,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
           for (const clause of Object.keys(row)) if (!method.adjustments.some((a) => a.number === clause)) throw new DomainError('EVALUATION_SHEET_INVALID', `no adjustment clause ${clause} in the method`, { bidId, clause });
         }
       }
-      const summary = computeSummary({
+      const computed = computeSummary({
         method,
         bids,
         coefficient: ev.coefficient,
@@ -341,6 +337,7 @@ export function createEvaluationService(deps: EvaluationDeps) {
         adjustments,
         now: clock.now(),
       });
+      const summary = priceFindings ? { ...computed, priceFindings } : computed;
       await tables(trx)
         .updateTable('evaluation.evaluation')
         .set({ summary: JSON.stringify(summary), summarised_by: caller.userId, summarised_at: clock.now() })

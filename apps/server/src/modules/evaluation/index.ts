@@ -17,9 +17,9 @@ export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort } from './
  * and the chair's summary by the rules' engine.
  */
 export function createEvaluationModule(deps: EvaluationDeps) {
-  const evaluation = createEvaluationService(deps);
-  const venues = createVenues(deps);
   const reading = createCommitteeReading(deps);
+  const evaluation = createEvaluationService(deps, reading.comparison.findings);
+  const venues = createVenues(deps);
   const clarifications = createClarifications({ ...deps, ...deps.clarifications });
   return {
     errors: { ...evaluationErrors, ...venues.errors, ...reading.errors, ...clarifications.errors },

@@ -44,8 +44,10 @@ export function createPricedBills(deps: { evaluationCopy: EvaluationCopyPort; re
     const byBid = new Map((copies?.bids ?? []).map((b) => [b.bidId, b]));
     const reads = [];
     for (const b of evaluated) {
-      const part = byBid.get(b.bidId)?.parts.find((p) => p.role === 'file' && p.partKey === PRICED_BILL_PART_KEY);
-      let r: { status: Status; detail: string | null; bill?: PricedBoq } = part ? await read(db, sectionId, b.bidId, part) : { status: 'absent', detail: null };
+      const copy = byBid.get(b.bidId);
+      const part = copy?.parts.find((p) => p.role === 'file' && p.partKey === PRICED_BILL_PART_KEY);
+      // A bid whose parts the bulk decryption has not listed yet is pending, not without a bill.
+      let r: { status: Status; detail: string | null; bill?: PricedBoq } = part ? await read(db, sectionId, b.bidId, part) : { status: copy ? 'absent' : 'pending', detail: null };
       if (r.bill && r.bill.billSm3 !== tender.billSm3) r = { status: 'otherBill', detail: r.bill.billSm3 };
       reads.push({ bid: b, ...r });
     }

@@ -45,6 +45,38 @@ const table = (head: string[], body: string[]) => (body.length ? `<table><thead>
 const para = (text: string) => (text.trim() ? `<p>${e(text).replace(/\n/g, '<br>')}</p>` : '<p>无</p>');
 const ROLE = { expert: '评标专家', representative: '招标人代表' } as const;
 const METHOD = { scoring: '综合评估法', lowestEvaluatedPrice: '经评审的最低投标价法' } as const;
+const BILL_STATUS = { checked: '已核对', pending: '尚在解密', absent: '未提交', unreadable: '无法读取', otherBill: '非本次招标工程量清单' } as const;
+const BILL_ISSUE = {
+  missingItem: '漏项',
+  unknownItem: '清单外项目',
+  duplicateItem: '重复报价',
+  unitPriceNotPositive: '综合单价不大于零',
+  amountMismatch: '合价计算错误',
+  totalMismatch: '总价与明细不符',
+  differsFromReadout: '总价与开标报价不符',
+} as const;
+
+/** A-148: the price checks the summary recorded — above the control price, and each priced bill's findings. */
+function priceFindingsHtml(f: NonNullable<EvaluationSummary['priceFindings']>): string {
+  // Plain text: para() escapes it.
+  const above = f.aboveControl.length
+    ? f.aboveControl.map((a) => `${a.entityName} 报价 ${yuan(a.priceFen)}，超过最高投标限价 ${yuan(a.excessFen)}`).join('\n')
+    : f.controlPriceFen
+      ? `各投标报价均未超过最高投标限价 ${yuan(f.controlPriceFen)}`
+      : '招标文件未设最高投标限价';
+  const issue = (i: NonNullable<typeof f.pricedBill>[number]['issues'][number]) =>
+    `${BILL_ISSUE[i.kind]}${i.code ? ` ${e(i.code)}` : ''}${i.expectedFen !== null ? ` 应为 ${yuan(i.expectedFen)}` : ''}${i.actualFen !== null ? `，实为 ${yuan(i.actualFen)}` : ''}`;
+  return [
+    '<h4>报价核查</h4>',
+    para(above),
+    f.pricedBill
+      ? table(
+          ['投标人', '已标价工程量清单', '问题', '综合单价偏离均价项数'],
+          f.pricedBill.map((b) => tr([e(b.entityName), BILL_STATUS[b.status], b.issues.length ? b.issues.map(issue).join('；') : '—', String(b.deviatingItems)])),
+        )
+      : '',
+  ].join('\n');
+}
 
 /** The report as members and officers read it before signing: every string escaped, tables and paragraphs only. */
 export function reportHtml(r: EvaluationReportContent): string {
@@ -67,6 +99,7 @@ export function reportHtml(r: EvaluationReportContent): string {
       ['投标人', '投标报价', ...factorNumbers.map((n) => `${e(n)} 平均分`), '价格分', '偏差率（%）', '总分', '评标价'],
       s.bids.map((b) => tr([e(b.entityName), yuan(b.priceFen), ...factorNumbers.map((n) => num(b.factors.find((f) => f.number === n)?.mean ?? null)), num(b.priceScore), num(b.deviationPercent), num(b.total), yuan(b.evaluatedPriceFen)])),
     ),
+    s.priceFindings ? priceFindingsHtml(s.priceFindings) : '',
     scoreRows.length ? '<h3>四、各成员评分</h3>' + table(['成员', '投标人', ...factorNumbers.map(e)], scoreRows) : '',
     '<h3>五、排序和推荐的中标候选人</h3>',
     table(['名次', '投标人', '总分', '评标价'], s.ranking.map((x) => tr([String(x.rank), e(x.entityName), num(x.total), yuan(x.evaluatedPriceFen)]))),

@@ -10,6 +10,7 @@ import { formatFen } from '../../projects/money.ts';
 import { scoreSeries } from './chart.ts';
 import { MemberChart } from './MemberChart.tsx';
 import { scoredFactors } from './sheet.ts';
+import { PriceFindingsCard } from './PriceFindingsCard.tsx';
 
 type SummaryBid = EvaluationSummary['bids'][number];
 type Outlier = EvaluationSummary['outliers'][number];
@@ -96,6 +97,7 @@ function SummaryView({ summary: s, view }: { summary: EvaluationSummary; view: E
               ]}
             />
           </Card>
+          {s.priceFindings && <PriceFindingsCard findings={s.priceFindings} />}
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('evaluation.summary.scores')}>
