@@ -1,5 +1,5 @@
 import { PRICED_BOQ_FORMAT, type PricedBoq, pricedBoq } from '@bidhall/contracts';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { safeXmlParser, XML_ATTR, xmlProblem, xmlRootName } from '../../platform/text/safe-xml.ts';
 
 /**
  * A bid's priced bill (`bidhall-priced-boq` v1, docs/boq-interface.md) read from its decrypted bytes,
@@ -9,21 +9,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 export type PricedBillRead = { ok: true; bill: PricedBoq } | { ok: false; detail: string };
 
 const XML_ROOT = 'PricedBillOfQuantities';
-const ATTR = '@_';
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: ATTR,
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  removeNSPrefix: true,
-  isArray: (name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && name === 'Item',
-});
+const ATTR = XML_ATTR;
+const parser = safeXmlParser((name) => name === 'Item');
 
 export function readPricedBill(bytes: Uint8Array): PricedBillRead {
   let text: string;
@@ -54,12 +41,11 @@ export function readPricedBill(bytes: Uint8Array): PricedBillRead {
 }
 
 function readXml(text: string): { ok: true; object: unknown } | { ok: false; detail: string } {
-  // A bill needs no entities; refusing a DOCTYPE rules out entity expansion.
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return { ok: false, detail: 'the XML has a DOCTYPE; the priced bill spec allows none' };
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { ok: false, detail: `not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
+  const problem = xmlProblem(text);
+  if (problem?.kind === 'doctype') return { ok: false, detail: 'the XML has a DOCTYPE; the priced bill spec allows none' };
+  if (problem) return { ok: false, detail: `not well-formed XML at line ${problem.line}, column ${problem.column}: ${problem.message}` };
   const doc = parser.parse(text) as Record<string, unknown>;
-  const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && k !== '#text');
+  const rootName = xmlRootName(doc);
   if (rootName !== XML_ROOT) return { ok: false, detail: `the XML root is <${rootName ?? ''}>; a priced bill is <${XML_ROOT}>` };
   const root = doc[rootName] as Record<string, unknown>;
   const attrs = (node: Record<string, unknown>) => Object.fromEntries(Object.entries(node).filter(([k]) => k.startsWith(ATTR)).map(([k, v]) => [k.slice(ATTR.length), v]));

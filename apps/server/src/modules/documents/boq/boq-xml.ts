@@ -1,5 +1,5 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { safeXmlParser, XML_ATTR, xmlProblem, xmlRootName } from '../../../platform/text/safe-xml.ts';
 
 /**
  * The XML encoding of `bidhall-boq` (docs/boq-interface.md) read into the same object as the JSON one:
@@ -45,22 +45,9 @@ const root: ElementSpec = { lists: { Unit: ['units', unit] }, objects: { Project
 
 export const XML_ROOT = 'BillOfQuantities';
 
-const ATTR = '@_';
+const ATTR = XML_ATTR;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: ATTR,
-  parseAttributeValue: false,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  // Numeric character references (&#x4E00;) are decoded with the HTML entities.
-  htmlEntities: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  removeNSPrefix: true,
-  isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
-});
+const parser = safeXmlParser(() => true);
 
 type Node = string | Record<string, unknown>;
 
@@ -102,14 +89,14 @@ function mapElement(node: Node, spec: ElementSpec): Record<string, unknown> {
  * entities, and refusing them rules out entity expansion attacks.
  */
 export function readXml(text: string): Record<string, unknown> {
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new DomainError('BOQ_FORMAT_UNKNOWN', 'the XML has a DOCTYPE; the bill of quantities spec allows none');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    throw new DomainError('BOQ_FORMAT_UNKNOWN', `not well-formed XML at line ${line}, column ${col}: ${msg}`, { line, column: col });
+  const problem = xmlProblem(text);
+  if (problem?.kind === 'doctype') throw new DomainError('BOQ_FORMAT_UNKNOWN', 'the XML has a DOCTYPE; the bill of quantities spec allows none');
+  if (problem) {
+    const { message, line, column } = problem;
+    throw new DomainError('BOQ_FORMAT_UNKNOWN', `not well-formed XML at line ${line}, column ${column}: ${message}`, { line, column });
   }
   const doc = parser.parse(text) as Record<string, unknown>;
-  const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && k !== '#text');
+  const rootName = xmlRootName(doc);
   const rootNodes = rootName ? (doc[rootName] as Node[]) : [];
   if (rootName !== XML_ROOT || rootNodes.length !== 1) {
     throw new DomainError('BOQ_FORMAT_UNKNOWN', `the XML root is <${rootName ?? ''}>; a bill of quantities is <${XML_ROOT} format="bidhall-boq" version="1">`, { root: rootName ?? null });
