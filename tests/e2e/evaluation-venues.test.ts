@@ -69,7 +69,7 @@ describe.skipIf(!e2eEnabled)('evaluation venues in the browser', () => {
   it('[A-155] staff register this browser as a workstation of a new venue with a non-extractable WebCrypto key, see it listed and revoke it; a member signing in from it is refused', async () => {
     const { server, dataDir } = e2e!;
     const t: LoginTarget = { built: server.built, clock };
-    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(server.database.db)).rows[0]!.id;
+    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(server.database.db)).rows[0]!.id;
     await openEvaluation(t, sectionId, await demoLogin(t, 'staff.dongsheng'));
 
     // Staff keep a new venue on 评标场地.

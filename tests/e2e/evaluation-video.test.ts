@@ -87,7 +87,7 @@ describe.skipIf(!e2eEnabled)('the evaluation video room in the browser', () => {
   const remoteVideo = (page: Page) => page.evaluate<{ width: number; playing: boolean; live: boolean }>(REMOTE_VIDEO);
 
   it('[A-157] two members in two browsers connect through the platform’s signalling and each sees the other’s video playing', async () => {
-    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(e2e!.server.database.db)).rows[0]!.id;
+    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(e2e!.server.database.db)).rows[0]!.id;
     const { context: staff, page } = await e2e!.newContext();
     await apiLogin(staff.request, 'staff.dongsheng');
     const [first, second] = await openEvaluation(sectionId, staff);

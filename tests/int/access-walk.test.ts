@@ -107,7 +107,9 @@ const SAMPLE_QUERIES: Record<string, string> = {
   committee: 'SELECT section_id AS id FROM experts.committee_plan',
   expertInvitation: 'SELECT id FROM experts.committee_seat ORDER BY seat',
   // A section's evaluation is known by its section: those with a committee (the demo's read-out section).
-  evaluation: 'SELECT section_id AS id FROM experts.committee_plan',
+  evaluation: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
+  // A prequalification review is known by its section: the demo's section whose applications were opened.
+  applicationReview: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
   evaluationVenue: 'SELECT id FROM evaluation.venue',
   evaluationClarification: 'SELECT id FROM evaluation.clarification',
 };
@@ -214,16 +216,16 @@ afterAll(async () => {
  */
 async function clarificationSample(entityId: string, staffId: string, expertId: string) {
   const db = t.database.db;
-  await sql`INSERT INTO evaluation.evaluation (section_id, region_code, starts_at, ends_at, method, bids, coefficient, representatives_needed, opened_by, opened_at)
-    SELECT s.id, p.region_code, ${t.clock.now()}, ${new Date(t.clock.now().getTime() + 86_400_000)},
+  await sql`INSERT INTO evaluation.evaluation (section_id, sitting, region_code, starts_at, ends_at, method, bids, coefficient, representatives_needed, opened_by, opened_at)
+    SELECT s.id, 'bid', p.region_code, ${t.clock.now()}, ${new Date(t.clock.now().getTime() + 86_400_000)},
       (SELECT d.method FROM documents.document d WHERE d.section_id = s.id AND d.status = 'issued' AND d.method IS NOT NULL LIMIT 1),
       (SELECT jsonb_agg(jsonb_build_object('bidId', b.id, 'entityId', b.entity_id, 'entityName', b.entity_name, 'receivedAt', ${t.clock.now().toISOString()}::text, 'priceFen', '100')) FROM bidding.bid b WHERE b.section_id = s.id AND b.status = 'submitted'),
       NULL, 1, ${staffId}, ${t.clock.now()}
     FROM projects.section s JOIN projects.tendering_project tp ON tp.id = s.tendering_project_id JOIN projects.project p ON p.id = tp.project_id
     WHERE s.id = (SELECT section_id FROM experts.committee_plan LIMIT 1)`.execute(db);
   // expert.demo sits on it: the chair's routes have a member to admit.
-  await sql`INSERT INTO evaluation.member (id, section_id, role, seat, user_id, name, added_at)
-    SELECT gen_random_uuid(), section_id, 'expert', 1, ${expertId}, '郑涛', ${t.clock.now()} FROM evaluation.evaluation`.execute(db);
+  await sql`INSERT INTO evaluation.member (id, section_id, sitting, role, seat, user_id, name, added_at)
+    SELECT gen_random_uuid(), section_id, sitting, 'expert', 1, ${expertId}, '郑涛', ${t.clock.now()} FROM evaluation.evaluation`.execute(db);
   await sql`INSERT INTO evaluation.clarification (id, section_id, region_code, bid_id, entity_id, entity_name, items, deadline, requested_by, requested_at)
     SELECT gen_random_uuid(), b.section_id, e.region_code, b.id, b.entity_id, b.entity_name, '[{"number":1,"text":"请澄清工期。"}]'::jsonb, e.ends_at, ${staffId}, ${t.clock.now()}
     FROM bidding.bid b JOIN evaluation.evaluation e ON e.section_id = b.section_id WHERE b.entity_id = ${entityId} AND b.status = 'submitted'`.execute(db);

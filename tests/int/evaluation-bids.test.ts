@@ -48,7 +48,7 @@ beforeAll(async () => {
   c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'bids.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'bids.stranger');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
+  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
   signers.set(c.expert, demoSigner('expert.demo'));
   const { issue } = await evaluatorCa(t, join(dir, 'trust'));
 

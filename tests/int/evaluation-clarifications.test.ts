@@ -54,7 +54,7 @@ beforeAll(async () => {
   for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'bidder3.demo', 'expert.demo']) c[u] = await demoLogin(t, u);
   await createPlatformUser(t, { username: 'clarify.staff.dalate', kind: 'staff', regionCode: '150621' });
   c.outsider = await login(t, 'clarify.staff.dalate');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
+  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
 
   // The committee: every seat's expert with an account, accepting (as in evaluation.test.ts).
   const seats = (await sql<{ seat: number; expert_id: string; name: string; user_id: string | null }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(t.database.db)).rows;

@@ -39,7 +39,7 @@ beforeAll(async () => {
   c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'mine.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'mine.stranger');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
+  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
   // Every seat's expert gets an account and accepts.
   const seats = (
     await sql<{ seat: number; expert_id: string; name: string; user_id: string | null }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(t.database.db)

@@ -115,7 +115,7 @@ beforeAll(async () => {
     await createPlatformUser(t, { username, kind: 'staff', regionCode });
     c[username] = await login(t, username);
   }
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
+  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
   signers.set(c.expert, { certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.cert.pem'), 'utf8'), key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.key.pem'), 'utf8')) });
   const { ca, issue } = await evaluatorCa(t, join(dir, 'trust'));
   evaluatorsCa = ca;

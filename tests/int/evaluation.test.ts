@@ -51,7 +51,7 @@ beforeAll(async () => {
   c.outsider = await login(t, 'eval.staff.dalate');
   await createPlatformUser(t, { username: 'eval.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'eval.stranger');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan`.execute(t.database.db)).rows[0]!.id;
+  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
   signers.set(c.expert, demoSigner('expert.demo'));
   signers.set(c.tenderer, demoSigner('tenderer.demo'));
   issue = (await evaluatorCa(t, join(dir, 'trust'))).issue;
@@ -273,7 +273,7 @@ describe('evaluation (issue 12 §4)', () => {
     const prices = { [a.bidId]: Number(a.priceFen), [b.bidId]: Number(b.priceFen) };
     const benchmark = ((prices[a.bidId]! + prices[b.bidId]!) / 2) * Number(k);
     const k4 = BigInt(Math.round(Number(k) * 10_000));
-    const num = (BigInt(a.priceFen) + BigInt(b.priceFen)) * k4;
+    const num = (BigInt(a.priceFen!) + BigInt(b.priceFen!)) * k4;
     const den = 2n * 10_000n;
     expect(s.benchmarkPriceFen).toBe(String((num * 2n + den) / (2n * den)));
     const expected = [a, b].map((x) => {

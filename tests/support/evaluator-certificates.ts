@@ -44,9 +44,9 @@ export async function bindPersonal(t: TestApp, cookie: string, signer: Signer) {
   return inject(t, 'POST', '/api/v1/my/personal-certificates', cookie, { certificate: signer.certificatePem, nonce, signature: signJson(personalCertificateBindingPayload(me.id, nonce), signer.key) });
 }
 
-/** The sign-in body (A-133, A-155): a fresh nonce signed with the member's certificate. */
-export async function signInBody(t: TestApp, sectionId: string, cookie: string, signer: Signer) {
-  const challenge = await inject(t, 'GET', `/api/v1/sections/${sectionId}/evaluation/sign-in/challenge`, cookie);
+/** The sign-in body (A-133, A-155): a fresh nonce signed with the member's certificate; a prequalification review's under `application-review`. */
+export async function signInBody(t: TestApp, sectionId: string, cookie: string, signer: Signer, segment: 'evaluation' | 'application-review' = 'evaluation') {
+  const challenge = await inject(t, 'GET', `/api/v1/sections/${sectionId}/${segment}/sign-in/challenge`, cookie);
   if (challenge.statusCode !== 200) return { confirmIdentity: true, noConflict: true, certificate: { certificatePem: signer.certificatePem, nonce: 'x'.repeat(32), signature: signJson({}, signer.key) } };
   const { nonce } = challenge.json() as { nonce: string };
   return { confirmIdentity: true, noConflict: true, certificate: { certificatePem: signer.certificatePem, nonce, signature: signJson(evaluationSignInPayload(sectionId, nonce), signer.key) } };

@@ -208,6 +208,8 @@ export async function buildApp(deps: AppDeps) {
     notify: notifications.notify,
     // A-99: bidders whose sealed bids answer an earlier version are asked to confirm or replace them.
     onClarificationIssued: (trx, event) => bidding.onClarificationIssued(trx, event),
+    // Decision 0032: a prequalified section's tender document goes to the applicants who passed the review.
+    prequalification: (trx, sectionId) => evaluation.prequalification(trx, sectionId),
   });
   const tendering = createTenderingModule({
     db,
@@ -328,13 +330,16 @@ export async function buildApp(deps: AppDeps) {
     clock: deps.clock,
     audit,
     sections: projects.sections,
-    committee: { members: (trx, sectionId) => experts.committee.members(trx, sectionId) },
+    // The bids' committee, or the prequalification review's (资格审查委员会, decision 0032).
+    committee: { members: (trx, sectionId, sitting) => (sitting === 'bid' ? experts.committee : experts.reviewCommittee).members(trx, sectionId) },
     readout: opening.readout,
     methods: {
-      methodOf: async (trx, sectionId) => {
-        const doc = await documents.bidding.issuedFor(trx, sectionId, 'tender');
+      methodOf: async (trx, sectionId, sitting) => {
+        const doc = await documents.bidding.issuedFor(trx, sectionId, sitting === 'bid' ? 'tender' : 'prequalification');
         const method = doc?.method;
-        return method && (method.type === 'scoring' || method.type === 'lowestEvaluatedPrice') ? method : null;
+        if (!method) return null;
+        const bids = method.type === 'scoring' || method.type === 'lowestEvaluatedPrice';
+        return bids === (sitting === 'bid') ? method : null;
       },
     },
     accounts: { byId: (trx, userId) => accountLookup.byId(trx, userId) },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateTime } from './common.ts';
 import { evaluationSummary } from './evaluation.ts';
 import { jsonSignature } from './trust.ts';
+import { type Sitting, sitting } from './bidding.ts';
 
 /**
  * The evaluation report (评标报告, issue 12 §5, decision 0026): drawn up by the chair from the stored
@@ -50,6 +51,8 @@ export const evaluationReportContent = z.object({
   sectionName: z.string(),
   projectName: z.string(),
   tendererName: z.string(),
+  /** 'application' for the prequalification review's report (资格审查报告); absent from the bids' report. */
+  sitting: sitting.optional(),
   window: z.object({ startsAt: isoDateTime, endsAt: isoDateTime }),
   /** Experts by seat, then the tenderer's representatives. */
   members: z.array(evaluationReportMember),
@@ -62,8 +65,10 @@ export const evaluationReportContent = z.object({
 export type EvaluationReportContent = z.infer<typeof evaluationReportContent>;
 
 /** What a member signs (canonical JSON); a dissenting opinion is signed with the report. */
-export function evaluationReportSigningPayload(sectionId: string, reportSm3: string, dissent?: string | null) {
-  return dissent ? { action: 'signEvaluationReport', sectionId, reportSm3, dissent } : { action: 'signEvaluationReport', sectionId, reportSm3 };
+export function evaluationReportSigningPayload(sectionId: string, reportSm3: string, dissent?: string | null, sitting: Sitting = 'bid') {
+  // The prequalification review's report (资格审查报告) is signed under its own action: no signature moves between the two.
+  const action = sitting === 'application' ? 'signApplicationReviewReport' : 'signEvaluationReport';
+  return dissent ? { action, sectionId, reportSm3, dissent } : { action, sectionId, reportSm3 };
 }
 
 export const evaluationReportSignInput = z.strictObject({

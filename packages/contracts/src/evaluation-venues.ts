@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, regionCode } from './common.ts';
+import { sitting } from './bidding.ts';
 
 /**
  * Remote cross-region evaluation (远程异地评标, issue 12 §3, decision 0027): venues (评标场地) and their
@@ -117,6 +118,8 @@ export type MonitorMember = z.infer<typeof monitorMember>;
 
 export const monitorEvaluation = z.object({
   sectionId: z.uuid(),
+  /** The bids' evaluation or the prequalification review (decision 0032). */
+  sitting,
   sectionName: z.string(),
   regionCode: z.string(),
   window: z.object({ startsAt: isoDateTime, endsAt: isoDateTime, openNow: z.boolean() }),

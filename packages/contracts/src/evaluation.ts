@@ -4,6 +4,7 @@ import { clauseNumber, criterion, scoringFactor } from './documents.ts';
 import { deviceSignIn } from './evaluation-venues.ts';
 import { evaluationSignInCertificate } from './personal-certificates.ts';
 import { PRICED_BILL_STATUSES, pricedBillIssue } from './priced-boq.ts';
+import { sitting } from './bidding.ts';
 
 /**
  * Evaluation (评标, issue 12 §4): the committee's window, members, chair and sign-in, each member's
@@ -67,6 +68,10 @@ export type EvaluationSummaryInput = z.infer<typeof evaluationSummaryInput>;
 
 const fen = z.string();
 
+/** The methods a committee works by: the tender document's (bids) or the prequalification document's (applications). */
+export const EVALUATION_METHOD_TYPES = ['scoring', 'lowestEvaluatedPrice', 'pass', 'limitedNumber'] as const;
+
+
 export const priceFindings = z.object({
   controlPriceFen: z.string().nullable(),
   aboveControl: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), priceFen: z.string(), excessFen: z.string() })),
@@ -78,7 +83,7 @@ export type PriceFindings = z.infer<typeof priceFindings>;
 
 export const evaluationSummary = z.object({
   computedAt: isoDateTime,
-  method: z.enum(['scoring', 'lowestEvaluatedPrice']),
+  method: z.enum(EVALUATION_METHOD_TYPES),
   /** Compliance and qualification by majority (A-140): every bid, with the criteria it fails. */
   compliance: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), passed: z.boolean(), failing: z.array(z.object({ number: z.string(), title: z.string() })) })),
   coefficient: z.string().nullable(),
@@ -88,7 +93,8 @@ export const evaluationSummary = z.object({
     z.object({
       bidId: z.uuid(),
       entityName: z.string(),
-      priceFen: fen,
+      /** Null in a prequalification review: applications carry no price (A-159). */
+      priceFen: fen.nullable(),
       factors: z.array(z.object({ number: z.string(), mean: z.number(), contribution: z.number() })),
       priceScore: z.number().nullable(),
       deviationPercent: z.number().nullable(),
@@ -121,6 +127,11 @@ export const evaluationSummary = z.object({
    * before the checks were recorded.
    */
   priceFindings: priceFindings.optional(),
+  /**
+   * A prequalification review's result (A-159): the applicants who pass, in the order of their totals
+   * under the limited-number method (资格预审合格的申请人). Absent from evaluations of bids.
+   */
+  qualified: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), rank: z.number().int().nullable(), total: z.number().nullable() })).optional(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummary>;
 
@@ -145,16 +156,26 @@ export const evaluationView = z.object({
   /** notOpened → open (members signing in) → scoring (every member signed in) → summarised. */
   state: z.enum(EVALUATION_STATES),
   window: z.object({ startsAt: isoDateTime, endsAt: isoDateTime, openNow: z.boolean() }).nullable(),
-  method: z.enum(['scoring', 'lowestEvaluatedPrice']).nullable(),
+  /** The bids' evaluation or the prequalification review of applications (decision 0032). */
+  sitting,
+  method: z.enum(EVALUATION_METHOD_TYPES).nullable(),
   members: z.array(evaluationMemberView),
   representativesNeeded: z.number().int().nullable(),
   progress: z.object({ members: z.number().int(), signedIn: z.number().int(), submitted: z.number().int() }),
   /** The method's criteria and factors as the evaluation opened with them (what members judge and score), for members and officers. */
   rubric: z
-    .object({ qualification: z.array(criterion), compliance: z.array(criterion), factors: z.array(scoringFactor), candidates: z.number().int() })
+    .object({
+      qualification: z.array(criterion),
+      compliance: z.array(criterion),
+      factors: z.array(scoringFactor),
+      /** Ranked candidates (bids); 0 in a review. */
+      candidates: z.number().int(),
+      /** How many applicants pass at most (the limited-number review); null otherwise. */
+      limit: z.number().int().nullable(),
+    })
     .nullable(),
   /** The bids under evaluation (the readout), for members and officers. */
-  bids: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), priceFen: fen })),
+  bids: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), priceFen: fen.nullable() })),
   summary: evaluationSummary.nullable(),
 });
 export type EvaluationView = z.infer<typeof evaluationView>;
@@ -162,6 +183,7 @@ export type EvaluationView = z.infer<typeof evaluationView>;
 /** The evaluations the caller sits in (GET /api/v1/me/evaluations): an expert member or a tenderer representative. */
 export const myEvaluationItem = z.object({
   sectionId: z.uuid(),
+  sitting,
   sectionName: z.string(),
   sectionCode: z.string(),
   state: z.enum(EVALUATION_STATES),

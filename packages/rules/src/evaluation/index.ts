@@ -23,3 +23,5 @@ export type { PreparationInput, RedFlag, RedFlagBid, RedFlagOptions } from './re
 export { redFlags } from './red-flags.ts';
 export type { BillItem, PricedBillFinding, PricedBillInput, PricedBillIssueKind, PricedBillResult, PricedLine } from './priced-bill.ts';
 export { lineAmount, pricedBillChecks } from './priced-bill.ts';
+export type { Applicant, QualifiedApplicant, ReviewResult } from './prequalification.ts';
+export { limitedNumberReview, MIN_QUALIFIED, passReview } from './prequalification.ts';

@@ -81,6 +81,11 @@ export interface DocumentsDeps {
   maxAttachmentBytes?: number;
   /** Told, in the issuing transaction, that a clarification made a new version of a section's document (bidding asks live bidders to confirm). */
   onClarificationIssued?(trx: Db, event: { sectionId: string; documentId: string; documentVersion: number; documentSm3: string }): Promise<void>;
+  /**
+   * evaluation → documents (decision 0032): the entities that passed the section's prequalification, once
+   * the review's report is complete; null before. A prequalified section's tender document goes to them only.
+   */
+  prequalification(trx: Db, sectionId: string): Promise<{ entityIds: string[]; tooFew: boolean } | null>;
 }
 
 export function tables(db: Db): Kysely<DocumentsTables> {

@@ -74,8 +74,17 @@ export function createDownloadService(deps: DocumentsDeps, packages: PackageServ
     const section = await loadSection(deps, trx, doc.sectionId);
     const reason = unavailableReason(doc, section, deps.clock.now());
     if (reason) throw new DomainError('DOCUMENT_NOT_AVAILABLE', `the document cannot be obtained now: ${reason}`, { documentId });
+    if (doc.kind === 'tender' && section.method === 'prequalification') await assertPrequalified(trx, doc.sectionId, documentId, caller);
     const { contentSm3, version } = await packages.manifestOf(trx, doc);
     return receiptFor(trx, caller, { documentId, clarificationId: null, sectionId: doc.sectionId, round: doc.round, version, contentSm3, regionCode: doc.regionCode });
+  }
+
+  /** 实施条例 第十九条: after a prequalification, only the applicants who passed obtain the tender document and may bid. */
+  async function assertPrequalified(trx: Db, sectionId: string, documentId: string, caller: Caller): Promise<void> {
+    const result = await deps.prequalification(trx, sectionId);
+    if (!result) throw new DomainError('DOCUMENT_NOT_AVAILABLE', 'the prequalification review has not concluded: the tender document goes to the applicants who pass it', { documentId, reason: 'prequalification' });
+    if (result.tooFew) throw new DomainError('DOCUMENT_NOT_AVAILABLE', 'fewer than three applicants passed the prequalification: it is to be held again', { documentId, reason: 'tooFewQualified' });
+    if (!caller.entity || !result.entityIds.includes(caller.entity.id)) throw new DomainError('NOT_PREQUALIFIED', 'your entity did not pass the prequalification of this section: it cannot obtain the tender document or bid');
   }
 
   async function downloadClarification(trx: Db, clarificationId: string, caller: Caller): Promise<DownloadReceipt> {

@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Clock } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -6,23 +7,23 @@ import { tables } from './evaluation.deps.ts';
 
 const OFFICERS = new Set(['staff', 'supervisor']);
 
-async function evaluationOf(db: Db, sectionId: string) {
-  const ev = await tables(db).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId).executeTakeFirst();
+async function evaluationOf(db: Db, sectionId: string, sitting: Sitting = 'bid') {
+  const ev = await tables(db).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).executeTakeFirst();
   if (!ev) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation of this section has not been opened', { reason: 'unopened' });
   return ev;
 }
 
-async function memberOf(db: Db, sectionId: string, userId: string) {
-  return tables(db).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('user_id', '=', userId).executeTakeFirst();
+async function memberOf(db: Db, sectionId: string, userId: string, sitting: Sitting = 'bid') {
+  return tables(db).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).where('user_id', '=', userId).executeTakeFirst();
 }
 
 /**
- * A-138: the bids' files are for the committee at work only — a member, signed in, inside the window.
+ * A-138 (and A-159 for the applications): the bids' files are for the committee at work only — a member, signed in, inside the window.
  * Officers (who watch) and the tenderer's users who are not members never read them.
  */
-export async function readingMember(db: Db, clock: Clock, sectionId: string, caller: Caller) {
-  const ev = await evaluationOf(db, sectionId);
-  const member = await memberOf(db, sectionId, caller.userId);
+export async function readingMember(db: Db, clock: Clock, sectionId: string, caller: Caller, sitting: Sitting = 'bid') {
+  const ev = await evaluationOf(db, sectionId, sitting);
+  const member = await memberOf(db, sectionId, caller.userId, sitting);
   if (!member) throw new DomainError('EVALUATION_NOT_MEMBER', 'only the members of the evaluation committee read the bids');
   const now = clock.now();
   if (now < ev.starts_at || now >= ev.ends_at) {

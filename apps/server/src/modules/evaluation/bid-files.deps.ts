@@ -1,10 +1,10 @@
-import type { BidSummaryField } from '@bidhall/contracts';
+import type { BidSummaryField, Sitting } from '@bidhall/contracts';
 import type { PreparationFingerprint } from '@bidhall/crypto';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../platform/db/database.ts';
 
 /**
- * opening → evaluation (decision 0028): the read-out bids' parts as their signed manifests list them,
+ * opening → evaluation (decision 0028): the read-out bids' (or applications') parts as their signed manifests list them,
  * with whether the bulk decryption has made each one's evaluation copy, and a copy's plaintext checked
  * before and while it streams. Null before the readout.
  */
@@ -12,6 +12,7 @@ export interface EvaluationCopyPort {
   bidsOf(
     trx: Db,
     sectionId: string,
+    sitting?: Sitting,
   ): Promise<{
     round: number;
     finished: boolean;
@@ -29,6 +30,7 @@ export interface EvaluationCopyPort {
     sectionId: string,
     bidId: string,
     partId: string,
+    sitting?: Sitting,
   ): Promise<{ ok: true; name: string; size: number; mediaType: string | null; stream: Readable } | { ok: false; reason: 'unavailable' | 'tampered'; detail: string }>;
 }
 

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { BidFiles } from './bid-files.service.ts';
 import { callerOf } from './caller.ts';
+import type { EvaluationSitting } from './sitting.ts';
 
 const tags = ['evaluation'];
 const params = z.strictObject({ id: z.uuid() });
-/** The committee's members only: experts as `recipient`, representatives as users of the tenderer (checked by the service). */
-const members = { resource: 'evaluation', parties: ['recipient', 'tenderer'] } as const;
 const memberRoles = ['expert', 'tenderer'] as const;
 
 /** A file name for Content-Disposition: RFC 5987 for any name, and an ASCII fallback. */
@@ -16,10 +15,12 @@ function disposition(kind: 'inline' | 'attachment', name: string): string {
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** The read-out bids' files for the committee (A-138, decision 0028). */
-export function registerBidFileRoutes(app: AppInstance, deps: { bidFiles: BidFiles }) {
+/** The read-out bids' files for the committee (A-138, decision 0028), or the applications' for the review committee (A-159). */
+export function registerBidFileRoutes(app: AppInstance, deps: { bidFiles: BidFiles }, at: EvaluationSitting) {
+  /** The committee's members only: experts as `recipient`, representatives as users of the tenderer (checked by the service). */
+  const members = { resource: at.resource, parties: ['recipient', 'tenderer'] } as const;
   app.get(
-    '/api/v1/sections/:id/evaluation/bid-files',
+    `/api/v1/sections/:id/${at.segment}/bid-files`,
     {
       config: { access: { roles: [...memberRoles], scope: members } },
       schema: { tags, summary: "Each read-out bid's parts by role with names and sizes, for a member signed in inside the window (A-138)", params, response: { 200: bidFilesView } },
@@ -28,7 +29,7 @@ export function registerBidFileRoutes(app: AppInstance, deps: { bidFiles: BidFil
   );
 
   app.get(
-    '/api/v1/sections/:id/evaluation/bid-files/:bidId/:partId',
+    `/api/v1/sections/:id/${at.segment}/bid-files/:bidId/:partId`,
     {
       config: { access: { roles: [...memberRoles], scope: members } },
       schema: { tags, summary: "A part's plaintext from its evaluation copy, verified while it streams; every read is audited (A-138)", params: bidFileParams, querystring: bidFileQuery },

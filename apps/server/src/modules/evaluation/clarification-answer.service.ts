@@ -49,7 +49,7 @@ export function createClarificationAnswers(deps: ClarificationDeps) {
     if (row.withdrawn_at) throw new DomainError('EVALUATION_CLARIFICATION_WITHDRAWN', 'the committee withdrew this request');
     const now = clock.now();
     if (now >= row.deadline) throw new DomainError('EVALUATION_CLARIFICATION_DEADLINE_PASSED', `the answer was due by ${row.deadline.toISOString()}`, { deadline: row.deadline.toISOString() });
-    const ev = await tables(trx).selectFrom('evaluation.evaluation').select(['starts_at', 'ends_at', 'summary']).where('section_id', '=', row.section_id).executeTakeFirstOrThrow();
+    const ev = await tables(trx).selectFrom('evaluation.evaluation').select(['starts_at', 'ends_at', 'summary']).where('section_id', '=', row.section_id).where('sitting', '=', 'bid').executeTakeFirstOrThrow();
     assertWindowOpen(ev, now);
     return now;
   }
@@ -149,7 +149,7 @@ export function createClarificationAnswers(deps: ClarificationDeps) {
         details: { requestId: id, bidId: row.bid_id, answersSm3, attachments: input.attachments, certificateFingerprint: cert.fingerprint, signature: input.signature },
       });
       const section = await deps.sections.get(trx, row.section_id);
-      const members = await tables(trx).selectFrom('evaluation.member').select('user_id').where('section_id', '=', row.section_id).execute();
+      const members = await tables(trx).selectFrom('evaluation.member').select('user_id').where('section_id', '=', row.section_id).where('sitting', '=', 'bid').execute();
       for (const m of members) {
         await deps.notify(trx, {
           recipientKind: 'user',

@@ -32,7 +32,7 @@ export function createClarificationService(deps: ClarificationDeps) {
   const { db, clock } = deps;
 
   async function evaluationOf(trx: Db, sectionId: string, lock = false) {
-    let q = tables(trx).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId);
+    let q = tables(trx).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId).where('sitting', '=', 'bid');
     if (lock) q = q.forUpdate();
     const ev = await q.executeTakeFirst();
     if (!ev) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation of this section has not been opened', { reason: 'unopened' });
@@ -40,7 +40,7 @@ export function createClarificationService(deps: ClarificationDeps) {
   }
 
   async function signedInMember(trx: Db, sectionId: string, caller: Caller) {
-    const m = await tables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('user_id', '=', caller.userId).executeTakeFirst();
+    const m = await tables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('sitting', '=', 'bid').where('user_id', '=', caller.userId).executeTakeFirst();
     if (!m) throw new DomainError('EVALUATION_NOT_MEMBER', 'you are not a member of this evaluation committee');
     if (!m.signed_in_at) throw new DomainError('EVALUATION_NOT_SIGNED_IN', 'sign in to the evaluation first, confirming your identity and no conflict');
     return m;

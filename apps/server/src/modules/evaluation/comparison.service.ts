@@ -5,7 +5,7 @@ import type { EvaluationCopyPort, RequirementsPort } from './bid-files.deps.ts';
 import type { Caller } from './caller.ts';
 import { deviationsOf, wholeNumber } from './comparison.deviations.ts';
 import { type EvaluationDeps, json } from './evaluation.deps.ts';
-import type { EvaluatedBid } from './evaluation.tables.ts';
+import { type EvaluatedBid, priceOf } from './evaluation.tables.ts';
 import { createPricedBills } from './priced-bill.service.ts';
 
 export type ComparisonDeps = Pick<EvaluationDeps, 'db' | 'readout'> & { evaluationCopy: EvaluationCopyPort; requirements: RequirementsPort };
@@ -27,7 +27,7 @@ export function createComparison(deps: ComparisonDeps) {
 
   async function compute(sectionId: string, ev: { bids: unknown }): Promise<ComparisonView> {
     const evaluated = json<EvaluatedBid[]>(ev.bids);
-    const readout = await deps.readout.readoutOf(db, sectionId);
+    const readout = await deps.readout.readoutOf(db, sectionId, 'bid');
     const values = new Map((readout?.bids ?? []).map((b) => [b.bidId, b.values]));
     const bulk = await deps.evaluationCopy.bidsOf(db, sectionId);
     const copies = new Map((bulk?.bids ?? []).map((b) => [b.bidId, b]));
@@ -53,7 +53,7 @@ export function createComparison(deps: ComparisonDeps) {
       return s ? [{ field: f.key, count: s.count, min: String(s.min), max: String(s.max), mean: s.mean, bids: s.bids.map((x) => ({ bidId: x.bidId, fromMean: x.fromMean, fromMeanPercent: x.fromMeanPercent })) }] : [];
     });
     const control = wholeNumber(req.controlPriceFen);
-    const checks = control !== null && control > 0n ? priceChecks(evaluated.map((b) => ({ bidId: b.bidId, priceFen: BigInt(b.priceFen) })), control) : null;
+    const checks = control !== null && control > 0n ? priceChecks(evaluated.map((b) => ({ bidId: b.bidId, priceFen: priceOf(b) })), control) : null;
     const above = new Set(checks?.aboveControl.map((a) => a.bidId));
     return {
       requirements: { controlPriceFen: control !== null && control > 0n ? String(control) : null, maxDurationDays: req.maxDurationDays, qualityStandard: req.qualityStandard, bidBondFen: req.bidBondFen },

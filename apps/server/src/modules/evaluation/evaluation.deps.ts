@@ -1,4 +1,4 @@
-import type { EvaluationMethod, SectionSnapshotView } from '@bidhall/contracts';
+import type { EvaluationMethod, ReviewMethod, SectionSnapshotView, Sitting } from '@bidhall/contracts';
 import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
@@ -12,11 +12,12 @@ export interface SectionsPort {
   get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
 }
 
-/** experts → evaluation: the committee's accepted expert members with their accounts; null without a plan. */
+/** experts → evaluation: the sitting's committee (the bids' or the review's), accepted expert members with their accounts; null without a plan. */
 export interface CommitteePort {
   members(
     trx: Db,
     sectionId: string,
+    sitting: Sitting,
   ): Promise<{
     complete: boolean;
     size: number;
@@ -27,11 +28,12 @@ export interface CommitteePort {
   } | null>;
 }
 
-/** opening → evaluation: the latest bid hall's readout and its drawn coefficient; null before the readout. */
+/** opening → evaluation: the latest hall's readout of the sitting and its drawn coefficient; null before the readout. */
 export interface ReadoutPort {
   readoutOf(
     trx: Db,
     sectionId: string,
+    sitting: Sitting,
   ): Promise<{
     round: number;
     readoutAt: string;
@@ -40,9 +42,12 @@ export interface ReadoutPort {
   } | null>;
 }
 
-/** documents → evaluation: the evaluation method of the section's issued tender document; null without one. */
+/** The method a committee works by: the tender document's evaluation method, or the prequalification document's review method. */
+export type SittingMethod = EvaluationMethod | ReviewMethod;
+
+/** documents → evaluation: the method of the sitting's issued document (tender or prequalification); null without one. */
 export interface MethodsPort {
-  methodOf(trx: Db, sectionId: string): Promise<EvaluationMethod | null>;
+  methodOf(trx: Db, sectionId: string, sitting: Sitting): Promise<SittingMethod | null>;
 }
 
 /** identity → evaluation: an account by id (representatives are users of the tenderer's entity). */

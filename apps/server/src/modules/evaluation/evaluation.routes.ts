@@ -13,55 +13,61 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { callerOf } from './caller.ts';
 import type { EvaluationService } from './evaluation.service.ts';
+import type { EvaluationSitting } from './sitting.ts';
 
 const tags = ['evaluation'];
 const params = z.strictObject({ id: z.uuid() });
-/** Member routes: the committee's members (`recipient`); the tenderer's users reach them as representatives (checked by the service). */
-const members = { resource: 'evaluation', parties: ['recipient', 'tenderer'] } as const;
 const memberRoles = ['expert', 'tenderer'] as const;
 
-/** Evaluation (issue 12 §4): open, representatives, chair, sign-in, sheets, summary. */
-export function registerEvaluationRoutes(app: AppInstance, deps: { evaluation: EvaluationService }) {
+/**
+ * Evaluation (issue 12 §4): open, representatives, chair, sign-in, sheets, summary — for the bids at
+ * /sections/:id/evaluation, for the prequalification applications at /sections/:id/application-review.
+ */
+export function registerEvaluationRoutes(app: AppInstance, deps: { evaluation: EvaluationService }, at: EvaluationSitting) {
   const { evaluation } = deps;
+  const base = `/api/v1/sections/:id/${at.segment}`;
+  const { resource } = at;
+  /** Member routes: the committee's members (`recipient`); the tenderer's users reach them as representatives (checked by the service). */
+  const members = { resource, parties: ['recipient', 'tenderer'] } as const;
 
   app.get(
-    '/api/v1/sections/:id/evaluation',
+    base,
     {
-      config: { access: { roles: ['staff', 'supervisor', 'tenderer', 'expert'], scope: { resource: 'evaluation', parties: ['tenderer', 'recipient'] } } },
+      config: { access: { roles: ['staff', 'supervisor', 'tenderer', 'expert'], scope: { resource, parties: ['tenderer', 'recipient'] } } },
       schema: { tags, summary: 'The evaluation: state, window, members (names to members and officers only), progress and the summary (A-146)', params, response: { 200: evaluationView } },
     },
     async (request) => evaluation.view(request.params.id, callerOf(request)),
   );
 
   app.post(
-    '/api/v1/sections/:id/evaluation',
+    base,
     {
-      config: { access: { roles: ['staff'], scope: { resource: 'evaluation', parties: [] } } },
+      config: { access: { roles: ['staff'], scope: { resource, parties: [] } } },
       schema: { tags, summary: 'Open the evaluation with its window (A-131, A-156) once the committee is complete and the bids are read out', params, body: evaluationOpenInput, response: { 200: evaluationView } },
     },
     async (request) => evaluation.open(request.params.id, request.body, callerOf(request)),
   );
 
   app.put(
-    '/api/v1/sections/:id/evaluation/representatives',
+    `${base}/representatives`,
     {
-      config: { access: { roles: ['tenderer'], scope: { resource: 'evaluation', parties: ['tenderer'] } } },
+      config: { access: { roles: ['tenderer'], scope: { resource, parties: ['tenderer'] } } },
       schema: { tags, summary: 'Name the tenderer representatives: users of the tenderer, as many as the plan says (A-131)', params, body: evaluationRepresentativesInput, response: { 200: evaluationView } },
     },
     async (request) => evaluation.setRepresentatives(request.params.id, request.body, callerOf(request)),
   );
 
   app.put(
-    '/api/v1/sections/:id/evaluation/chair',
+    `${base}/chair`,
     {
-      config: { access: { roles: ['staff'], scope: { resource: 'evaluation', parties: [] } } },
+      config: { access: { roles: ['staff'], scope: { resource, parties: [] } } },
       schema: { tags, summary: 'Name the chair among the expert members (A-132)', params, body: evaluationChairInput, response: { 200: evaluationView } },
     },
     async (request) => evaluation.setChair(request.params.id, request.body.memberId, callerOf(request)),
   );
 
   app.post(
-    '/api/v1/sections/:id/evaluation/sign-in',
+    `${base}/sign-in`,
     {
       config: { access: { roles: [...memberRoles], scope: members } },
       schema: { tags, summary: 'Sign in inside the window, confirming identity and no conflict with the bidders listed (A-133, A-156)', params, body: evaluationSignInInput, response: { 200: evaluationSignInView } },
@@ -70,7 +76,7 @@ export function registerEvaluationRoutes(app: AppInstance, deps: { evaluation: E
   );
 
   app.get(
-    '/api/v1/sections/:id/evaluation/sheets/mine',
+    `${base}/sheets/mine`,
     {
       config: { access: { roles: [...memberRoles], scope: members } },
       schema: { tags, summary: "The caller's own review and score sheet; no member reads another's (A-146)", params, response: { 200: evaluationSheetView } },
@@ -79,7 +85,7 @@ export function registerEvaluationRoutes(app: AppInstance, deps: { evaluation: E
   );
 
   app.put(
-    '/api/v1/sections/:id/evaluation/sheets/mine',
+    `${base}/sheets/mine`,
     {
       config: { access: { roles: [...memberRoles], scope: members } },
       schema: { tags, summary: "Save or submit the caller's verdicts and scores (A-140); a submitted sheet is frozen", params, body: evaluationSheetInput, response: { 200: evaluationSheetView } },
@@ -88,7 +94,7 @@ export function registerEvaluationRoutes(app: AppInstance, deps: { evaluation: E
   );
 
   app.post(
-    '/api/v1/sections/:id/evaluation/summary',
+    `${base}/summary`,
     {
       config: { access: { roles: [...memberRoles], scope: members } },
       schema: { tags, summary: 'The chair computes the summary once every member has submitted: compliance, scores, totals, ranking, candidates, outliers (A-141, A-144, A-145, A-150, B-026)', params, body: evaluationSummaryInput, response: { 200: evaluationView } },

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EvaluationMethod, EvaluationOpenInput, EvaluationRepresentativesInput, EvaluationSheetInput, EvaluationSheetView, EvaluationSignInInput, EvaluationSignInView, EvaluationSummaryInput, PriceFindings, SectionSnapshotView } from '@bidhall/contracts';
+import type { EvaluationOpenInput, EvaluationRepresentativesInput, EvaluationSheetInput, EvaluationSheetView, EvaluationSignInInput, EvaluationSignInView, EvaluationSummaryInput, PriceFindings, SectionSnapshotView, Sitting } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Caller } from './caller.ts';
-import { type EvaluationDeps, json, tables } from './evaluation.deps.ts';
+import { type EvaluationDeps, json, type SittingMethod, tables } from './evaluation.deps.ts';
+import type { EvaluationSitting } from './sitting.ts';
 import type { EvaluatedBid } from './evaluation.tables.ts';
 import { checkSignInCertificate } from './sign-in-certificate.ts';
 import { checkSignInDevice } from './sign-in-device.ts';
@@ -15,8 +16,8 @@ export const MAX_WINDOW_MS = 3 * 86_400_000;
 
 type EvaluationRow = Awaited<ReturnType<typeof loadEvaluation>>;
 
-async function loadEvaluation(trx: Db, sectionId: string, lock = false) {
-  let q = tables(trx).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId);
+async function loadEvaluation(trx: Db, sectionId: string, sitting: Sitting, lock = false) {
+  let q = tables(trx).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting);
   if (lock) q = q.forUpdate();
   return q.executeTakeFirst();
 }
@@ -31,8 +32,9 @@ async function loadEvaluation(trx: Db, sectionId: string, lock = false) {
 /** The comparison's price checks (A-148) the summary records; read outside the summary's transaction. */
 export type PriceFindingsOf = (sectionId: string, ev: { bids: unknown }) => Promise<PriceFindings>;
 
-export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: PriceFindingsOf) {
+export function createEvaluationService(deps: EvaluationDeps, at: EvaluationSitting, priceFindingsOf: PriceFindingsOf | null) {
   const { db, clock } = deps;
+  const { sitting } = at;
 
   async function sectionOf(trx: Db, sectionId: string): Promise<SectionSnapshotView> {
     const s = await deps.sections.get(trx, sectionId);
@@ -41,7 +43,7 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
   }
 
   async function opened(trx: Db, sectionId: string, lock = true): Promise<NonNullable<EvaluationRow>> {
-    const ev = await loadEvaluation(trx, sectionId, lock);
+    const ev = await loadEvaluation(trx, sectionId, sitting, lock);
     if (!ev) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation of this section has not been opened', { reason: 'unopened' });
     return ev;
   }
@@ -61,7 +63,7 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
   }
 
   async function memberOf(trx: Db, sectionId: string, userId: string) {
-    const m = await tables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('user_id', '=', userId).executeTakeFirst();
+    const m = await tables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).where('user_id', '=', userId).executeTakeFirst();
     if (!m) throw new DomainError('EVALUATION_NOT_MEMBER', 'you are not a member of this evaluation committee');
     return m;
   }
@@ -82,17 +84,22 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
     if (endsAt <= clock.now()) throw new DomainError('EVALUATION_WINDOW_INVALID', 'the window is already over', { endsAt: input.endsAt });
     await db.transaction().execute(async (trx) => {
       const section = await sectionOf(trx, sectionId);
-      if (await loadEvaluation(trx, sectionId)) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation is already open', { reason: 'opened' });
-      const committee = await deps.committee.members(trx, sectionId);
+      if (await loadEvaluation(trx, sectionId, sitting)) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation is already open', { reason: 'opened' });
+      const committee = await deps.committee.members(trx, sectionId, sitting);
       if (!committee?.complete) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the committee is not complete: every expert seat must be accepted', { reason: 'committee' });
-      const readout = await deps.readout.readoutOf(trx, sectionId);
-      if (!readout) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the bids have not been read out', { reason: 'readout' });
-      const method = await deps.methods.methodOf(trx, sectionId);
-      if (!method) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the section has no issued tender document with an evaluation method', { reason: 'method' });
+      const readout = await deps.readout.readoutOf(trx, sectionId, sitting);
+      if (!readout) throw new DomainError('EVALUATION_STATE_CONFLICT', `the ${sitting === 'bid' ? 'bids' : 'applications'} have not been read out`, { reason: 'readout' });
+      const method = await deps.methods.methodOf(trx, sectionId, sitting);
+      if (!method) {
+        const what = sitting === 'bid' ? 'tender document with an evaluation method' : 'prequalification document with a review method';
+        throw new DomainError('EVALUATION_STATE_CONFLICT', `the section has no issued ${what}`, { reason: 'method' });
+      }
       if (method.type === 'scoring' && readout.coefficient === null) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the price coefficient has not been drawn yet', { reason: 'coefficient' });
       const unlinked = committee.experts.find((e) => !e.userId);
       if (unlinked) throw new DomainError('EVALUATION_MEMBER_WITHOUT_ACCOUNT', `the expert of seat ${unlinked.seat} has no platform account linked`, { seat: unlinked.seat });
       const bids: EvaluatedBid[] = readout.bids.map((b) => {
+        // Applications carry no price (A-159).
+        if (sitting === 'application') return { bidId: b.bidId, entityId: b.entityId, entityName: b.entityName, receivedAt: b.receivedAt, priceFen: null };
         const price = b.values.price;
         const fen = typeof price === 'number' ? String(price) : (price ?? '');
         if (!/^\d{1,18}$/.test(fen) || BigInt(fen) <= 0n) throw new DomainError('EVALUATION_STATE_CONFLICT', `bid ${b.bidId} has no price read out`, { reason: 'price', bidId: b.bidId });
@@ -103,6 +110,7 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
         .insertInto('evaluation.evaluation')
         .values({
           section_id: sectionId,
+          sitting,
           region_code: section.regionCode,
           starts_at: startsAt,
           ends_at: endsAt,
@@ -117,28 +125,28 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
           summarised_by: null,
           summarised_at: null,
         })
-        .onConflict((oc) => oc.column('section_id').doNothing())
+        .onConflict((oc) => oc.columns(['section_id', 'sitting']).doNothing())
         .returning('section_id')
         .executeTakeFirst();
       if (!inserted) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation is already open', { reason: 'opened' });
       for (const e of committee.experts) {
         await tables(trx)
           .insertInto('evaluation.member')
-          .values({ id: randomUUID(), section_id: sectionId, role: 'expert', seat: e.seat, user_id: e.userId!, name: e.name, added_at: now, signed_in_at: null, no_conflict_with: null })
+          .values({ id: randomUUID(), section_id: sectionId, sitting, role: 'expert', seat: e.seat, user_id: e.userId!, name: e.name, added_at: now, signed_in_at: null, no_conflict_with: null })
           .execute();
         await deps.notify(trx, {
           recipientKind: 'user',
           recipientId: e.userId!,
-          topic: 'evaluation.opened',
-          title: `评标时间：${section.name}`,
-          body: `请于 ${startsAt.toISOString()} 至 ${endsAt.toISOString()} 之间登录平台签到并评标。`,
+          topic: `${at.action}.opened`,
+          title: `${at.zh.work}时间：${section.name}`,
+          body: `请于 ${startsAt.toISOString()} 至 ${endsAt.toISOString()} 之间登录平台签到并${at.zh.work}。`,
           link: '/expert',
-          dedupeKey: `evaluation.opened:${sectionId}:${e.userId}`,
+          dedupeKey: `${at.action}.opened:${sectionId}:${e.userId}`,
         });
       }
       // The audit names seats, never experts (A-134).
       await deps.audit.record(trx, caller.actor, {
-        action: 'evaluation.opened',
+        action: `${at.action}.opened`,
         targetType: 'section',
         targetId: sectionId,
         regionCode: section.regionCode,
@@ -166,25 +174,25 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
         }
         names.set(id, a.displayName);
       }
-      const current = await tables(trx).selectFrom('evaluation.member').select(['id', 'signed_in_at']).where('section_id', '=', sectionId).where('role', '=', 'representative').execute();
+      const current = await tables(trx).selectFrom('evaluation.member').select(['id', 'signed_in_at']).where('section_id', '=', sectionId).where('sitting', '=', sitting).where('role', '=', 'representative').execute();
       if (current.some((m) => m.signed_in_at)) throw new DomainError('EVALUATION_STATE_CONFLICT', 'a representative has signed in: the representatives are fixed', { reason: 'representativesSignedIn' });
       if (current.length) await tables(trx).deleteFrom('evaluation.member').where('id', 'in', current.map((m) => m.id)).execute();
       const now = clock.now();
       for (const id of ids) {
         await tables(trx)
           .insertInto('evaluation.member')
-          .values({ id: randomUUID(), section_id: sectionId, role: 'representative', seat: null, user_id: id, name: names.get(id)!, added_at: now, signed_in_at: null, no_conflict_with: null })
+          .values({ id: randomUUID(), section_id: sectionId, sitting, role: 'representative', seat: null, user_id: id, name: names.get(id)!, added_at: now, signed_in_at: null, no_conflict_with: null })
           .execute();
         await deps.notify(trx, {
           recipientKind: 'user',
           recipientId: id,
-          topic: 'evaluation.representative',
-          title: `评标代表：${section.name}`,
-          body: `您被指定为招标人评标代表，请于 ${ev.starts_at.toISOString()} 至 ${ev.ends_at.toISOString()} 之间登录平台签到并评标。`,
-          dedupeKey: `evaluation.representative:${sectionId}:${id}:${now.getTime()}`,
+          topic: `${at.action}.representative`,
+          title: `${at.zh.committee}招标人代表：${section.name}`,
+          body: `您被指定为${at.zh.committee}的招标人代表，请于 ${ev.starts_at.toISOString()} 至 ${ev.ends_at.toISOString()} 之间登录平台签到并${at.zh.work}。`,
+          dedupeKey: `${at.action}.representative:${sectionId}:${id}:${now.getTime()}`,
         });
       }
-      await deps.audit.record(trx, caller.actor, { action: 'evaluation.representativesNamed', targetType: 'section', targetId: sectionId, regionCode: section.regionCode, details: { userIds: ids } });
+      await deps.audit.record(trx, caller.actor, { action: `${at.action}.representativesNamed`, targetType: 'section', targetId: sectionId, regionCode: section.regionCode, details: { userIds: ids } });
     });
     return view(sectionId, caller);
   }
@@ -194,10 +202,10 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
     await db.transaction().execute(async (trx) => {
       const ev = await opened(trx, sectionId);
       notSummarised(ev);
-      const m = await tables(trx).selectFrom('evaluation.member').select(['id', 'role', 'seat']).where('section_id', '=', sectionId).where('id', '=', memberId).executeTakeFirst();
+      const m = await tables(trx).selectFrom('evaluation.member').select(['id', 'role', 'seat']).where('section_id', '=', sectionId).where('sitting', '=', sitting).where('id', '=', memberId).executeTakeFirst();
       if (!m || m.role !== 'expert') throw new DomainError('EVALUATION_CHAIR_INVALID', 'the chair is one of the expert members', { memberId });
-      await tables(trx).updateTable('evaluation.evaluation').set({ chair_member_id: m.id }).where('section_id', '=', sectionId).execute();
-      await deps.audit.record(trx, caller.actor, { action: 'evaluation.chairNamed', targetType: 'section', targetId: sectionId, regionCode: ev.region_code, details: { memberId: m.id, seat: m.seat } });
+      await tables(trx).updateTable('evaluation.evaluation').set({ chair_member_id: m.id }).where('section_id', '=', sectionId).where('sitting', '=', sitting).execute();
+      await deps.audit.record(trx, caller.actor, { action: `${at.action}.chairNamed`, targetType: 'section', targetId: sectionId, regionCode: ev.region_code, details: { memberId: m.id, seat: m.seat } });
     });
     return view(sectionId, caller);
   }
@@ -211,12 +219,12 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
       notSummarised(ev);
       if (m.signed_in_at) return { signedInAt: m.signed_in_at.toISOString(), noConflictWith: json<string[]>(m.no_conflict_with) };
       const bidders = [...new Set(json<EvaluatedBid[]>(ev.bids).map((b) => b.entityName))];
-      await checkSignInDevice(trx, deps, { sectionId, regionCode: ev.region_code, member: m, caller, device: input?.device });
-      const certificateFingerprint = await checkSignInCertificate(trx, deps, { sectionId, userId: caller.userId, certificate: input.certificate, deviceNonce: input.device?.nonce });
+      await checkSignInDevice(trx, deps, { sectionId, sitting, regionCode: ev.region_code, member: m, caller, device: input?.device });
+      const certificateFingerprint = await checkSignInCertificate(trx, deps, { sectionId, sitting, userId: caller.userId, certificate: input.certificate, deviceNonce: input.device?.nonce });
       const now = clock.now();
       await tables(trx).updateTable('evaluation.member').set({ signed_in_at: now, no_conflict_with: JSON.stringify(bidders) }).where('id', '=', m.id).execute();
       await deps.audit.record(trx, caller.actor, {
-        action: 'evaluation.signedIn',
+        action: `${at.action}.signedIn`,
         targetType: 'section',
         targetId: sectionId,
         regionCode: ev.region_code,
@@ -226,10 +234,10 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
     });
   }
 
-  function checkSheet(method: EvaluationMethod, bids: readonly EvaluatedBid[], input: EvaluationSheetInput) {
+  function checkSheet(method: SittingMethod, bids: readonly EvaluatedBid[], input: EvaluationSheetInput) {
     const bidIds = new Set(bids.map((b) => b.bidId));
     const criteria = [...method.qualification, ...method.compliance].map((c) => c.number);
-    const factors = method.type === 'scoring' ? method.factors.filter((f) => f.category !== 'price') : [];
+    const factors = method.type === 'scoring' || method.type === 'limitedNumber' ? method.factors.filter((f) => f.category !== 'price') : [];
     for (const [bidId, row] of Object.entries(input.verdicts)) {
       if (!bidIds.has(bidId)) throw new DomainError('EVALUATION_SHEET_INVALID', `no bid ${bidId} in this evaluation`, { bidId });
       for (const c of Object.keys(row)) if (!criteria.includes(c)) throw new DomainError('EVALUATION_SHEET_INVALID', `bid ${bidId}: no criterion ${c} in the method`, { bidId, criterion: c });
@@ -267,16 +275,16 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
       notSummarised(ev);
       const existing = await tables(trx).selectFrom('evaluation.sheet').select(['submitted_at']).where('member_id', '=', m.id).forUpdate().executeTakeFirst();
       if (existing?.submitted_at) throw new DomainError('EVALUATION_SHEET_SUBMITTED', 'your sheet was submitted and is frozen');
-      checkSheet(json<EvaluationMethod>(ev.method), json<EvaluatedBid[]>(ev.bids), input);
+      checkSheet(json<SittingMethod>(ev.method), json<EvaluatedBid[]>(ev.bids), input);
       const now = clock.now();
       const row = { verdicts: JSON.stringify(input.verdicts), scores: JSON.stringify(input.scores), updated_at: now, submitted_at: input.submit ? now : null };
       await tables(trx)
         .insertInto('evaluation.sheet')
-        .values({ member_id: m.id, section_id: sectionId, ...row })
+        .values({ member_id: m.id, section_id: sectionId, sitting, ...row })
         .onConflict((oc) => oc.column('member_id').doUpdateSet(row))
         .execute();
       await deps.audit.record(trx, caller.actor, {
-        action: input.submit ? 'evaluation.sheetSubmitted' : 'evaluation.sheetSaved',
+        action: `${at.action}.${input.submit ? 'sheetSubmitted' : 'sheetSaved'}`,
         targetType: 'section',
         targetId: sectionId,
         regionCode: ev.region_code,
@@ -302,19 +310,19 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
   /** The chair, once every member has submitted: the summary by the rules' engine, stored and audited. */
   async function summarise(sectionId: string, input: EvaluationSummaryInput, caller: Caller) {
     // The bids are fixed when the evaluation opens; their price checks read the copies through other handles, before the transaction.
-    const before = await loadEvaluation(db, sectionId, false);
-    const priceFindings = before ? await priceFindingsOf(sectionId, before) : undefined;
+    const before = await loadEvaluation(db, sectionId, sitting, false);
+    const priceFindings = before && priceFindingsOf ? await priceFindingsOf(sectionId, before) : undefined;
     await db.transaction().execute(async (trx) => {
       const ev = await opened(trx, sectionId);
       const m = await activeMember(trx, ev, caller);
       notSummarised(ev);
       if (ev.chair_member_id !== m.id) throw new DomainError('EVALUATION_NOT_CHAIR', 'only the chair computes the summary');
-      const method = json<EvaluationMethod>(ev.method);
+      const method = json<SittingMethod>(ev.method);
       const bids = json<EvaluatedBid[]>(ev.bids);
-      const members = await tables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).orderBy('seq').execute();
+      const members = await tables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).orderBy('seq').execute();
       const reps = members.filter((x) => x.role === 'representative').length;
       if (reps !== ev.representatives_needed) throw new DomainError('EVALUATION_STATE_CONFLICT', `the tenderer has named ${reps} of ${ev.representatives_needed} representatives`, { reason: 'representatives' });
-      const sheets = await tables(trx).selectFrom('evaluation.sheet').selectAll().where('section_id', '=', sectionId).execute();
+      const sheets = await tables(trx).selectFrom('evaluation.sheet').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).execute();
       const submitted = new Map(sheets.filter((s) => s.submitted_at).map((s) => [s.member_id, s]));
       const waiting = members.filter((x) => !submitted.has(x.id)).length;
       if (waiting) throw new DomainError('EVALUATION_SHEETS_PENDING', `${waiting} members have not submitted their sheets`, { waiting });
@@ -341,14 +349,15 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
       await tables(trx)
         .updateTable('evaluation.evaluation')
         .set({ summary: JSON.stringify(summary), summarised_by: caller.userId, summarised_at: clock.now() })
-        .where('section_id', '=', sectionId)
+        .where('section_id', '=', sectionId).where('sitting', '=', sitting)
         .execute();
       await deps.audit.record(trx, caller.actor, {
-        action: 'evaluation.summarised',
+        action: `${at.action}.summarised`,
         targetType: 'section',
         targetId: sectionId,
         regionCode: ev.region_code,
         details: {
+          ...(summary.qualified ? { qualified: summary.qualified.map((q) => q.bidId) } : {}),
           failed: summary.compliance.filter((c) => !c.passed).map((c) => ({ bidId: c.bidId, failing: c.failing.map((f) => f.number) })),
           candidates: summary.candidates.map((c) => ({ rank: c.rank, bidId: c.bidId })),
           flaggedMembers: summary.outliers.filter((o) => o.flagged).map((o) => o.memberId),
@@ -358,7 +367,7 @@ export function createEvaluationService(deps: EvaluationDeps, priceFindingsOf: P
     return view(sectionId, caller);
   }
 
-  const view = (sectionId: string, caller: Caller) => evaluationViewOf(deps, sectionId, caller);
+  const view = (sectionId: string, caller: Caller) => evaluationViewOf(deps, at, sectionId, caller);
 
   return { open, setRepresentatives, setChair, signIn, saveSheet, mySheet: (sectionId: string, caller: Caller) => mySheet(sectionId, caller), summarise, view };
 }

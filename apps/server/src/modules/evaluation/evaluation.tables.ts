@@ -1,7 +1,9 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Generated } from 'kysely';
 
 export interface EvaluationTable {
   section_id: string;
+  sitting: Sitting;
   region_code: string;
   starts_at: Date;
   ends_at: Date;
@@ -23,6 +25,7 @@ export interface MemberTable {
   id: string;
   seq: Generated<string>;
   section_id: string;
+  sitting: Sitting;
   role: 'expert' | 'representative';
   seat: number | null;
   user_id: string;
@@ -35,6 +38,7 @@ export interface MemberTable {
 export interface SheetTable {
   member_id: string;
   section_id: string;
+  sitting: Sitting;
   verdicts: unknown;
   scores: unknown;
   updated_at: Date;
@@ -47,12 +51,18 @@ export interface EvaluationTables {
   'evaluation.sheet': SheetTable;
 }
 
-/** A bid under evaluation, as read out at opening. */
+/** A bid (or an application) under evaluation, as read out at opening. */
 export interface EvaluatedBid {
   bidId: string;
   entityId: string;
   entityName: string;
   receivedAt: string;
-  /** The read-out price in fen, as a decimal string. */
-  priceFen: string;
+  /** The read-out price in fen, as a decimal string; null for an application (no price, A-159). */
+  priceFen: string | null;
+}
+
+/** A bid's read-out price: the bids' evaluation always has one (an application has none). */
+export function priceOf(b: Pick<EvaluatedBid, 'bidId' | 'priceFen'>): bigint {
+  if (b.priceFen === null) throw new Error(`bid ${b.bidId} has no read-out price`);
+  return BigInt(b.priceFen);
 }

@@ -5,7 +5,7 @@ import { callerOf } from './caller.ts';
 import { type EvaluationDeps, tables } from './evaluation.deps.ts';
 
 /**
- * The evaluations the caller sits in, newest window first: an expert finds the rooms of the committees
+ * The evaluations and prequalification reviews the caller sits in, newest window first: an expert finds the rooms of the committees
  * it was seated on, a tenderer's user those it represents the tenderer in. Only the caller's own
  * memberships; nothing about the others.
  */
@@ -13,9 +13,9 @@ export async function myEvaluations(deps: Pick<EvaluationDeps, 'db' | 'clock' | 
   const { db } = deps;
   const rows = await tables(db)
     .selectFrom('evaluation.member as m')
-    .innerJoin('evaluation.evaluation as e', 'e.section_id', 'm.section_id')
+    .innerJoin('evaluation.evaluation as e', (j) => j.onRef('e.section_id', '=', 'm.section_id').onRef('e.sitting', '=', 'm.sitting'))
     .leftJoin('evaluation.sheet as s', 's.member_id', 'm.id')
-    .select(['m.section_id', 'm.id', 'm.role', 'm.signed_in_at', 'e.starts_at', 'e.ends_at', 'e.chair_member_id', 'e.summary', 's.submitted_at'])
+    .select(['m.section_id', 'm.sitting', 'm.id', 'm.role', 'm.signed_in_at', 'e.starts_at', 'e.ends_at', 'e.chair_member_id', 'e.summary', 's.submitted_at'])
     .where('m.user_id', '=', userId)
     .orderBy('e.starts_at', 'desc')
     .limit(200)
@@ -25,10 +25,11 @@ export async function myEvaluations(deps: Pick<EvaluationDeps, 'db' | 'clock' | 
   for (const r of rows) {
     const section = await deps.sections.get(db, r.section_id);
     if (!section) continue;
-    const everyone = await tables(db).selectFrom('evaluation.member').select(['signed_in_at']).where('section_id', '=', r.section_id).execute();
+    const everyone = await tables(db).selectFrom('evaluation.member').select(['signed_in_at']).where('section_id', '=', r.section_id).where('sitting', '=', r.sitting).execute();
     const allIn = everyone.length > 0 && everyone.every((m) => m.signed_in_at !== null);
     out.push({
       sectionId: r.section_id,
+      sitting: r.sitting,
       sectionName: section.name,
       sectionCode: section.code,
       state: r.summary !== null ? 'summarised' : allIn ? 'scoring' : 'open',

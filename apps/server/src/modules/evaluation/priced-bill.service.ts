@@ -2,7 +2,7 @@ import { PRICED_BILL_PART_KEY, PRICED_BOQ_MAX_BYTES, type PricedBillComparison, 
 import { pricedBillChecks } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import type { EvaluationCopyPort, RequirementsPort } from './bid-files.deps.ts';
-import type { EvaluatedBid } from './evaluation.tables.ts';
+import { type EvaluatedBid, priceOf } from './evaluation.tables.ts';
 import { type PricedBillRead, readPricedBill } from './priced-bill.read.ts';
 
 type Status = PricedBillComparison['bids'][number]['status'];
@@ -53,7 +53,7 @@ export function createPricedBills(deps: { evaluationCopy: EvaluationCopyPort; re
     }
     const checked = reads.flatMap((r) =>
       r.status === 'checked' && r.bill
-        ? [{ bidId: r.bid.bidId, readoutPriceFen: BigInt(r.bid.priceFen), totalFen: BigInt(r.bill.totalFen), chargesFen: Object.values(r.bill.charges).reduce((s, v) => s + BigInt(v), 0n), lines: r.bill.items.map((i) => ({ code: i.code, unitPriceFen: BigInt(i.unitPriceFen), amountFen: BigInt(i.amountFen) })) }]
+        ? [{ bidId: r.bid.bidId, readoutPriceFen: priceOf(r.bid), totalFen: BigInt(r.bill.totalFen), chargesFen: Object.values(r.bill.charges).reduce((s, v) => s + BigInt(v), 0n), lines: r.bill.items.map((i) => ({ code: i.code, unitPriceFen: BigInt(i.unitPriceFen), amountFen: BigInt(i.amountFen) })) }]
         : [],
     );
     const result = pricedBillChecks(tender.items, checked, UNIT_PRICE_DEVIATION_PERCENT);

@@ -4,7 +4,7 @@ import { committeeOrOfficer } from './bid-files.access.ts';
 import type { EvaluationCopyPort } from './bid-files.deps.ts';
 import type { Caller } from './caller.ts';
 import { type EvaluationDeps, json } from './evaluation.deps.ts';
-import type { EvaluatedBid } from './evaluation.tables.ts';
+import { type EvaluatedBid, priceOf } from './evaluation.tables.ts';
 
 export type RedFlagsDeps = Pick<EvaluationDeps, 'db'> & { evaluationCopy: EvaluationCopyPort };
 
@@ -23,7 +23,7 @@ export function createRedFlags(deps: RedFlagsDeps) {
       return {
         bidId: b.bidId,
         bidderId: b.entityId,
-        priceFen: BigInt(b.priceFen),
+        priceFen: priceOf(b),
         receivedAtMs: Date.parse(b.receivedAt),
         preparation: c?.preparation ?? null,
         files: (c?.parts ?? []).filter((p) => p.role === 'file').map((p) => ({ name: p.name, size: p.size, plaintextHash: p.plaintextHash })),

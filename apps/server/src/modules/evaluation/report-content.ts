@@ -1,10 +1,11 @@
-import { EVALUATION_REPORT_FORMAT, type EvaluationReportContent, type EvaluationReportParts, type EvaluationSummary, type SectionSnapshotView } from '@bidhall/contracts';
+import { EVALUATION_REPORT_FORMAT, type EvaluationReportContent, type EvaluationReportParts, type EvaluationSummary, type SectionSnapshotView, type Sitting } from '@bidhall/contracts';
 import { escapeHtml as e } from '../../platform/text/encode.ts';
 import type { MemberTable } from './evaluation.tables.ts';
 
 /** The report's content from the stored summary and the chair's parts (A-151): nothing is recomputed. */
 export function buildReportContent(input: {
   section: SectionSnapshotView;
+  sitting: Sitting;
   window: { startsAt: Date; endsAt: Date };
   members: readonly Pick<MemberTable, 'id' | 'role' | 'seat' | 'name'>[];
   chairMemberId: string | null;
@@ -22,6 +23,7 @@ export function buildReportContent(input: {
     sectionName: section.name,
     projectName: section.projectName,
     tendererName: section.tendererName,
+    ...(input.sitting === 'application' ? { sitting: input.sitting } : {}),
     window: { startsAt: input.window.startsAt.toISOString(), endsAt: input.window.endsAt.toISOString() },
     members: ordered.map((m) => ({ memberId: m.id, role: m.role, seat: m.seat, name: m.name, chair: m.id === input.chairMemberId })),
     summary: input.summary,
@@ -44,7 +46,7 @@ const tr = (cells: string[], tag = 'td') => `<tr>${cells.map((c) => `<${tag}>${c
 const table = (head: string[], body: string[]) => (body.length ? `<table><thead>${tr(head, 'th')}</thead><tbody>${body.join('')}</tbody></table>` : '<p>无</p>');
 const para = (text: string) => (text.trim() ? `<p>${e(text).replace(/\n/g, '<br>')}</p>` : '<p>无</p>');
 const ROLE = { expert: '评标专家', representative: '招标人代表' } as const;
-const METHOD = { scoring: '综合评估法', lowestEvaluatedPrice: '经评审的最低投标价法' } as const;
+const METHOD = { scoring: '综合评估法', lowestEvaluatedPrice: '经评审的最低投标价法', pass: '合格制', limitedNumber: '有限数量制' } as const;
 const BILL_STATUS = { checked: '已核对', pending: '尚在解密', absent: '未提交', unreadable: '无法读取', otherBill: '非本次招标工程量清单' } as const;
 const BILL_ISSUE = {
   missingItem: '漏项',
@@ -80,6 +82,7 @@ function priceFindingsHtml(f: NonNullable<EvaluationSummary['priceFindings']>): 
 
 /** The report as members and officers read it before signing: every string escaped, tables and paragraphs only. */
 export function reportHtml(r: EvaluationReportContent): string {
+  if (r.sitting === 'application') return reviewReportHtml(r);
   const s = r.summary;
   const seatOf = new Map(r.members.map((m) => [m.memberId, m.seat === null ? ROLE[m.role] : `${m.seat} 号席位`]));
   const factorNumbers = [...new Set(s.bids.flatMap((b) => b.factors.map((f) => f.number)))];
@@ -111,6 +114,48 @@ export function reportHtml(r: EvaluationReportContent): string {
     '<h3>八、发现的问题</h3>',
     para(r.parts.problems),
     '<h3>九、对招标人的建议</h3>',
+    para(r.parts.recommendations),
+    `<p>汇总时间：${at(r.summarisedAt)}；报告生成时间：${at(r.generatedAt)}</p>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+const REVIEW_ROLE = { expert: '审查专家', representative: '招标人代表' } as const;
+
+/** 资格审查报告 (A-160): the same parts without price, ending in the applicants who pass. */
+function reviewReportHtml(r: EvaluationReportContent): string {
+  const s = r.summary;
+  const qualified = s.qualified ?? [];
+  const seatOf = new Map(r.members.map((m) => [m.memberId, m.seat === null ? REVIEW_ROLE[m.role] : `${m.seat} 号席位`]));
+  const factorNumbers = [...new Set(s.bids.flatMap((b) => b.factors.map((f) => f.number)))];
+  return [
+    `<h2>${e(r.projectName)}${e(r.sectionName)}资格审查报告</h2>`,
+    `<p>标段编号：${e(r.sectionCode)}；招标人：${e(r.tendererName)}；资格审查办法：${METHOD[s.method]}；审查时间：${at(r.window.startsAt)} 至 ${at(r.window.endsAt)}</p>`,
+    '<h3>一、资格审查委员会成员</h3>',
+    table(['席位', '身份', '姓名', '职务'], r.members.map((m) => tr([m.seat === null ? '—' : String(m.seat), REVIEW_ROLE[m.role], e(m.name), m.chair ? '主任委员' : '委员']))),
+    '<h3>二、初步审查和详细审查</h3>',
+    table(['申请人', '结论', '不符合的条款'], s.compliance.map((c) => tr([e(c.entityName), c.passed ? '通过' : '不通过', c.failing.length ? c.failing.map((f) => `${e(f.number)} ${e(f.title)}`).join('；') : '—']))),
+    s.method === 'limitedNumber'
+      ? '<h3>三、评分</h3>' +
+        table(
+          ['名次', '申请人', ...factorNumbers.map((n) => `${e(n)} 平均分`), '总分'],
+          s.ranking.map((x) => {
+            const b = s.bids.find((y) => y.bidId === x.bidId);
+            return tr([String(x.rank), e(x.entityName), ...factorNumbers.map((n) => num(b?.factors.find((f) => f.number === n)?.mean ?? null)), num(x.total)]);
+          }),
+        )
+      : '',
+    '<h3>四、通过资格预审的申请人</h3>',
+    table(['申请人', '名次', '总分'], qualified.map((q) => tr([e(q.entityName), q.rank === null ? '—' : String(q.rank), num(q.total)]))),
+    qualified.length < 3 ? '<p><strong>通过资格预审的申请人少于 3 个，应当重新进行资格预审（《招标投标法实施条例》第十九条）。</strong></p>' : '',
+    '<h3>五、评分偏离提示</h3>',
+    para(s.outliers.filter((o) => o.flagged).map((o) => `${seatOf.get(o.memberId) ?? ''} 的评分明显偏离其他成员（偏离度 ${o.deviation.toFixed(3)}）`).join('\n')),
+    '<h3>六、资格审查委员会意见</h3>',
+    para(r.parts.remarks),
+    '<h3>七、发现的问题</h3>',
+    para(r.parts.problems),
+    '<h3>八、对招标人的建议</h3>',
     para(r.parts.recommendations),
     `<p>汇总时间：${at(r.summarisedAt)}；报告生成时间：${at(r.generatedAt)}</p>`,
   ]

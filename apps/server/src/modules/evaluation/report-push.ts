@@ -1,4 +1,4 @@
-import type { EvaluationReportContent } from '@bidhall/contracts';
+import type { EvaluationReportContent, Sitting } from '@bidhall/contracts';
 import type { ReportSignatureTable } from './report.tables.ts';
 
 /**
@@ -7,6 +7,7 @@ import type { ReportSignatureTable } from './report.tables.ts';
  * which certificate. The signatures themselves stay in the platform's audit trail.
  */
 export function supervisionMessage(input: {
+  sitting: Sitting;
   content: EvaluationReportContent;
   regionCode: string;
   reportSm3: string;
@@ -17,7 +18,7 @@ export function supervisionMessage(input: {
   const s = r.summary;
   const signed = new Map(input.signatures.map((x) => [x.member_id, x]));
   return {
-    format: 'bidhall.supervision.evaluationReport.v1',
+    format: input.sitting === 'application' ? 'bidhall.supervision.applicationReviewReport.v1' : 'bidhall.supervision.evaluationReport.v1',
     section: { id: r.sectionId, code: r.sectionCode, name: r.sectionName, projectName: r.projectName, tendererName: r.tendererName, regionCode: input.regionCode },
     members: r.members.map((m) => {
       const sig = signed.get(m.memberId);
@@ -33,6 +34,8 @@ export function supervisionMessage(input: {
     },
     ranking: s.ranking.map((x) => ({ rank: x.rank, bidId: x.bidId, entityName: x.entityName, total: x.total, evaluatedPriceFen: x.evaluatedPriceFen })),
     candidates: s.candidates.map((x) => ({ rank: x.rank, bidId: x.bidId, entityName: x.entityName })),
+    // the prequalification's result, the applicants who pass.
+    ...(s.qualified ? { qualified: s.qualified.map((x) => ({ bidId: x.bidId, entityName: x.entityName, rank: x.rank, total: x.total })) } : {}),
     reportSm3: input.reportSm3,
     generatedAt: r.generatedAt,
     completedAt: input.completedAt.toISOString(),

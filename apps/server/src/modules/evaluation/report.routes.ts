@@ -4,22 +4,24 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import { callerOf } from './caller.ts';
 import type { EvaluationDeps } from './evaluation.deps.ts';
 import { createReportService } from './report.service.ts';
+import type { EvaluationSitting } from './sitting.ts';
 
 const tags = ['evaluation'];
 const params = z.strictObject({ id: z.uuid() });
-/** Members (`recipient`) and the tenderer's users (a representative is one; the service refuses other non-members). */
-const members = { resource: 'evaluation', parties: ['recipient', 'tenderer'] } as const;
 const memberRoles = ['expert', 'tenderer'] as const;
-const path = '/api/v1/sections/:id/evaluation/report';
 
-/** The evaluation report (issue 12 §5, decision 0026): read, the chair's edits and generation, members' signatures. */
-export function registerReportRoutes(app: AppInstance, deps: EvaluationDeps) {
-  const report = createReportService(deps);
+/** The evaluation report (issue 12 §5, decision 0026), or the review's (A-160): read, the chair's edits and generation, members' signatures. */
+export function registerReportRoutes(app: AppInstance, deps: EvaluationDeps, at: EvaluationSitting) {
+  const report = createReportService(deps, at);
+  const path = `/api/v1/sections/:id/${at.segment}/report`;
+  const { resource } = at;
+  /** Members (`recipient`) and the tenderer's users (a representative is one; the service refuses other non-members). */
+  const members = { resource, parties: ['recipient', 'tenderer'] } as const;
 
   app.get(
     path,
     {
-      config: { access: { roles: ['staff', 'supervisor', 'auditor', 'tenderer', 'expert'], scope: { resource: 'evaluation', parties: ['tenderer', 'recipient'] } } },
+      config: { access: { roles: ['staff', 'supervisor', 'auditor', 'tenderer', 'expert'], scope: { resource, parties: ['tenderer', 'recipient'] } } },
       schema: { tags, summary: 'The evaluation report, its SM3 and who signed (members and officers in full; the tenderer without experts’ names; bidders never)', params, response: { 200: evaluationReportView } },
     },
     async (request) => report.view(request.params.id, callerOf(request)),

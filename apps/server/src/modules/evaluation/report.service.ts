@@ -8,6 +8,8 @@ import { buildReportContent, reportHtml } from './report-content.ts';
 import { reportTables } from './report.tables.ts';
 import { reportViewOf } from './report.view.ts';
 import { supervisionMessage } from './report-push.ts';
+import type { EvaluationSitting } from './sitting.ts';
+import { notifyApplicants } from './review-result.ts';
 
 const EMPTY_PARTS: EvaluationReportParts = { remarks: '', problems: '', recommendations: '' };
 
@@ -18,15 +20,16 @@ const EMPTY_PARTS: EvaluationReportParts = { remarks: '', problems: '', recommen
  * signature completes the report, notifies the tenderer and the region's supervisors and pushes the
  * report data to the supervision platform. Each step is audited in its own transaction.
  */
-export function createReportService(deps: EvaluationDeps) {
+export function createReportService(deps: EvaluationDeps, at: EvaluationSitting) {
   const { db, clock } = deps;
+  const { sitting } = at;
 
   async function context(trx: Db, sectionId: string) {
-    const ev = await reportTables(trx).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId).forUpdate().executeTakeFirst();
+    const ev = await reportTables(trx).selectFrom('evaluation.evaluation').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).forUpdate().executeTakeFirst();
     if (!ev?.summary || !ev.summarised_at) throw new DomainError('EVALUATION_REPORT_NOT_READY', 'the chair has not computed the summary yet', { reason: 'summary' });
-    const report = await reportTables(trx).selectFrom('evaluation.report').selectAll().where('section_id', '=', sectionId).forUpdate().executeTakeFirst();
-    const members = await reportTables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).orderBy('seq').execute();
-    const signatures = await reportTables(trx).selectFrom('evaluation.report_signature').selectAll().where('section_id', '=', sectionId).execute();
+    const report = await reportTables(trx).selectFrom('evaluation.report').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).forUpdate().executeTakeFirst();
+    const members = await reportTables(trx).selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).orderBy('seq').execute();
+    const signatures = await reportTables(trx).selectFrom('evaluation.report_signature').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).execute();
     return { ev, report, members, signatures };
   }
 
@@ -48,6 +51,7 @@ export function createReportService(deps: EvaluationDeps) {
     const content = buildReportContent({
       section,
       window: { startsAt: c.ev.starts_at, endsAt: c.ev.ends_at },
+      sitting,
       members: c.members,
       chairMemberId: c.ev.chair_member_id,
       summary: json<EvaluationSummary>(c.ev.summary),
@@ -67,10 +71,10 @@ export function createReportService(deps: EvaluationDeps) {
       updated_at: now,
       ...(f ? { content: JSON.stringify(f.content), html: f.html, report_sm3: f.reportSm3, generated_by: caller.userId, generated_at: now } : {}),
     };
-    if (c.report) await reportTables(trx).updateTable('evaluation.report').set(values).where('section_id', '=', c.ev.section_id).execute();
-    else await reportTables(trx).insertInto('evaluation.report').values({ section_id: c.ev.section_id, content: null, html: null, report_sm3: null, generated_by: null, generated_at: null, completed_at: null, outbox_message_id: null, ...values }).execute();
+    if (c.report) await reportTables(trx).updateTable('evaluation.report').set(values).where('section_id', '=', c.ev.section_id).where('sitting', '=', sitting).execute();
+    else await reportTables(trx).insertInto('evaluation.report').values({ section_id: c.ev.section_id, sitting, content: null, html: null, report_sm3: null, generated_by: null, generated_at: null, completed_at: null, outbox_message_id: null, ...values }).execute();
     await deps.audit.record(trx, caller.actor, {
-      action: generate ? 'evaluation.reportGenerated' : 'evaluation.reportEdited',
+      action: `${at.action}.${generate ? 'reportGenerated' : 'reportEdited'}`,
       targetType: 'section',
       targetId: c.ev.section_id,
       regionCode: c.ev.region_code,
@@ -109,16 +113,16 @@ export function createReportService(deps: EvaluationDeps) {
       if (c.signatures.some((s) => s.member_id === me.id)) throw new DomainError('EVALUATION_REPORT_ALREADY_SIGNED', 'you have signed this report already');
       const cert = await deps.personalCertificate(trx, caller.userId, body.certificatePem);
       const dissent = body.dissent?.trim() || null;
-      if (!verifies(evaluationReportSigningPayload(sectionId, reportSm3, dissent), body.signature as JsonSignature, cert.publicKeyPem)) {
+      if (!verifies(evaluationReportSigningPayload(sectionId, reportSm3, dissent, sitting), body.signature as JsonSignature, cert.publicKeyPem)) {
         throw new DomainError('EVALUATION_REPORT_SIGNATURE_INVALID', 'the signature is not over this report (and dissent) by your certificate', { reportSm3 });
       }
       const now = clock.now();
       await reportTables(trx)
         .insertInto('evaluation.report_signature')
-        .values({ section_id: sectionId, member_id: me.id, report_sm3: reportSm3, certificate_fingerprint: cert.fingerprint, certificate_subject: cert.subject, signature: JSON.stringify(body.signature), dissent, signed_at: now })
+        .values({ section_id: sectionId, sitting, member_id: me.id, report_sm3: reportSm3, certificate_fingerprint: cert.fingerprint, certificate_subject: cert.subject, signature: JSON.stringify(body.signature), dissent, signed_at: now })
         .execute();
       await deps.audit.record(trx, caller.actor, {
-        action: 'evaluation.reportSigned',
+        action: `${at.action}.reportSigned`,
         targetType: 'section',
         targetId: sectionId,
         regionCode: c.ev.region_code,
@@ -132,35 +136,37 @@ export function createReportService(deps: EvaluationDeps) {
   /** Every member has signed: the report is complete, pushed to supervision (A-153), the tenderer and supervisors told. */
   async function complete(trx: Db, c: Context, reportSm3: string, caller: Caller) {
     const now = clock.now();
-    const signatures = await reportTables(trx).selectFrom('evaluation.report_signature').selectAll().where('section_id', '=', c.ev.section_id).execute();
+    const signatures = await reportTables(trx).selectFrom('evaluation.report_signature').selectAll().where('section_id', '=', c.ev.section_id).where('sitting', '=', sitting).execute();
     const content = json<EvaluationReportContent>(c.report!.content);
     const pushed = await deps.supervision(trx, {
-      kind: 'evaluationReport',
+      kind: at.reportKind,
       subjectType: 'section',
       subjectId: c.ev.section_id,
       regionCode: c.ev.region_code,
-      content: supervisionMessage({ content, regionCode: c.ev.region_code, reportSm3, signatures, completedAt: now }),
+      content: supervisionMessage({ sitting, content, regionCode: c.ev.region_code, reportSm3, signatures, completedAt: now }),
     });
-    await reportTables(trx).updateTable('evaluation.report').set({ completed_at: now, outbox_message_id: pushed.messageId }).where('section_id', '=', c.ev.section_id).execute();
+    await reportTables(trx).updateTable('evaluation.report').set({ completed_at: now, outbox_message_id: pushed.messageId }).where('section_id', '=', c.ev.section_id).where('sitting', '=', sitting).execute();
     await deps.audit.record(trx, caller.actor, {
-      action: 'evaluation.reportCompleted',
+      action: `${at.action}.reportCompleted`,
       targetType: 'section',
       targetId: c.ev.section_id,
       regionCode: c.ev.region_code,
       details: { reportSm3, signatures: signatures.length, dissents: signatures.filter((s) => s.dissent).length, supervisionMessageId: pushed.messageId, contentSm3: pushed.contentSm3 },
     });
     const section = await deps.sections.get(trx, c.ev.section_id);
-    const title = `评标报告已完成：${content.projectName}${content.sectionName}`;
+    const title = `${at.zh.report}已完成：${content.projectName}${content.sectionName}`;
     const link = `/projects/sections/${c.ev.section_id}`;
     if (section) {
-      await deps.notify(trx, { recipientKind: 'entity', recipientId: section.tendererEntityId, topic: 'evaluation.reportCompleted', title, body: '评标委员会全体成员已签署评标报告，请登录平台查阅。', link, dedupeKey: `evaluation.reportCompleted:${c.ev.section_id}` });
+      await deps.notify(trx, { recipientKind: 'entity', recipientId: section.tendererEntityId, topic: `${at.action}.reportCompleted`, title, body: `${at.zh.committee}全体成员已签署${at.zh.report}，请登录平台查阅。`, link, dedupeKey: `${at.action}.reportCompleted:${c.ev.section_id}` });
     }
     for (const userId of await deps.supervisors(trx, c.ev.region_code)) {
-      await deps.notify(trx, { recipientKind: 'user', recipientId: userId, topic: 'evaluation.reportCompleted', title, body: `评标报告（SM3 ${reportSm3.slice(0, 16)}…）已推送至行政监督平台。`, link, dedupeKey: `evaluation.reportCompleted:${c.ev.section_id}:${userId}` });
+      await deps.notify(trx, { recipientKind: 'user', recipientId: userId, topic: `${at.action}.reportCompleted`, title, body: `${at.zh.report}（SM3 ${reportSm3.slice(0, 16)}…）已推送至行政监督平台。`, link, dedupeKey: `${at.action}.reportCompleted:${c.ev.section_id}:${userId}` });
     }
+    // The prequalification's result goes to every applicant (资格预审结果通知): qualified or not, and why.
+    if (sitting === 'application' && section) await notifyApplicants(trx, deps, { section, summary: content.summary, bids: json(c.ev.bids) });
   }
 
-  const view = (sectionId: string, caller: Caller): Promise<EvaluationReportView> => reportViewOf(deps, sectionId, caller);
+  const view = (sectionId: string, caller: Caller): Promise<EvaluationReportView> => reportViewOf(deps, sitting, sectionId, caller);
 
   return { edit, generate, sign, view };
 }

@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { EvaluationTables } from './evaluation.tables.ts';
@@ -5,6 +6,7 @@ import type { EvaluationTables } from './evaluation.tables.ts';
 /** The report of an evaluation (migration 0030): the chair's parts, then the frozen content. */
 export interface ReportTable {
   section_id: string;
+  sitting: Sitting;
   parts: unknown;
   content: unknown;
   html: string | null;
@@ -18,6 +20,7 @@ export interface ReportTable {
 
 export interface ReportSignatureTable {
   section_id: string;
+  sitting: Sitting;
   member_id: string;
   report_sm3: string;
   certificate_fingerprint: string;

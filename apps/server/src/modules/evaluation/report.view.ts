@@ -1,4 +1,4 @@
-import type { EvaluationReportContent, EvaluationReportParts, EvaluationReportView } from '@bidhall/contracts';
+import type { EvaluationReportContent, EvaluationReportParts, EvaluationReportView, Sitting } from '@bidhall/contracts';
 import type { Caller } from './caller.ts';
 import { type EvaluationDeps, json } from './evaluation.deps.ts';
 import { reportTables } from './report.tables.ts';
@@ -20,12 +20,12 @@ function withoutExperts(c: EvaluationReportContent): EvaluationReportContent {
  * other users without the experts' names and without the rendered HTML (which names them). Bidders
  * never reach it (the route's scope).
  */
-export async function reportViewOf(deps: Pick<EvaluationDeps, 'db'>, sectionId: string, caller: Caller): Promise<EvaluationReportView> {
+export async function reportViewOf(deps: Pick<EvaluationDeps, 'db'>, sitting: Sitting, sectionId: string, caller: Caller): Promise<EvaluationReportView> {
   const t = reportTables(deps.db);
-  const ev = await t.selectFrom('evaluation.evaluation').select(['chair_member_id', 'summary']).where('section_id', '=', sectionId).executeTakeFirst();
-  const members = ev ? await t.selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).orderBy('role').orderBy('seat').orderBy('seq').execute() : [];
-  const report = ev ? await t.selectFrom('evaluation.report').selectAll().where('section_id', '=', sectionId).executeTakeFirst() : undefined;
-  const signatures = report ? await t.selectFrom('evaluation.report_signature').selectAll().where('section_id', '=', sectionId).execute() : [];
+  const ev = await t.selectFrom('evaluation.evaluation').select(['chair_member_id', 'summary']).where('section_id', '=', sectionId).where('sitting', '=', sitting).executeTakeFirst();
+  const members = ev ? await t.selectFrom('evaluation.member').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).orderBy('role').orderBy('seat').orderBy('seq').execute() : [];
+  const report = ev ? await t.selectFrom('evaluation.report').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).executeTakeFirst() : undefined;
+  const signatures = report ? await t.selectFrom('evaluation.report_signature').selectAll().where('section_id', '=', sectionId).where('sitting', '=', sitting).execute() : [];
   const self = members.find((m) => m.user_id === caller.userId) ?? null;
   const insider = self !== null || OFFICERS.has(caller.kind);
   const bySig = new Map(signatures.map((s) => [s.member_id, s]));

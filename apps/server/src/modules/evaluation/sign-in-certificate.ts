@@ -1,4 +1,4 @@
-import { evaluationSignInPayload, type EvaluationSignInCertificate } from '@bidhall/contracts';
+import { evaluationSignInPayload, type EvaluationSignInCertificate, type Sitting } from '@bidhall/contracts';
 import { publicKeyFromPem, verifyJson, type JsonSignature } from '@bidhall/crypto';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -16,14 +16,14 @@ import { venueTables } from './venues/venue.tables.ts';
 export async function checkSignInCertificate(
   trx: Db,
   deps: Pick<EvaluationDeps, 'clock' | 'personalCertificate'>,
-  args: { sectionId: string; userId: string; certificate: EvaluationSignInCertificate; deviceNonce: string | undefined },
+  args: { sectionId: string; sitting: Sitting; userId: string; certificate: EvaluationSignInCertificate; deviceNonce: string | undefined },
 ): Promise<string> {
-  const { sectionId, userId, certificate } = args;
-  const venues = await venueTables(trx).selectFrom('evaluation.venue_assignment').select('venue_id').where('section_id', '=', sectionId).limit(1).execute();
+  const { sectionId, sitting, userId, certificate } = args;
+  const venues = await venueTables(trx).selectFrom('evaluation.venue_assignment').select('venue_id').where('section_id', '=', sectionId).where('sitting', '=', sitting).limit(1).execute();
   if (venues.length) {
     if (certificate.nonce !== args.deviceNonce) throw new DomainError('CHALLENGE_UNKNOWN', 'the certificate and the workstation sign the same sign-in challenge');
   } else {
-    await consumeSignInChallenge(trx, deps.clock.now(), { sectionId, userId, nonce: certificate.nonce });
+    await consumeSignInChallenge(trx, deps.clock.now(), { sectionId, sitting, userId, nonce: certificate.nonce });
   }
   const cert = await deps.personalCertificate(trx, userId, certificate.certificatePem);
   let ok: boolean;

@@ -1,4 +1,4 @@
-import type { EvaluationMethod, EvaluationSummary } from '@bidhall/contracts';
+import type { EvaluationSummary, ReviewMethod } from '@bidhall/contracts';
 import {
   bidTotals,
   combineScores,
@@ -8,13 +8,16 @@ import {
   type EvaluatorScores,
   evaluatedPrices,
   factorScores,
+  limitedNumberReview,
   lowestEvaluatedPrice,
+  passReview,
   priceScores,
   rankBids,
   scoreOutliers,
   ScoreOutOfRangeError,
 } from '@bidhall/rules';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { SittingMethod } from './evaluation.deps.ts';
 import type { EvaluatedBid } from './evaluation.tables.ts';
 
 export interface MemberSheet {
@@ -31,7 +34,7 @@ export interface MemberSheet {
  * evaluated price (A-141) — and each member's deviation from the others (A-150).
  */
 export function computeSummary(input: {
-  method: EvaluationMethod;
+  method: SittingMethod;
   bids: readonly EvaluatedBid[];
   coefficient: string | null;
   sheets: readonly MemberSheet[];
@@ -58,7 +61,6 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
   );
   const passed = new Set(compliance.filter((c) => c.passed).map((c) => c.bidId));
   const valid = bids.filter((b) => passed.has(b.bidId));
-  const facts = valid.map((b) => ({ bidId: b.bidId, priceFen: BigInt(b.priceFen), receivedAt: b.receivedAt }));
   const complianceView = compliance.map((c) => ({
     bidId: c.bidId,
     entityName: name.get(c.bidId) ?? '',
@@ -66,6 +68,8 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
     failing: c.failing.map((n) => ({ number: n, title: criteria.find((x) => x.number === n)?.title ?? '' })),
   }));
   const base = { computedAt: now.toISOString(), method: method.type, compliance: complianceView, coefficient };
+  if (method.type === 'pass' || method.type === 'limitedNumber') return { ...base, ...reviewResult(method, valid, sheets) };
+  const facts = valid.map((b) => ({ bidId: b.bidId, priceFen: BigInt(b.priceFen ?? ''), receivedAt: b.receivedAt }));
 
   if (method.type === 'lowestEvaluatedPrice') {
     const adjusted = facts.map((b) => ({ ...b, adjustments: Object.entries(adjustments[b.bidId] ?? {}).map(([clause, fen]) => ({ clause, amountFen: BigInt(fen) })) }));
@@ -127,5 +131,56 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
     }),
     // The valid bids' scores only, as the engine took them.
     memberScores: sheets.map((s) => ({ memberId: s.memberId, scores: scores[s.memberId]! })),
+  };
+}
+
+/**
+ * A prequalification review (A-159): no price, no benchmark, no candidates; the applicants who pass —
+ * all that passed the review, or the first `limit` of them by their factor totals — and, under the
+ * limited-number method, the factor means, the ranking and each member's deviation (A-150).
+ */
+function reviewResult(method: ReviewMethod, valid: readonly EvaluatedBid[], sheets: readonly MemberSheet[]) {
+  const name = new Map(valid.map((b) => [b.bidId, b.entityName]));
+  const quiet = sheets.map((s) => ({ memberId: s.memberId, name: s.name, deviation: 0, robustZ: 0, flagged: false, worstFactor: null }));
+  const row = (b: EvaluatedBid, factors: { number: string; mean: number; contribution: number }[], total: number | null) => ({
+    bidId: b.bidId,
+    entityName: b.entityName,
+    priceFen: null,
+    factors,
+    priceScore: null,
+    deviationPercent: null,
+    total,
+    evaluatedPriceFen: null,
+  });
+  if (method.type === 'pass') {
+    const r = passReview(valid);
+    return {
+      benchmarkPriceFen: null,
+      bids: valid.map((b) => row(b, [], null)),
+      ranking: [],
+      candidates: [],
+      outliers: quiet,
+      memberScores: [],
+      qualified: r.qualified.map((q) => ({ bidId: q.bidId, entityName: name.get(q.bidId) ?? '', rank: null, total: null })),
+    };
+  }
+  const scores: Record<string, Record<string, Record<string, number>>> = {};
+  for (const s of sheets) scores[s.memberId] = Object.fromEntries(valid.map((b) => [b.bidId, s.scores[b.bidId] ?? {}]));
+  const factors = valid.length ? factorScores(method.factors, scores as EvaluatorScores) : [];
+  const r = limitedNumberReview(valid, factors, method.limit);
+  const byFactor = new Map(factors.map((f) => [f.bidId, f.factors]));
+  const totals = new Map(r.ranking.map((x) => [x.bidId, x.total]));
+  const deviations = valid.length ? scoreOutliers(method.factors, scores as EvaluatorScores) : [];
+  return {
+    benchmarkPriceFen: null,
+    bids: valid.map((b) => row(b, byFactor.get(b.bidId) ?? [], totals.get(b.bidId) ?? null)),
+    ranking: r.ranking.map((x) => ({ rank: x.rank!, bidId: x.bidId, entityName: name.get(x.bidId) ?? '', total: x.total, evaluatedPriceFen: null })),
+    candidates: [],
+    outliers: sheets.map((s) => {
+      const d = deviations.find((x) => x.evaluatorId === s.memberId);
+      return { memberId: s.memberId, name: s.name, deviation: d?.deviation ?? 0, robustZ: d?.robustZ ?? 0, flagged: d?.flagged ?? false, worstFactor: d?.worstFactor ?? null };
+    }),
+    memberScores: sheets.map((s) => ({ memberId: s.memberId, scores: scores[s.memberId]! })),
+    qualified: r.qualified.map((q) => ({ bidId: q.bidId, entityName: name.get(q.bidId) ?? '', rank: q.rank, total: q.total })),
   };
 }

@@ -1,5 +1,6 @@
 import { createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
+import type { Sitting } from '@bidhall/contracts';
 import type { PreparationFingerprint } from '@bidhall/crypto';
 import type { Db } from '../../platform/db/database.ts';
 import { evaluationKey } from './bulk-unseal.ts';
@@ -35,24 +36,24 @@ const OPENED = new Set(['unsealed', 'remedied']);
 
 /**
  * opening → evaluation (decision 0028): the parts of the read-out bids and their copies re-sealed under
- * the section's evaluation key by the bulk decryption. A copy is checked before its first byte leaves
+ * the section's evaluation key by the bulk decryption — the bids', or the applications' for the review. A copy is checked before its first byte leaves
  * (its SM3 address and its HMAC-SM3 over IV and ciphertext) and again while it streams (the plaintext's
  * hash and size against the bidder's signed manifest): a copy that fails ends the stream with an error
  * instead of passing other bytes off as the bid.
  */
 export function createEvaluationCopy(deps: OpeningDeps) {
-  async function readHall(trx: Db, sectionId: string) {
-    const row = await tables(trx).selectFrom('opening.hall').select('round').where('section_id', '=', sectionId).where('sitting', '=', 'bid').orderBy('round', 'desc').executeTakeFirst();
+  async function readHall(trx: Db, sectionId: string, sitting: Sitting) {
+    const row = await tables(trx).selectFrom('opening.hall').select('round').where('section_id', '=', sectionId).where('sitting', '=', sitting).orderBy('round', 'desc').executeTakeFirst();
     if (!row) return null;
-    const hall = await hallStore(trx, 'bid').hall(sectionId, row.round);
+    const hall = await hallStore(trx, sitting).hall(sectionId, row.round);
     return hall?.readout_at ? hall : null;
   }
 
-  async function bidsOf(trx: Db, sectionId: string): Promise<{ round: number; finished: boolean; bids: EvaluationCopyBid[] } | null> {
-    const hall = await readHall(trx, sectionId);
+  async function bidsOf(trx: Db, sectionId: string, sitting: Sitting = 'bid'): Promise<{ round: number; finished: boolean; bids: EvaluationCopyBid[] } | null> {
+    const hall = await readHall(trx, sectionId, sitting);
     if (!hall) return null;
-    const opened = (await hallStore(trx, 'bid').bids(sectionId, hall.round)).filter((b) => OPENED.has(b.unseal_status));
-    const manifests = new Map((await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline, 'bid')).map((b) => [b.bidId, b.signedManifest.manifest]));
+    const opened = (await hallStore(trx, sitting).bids(sectionId, hall.round)).filter((b) => OPENED.has(b.unseal_status));
+    const manifests = new Map((await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline, sitting)).map((b) => [b.bidId, b.signedManifest.manifest]));
     const ids = opened.map((b) => b.bid_id);
     const copies = ids.length ? await tables(trx).selectFrom('opening.unsealed_part').select(['bid_id', 'part_id']).where('bid_id', 'in', ids).execute() : [];
     const have = new Set(copies.map((c) => `${c.bid_id}:${c.part_id}`));
@@ -82,17 +83,17 @@ export function createEvaluationCopy(deps: OpeningDeps) {
     };
   }
 
-  async function open(trx: Db, sectionId: string, bidId: string, partId: string): Promise<OpenedCopy> {
-    const hall = await readHall(trx, sectionId);
-    const bid = hall && (await hallStore(trx, 'bid').bids(sectionId, hall.round)).find((b) => b.bid_id === bidId && OPENED.has(b.unseal_status));
+  async function open(trx: Db, sectionId: string, bidId: string, partId: string, sitting: Sitting = 'bid'): Promise<OpenedCopy> {
+    const hall = await readHall(trx, sectionId, sitting);
+    const bid = hall && (await hallStore(trx, sitting).bids(sectionId, hall.round)).find((b) => b.bid_id === bidId && OPENED.has(b.unseal_status));
     if (!hall || !bid) return { ok: false, reason: 'unavailable', detail: 'no such read-out bid' };
-    const [opened] = await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline, 'bid', bidId);
+    const [opened] = await deps.bids.openedBids(trx, sectionId, hall.round, hall.bid_deadline, sitting, bidId);
     const manifest = opened?.signedManifest.manifest;
     const listed = manifest?.parts.find((p) => p.partId === partId);
     const row = await tables(trx).selectFrom('opening.unsealed_part').selectAll().where('bid_id', '=', bidId).where('part_id', '=', partId).executeTakeFirst();
     if (!manifest || !listed || !row) return { ok: false, reason: 'unavailable', detail: 'the part has no evaluation copy (yet)' };
     if (row.plaintext_hash !== listed.plaintextHash || Number(row.plaintext_size) !== listed.size) return { ok: false, reason: 'tampered', detail: 'the copy is recorded as other bytes than the bidder signed' };
-    const key = evaluationKey(deps, sectionId, hall.round);
+    const key = evaluationKey(deps, sectionId, hall.round, sitting);
     const iv = Buffer.from(row.iv);
     const expectedMac = Buffer.from(row.mac);
     const macOf = () => createHmac('sm3', key.mac).update(iv);

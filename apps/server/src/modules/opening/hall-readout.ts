@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { tables } from './opening.deps.ts';
 
@@ -11,17 +12,17 @@ export interface ReadoutBid {
 }
 
 /**
- * opening → evaluation: the latest bid hall's readout — the opened bids with their entities and summary
- * values — and the price coefficient drawn there (null until drawn, or when the method has none). Null
+ * opening → evaluation: the sitting's latest hall's readout — the opened bids (or applications) with
+ * their entities and summary values — and the price coefficient drawn there (null until drawn, or when the method has none). Null
  * before the readout: nothing of the bids is told before it (A-107).
  */
 export const hallReadout = {
-  async readoutOf(trx: Db, sectionId: string): Promise<{ round: number; readoutAt: string; coefficient: string | null; bids: ReadoutBid[] } | null> {
+  async readoutOf(trx: Db, sectionId: string, sitting: Sitting): Promise<{ round: number; readoutAt: string; coefficient: string | null; bids: ReadoutBid[] } | null> {
     const hall = await tables(trx)
       .selectFrom('opening.hall')
       .select(['round', 'readout_at', 'readout', 'coefficient'])
       .where('section_id', '=', sectionId)
-      .where('sitting', '=', 'bid')
+      .where('sitting', '=', sitting)
       .orderBy('round', 'desc')
       .executeTakeFirst();
     if (!hall?.readout_at || !hall.readout) return null;
@@ -32,7 +33,7 @@ export const hallReadout = {
       .select(['bid_id', 'entity_id', 'received_at'])
       .where('section_id', '=', sectionId)
       .where('round', '=', hall.round)
-      .where('sitting', '=', 'bid')
+      .where('sitting', '=', sitting)
       .execute();
     const byId = new Map(bids.map((b) => [b.bid_id, b]));
     return {

@@ -2,7 +2,7 @@ import type { EvaluationMonitorView, MonitorEvaluation } from '@bidhall/contract
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from '../caller.ts';
 import type { EvaluationDeps } from '../evaluation.deps.ts';
-import type { RoomHub } from './room-hub.ts';
+import { type RoomHub, roomKey } from './room-hub.ts';
 import { openSse } from './sse.ts';
 import { venueTables } from './venue.tables.ts';
 
@@ -14,6 +14,7 @@ const POLL_MS = 3_000;
  * under way in their regions — its venues and workstations, who signed in where, who is in the room now,
  * who has submitted. Progress only: no sheet's content is read here.
  */
+/** Both sittings' committees: the bids' evaluations and the prequalification reviews. */
 export function createMonitor(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'sections'>, hub: RoomHub) {
   const { db, clock } = deps;
 
@@ -23,25 +24,26 @@ export function createMonitor(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'secti
     const t = venueTables(db);
     const evs = await t
       .selectFrom('evaluation.evaluation')
-      .select(['section_id', 'region_code', 'starts_at', 'ends_at', 'chair_member_id'])
+      .select(['section_id', 'sitting', 'region_code', 'starts_at', 'ends_at', 'chair_member_id'])
       .where('region_code', 'in', caller.reach)
       .where('summary', 'is', null)
       .where('ends_at', '>', now)
       .orderBy('starts_at')
       .orderBy('section_id')
+      .orderBy('sitting')
       .limit(200)
       .execute();
-    const ids = evs.map((e) => e.section_id);
+    const ids = [...new Set(evs.map((e) => e.section_id))];
     if (!ids.length) return { serverTime: now.toISOString(), evaluations: [] };
     const [members, sheets, seats, assigned] = await Promise.all([
-      t.selectFrom('evaluation.member').select(['id', 'section_id', 'role', 'seat', 'name', 'signed_in_at']).where('section_id', 'in', ids).orderBy('role').orderBy('seat').orderBy('seq').execute(),
+      t.selectFrom('evaluation.member').select(['id', 'section_id', 'sitting', 'role', 'seat', 'name', 'signed_in_at']).where('section_id', 'in', ids).orderBy('role').orderBy('seat').orderBy('seq').execute(),
       // Only whether and when: the verdicts and scores are not selected.
       t.selectFrom('evaluation.sheet').select(['member_id', 'submitted_at']).where('section_id', 'in', ids).execute(),
       t.selectFrom('evaluation.member_workstation').select(['member_id', 'workstation_id', 'venue_id']).where('section_id', 'in', ids).execute(),
       t
         .selectFrom('evaluation.venue_assignment as a')
         .innerJoin('evaluation.venue as v', 'v.id', 'a.venue_id')
-        .select(['a.section_id', 'a.role', 'v.id', 'v.name', 'v.region_code'])
+        .select(['a.section_id', 'a.sitting', 'a.role', 'v.id', 'v.name', 'v.region_code'])
         .where('a.section_id', 'in', ids)
         .orderBy('a.assigned_at')
         .orderBy('a.role')
@@ -57,16 +59,18 @@ export function createMonitor(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'secti
     const evaluations: MonitorEvaluation[] = [];
     for (const e of evs) {
       const section = await deps.sections.get(db, e.section_id);
-      const present = hub.present(e.section_id);
-      const own = members.filter((m) => m.section_id === e.section_id);
+      const key = roomKey(e.section_id, e.sitting);
+      const present = hub.present(key);
+      const own = members.filter((m) => m.section_id === e.section_id && m.sitting === e.sitting);
       const occupant = new Map(own.flatMap((m) => (seatOf.has(m.id) ? [[seatOf.get(m.id)!.workstation_id, m.id] as const] : [])));
       evaluations.push({
         sectionId: e.section_id,
+        sitting: e.sitting,
         sectionName: section?.name ?? '',
         regionCode: e.region_code,
         window: { startsAt: e.starts_at.toISOString(), endsAt: e.ends_at.toISOString(), openNow: now >= e.starts_at && now < e.ends_at },
         venues: assigned
-          .filter((a) => a.section_id === e.section_id)
+          .filter((a) => a.section_id === e.section_id && a.sitting === e.sitting)
           .map((a) => ({
             id: a.id,
             name: a.name,
@@ -86,7 +90,7 @@ export function createMonitor(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'secti
           present: present.has(m.id),
           submitted: submitted.has(m.id),
         })),
-        observers: hub.observers(e.section_id),
+        observers: hub.observers(key),
       });
     }
     return { serverTime: now.toISOString(), evaluations };

@@ -1,4 +1,4 @@
-import type { RoomSignal } from '@bidhall/contracts';
+import type { RoomSignal, Sitting } from '@bidhall/contracts';
 
 /** One open room stream: a member's (memberId) or an officer watching read-only (null). */
 export interface RoomConnection {
@@ -81,3 +81,8 @@ export function createRoomHub() {
 }
 
 export type RoomHub = ReturnType<typeof createRoomHub>;
+
+/** A committee's room in the hub: the bids' by the section id, a prequalification review's apart from it. */
+export function roomKey(sectionId: string, sitting: Sitting): string {
+  return sitting === 'bid' ? sectionId : `${sectionId}:${sitting}`;
+}

@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { Caller } from '../caller.ts';
 import type { EvaluationDeps } from '../evaluation.deps.ts';
-import type { RoomHub } from './room-hub.ts';
+import { type RoomHub, roomKey } from './room-hub.ts';
+import type { EvaluationSitting } from '../sitting.ts';
 import { openSse } from './sse.ts';
 import { venueTables } from './venue.tables.ts';
 
@@ -26,14 +27,15 @@ interface Place {
  * Entering and leaving the room (opening and closing its stream) are audited — who, which section,
  * when, as a member or watching, and for how long; the signals relayed are not.
  */
-export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'audit'>, hub: RoomHub) {
+export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'audit'>, hub: RoomHub, at: EvaluationSitting) {
   const { db, clock } = deps;
+  const { sitting } = at;
 
   /** The caller's place in the room; refused when the caller may not be in it now. */
   async function admit(sectionId: string, caller: Caller): Promise<Place> {
-    const ev = await venueTables(db).selectFrom('evaluation.evaluation').select(['starts_at', 'ends_at', 'summary', 'region_code']).where('section_id', '=', sectionId).executeTakeFirst();
+    const ev = await venueTables(db).selectFrom('evaluation.evaluation').select(['starts_at', 'ends_at', 'summary', 'region_code']).where('section_id', '=', sectionId).where('sitting', '=', sitting).executeTakeFirst();
     if (!ev) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation of this section has not been opened', { reason: 'unopened' });
-    const m = await venueTables(db).selectFrom('evaluation.member').select(['id', 'role', 'seat', 'signed_in_at']).where('section_id', '=', sectionId).where('user_id', '=', caller.userId).executeTakeFirst();
+    const m = await venueTables(db).selectFrom('evaluation.member').select(['id', 'role', 'seat', 'signed_in_at']).where('section_id', '=', sectionId).where('sitting', '=', sitting).where('user_id', '=', caller.userId).executeTakeFirst();
     if (!m) {
       // The route's scope admitted officers only of the section's region.
       if (OBSERVERS.has(caller.kind)) return { self: null, role: caller.kind, seat: null, regionCode: ev.region_code };
@@ -48,11 +50,11 @@ export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'a
     return { self: m.id, role: m.role, seat: m.seat, regionCode: ev.region_code };
   }
 
-  /** evaluation.roomJoined / evaluation.roomLeft: the caller as actor, the section as target. */
-  async function audit(action: 'evaluation.roomJoined' | 'evaluation.roomLeft', sectionId: string, caller: Caller, place: Place, extra: Record<string, unknown> = {}) {
+  /** evaluation.roomJoined / evaluation.roomLeft (applicationReview.… in a review): the caller as actor, the section as target. */
+  async function audit(event: 'roomJoined' | 'roomLeft', sectionId: string, caller: Caller, place: Place, extra: Record<string, unknown> = {}) {
     await db.transaction().execute((trx) =>
       deps.audit.record(trx, caller.actor, {
-        action,
+        action: `${at.action}.${event}`,
         targetType: 'section',
         targetId: sectionId,
         regionCode: place.regionCode,
@@ -62,9 +64,10 @@ export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'a
   }
 
   async function view(sectionId: string, self: string | null): Promise<RoomView> {
-    const members = await venueTables(db).selectFrom('evaluation.member').select(['id', 'role', 'seat', 'name']).where('section_id', '=', sectionId).orderBy('role').orderBy('seat').orderBy('seq').execute();
-    const present = hub.present(sectionId);
-    return { self, members: members.map((m) => ({ id: m.id, role: m.role, seat: m.seat, name: m.name, present: present.has(m.id) })), observers: hub.observers(sectionId) };
+    const members = await venueTables(db).selectFrom('evaluation.member').select(['id', 'role', 'seat', 'name']).where('section_id', '=', sectionId).where('sitting', '=', sitting).orderBy('role').orderBy('seat').orderBy('seq').execute();
+    const key = roomKey(sectionId, sitting);
+    const present = hub.present(key);
+    return { self, members: members.map((m) => ({ id: m.id, role: m.role, seat: m.seat, name: m.name, present: present.has(m.id) })), observers: hub.observers(key) };
   }
 
   /** The room as JSON, for a client without EventSource (and the access walk). */
@@ -77,7 +80,7 @@ export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'a
     const place = await admit(sectionId, caller);
     const { self } = place;
     const joinedAt = clock.now();
-    await audit('evaluation.roomJoined', sectionId, caller, place);
+    await audit('roomJoined', sectionId, caller, place);
     const channel = openSse(request, reply, () => clock.now());
     const sendPresence = async () => {
       try {
@@ -87,14 +90,14 @@ export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'a
       }
     };
     const unwatch = hub.watch((id) => {
-      if (id === sectionId) void sendPresence();
+      if (id === roomKey(sectionId, sitting)) void sendPresence();
     });
-    const leave = hub.join(sectionId, { memberId: self, send: channel.send });
+    const leave = hub.join(roomKey(sectionId, sitting), { memberId: self, send: channel.send });
     channel.onClose(() => {
       unwatch();
       leave();
       const seconds = Math.max(0, Math.round((clock.now().getTime() - joinedAt.getTime()) / 1000));
-      audit('evaluation.roomLeft', sectionId, caller, place, { seconds }).catch((err: unknown) => request.log.warn({ err, sectionId }, 'leaving the room could not be audited'));
+      audit('roomLeft', sectionId, caller, place, { seconds }).catch((err: unknown) => request.log.warn({ err, sectionId }, 'leaving the room could not be audited'));
     });
   }
 
@@ -103,10 +106,10 @@ export function createRoomService(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'a
     const { self } = await admit(sectionId, caller);
     if (self === null) throw new DomainError('EVALUATION_NOT_MEMBER', 'officers watch the room; only members take part');
     if (input.to === self) throw new DomainError('VALIDATION_FAILED', 'a signal goes to another member', { issues: [{ path: ['to'], message: 'yourself' }] });
-    const target = await venueTables(db).selectFrom('evaluation.member').select('id').where('section_id', '=', sectionId).where('id', '=', input.to).executeTakeFirst();
+    const target = await venueTables(db).selectFrom('evaluation.member').select('id').where('section_id', '=', sectionId).where('sitting', '=', sitting).where('id', '=', input.to).executeTakeFirst();
     if (!target) throw new DomainError('EVALUATION_NOT_MEMBER', 'the addressee is not a member of this committee', { to: input.to });
     const { to: _to, ...rest } = input;
-    if (!hub.signal(sectionId, input.to, { ...rest, from: self } as RoomSignal)) throw new DomainError('ROOM_PEER_ABSENT', 'the addressee is not in the room now', { to: input.to });
+    if (!hub.signal(roomKey(sectionId, sitting), input.to, { ...rest, from: self } as RoomSignal)) throw new DomainError('ROOM_PEER_ABSENT', 'the addressee is not in the room now', { to: input.to });
     return { delivered: true };
   }
 

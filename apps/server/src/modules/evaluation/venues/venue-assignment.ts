@@ -5,14 +5,16 @@ import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { Caller } from '../caller.ts';
 import type { EvaluationDeps } from '../evaluation.deps.ts';
 import { venueTables, type VenueTable } from './venue.tables.ts';
+import type { EvaluationSitting } from '../sitting.ts';
 
 /**
  * Which venues an evaluation sits in (decision 0027): a main venue and secondary ones. The section's
  * staff may assign a venue of the section's own city — whichever district's centre keeps it — or a
  * venue another city has put in the shared pool; nothing else.
  */
-export function createVenueAssignment(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'audit' | 'sections' | 'regions'>) {
+export function createVenueAssignment(deps: Pick<EvaluationDeps, 'db' | 'clock' | 'audit' | 'sections' | 'regions'>, at: EvaluationSitting) {
   const { db, clock } = deps;
+  const { sitting } = at;
 
   async function refsOf(trx: Db, venues: VenueTable[]): Promise<VenueRef[]> {
     const ids = venues.map((v) => v.id);
@@ -35,7 +37,7 @@ export function createVenueAssignment(deps: Pick<EvaluationDeps, 'db' | 'clock' 
   }
 
   async function evaluationOf(trx: Db, sectionId: string) {
-    const ev = await venueTables(trx).selectFrom('evaluation.evaluation').select(['section_id', 'region_code', 'summary', 'ends_at']).where('section_id', '=', sectionId).forUpdate().executeTakeFirst();
+    const ev = await venueTables(trx).selectFrom('evaluation.evaluation').select(['section_id', 'region_code', 'summary', 'ends_at']).where('section_id', '=', sectionId).where('sitting', '=', sitting).forUpdate().executeTakeFirst();
     if (!ev) throw new DomainError('EVALUATION_STATE_CONFLICT', 'the evaluation of this section has not been opened', { reason: 'unopened' });
     return ev;
   }
@@ -49,6 +51,7 @@ export function createVenueAssignment(deps: Pick<EvaluationDeps, 'db' | 'clock' 
       .selectAll('v')
       .select('a.role')
       .where('a.section_id', '=', sectionId)
+      .where('a.sitting', '=', sitting)
       .orderBy('a.assigned_at')
       .orderBy('a.role')
       .orderBy('v.name')
@@ -75,13 +78,13 @@ export function createVenueAssignment(deps: Pick<EvaluationDeps, 'db' | 'clock' 
       }
       if (allowed.get(input.mainVenueId)!.kind !== 'main') throw new DomainError('VENUE_NOT_ASSIGNABLE', 'the main venue must be kept as a main venue', { reason: 'kind', venueId: input.mainVenueId });
       const now = clock.now();
-      await venueTables(trx).deleteFrom('evaluation.venue_assignment').where('section_id', '=', sectionId).execute();
+      await venueTables(trx).deleteFrom('evaluation.venue_assignment').where('section_id', '=', sectionId).where('sitting', '=', sitting).execute();
       await venueTables(trx)
         .insertInto('evaluation.venue_assignment')
-        .values(ids.map((id, i) => ({ section_id: sectionId, venue_id: id, role: i === 0 ? ('main' as const) : ('secondary' as const), assigned_by: caller.userId, assigned_at: new Date(now.getTime() + i) })))
+        .values(ids.map((id, i) => ({ section_id: sectionId, sitting, venue_id: id, role: i === 0 ? ('main' as const) : ('secondary' as const), assigned_by: caller.userId, assigned_at: new Date(now.getTime() + i) })))
         .execute();
       await deps.audit.record(trx, caller.actor, {
-        action: 'evaluation.venuesAssigned',
+        action: `${at.action}.venuesAssigned`,
         targetType: 'section',
         targetId: sectionId,
         regionCode: ev.region_code,

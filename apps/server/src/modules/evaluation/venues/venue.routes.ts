@@ -18,16 +18,15 @@ import type { RoomService } from './room.service.ts';
 import { wantsStream } from './sse.ts';
 import type { VenueAssignment } from './venue-assignment.ts';
 import type { VenueService } from './venue.service.ts';
+import type { EvaluationSitting } from '../sitting.ts';
 
 const tags = ['evaluation'];
 const params = z.strictObject({ id: z.uuid() });
 const venue = { resource: 'evaluationVenue', parties: [] } as const;
-const section = { resource: 'evaluation', parties: [] } as const;
-const members = { resource: 'evaluation', parties: ['recipient', 'tenderer'] } as const;
 
-/** Remote evaluation (issue 12 §3, decision 0027): venues, workstations, the evaluation's venues, the monitor, the room. */
-export function registerVenueRoutes(app: AppInstance, deps: { venues: VenueService; assignment: VenueAssignment; monitor: Monitor; room: RoomService }) {
-  const { venues, assignment, monitor, room } = deps;
+/** Remote evaluation (issue 12 §3, decision 0027): venues, workstations and the monitor of every committee at work. */
+export function registerVenueRoutes(app: AppInstance, deps: { venues: VenueService; monitor: Monitor }) {
+  const { venues, monitor } = deps;
 
   app.get(
     '/api/v1/evaluation-venues',
@@ -71,23 +70,6 @@ export function registerVenueRoutes(app: AppInstance, deps: { venues: VenueServi
   );
 
   app.get(
-    '/api/v1/sections/:id/evaluation/venues',
-    {
-      config: { access: { roles: ['staff', 'supervisor'], scope: section } },
-      schema: { tags, summary: "The evaluation's main and secondary venues, and the venues its staff may assign", params, response: { 200: sectionVenuesView } },
-    },
-    async (request) => assignment.view(request.params.id),
-  );
-  app.put(
-    '/api/v1/sections/:id/evaluation/venues',
-    {
-      config: { access: { roles: ['staff'], scope: section } },
-      schema: { tags, summary: "Assign the evaluation's venues: the city's own or shared ones (A-154)", params, body: sectionVenuesInput, response: { 200: sectionVenuesView } },
-    },
-    async (request) => assignment.assign(request.params.id, request.body, callerOf(request)),
-  );
-
-  app.get(
     '/api/v1/evaluation-monitor',
     {
       config: { access: { roles: ['staff', 'supervisor'], scope: { list: 'the evaluations under way in the regions the caller answers for' } } },
@@ -100,8 +82,34 @@ export function registerVenueRoutes(app: AppInstance, deps: { venues: VenueServi
     },
   );
 
+}
+
+/** A sitting's venues and room (decision 0032): /sections/:id/evaluation/… for the bids, /sections/:id/application-review/… for the review. */
+export function registerSittingVenueRoutes(app: AppInstance, deps: { assignment: VenueAssignment; room: RoomService }, at: EvaluationSitting) {
+  const { assignment, room } = deps;
+  const base = `/api/v1/sections/:id/${at.segment}`;
+  const section = { resource: at.resource, parties: [] } as const;
+  const members = { resource: at.resource, parties: ['recipient', 'tenderer'] } as const;
+
   app.get(
-    '/api/v1/sections/:id/evaluation/room',
+    `${base}/venues`,
+    {
+      config: { access: { roles: ['staff', 'supervisor'], scope: section } },
+      schema: { tags, summary: "The evaluation's main and secondary venues, and the venues its staff may assign", params, response: { 200: sectionVenuesView } },
+    },
+    async (request) => assignment.view(request.params.id),
+  );
+  app.put(
+    `${base}/venues`,
+    {
+      config: { access: { roles: ['staff'], scope: section } },
+      schema: { tags, summary: "Assign the evaluation's venues: the city's own or shared ones (A-154)", params, body: sectionVenuesInput, response: { 200: sectionVenuesView } },
+    },
+    async (request) => assignment.assign(request.params.id, request.body, callerOf(request)),
+  );
+
+  app.get(
+    `${base}/room`,
     {
       config: { access: { roles: ['expert', 'tenderer', 'staff', 'supervisor'], scope: members } },
       schema: { tags, summary: 'The audio/video room (A-157): who is present; as text/event-stream also the signals addressed to the caller', params, response: { 200: roomView } },
@@ -113,7 +121,7 @@ export function registerVenueRoutes(app: AppInstance, deps: { venues: VenueServi
     },
   );
   app.post(
-    '/api/v1/sections/:id/evaluation/room/signals',
+    `${base}/room/signals`,
     {
       config: { access: { roles: ['expert', 'tenderer'], scope: members } },
       schema: { tags, summary: 'Relay a WebRTC offer, answer or ICE candidate to a member in the room (A-157)', params, body: roomSignalInput, response: { 200: z.object({ delivered: z.literal(true) }) } },

@@ -1,3 +1,4 @@
+import type { Sitting } from '@bidhall/contracts';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { EvaluationTables } from '../evaluation.tables.ts';
@@ -31,6 +32,7 @@ export interface WorkstationTable {
 
 export interface VenueAssignmentTable {
   section_id: string;
+  sitting: Sitting;
   venue_id: string;
   role: 'main' | 'secondary';
   assigned_by: string;
@@ -40,6 +42,7 @@ export interface VenueAssignmentTable {
 export interface SignInChallengeTable {
   nonce: string;
   section_id: string;
+  sitting: Sitting;
   user_id: string;
   issued_at: Date;
   expires_at: Date;
@@ -49,6 +52,7 @@ export interface SignInChallengeTable {
 export interface MemberWorkstationTable {
   member_id: string;
   section_id: string;
+  sitting: Sitting;
   workstation_id: string;
   venue_id: string;
   signed_in_at: Date;
