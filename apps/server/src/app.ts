@@ -252,6 +252,11 @@ export async function buildApp(deps: AppDeps) {
     entities: entityLookup,
     verifyEntitySignature: identity.verifyEntitySignature,
     sandbox: deps.config.exchangeSandbox ?? false,
+    jobs: deps.jobs,
+    // Refunds are due 2 working days after the request (task 10), on the calendar in force.
+    calendar: () => catalog.calendar.current(),
+    // A live bid's bond is held until the result (decision 0033).
+    bids: { hasLiveBid: (trx, sectionId, round, entityId) => bidding.hasLiveBid(trx, sectionId, round, entityId) },
   });
   // Sealed bids (decision 0019): received blind, only the bidding entity sees its bid before the opening.
   const bidding = createBiddingModule({
@@ -272,6 +277,8 @@ export async function buildApp(deps: AppDeps) {
     boundCertificate: identity.boundCertificate,
     bonds: finance.bonds,
     notify: notifications.notify,
+    // A-99 with task 10: a bid withdrawn before the deadline has its deposits refunded.
+    onBidWithdrawn: (trx, bid, actor) => finance.onBidWithdrawn(trx, bid, actor),
   });
   // The remote opening hall (decision 0021): bids only after the deadline, through bidding's hall port.
   const opening = createOpeningModule({

@@ -126,3 +126,63 @@ export const sandboxTransferView = z.object({
 });
 export type SandboxTransferView = z.infer<typeof sandboxTransferView>;
 export const sandboxStatementQuery = z.strictObject({ from: isoDateTime, to: isoDateTime, format: statementFormat.default('camt053') });
+
+// ---- bond refunds (issue 13 §5, task 10, B-047, A-105, A-187; decision 0033) ----
+
+export const REFUND_REASONS = ['withdrawn', 'notBidding', 'request'] as const;
+export const REFUND_STATES = ['requested', 'paid', 'settled'] as const;
+
+/** The bidder asks for its deposits on the section back (it has no live bid there). */
+export const bondRefundRequest = z.strictObject({ sectionId: uuid });
+
+/** A deposit's refund: requested, paid by the bank (with interest), settled by the imported statement's debit. */
+export const bondRefundView = z.object({
+  id: uuid,
+  /** Null for staff before the section's bid deadline (A-107): a refund tells who paid for which section. */
+  sectionId: uuid.nullable(),
+  round: z.number().int().nullable(),
+  entityId: uuid.nullable(),
+  entityName: z.string().nullable(),
+  reason: z.enum(REFUND_REASONS),
+  principalFen: fen,
+  /** Bank interest from the deposit's booking to the payment (银行同期存款利息); null until paid. */
+  interestFen: fen.nullable(),
+  /** The annual rate it was counted at, in basis points. */
+  rateBp: z.number().int(),
+  payeeAccount: z.string().nullable(),
+  requestedAt: isoDateTime,
+  /** The last day it may be paid: 2 working days after the request (task 10). */
+  dueDate: z.string(),
+  state: z.enum(REFUND_STATES),
+  paidAt: isoDateTime.nullable(),
+  settledAt: isoDateTime.nullable(),
+  bankSerial: z.string().nullable(),
+  /** Paid by its due date; null until paid. */
+  onTime: z.boolean().nullable(),
+  /** Unpaid past its due date. */
+  overdue: z.boolean(),
+  lastError: z.string().nullable(),
+});
+export type BondRefundView = z.infer<typeof bondRefundView>;
+
+export const bondRefundQuery = z.strictObject({
+  state: z.enum([...REFUND_STATES, 'overdue']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const bondRefundFigureQuery = z.strictObject({ from: isoDateTime, to: isoDateTime });
+
+/** Task 10's figure for the staff dashboard: refunds requested in the period, paid within 2 working days or not. */
+export const bondRefundFigure = z.object({
+  from: isoDateTime,
+  to: isoDateTime,
+  requested: z.number().int(),
+  paidOnTime: z.number().int(),
+  paidLate: z.number().int(),
+  overdue: z.number().int(),
+  /** Not yet paid and not yet due. */
+  pending: z.number().int(),
+  /** paidOnTime over those paid or overdue; null when none is. */
+  onTimeShare: z.number().nullable(),
+});
+export type BondRefundFigure = z.infer<typeof bondRefundFigure>;

@@ -38,7 +38,7 @@ export {
 export type { RuleProfile, RuleProfileCode } from './rule-profiles.ts';
 export { isRuleProfileCode, RULE_PROFILE_CODES, RULE_PROFILES } from './rule-profiles.ts';
 export { durationEnd } from './duration-end.ts';
-export { refundDueDate } from './bond-refund.ts';
+export { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, refundDueDate } from './bond-refund.ts';
 export type { UnsealFault, UnsealOutcome, HallFacts, HallStage, QuorumFailure } from './opening-hall.ts';
 export { unsealFailureOutcome, unsealingOpen, unsealWindowEnd, hallStage, MIN_BIDS_TO_OPEN, openingQuorum } from './opening-hall.ts';
 

@@ -23,6 +23,8 @@ const problems: Record<keyof typeof zhCN, string> = {
   BID_STATE_CONFLICT: 'The bid has changed (replaced or withdrawn); refresh and try again',
   BOND_ACCOUNT_NOT_FOUND: 'You have no bond sub-account for this section',
   BOND_DOCUMENT_REQUIRED: 'Obtain (download, free) the section’s tender document before opening a bond sub-account',
+  BOND_HELD: 'Your bid on this section is live: its bond is held until the result is published (or withdraw the bid)',
+  BOND_NOTHING_TO_REFUND: 'No deposit of this sub-account is waiting to be refunded',
   BOND_NOT_MET: 'The bid bond required by the tender document is not met',
   BOOTSTRAP_CLOSED: 'The platform has two active security administrators; further ones are granted with dual control',
   BOQ_FORMAT_UNKNOWN: 'Not a bill of quantities this platform reads: JSON or XML of the interface spec',

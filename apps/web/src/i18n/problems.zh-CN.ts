@@ -24,6 +24,8 @@ const problems = {
   BID_STATE_CONFLICT: '投标文件状态已变化（已替换或撤回），请刷新后重试',
   BOND_ACCOUNT_NOT_FOUND: '未找到您在该标段的保证金虚拟子账号',
   BOND_DOCUMENT_REQUIRED: '须先获取（免费下载）该标段的招标文件，才能开立保证金虚拟子账号',
+  BOND_HELD: '贵单位在该标段的投标文件有效，投标保证金在中标结果公示后退还（或先撤回投标文件）',
+  BOND_NOTHING_TO_REFUND: '该子账号没有待退还的保证金',
   BOND_NOT_MET: '投标保证金不符合招标文件要求',
   BOOTSTRAP_CLOSED: '平台已有两名在用的安全管理员，其他安全管理员须经双人授权产生',
   BOQ_FORMAT_UNKNOWN: '无法识别的工程量清单文件：须为接口规范规定的 JSON 或 XML 格式',

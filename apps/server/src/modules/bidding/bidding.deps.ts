@@ -4,7 +4,7 @@ import type { BidPart, BidSummaryField, BondForm, LogReceipt, SectionSnapshotVie
 export type AnsweredDocumentKind = 'tender' | 'prequalification';
 import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
-import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { PlatformSigningKey } from '../../platform/keys/signing-key.ts';
@@ -98,6 +98,8 @@ export interface BiddingDeps {
   boundCertificate: BoundCertificatePort;
   bonds: BondsPort;
   notify: NotifyPort;
+  /** Told, in the withdrawal's transaction, that a bid was withdrawn before the deadline (finance refunds its deposits, decision 0033). */
+  onBidWithdrawn?(trx: Db, bid: { sectionId: string; round: number; entityId: string }, actor: Actor): Promise<void>;
 }
 
 export function tables(db: Db): Kysely<BiddingTables> {

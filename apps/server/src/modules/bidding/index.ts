@@ -13,6 +13,7 @@ import { createBiddingScopes } from './scopes.ts';
 import { type ClaimUpload, documentKindOf } from './section-state.ts';
 import { createSubmissionService } from './submission.service.ts';
 import { createBidUploads } from './uploads.ts';
+import { tables } from './bidding.deps.ts';
 
 export type {
   BiddingDeps,
@@ -62,6 +63,19 @@ export function createBiddingModule(deps: BiddingDeps) {
     services: { custodians, submissions, views },
     /** bidding → opening: the bids live at the deadline and their sealed parts, only after it. */
     hall: createHallPort(deps),
+    /** bidding → finance: whether the entity has a live bid on the section's round (its bond is held). */
+    async hasLiveBid(trx: Db, sectionId: string, round: number, entityId: string): Promise<boolean> {
+      const live = await tables(trx)
+        .selectFrom('bidding.bid')
+        .select('id')
+        .where('section_id', '=', sectionId)
+        .where('round', '=', round)
+        .where('entity_id', '=', entityId)
+        .where('sitting', '=', 'bid')
+        .where('status', '=', 'submitted')
+        .executeTakeFirst();
+      return live !== undefined;
+    },
     registerRoutes(app: AppInstance) {
       registerCustodianKeyRoutes(app, { db: deps.db, custodians });
       registerBidRoutes(app, { db: deps.db, submissions, views });

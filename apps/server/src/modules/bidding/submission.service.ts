@@ -344,6 +344,7 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
         throw new DomainError('BID_SIGNATURE_INVALID', "the withdrawal is not signed with the certificate's key over {bidId, action: 'withdraw'}");
       }
       await tables(trx).updateTable('bidding.bid').set({ status: 'withdrawn', withdrawn_at: now }).where('id', '=', row.id).execute();
+      if (row.sitting === 'bid') await deps.onBidWithdrawn?.(trx, { sectionId: row.section_id, round: row.round, entityId: row.entity_id }, caller.actor);
       const parts = await tables(trx).selectFrom('bidding.bid_part').select((eb) => eb.fn.countAll<number>().as('n')).where('bid_id', '=', row.id).executeTakeFirstOrThrow();
       return issueReceipt(deps, trx, {
         event: 'withdrawn',

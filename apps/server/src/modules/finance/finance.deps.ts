@@ -1,5 +1,6 @@
 import type { SectionSnapshotView } from '@bidhall/contracts';
-import type { Clock } from '@bidhall/rules';
+import type { Clock, HolidayCalendar } from '@bidhall/rules';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Kysely } from 'kysely';
 import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -33,6 +34,19 @@ export type VerifyEntitySignaturePort = (
   db?: Db,
 ) => Promise<{ subject: string; fingerprint: string; serialNumber: string; signingTime: string | null }>;
 
+/** bidding → finance: whether the entity has a live (submitted, not withdrawn) bid on the section's round. */
+export interface BidsPort {
+  hasLiveBid(trx: Db, sectionId: string, round: number, entityId: string): Promise<boolean>;
+}
+
+/**
+ * The settlement bank's payment interface (decision 0033): pays out of the settlement account, once per
+ * instruction id however often asked, answering with the booking (serial, time, amount) it made.
+ */
+export interface BankPort {
+  pay(instruction: { instructionId: string; amountFen: bigint; payeeAccount: string; payeeName: string; memo: string }): Promise<{ bankSerial: string; bookedAt: Date; amountFen: bigint }>;
+}
+
 /** The trading centre's bond settlement account, into which every virtual sub-account pays. */
 export interface SettlementAccount {
   bankName: string;
@@ -49,8 +63,16 @@ export interface FinanceDeps {
   documents: BondDocumentsPort;
   entities: EntitiesPort;
   verifyEntitySignature: VerifyEntitySignaturePort;
-  /** The sandbox bank is served (SANDBOX on). */
+  /** The sandbox bank is served (SANDBOX on); it is also the bank refunds are paid through then. */
   sandbox: boolean;
+  jobs: JobQueue;
+  /** The working-day calendar in force (catalog): refunds are due 2 working days after the request. */
+  calendar(): HolidayCalendar;
+  bids: BidsPort;
+  /** The settlement bank's payments; without it (and without the sandbox) refunds wait, listed as due. */
+  bank?: BankPort;
+  /** The demand-deposit rate refunds earn, basis points a year (default 35 = 0.35 %). */
+  depositRateBp?: number;
   settlement?: SettlementAccount;
 }
 

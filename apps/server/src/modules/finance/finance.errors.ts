@@ -12,6 +12,10 @@ export const financeErrors = {
   GUARANTEE_DUPLICATE: 409,
   /** The sandbox bank knows no such virtual account. */
   SANDBOX_ACCOUNT_UNKNOWN: 404,
+  /** The entity's bid on the section is live: its bond is held until the result (decision 0033). */
+  BOND_HELD: 409,
+  /** Every deposit of the sub-account is refunded or being refunded already. */
+  BOND_NOTHING_TO_REFUND: 409,
 } as const;
 
 export type FinanceErrorCode = keyof typeof financeErrors;

@@ -76,10 +76,53 @@ export interface SandboxTransferTable {
   payee_account: string;
 }
 
+export interface RefundTable {
+  id: string;
+  seq: Generated<string>;
+  credit_line_id: string;
+  account_id: string;
+  section_id: string;
+  round: number;
+  entity_id: string;
+  region_code: string;
+  reason: 'withdrawn' | 'notBidding' | 'request';
+  principal_fen: BigIntColumn;
+  rate_bp: number;
+  interest_fen: BigIntColumn | null;
+  payee_account: string;
+  payee_name: string;
+  requested_by: string | null;
+  requested_at: Date;
+  /** A business date (Asia/Shanghai), YYYY-MM-DD. */
+  due_date: string;
+  state: 'requested' | 'paid' | 'settled';
+  bank_serial: string | null;
+  paid_at: Date | null;
+  debit_line_id: string | null;
+  settled_at: Date | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+export interface SandboxPaymentTable {
+  id: string;
+  seq: Generated<string>;
+  instruction_id: string;
+  bank_serial: string;
+  voucher_no: string;
+  booked_at: Date;
+  amount_fen: BigIntColumn;
+  payee_account: string;
+  payee_name: string;
+  memo: string;
+}
+
 export interface FinanceTables {
   'finance.bond_account': BondAccountTable;
   'finance.statement_import': StatementImportTable;
   'finance.statement_line': StatementLineTable;
   'finance.guarantee': GuaranteeTable;
   'finance.sandbox_transfer': SandboxTransferTable;
+  'finance.refund': RefundTable;
+  'finance.sandbox_payment': SandboxPaymentTable;
 }

@@ -49,7 +49,32 @@ export function createSandboxBank(deps: Pick<FinanceDeps, 'db' | 'clock' | 'sett
     };
   }
 
-  /** The settlement account's statement of [from, to), as the bank would send it. */
+  /**
+   * A payment out of the settlement account (the refunds' BankPort): one per instruction id, however
+   * often asked — a retry is answered with the payment made the first time.
+   */
+  async function pay(db: Db, p: { instructionId: string; amountFen: bigint; payeeAccount: string; payeeName: string; memo: string }) {
+    const now = deps.clock.now();
+    await tables(db)
+      .insertInto('finance.sandbox_payment')
+      .values({
+        id: randomUUID(),
+        instruction_id: p.instructionId,
+        bank_serial: `SBD${now.toISOString().slice(0, 10).replace(/-/g, '')}${digits(12)}`,
+        voucher_no: `FK${digits(16)}`,
+        booked_at: now,
+        amount_fen: p.amountFen.toString(),
+        payee_account: p.payeeAccount,
+        payee_name: p.payeeName,
+        memo: p.memo,
+      })
+      .onConflict((oc) => oc.column('instruction_id').doNothing())
+      .execute();
+    const row = await tables(db).selectFrom('finance.sandbox_payment').selectAll().where('instruction_id', '=', p.instructionId).executeTakeFirstOrThrow();
+    return { bankSerial: row.bank_serial, bookedAt: row.booked_at, amountFen: BigInt(row.amount_fen) };
+  }
+
+  /** The settlement account's statement of [from, to), as the bank would send it: the credits in, the refunds out. */
   async function statement(db: Db, q: { from: Date; to: Date; format: 'csv' | 'camt053' }): Promise<string> {
     const rows = await tables(db)
       .selectFrom('finance.sandbox_transfer')
@@ -58,15 +83,28 @@ export function createSandboxBank(deps: Pick<FinanceDeps, 'db' | 'clock' | 'sett
       .where('booked_at', '<', q.to)
       .orderBy('seq')
       .execute();
-    const credits: StatementCredit[] = rows.map((r) => ({
-      bankSerial: r.bank_serial,
-      voucherNo: r.voucher_no,
-      bookedAt: r.booked_at,
-      amountFen: BigInt(r.amount_fen),
-      payerAccount: r.payer_account,
-      payerName: r.payer_name,
-      payeeAccount: r.payee_account,
-    }));
+    const payments = await tables(db).selectFrom('finance.sandbox_payment').selectAll().where('booked_at', '>=', q.from).where('booked_at', '<', q.to).orderBy('seq').execute();
+    const credits: StatementCredit[] = [
+      ...rows.map((r) => ({
+        bankSerial: r.bank_serial,
+        voucherNo: r.voucher_no,
+        bookedAt: r.booked_at,
+        amountFen: BigInt(r.amount_fen),
+        payerAccount: r.payer_account,
+        payerName: r.payer_name,
+        payeeAccount: r.payee_account,
+      })),
+      ...payments.map((p) => ({
+        direction: 'debit' as const,
+        bankSerial: p.bank_serial,
+        voucherNo: p.voucher_no,
+        bookedAt: p.booked_at,
+        amountFen: BigInt(p.amount_fen),
+        payerAccount: settlement.accountNumber,
+        payerName: settlement.accountName,
+        payeeAccount: p.payee_account,
+      })),
+    ].sort((a, b) => a.bookedAt.getTime() - b.bookedAt.getTime());
     if (q.format === 'csv') return writeCsv(credits);
     return writeCamt053({
       statementId: `SBX-${q.from.toISOString().slice(0, 10)}-${q.to.toISOString().slice(0, 10)}`,
@@ -79,7 +117,7 @@ export function createSandboxBank(deps: Pick<FinanceDeps, 'db' | 'clock' | 'sett
     });
   }
 
-  return { transfer, statement };
+  return { transfer, pay, statement };
 }
 
 export type SandboxBank = ReturnType<typeof createSandboxBank>;

@@ -1,8 +1,10 @@
 import { CSV_COLUMNS } from './statement-parse.ts';
 import { fenToYuan } from './money.ts';
 
-/** A credit as the sandbox bank writes it into a statement. */
+/** An entry as the sandbox bank writes it into a statement: a credit into a sub-account, or a debit (a refund paid out). */
 export interface StatementCredit {
+  /** Credit unless said otherwise. */
+  direction?: 'credit' | 'debit';
   bankSerial: string;
   voucherNo: string;
   bookedAt: Date;
@@ -14,14 +16,14 @@ export interface StatementCredit {
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-/** The documented CSV (docs/bank-statements.md): header row, one credit a line, yuan with two decimals. */
+/** The documented CSV (docs/bank-statements.md): header row, one entry a line, yuan with two decimals. */
 export function writeCsv(credits: readonly StatementCredit[]): string {
   const rows = credits.map((c) => {
     const v: Record<(typeof CSV_COLUMNS)[number], string> = {
       bookedAt: c.bookedAt.toISOString(),
       amountYuan: fenToYuan(c.amountFen),
       currency: 'CNY',
-      direction: 'C',
+      direction: c.direction === 'debit' ? 'D' : 'C',
       payerAccount: c.payerAccount,
       payerName: c.payerName,
       payeeAccount: c.payeeAccount,
@@ -35,24 +37,27 @@ export function writeCsv(credits: readonly StatementCredit[]): string {
 
 const esc = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** An ISO 20022 camt.053.001.08 statement of the settlement account for the period, credits only. */
+/** An ISO 20022 camt.053.001.08 statement of the settlement account for the period: credits and debits. */
 export function writeCamt053(p: { statementId: string; account: string; accountName: string; from: Date; to: Date; createdAt: Date; credits: readonly StatementCredit[] }): string {
-  const total = p.credits.reduce((s, c) => s + c.amountFen, 0n);
+  const debit = (c: StatementCredit) => c.direction === 'debit';
+  const sum = (rows: readonly StatementCredit[]) => rows.reduce((s, c) => s + c.amountFen, 0n);
+  const credits = p.credits.filter((c) => !debit(c));
+  const debits = p.credits.filter(debit);
   const entries = p.credits
     .map(
       (c) => `      <Ntry>
         <Amt Ccy="CNY">${fenToYuan(c.amountFen)}</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd>
+        <CdtDbtInd>${debit(c) ? 'DBIT' : 'CRDT'}</CdtDbtInd>
         <Sts><Cd>BOOK</Cd></Sts>
         <BookgDt><DtTm>${c.bookedAt.toISOString()}</DtTm></BookgDt>
         <ValDt><Dt>${beijingDate(c.bookedAt)}</Dt></ValDt>
         <AcctSvcrRef>${esc(c.bankSerial)}</AcctSvcrRef>
-        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>${debit(c) ? 'ICDT' : 'RCDT'}</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
         <NtryDtls>
           <TxDtls>
             <Refs><AcctSvcrRef>${esc(c.bankSerial)}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId><TxId>${esc(c.voucherNo)}</TxId></Refs>
             <Amt Ccy="CNY">${fenToYuan(c.amountFen)}</Amt>
-            <CdtDbtInd>CRDT</CdtDbtInd>
+            <CdtDbtInd>${debit(c) ? 'DBIT' : 'CRDT'}</CdtDbtInd>
             <RltdPties>
               <Dbtr><Pty><Nm>${esc(c.payerName)}</Nm></Pty></Dbtr>
               <DbtrAcct><Id><Othr><Id>${esc(c.payerAccount)}</Id></Othr></Id></DbtrAcct>
@@ -72,7 +77,7 @@ export function writeCamt053(p: { statementId: string; account: string; accountN
       <CreDtTm>${p.createdAt.toISOString()}</CreDtTm>
       <FrToDt><FrDtTm>${p.from.toISOString()}</FrDtTm><ToDtTm>${p.to.toISOString()}</ToDtTm></FrToDt>
       <Acct><Id><Othr><Id>${esc(p.account)}</Id></Othr></Id><Ccy>CNY</Ccy><Nm>${esc(p.accountName)}</Nm></Acct>
-      <TxsSummry><TtlCdtNtries><NbOfNtries>${p.credits.length}</NbOfNtries><Sum>${fenToYuan(total)}</Sum></TtlCdtNtries></TxsSummry>
+      <TxsSummry><TtlCdtNtries><NbOfNtries>${credits.length}</NbOfNtries><Sum>${fenToYuan(sum(credits))}</Sum></TtlCdtNtries><TtlDbtNtries><NbOfNtries>${debits.length}</NbOfNtries><Sum>${fenToYuan(sum(debits))}</Sum></TtlDbtNtries></TxsSummry>
 ${entries}
     </Stmt>
   </BkToCstmrStmt>

@@ -30,7 +30,7 @@ function importView(r: Omit<Selectable<StatementImportTable>, 'seq'>): Statement
  * reconciled to the sub-account it names. Staff see lines with their status and amounts; what a line
  * was reconciled to (section, bidder) only once that section's bid deadline has passed (A-107).
  */
-export function createStatementService(deps: FinanceDeps) {
+export function createStatementService(deps: FinanceDeps, onDebit: (trx: Db, bankSerial: string, lineId: string) => Promise<boolean>) {
   async function importStatement(input: { bytes: Buffer; name: string | null }, caller: Caller): Promise<StatementImportView> {
     const { format, lines } = parseStatement(input.bytes);
     return deps.db.transaction().execute(async (trx) => {
@@ -79,10 +79,12 @@ export function createStatementService(deps: FinanceDeps) {
           .insertInto('finance.statement_line')
           .values(chunk)
           .onConflict((oc) => oc.column('bank_serial').doNothing())
-          .returning(['account_id'])
+          .returning(['id', 'account_id', 'direction', 'bank_serial'])
           .execute();
         stored += rows.length;
         matched += rows.filter((r) => r.account_id !== null).length;
+        // A debit that is a refund's payment settles the refund (decision 0033).
+        for (const r of rows) if (r.direction === 'debit' && (await onDebit(trx, r.bank_serial, r.id))) matched++;
       }
       await tables(trx)
         .updateTable('finance.statement_import')
