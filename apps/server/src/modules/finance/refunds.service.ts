@@ -3,7 +3,6 @@ import type { BondRefundView } from '@bidhall/contracts';
 import { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, parseBusinessDate, refundDueDate, toBusinessDate } from '@bidhall/rules';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
 import type { RefundTable } from './finance.tables.ts';
