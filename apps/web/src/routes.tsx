@@ -62,9 +62,13 @@ export const router = createBrowserRouter([
       // Remote evaluation (decision 0027): venues and workstations, the monitor, the audio/video room on its own page.
       { path: '/staff/evaluation-venues', element: <RequireKind kinds={['staff', 'supervisor']}><VenuesPage /></RequireKind> },
       { path: '/staff/evaluation-monitor', element: <RequireKind kinds={['staff', 'supervisor']}><MonitorPage /></RequireKind> },
-      { path: '/sections/:sectionId/evaluation/video', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><VideoRoomPage /></RequireKind> },
+      { path: '/sections/:sectionId/evaluation/video', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><VideoRoomPage key="bid" /></RequireKind> },
+      { path: '/sections/:sectionId/application-review/video', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><VideoRoomPage key="application" sitting="application" /></RequireKind> },
       // 评标室: the committee's members, the region's officers and the tenderer (the server decides who sees what).
-      { path: '/sections/:sectionId/evaluation', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><EvaluationRoomPage /></RequireKind> },
+      // Keyed by sitting, so that going from one room to the other starts the page afresh.
+      { path: '/sections/:sectionId/evaluation', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><EvaluationRoomPage key="bid" /></RequireKind> },
+      // 资格审查室: a prequalification section's review of the applications, the same room in its own words (decision 0032).
+      { path: '/sections/:sectionId/application-review', element: <RequireKind kinds={['expert', 'entity', 'staff', 'supervisor']}><EvaluationRoomPage key="application" sitting="application" /></RequireKind> },
       { path: '/bidder', element: <RequireBidder><BidderPage /></RequireBidder> },
       { path: '/bidder/sections/:sectionId', element: <RequireBidder><SectionWorkspacePage /></RequireBidder> },
       { path: '/bidder/evaluation-clarifications', element: <RequireBidder><EvaluationClarificationsPage /></RequireBidder> },

@@ -9,7 +9,8 @@ const evaluationEn: Strings<typeof evaluationZhCN> = {
     notOpened: 'The evaluation is not open yet: the trading centre’s staff open it once the committee is complete.',
     tabs: { files: 'Bid files', compare: 'Comparison and red flags', clarify: 'Clarifications', overview: 'Overview', sheet: 'My sheet', summary: 'Summary', report: 'Report', video: 'Video room' },
     states: { notOpened: 'Not opened', open: 'Signing in', scoring: 'Scoring', summarised: 'Summarised' },
-    methods: { scoring: 'Comprehensive scoring', lowestEvaluatedPrice: 'Lowest evaluated price' },
+    methods: { scoring: 'Comprehensive scoring', lowestEvaluatedPrice: 'Lowest evaluated price', pass: 'Pass method', limitedNumber: 'Limited number' },
+    sittings: { bid: 'Evaluation', application: 'Prequalification review' },
     window: {
       range: 'Evaluation {{start}} to {{end}}',
       startsIn: 'Starts in {{time}}',

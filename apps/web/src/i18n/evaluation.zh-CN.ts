@@ -5,7 +5,8 @@ const evaluationZhCN = {
     notOpened: '评标尚未开启：由交易中心工作人员在评标委员会组建完成后开启。',
     tabs: { files: '投标文件', compare: '比对与预警', clarify: '澄清', overview: '评标概况', sheet: '我的评审', summary: '汇总结果', report: '评标报告', video: '音视频评标室' },
     states: { notOpened: '未开启', open: '签到中', scoring: '评审中', summarised: '已汇总' },
-    methods: { scoring: '综合评估法', lowestEvaluatedPrice: '经评审的最低投标价法' },
+    methods: { scoring: '综合评估法', lowestEvaluatedPrice: '经评审的最低投标价法', pass: '合格制', limitedNumber: '有限数量制' },
+    sittings: { bid: '评标', application: '资格审查' },
     window: {
       range: '评标时间 {{start}} 至 {{end}}',
       startsIn: '距评标开始 {{time}}',

@@ -37,6 +37,8 @@ import evaluationCompareZhCN, { evaluationCompareProblemsZhCN } from './evaluati
 import evaluationVenuesZhCN, { evaluationVenueProblemsZhCN } from './evaluationVenues.zh-CN.ts';
 import evaluationClarifyEn, { evaluationClarifyProblemsEn } from './evaluationClarify.en.ts';
 import evaluationClarifyZhCN, { evaluationClarifyProblemsZhCN } from './evaluationClarify.zh-CN.ts';
+import applicationReviewEn from './applicationReview.en.ts';
+import applicationReviewZhCN from './applicationReview.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -62,10 +64,11 @@ export const resources = {
       ...evaluationVenuesZhCN,
       ...evaluationClarifyZhCN,
       ...evaluationCompareZhCN,
+      ...applicationReviewZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN, ...evaluationClarifyProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
   },
 };

@@ -1,5 +1,5 @@
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import type { BidFilePart, BidFilesView } from '@bidhall/contracts';
+import type { BidFilePart, BidFilesView, Sitting } from '@bidhall/contracts';
 import { Alert, App, Button, Card, Collapse, Empty, Progress, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,12 +27,14 @@ function hand(blob: Blob, name: string, download: boolean) {
 /**
  * The read-out bids' files for a member signed in (A-138): each bid's parts by role with names and
  * sizes, opened or saved through the server, which checks each against the bidder's signed hash while it
- * streams; a progress bar follows the transfer. Mounted in the evaluation room.
+ * streams; a progress bar follows the transfer. Mounted in the evaluation room — and in the review room
+ * with the applications' files (sitting 'application', decision 0032).
  */
-export function BidFiles({ sectionId }: { sectionId: string }) {
+export function BidFiles({ sectionId, sitting = 'bid' }: { sectionId: string; sitting?: Sitting }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const loaded = useLoader(() => compareApi.bidFiles(sectionId), [sectionId]);
+  const w = sitting === 'application' ? 'applicationReview' : 'evaluationCompare';
+  const loaded = useLoader(() => compareApi.bidFiles(sectionId, sitting), [sectionId, sitting]);
   const [reading, setReading] = useState<{ partId: string; name: string; percent: number }>();
 
   async function read(bidId: string, part: BidFilePart, download: boolean) {
@@ -40,6 +42,7 @@ export function BidFiles({ sectionId }: { sectionId: string }) {
     try {
       const blob = await compareApi.fetchPart(sectionId, bidId, part.partId, (received, total) =>
         setReading({ partId: part.partId, name: part.name, percent: total ? Math.floor((received * 100) / total) : 0 }),
+        sitting,
       );
       hand(blob, part.name, download);
     } catch (err) {
@@ -51,16 +54,16 @@ export function BidFiles({ sectionId }: { sectionId: string }) {
 
   const view: BidFilesView | undefined = loaded.data;
   return (
-    <Card title={t('evaluationCompare.files.title')} data-testid="bid-files">
+    <Card title={t(`${w}.files.title`)} data-testid="bid-files">
       <ProblemAlert error={loaded.error} />
-      {view && !view.finished ? <Alert type="info" showIcon className="form-alert" message={t('evaluationCompare.files.preparing')} /> : null}
+      {view && !view.finished ? <Alert type="info" showIcon className="form-alert" message={t(`${w}.files.preparing`)} /> : null}
       {reading ? (
         <div data-testid="bid-file-progress">
           {t('evaluationCompare.files.reading', { name: reading.name })}
           <Progress percent={reading.percent} status="active" />
         </div>
       ) : null}
-      {view && view.bids.length === 0 ? <Empty description={t('evaluationCompare.files.empty')} /> : null}
+      {view && view.bids.length === 0 ? <Empty description={t(`${w}.files.empty`)} /> : null}
       {view && view.bids.length > 0 ? (
         <Collapse
           defaultActiveKey={view.bids.slice(0, 1).map((b) => b.bidId)}

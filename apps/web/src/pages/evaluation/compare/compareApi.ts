@@ -1,14 +1,17 @@
 // The committee reads and compares the bids (decision 0028): packages/contracts/src/evaluation-comparison.ts.
-import type { BidFilesView, ComparisonView, RedFlagsView } from '@bidhall/contracts';
+// The files are read in both sittings (a review committee reads the applications' files, decision 0032);
+// the comparison and the red flags are the bids' only.
+import type { BidFilesView, ComparisonView, RedFlagsView, Sitting } from '@bidhall/contracts';
 import { api, ApiError } from '../../../api/client.ts';
+import { evaluationBase } from '../../../api/evaluation.ts';
 
-const base = (sectionId: string) => `/sections/${sectionId}/evaluation`;
+const base = (sectionId: string, sitting: Sitting = 'bid') => evaluationBase(sectionId, sitting);
 
 /** A part's plaintext, read chunk by chunk so a progress bar can follow it. */
-async function fetchPart(sectionId: string, bidId: string, partId: string, onProgress: (received: number, total: number) => void): Promise<Blob> {
+async function fetchPart(sectionId: string, bidId: string, partId: string, onProgress: (received: number, total: number) => void, sitting: Sitting = 'bid'): Promise<Blob> {
   let response: Response;
   try {
-    response = await fetch(`/api/v1${base(sectionId)}/bid-files/${bidId}/${partId}`, { credentials: 'same-origin' });
+    response = await fetch(`/api/v1${base(sectionId, sitting)}/bid-files/${bidId}/${partId}`, { credentials: 'same-origin' });
   } catch {
     throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'NETWORK_ERROR' });
   }
@@ -36,7 +39,7 @@ async function fetchPart(sectionId: string, bidId: string, partId: string, onPro
 }
 
 export const compareApi = {
-  bidFiles: (sectionId: string) => api.get<BidFilesView>(`${base(sectionId)}/bid-files`),
+  bidFiles: (sectionId: string, sitting: Sitting = 'bid') => api.get<BidFilesView>(`${base(sectionId, sitting)}/bid-files`),
   comparison: (sectionId: string) => api.get<ComparisonView>(`${base(sectionId)}/comparison`),
   redFlags: (sectionId: string) => api.get<RedFlagsView>(`${base(sectionId)}/red-flags`),
   fetchPart,

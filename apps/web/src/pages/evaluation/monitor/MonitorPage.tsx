@@ -14,10 +14,16 @@ function EvaluationCard({ e }: { e: MonitorEvaluation }) {
   const nameOf = new Map(e.members.map((m) => [m.id, m.name]));
   return (
     <Card
-      title={e.sectionName}
+      title={
+        <Space>
+          <Tag color={e.sitting === 'application' ? 'purple' : 'blue'} data-testid="monitor-sitting">{t(`evaluation.sittings.${e.sitting}`)}</Tag>
+          {e.sectionName}
+        </Space>
+      }
       extra={<Tag color={e.window.openNow ? 'green' : 'default'}>{t(e.window.openNow ? 'evaluationVenues.monitor.openNow' : 'evaluationVenues.monitor.notYet')}</Tag>}
       style={{ marginBottom: 16 }}
       data-testid="monitor-evaluation"
+      data-sitting={e.sitting}
     >
       <Descriptions size="small" column={2} items={[
         { key: 'w', label: t('evaluationVenues.monitor.window'), children: `${formatTime(e.window.startsAt)} — ${formatTime(e.window.endsAt)}` },
@@ -73,7 +79,7 @@ function EvaluationCard({ e }: { e: MonitorEvaluation }) {
   );
 }
 
-/** 评标监控 (A-154): the region's evaluations under way, live. */
+/** 评标监控 (A-154): the region's evaluations under way, live — the bids' (评标) and the prequalification reviews (资格审查), each tagged. */
 export default function MonitorPage() {
   const { t } = useTranslation();
   const { view, error, live } = useMonitor();
@@ -89,7 +95,7 @@ export default function MonitorPage() {
         {error && !view ? <LoadError error={error} /> : null}
         {!view && !error ? <Spin /> : null}
         {view?.evaluations.length === 0 && <Empty description={t('evaluationVenues.monitor.empty')} />}
-        {view?.evaluations.map((e) => <EvaluationCard key={e.sectionId} e={e} />)}
+        {view?.evaluations.map((e) => <EvaluationCard key={`${e.sectionId}/${e.sitting}`} e={e} />)}
       </div>
     </>
   );

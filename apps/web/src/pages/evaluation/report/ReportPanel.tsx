@@ -7,6 +7,7 @@ import { evaluationReportApi } from '../../../api/evaluationReport.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useLoader } from '../../../hooks/useLoader.ts';
+import { reportWords, useEvaluationSitting } from '../sitting.ts';
 import { ReportPartsForm } from './ReportPartsForm.tsx';
 import ReportSignModal from './ReportSignModal.tsx';
 import { ReportSigners } from './ReportSigners.tsx';
@@ -17,12 +18,15 @@ const STATE_COLOR = { none: 'default', draft: 'blue', generated: 'gold', signing
  * 评标报告 (A-151…A-153): the chair drafts the committee's words and generates the report from the
  * summary; every member reads it and signs in the browser with its certificate, a dissent in writing if
  * it disagrees; officers follow the signatures and the push to the supervision platform. The evaluation
- * room mounts it with the section's id.
+ * room mounts it with the section's id; in a review room (decision 0032) it is the 资格审查报告, which the
+ * server lays out itself.
  */
 export default function ReportPanel({ sectionId }: { sectionId: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const loaded = useLoader(() => evaluationReportApi.view(sectionId), [sectionId]);
+  const sitting = useEvaluationSitting();
+  const w = reportWords(sitting);
+  const loaded = useLoader(() => evaluationReportApi.view(sectionId, sitting), [sectionId, sitting]);
   const [view, setView] = useState<EvaluationReportView>();
   const [signing, setSigning] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,8 +42,8 @@ export default function ReportPanel({ sectionId }: { sectionId: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      setView(await evaluationReportApi.generate(sectionId));
-      message.success(t('evaluationReport.generated'));
+      setView(await evaluationReportApi.generate(sectionId, sitting));
+      message.success(t(`${w}.generated`));
     } catch (err) {
       setError(err);
     } finally {
@@ -49,20 +53,20 @@ export default function ReportPanel({ sectionId }: { sectionId: string }) {
 
   return (
     <Card
-      title={t('evaluationReport.title')}
+      title={t(`${w}.title`)}
       extra={<Tag color={STATE_COLOR[r.state]} data-testid="report-state">{t(`evaluationReport.states.${r.state}`)}</Tag>}
       data-testid="report-panel"
     >
       {!r.summarised ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('evaluationReport.notSummarised')} />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`${w}.notSummarised`)} />
       ) : (
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          {r.state === 'complete' && <Alert type="success" showIcon message={t('evaluationReport.complete')} data-testid="report-complete" />}
+          {r.state === 'complete' && <Alert type="success" showIcon message={t(`${w}.complete`)} data-testid="report-complete" />}
           {r.chair && !signedBefore && (
             <>
               <ReportPartsForm key={r.generatedAt ?? 'draft'} sectionId={sectionId} parts={r.parts} onSaved={setView} />
               <Button type="primary" icon={<FileDoneOutlined />} loading={busy} onClick={() => void generate()} data-testid="report-generate">
-                {r.reportSm3 ? t('evaluationReport.regenerate') : t('evaluationReport.generate')}
+                {r.reportSm3 ? t(`${w}.regenerate`) : t(`${w}.generate`)}
               </Button>
               {error !== undefined && <ProblemAlert error={error} testId="report-generate-error" />}
               <Divider />
@@ -76,11 +80,11 @@ export default function ReportPanel({ sectionId }: { sectionId: string }) {
           {r.html ? (
             <div className="notice-body" data-testid="report-html" dangerouslySetInnerHTML={{ __html: r.html }} />
           ) : r.content ? (
-            <Typography.Paragraph type="secondary">{t('evaluationReport.namesWithheld')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t(`${w}.namesWithheld`)}</Typography.Paragraph>
           ) : null}
           {mine && !mine.signedAt && r.reportSm3 && (
             <Button type="primary" icon={<EditOutlined />} onClick={() => setSigning(true)} data-testid="report-sign">
-              {t('evaluationReport.sign.open')}
+              {t(`${w}.sign.open`)}
             </Button>
           )}
           {r.reportSm3 && <ReportSigners signatures={r.signatures} />}

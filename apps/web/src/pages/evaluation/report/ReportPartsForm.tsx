@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluationReportApi } from '../../../api/evaluationReport.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { reportWords, useEvaluationSitting } from '../sitting.ts';
 
 const PARTS = ['remarks', 'problems', 'recommendations'] as const;
 
@@ -13,6 +14,8 @@ export function ReportPartsForm({ sectionId, parts, onSaved }: { sectionId: stri
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<EvaluationReportParts>();
+  const sitting = useEvaluationSitting();
+  const w = reportWords(sitting);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
@@ -20,7 +23,7 @@ export function ReportPartsForm({ sectionId, parts, onSaved }: { sectionId: stri
     setBusy(true);
     setError(undefined);
     try {
-      onSaved(await evaluationReportApi.edit(sectionId, { remarks: values.remarks ?? '', problems: values.problems ?? '', recommendations: values.recommendations ?? '' }));
+      onSaved(await evaluationReportApi.edit(sectionId, { remarks: values.remarks ?? '', problems: values.problems ?? '', recommendations: values.recommendations ?? '' }, sitting));
       message.success(t('evaluationReport.parts.saved'));
     } catch (err) {
       setError(err);
@@ -32,8 +35,8 @@ export function ReportPartsForm({ sectionId, parts, onSaved }: { sectionId: stri
   return (
     <Form form={form} layout="vertical" initialValues={parts ?? { remarks: '', problems: '', recommendations: '' }} onFinish={(v) => void save(v)} data-testid="report-parts">
       {PARTS.map((p) => (
-        <Form.Item key={p} name={p} label={t(`evaluationReport.parts.${p}`)}>
-          <Input.TextArea rows={3} maxLength={REPORT_PART_MAX} showCount placeholder={t(`evaluationReport.parts.${p}Hint`)} data-testid={`report-part-${p}`} />
+        <Form.Item key={p} name={p} label={t(`${w}.parts.${p}`)}>
+          <Input.TextArea rows={3} maxLength={REPORT_PART_MAX} showCount placeholder={t(`${w}.parts.${p}Hint`)} data-testid={`report-part-${p}`} />
         </Form.Item>
       ))}
       {error !== undefined && <ProblemAlert error={error} testId="report-parts-error" />}

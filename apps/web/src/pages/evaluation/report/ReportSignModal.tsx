@@ -6,16 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { evaluationReportApi } from '../../../api/evaluationReport.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import type { BidSigner } from '../../bidder/bid/bidKey.ts';
+import { reportWords, useEvaluationSitting } from '../sitting.ts';
 import { SignerFiles } from './SignerFiles.tsx';
 
 /**
  * A member signs the report (A-152): its certificate and key file sign {action: 'signEvaluationReport',
  * sectionId, reportSm3} — with the member's dissent when it disagrees — in this browser; only the
- * signature goes to the platform.
+ * signature goes to the platform. A review's report is signed under its own action (decision 0032).
  */
 export default function ReportSignModal({ sectionId, reportSm3, onClose, onSigned }: { sectionId: string; reportSm3: string; onClose: () => void; onSigned: (v: EvaluationReportView) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const sitting = useEvaluationSitting();
+  const w = reportWords(sitting);
   const [signer, setSigner] = useState<BidSigner>();
   const [dissenting, setDissenting] = useState(false);
   const [dissent, setDissent] = useState('');
@@ -29,9 +32,9 @@ export default function ReportSignModal({ sectionId, reportSm3, onClose, onSigne
     setBusy(true);
     setError(undefined);
     try {
-      const signature = signer.sign(evaluationReportSigningPayload(sectionId, reportSm3, text || null));
-      const v = await evaluationReportApi.sign(sectionId, { certificatePem: signer.certificatePem, signature, ...(text ? { dissent: text } : {}) });
-      message.success(t('evaluationReport.sign.done'));
+      const signature = signer.sign(evaluationReportSigningPayload(sectionId, reportSm3, text || null, sitting));
+      const v = await evaluationReportApi.sign(sectionId, { certificatePem: signer.certificatePem, signature, ...(text ? { dissent: text } : {}) }, sitting);
+      message.success(t(`${w}.sign.done`));
       onSigned(v);
       onClose();
     } catch (err) {
@@ -44,7 +47,7 @@ export default function ReportSignModal({ sectionId, reportSm3, onClose, onSigne
   return (
     <Modal
       open
-      title={t('evaluationReport.sign.title')}
+      title={t(`${w}.sign.title`)}
       onCancel={busy ? undefined : onClose}
       maskClosable={false}
       width={620}
@@ -59,7 +62,7 @@ export default function ReportSignModal({ sectionId, reportSm3, onClose, onSigne
       <Typography.Paragraph className="mono small">SM3: {reportSm3}</Typography.Paragraph>
       <SignerFiles disabled={busy} onSigner={onSigner} testId="report-sign" />
       <Checkbox checked={dissenting} onChange={(e) => setDissenting(e.target.checked)} disabled={busy} data-testid="report-dissent-toggle">
-        {t('evaluationReport.sign.dissentToggle')}
+        {t(`${w}.sign.dissentToggle`)}
       </Checkbox>
       {dissenting && (
         <Input.TextArea

@@ -1,7 +1,8 @@
-import type { EvaluationView } from '@bidhall/contracts';
+import type { EvaluationView, Sitting } from '@bidhall/contracts';
 import { Card, Descriptions, Form, InputNumber, Radio, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../projects/money.ts';
+import { roomWords } from '../sitting.ts';
 import { criteriaOf, fieldKey, scoredFactors, withScore, withVerdict, type Rubric, type Sheet } from './sheet.ts';
 
 type Bid = EvaluationView['bids'][number];
@@ -9,9 +10,11 @@ type Bid = EvaluationView['bids'][number];
 /**
  * One bid's part of the member's sheet: the read-out values and the bid's reference beside a verdict on
  * every qualification and compliance criterion (A-140) and a score for every factor within its range.
- * `refused` is the field the server refused, with its message under it.
+ * `refused` is the field the server refused, with its message under it. An application (a review,
+ * decision 0032) has no price.
  */
 export function BidSheet({
+  sitting = 'bid',
   bid,
   rubric,
   sheet,
@@ -19,6 +22,7 @@ export function BidSheet({
   refused,
   onChange,
 }: {
+  sitting?: Sitting;
   bid: Bid;
   rubric: Rubric;
   sheet: Sheet;
@@ -28,20 +32,21 @@ export function BidSheet({
 }) {
   const { t } = useTranslation();
   const errorOf = (key: string) => (refused?.key === key ? refused.message : undefined);
+  const w = roomWords(sitting);
   return (
     <div data-testid="bid-sheet" data-bid={bid.bidId}>
-      <Card size="small" className="room-readout" title={t('evaluation.sheet.readout')}>
+      <Card size="small" className="room-readout" title={t(`${w}.sheet.readout`)}>
         <Descriptions
           size="small"
           column={{ xs: 1, md: 3 }}
           items={[
-            { key: 'bidder', label: t('evaluation.sheet.bidder'), children: <strong>{bid.entityName}</strong> },
-            { key: 'price', label: t('evaluation.sheet.price'), children: <span className="mono" data-testid="bid-price">{formatFen(bid.priceFen)}</span> },
-            { key: 'ref', label: t('evaluation.sheet.reference'), children: <Typography.Text className="mono" copyable={{ text: bid.bidId }}>{bid.bidId.slice(0, 8)}</Typography.Text> },
+            { key: 'bidder', label: t(`${w}.sheet.bidder`), children: <strong>{bid.entityName}</strong> },
+            ...(bid.priceFen === null ? [] : [{ key: 'price', label: t('evaluation.sheet.price'), children: <span className="mono" data-testid="bid-price">{formatFen(bid.priceFen)}</span> }]),
+            { key: 'ref', label: t(`${w}.sheet.reference`), children: <Typography.Text className="mono" copyable={{ text: bid.bidId }}>{bid.bidId.slice(0, 8)}</Typography.Text> },
           ]}
         />
       </Card>
-      <Card size="small" title={t('evaluation.sheet.review')} className="room-section">
+      <Card size="small" title={t(`${w}.sheet.review`)} className="room-section">
         <Table
           size="small"
           rowKey="number"
@@ -79,7 +84,7 @@ export function BidSheet({
         />
       </Card>
       {scoredFactors(rubric).length > 0 && (
-        <Card size="small" title={t('evaluation.sheet.scoring')} className="room-section">
+        <Card size="small" title={t(`${w}.sheet.scoring`)} className="room-section">
           <Table
             size="small"
             rowKey="number"

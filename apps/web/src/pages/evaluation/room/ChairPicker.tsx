@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { evaluationApi } from '../../../api/evaluation.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { roomWords } from '../sitting.ts';
 
 /** Staff name the chair among the expert members (A-132); until the summary it can change. */
 export function ChairPicker({ view, onChanged }: { view: EvaluationView; onChanged: (v: EvaluationView) => void }) {
@@ -15,14 +16,15 @@ export function ChairPicker({ view, onChanged }: { view: EvaluationView; onChang
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const experts = view.members.filter((m) => m.role === 'expert');
+  const w = roomWords(view.sitting);
 
   const save = async () => {
     if (!memberId) return;
     setBusy(true);
     setError(undefined);
     try {
-      onChanged(await evaluationApi.setChair(view.sectionId, memberId));
-      message.success(t('evaluation.chair.done'));
+      onChanged(await evaluationApi.setChair(view.sectionId, memberId, view.sitting));
+      message.success(t(`${w}.chair.done`));
     } catch (err) {
       setError(err);
     } finally {
@@ -33,7 +35,7 @@ export function ChairPicker({ view, onChanged }: { view: EvaluationView; onChang
   return (
     <div className="room-subform" data-testid="evaluation-chair-form">
       <Space wrap>
-        <span>{t('evaluation.chair.label')}</span>
+        <span>{t(`${w}.chair.label`)}</span>
         <Select
           style={{ minWidth: 220 }}
           value={memberId}

@@ -3,6 +3,7 @@ import type { EvaluationView } from '@bidhall/contracts';
 import { Card, Progress, Space, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roomWords } from '../sitting.ts';
 
 type Member = EvaluationView['members'][number];
 
@@ -16,9 +17,10 @@ const Done = ({ yes, testId }: { yes: boolean; testId: string }) =>
 export function MembersCard({ view, extra, children }: { view: EvaluationView; extra?: ReactNode; children?: ReactNode }) {
   const { t } = useTranslation();
   const p = view.progress;
+  const w = roomWords(view.sitting);
   const pct = (n: number) => (p.members ? Math.round((n / p.members) * 100) : 0);
   return (
-    <Card title={t('evaluation.members.title')} extra={extra} data-testid="evaluation-members">
+    <Card title={t(`${w}.members.title`)} extra={extra} data-testid="evaluation-members">
       <Space size="large" wrap className="room-progress">
         <span>
           {t('evaluation.members.signedIn')} <Progress type="circle" size={44} percent={pct(p.signedIn)} format={() => `${p.signedIn}/${p.members}`} data-testid="progress-signed-in" />
@@ -50,7 +52,7 @@ export function MembersCard({ view, extra, children }: { view: EvaluationView; e
               </Space>
             ),
           },
-          { title: t('evaluation.members.role'), dataIndex: 'role', width: 120, render: (role: Member['role']) => t(`evaluation.members.roles.${role}`) },
+          { title: t('evaluation.members.role'), dataIndex: 'role', width: 120, render: (role: Member['role']) => t(`${w}.members.roles.${role}`) },
           { title: t('evaluation.members.signedIn'), dataIndex: 'signedIn', width: 100, align: 'center', render: (yes: boolean) => <Done yes={yes} testId="member-signed-in" /> },
           { title: t('evaluation.members.submitted'), dataIndex: 'submitted', width: 100, align: 'center', render: (yes: boolean) => <Done yes={yes} testId="member-submitted" /> },
         ]}

@@ -8,6 +8,7 @@ import { evaluationApi } from '../../../api/evaluation.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useServerClock } from '../../../hooks/useServerClock.tsx';
 import { fromPicker, toPicker } from '../../projects/shanghai.ts';
+import { roomWords, useEvaluationSitting } from '../sitting.ts';
 import { windowIssue } from './window.ts';
 
 const HOUR = 3_600_000;
@@ -27,6 +28,8 @@ export function OpenForm({ sectionId, onOpened }: { sectionId: string; onOpened:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { now } = useServerClock();
+  const sitting = useEvaluationSitting();
+  const w = roomWords(sitting);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null]>(() => defaults(now()));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -39,8 +42,8 @@ export function OpenForm({ sectionId, onOpened }: { sectionId: string; onOpened:
     setBusy(true);
     setError(undefined);
     try {
-      onOpened(await evaluationApi.open(sectionId, { startsAt, endsAt }));
-      message.success(t('evaluation.open.done'));
+      onOpened(await evaluationApi.open(sectionId, { startsAt, endsAt }, sitting));
+      message.success(t(`${w}.open.done`));
     } catch (err) {
       setError(err);
     } finally {
@@ -50,7 +53,7 @@ export function OpenForm({ sectionId, onOpened }: { sectionId: string; onOpened:
 
   return (
     <div data-testid="evaluation-open-form">
-      <Alert type="info" showIcon className="form-alert" title={t('evaluation.open.lead')} />
+      <Alert type="info" showIcon className="form-alert" title={t(`${w}.open.lead`)} />
       <Form layout="vertical">
         <Form.Item
           label={t('evaluation.open.window')}
@@ -67,7 +70,7 @@ export function OpenForm({ sectionId, onOpened }: { sectionId: string; onOpened:
               data-testid="evaluation-window"
             />
             <Button type="primary" icon={<UnlockOutlined />} loading={busy} disabled={issue !== undefined} onClick={() => void open()} data-testid="evaluation-open">
-              {t('evaluation.open.submit')}
+              {t(`${w}.open.submit`)}
             </Button>
           </Space>
         </Form.Item>

@@ -29,7 +29,7 @@ export function RepresentativesForm({ view, onChanged }: { view: EvaluationView;
     setBusy(true);
     setError(undefined);
     try {
-      onChanged(await evaluationApi.setRepresentatives(view.sectionId, ids));
+      onChanged(await evaluationApi.setRepresentatives(view.sectionId, ids, view.sitting));
       message.success(t('evaluation.representatives.done'));
     } catch (err) {
       setError(err);

@@ -11,18 +11,23 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
 import { formatFen } from '../../projects/money.ts';
+import { roomWords } from '../sitting.ts';
 import { BidSheet } from './BidSheet.tsx';
 import { refusedField, sheetProgress, type Sheet } from './sheet.ts';
 
 /**
  * The member's own sheet (A-140, A-146): the bids on the left with how far each is filled, the chosen
  * bid's read-out values and its verdicts and scores on the right; kept as a draft, then submitted once
- * complete — frozen afterwards. A refusal is shown on the field it names, on its bid.
+ * complete — frozen afterwards. A refusal is shown on the field it names, on its bid. In a review
+ * (A-159) the applications, without price: pass or fail on each criterion, scores only under the
+ * limited-number method.
  */
 export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; onSubmitted: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const loaded = useLoader(() => evaluationApi.mySheet(view.sectionId), [view.sectionId]);
+  const { sitting } = view;
+  const w = roomWords(sitting);
+  const loaded = useLoader(() => evaluationApi.mySheet(view.sectionId, sitting), [view.sectionId, sitting]);
   const [sheet, setSheet] = useState<Sheet>({ verdicts: {}, scores: {} });
   const [saved, setSaved] = useState<EvaluationSheetView>();
   const [bidId, setBidId] = useState(view.bids[0]?.bidId);
@@ -35,7 +40,8 @@ export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; 
     setSheet({ verdicts: loaded.data.verdicts, scores: loaded.data.scores });
   }, [loaded.data]);
 
-  const rubric = view.rubric;
+  // A review scores nothing but the limited-number method's factors.
+  const rubric = useMemo(() => (view.rubric && sitting === 'application' && view.method !== 'limitedNumber' ? { ...view.rubric, factors: [] } : view.rubric), [view.rubric, view.method, sitting]);
   const bidIds = useMemo(() => view.bids.map((b) => b.bidId), [view.bids]);
   const progress = rubric ? sheetProgress(rubric, bidIds, sheet) : undefined;
   const frozen = saved?.submittedAt != null;
@@ -49,9 +55,9 @@ export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; 
     setError(undefined);
     setRefused(undefined);
     try {
-      const next = await evaluationApi.saveSheet(view.sectionId, { ...sheet, submit });
+      const next = await evaluationApi.saveSheet(view.sectionId, { ...sheet, submit }, sitting);
       setSaved(next);
-      message.success(t(submit ? 'evaluation.sheet.submitted' : 'evaluation.sheet.saved'));
+      message.success(t(submit ? `${w}.sheet.submitted` : `${w}.sheet.saved`));
       if (submit) onSubmitted();
     } catch (err) {
       setError(err);
@@ -70,9 +76,9 @@ export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; 
 
   const confirmSubmit = () =>
     modal.confirm({
-      title: t('evaluation.sheet.confirmTitle'),
-      content: t('evaluation.sheet.confirm'),
-      okText: t('evaluation.sheet.submit'),
+      title: t(`${w}.sheet.confirmTitle`),
+      content: t(`${w}.sheet.confirm`),
+      okText: t(`${w}.sheet.submit`),
       okButtonProps: { danger: true, 'data-testid': 'sheet-submit-confirm' } as ButtonProps,
       onOk: () => send(true),
     });
@@ -80,10 +86,10 @@ export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; 
   const pct = progress.all.total ? Math.round((progress.all.done / progress.all.total) * 100) : 100;
   return (
     <div data-testid="scoring-workspace" data-frozen={frozen ? 'yes' : 'no'}>
-      {frozen && <Alert type="success" showIcon icon={<LockOutlined />} className="form-alert" title={t('evaluation.sheet.frozen', { at: formatTime(saved.submittedAt, true) })} data-testid="sheet-frozen" />}
+      {frozen && <Alert type="success" showIcon icon={<LockOutlined />} className="form-alert" title={t(`${w}.sheet.frozen`, { at: formatTime(saved.submittedAt, true) })} data-testid="sheet-frozen" />}
       <Row gutter={16}>
         <Col xs={24} lg={6}>
-          <Card size="small" title={t('evaluation.sheet.bids')} className="room-bid-menu">
+          <Card size="small" title={t(`${w}.sheet.bids`)} className="room-bid-menu">
             <Menu
               mode="inline"
               selectedKeys={bid ? [bid.bidId] : []}
@@ -96,7 +102,8 @@ export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; 
                     <div className="room-bid-item" data-testid="bid-tab">
                       <div className="room-bid-name">{b.entityName}</div>
                       <div className="muted small">
-                        {formatFen(b.priceFen)} · {p.done}/{p.total}
+                        {b.priceFen !== null && `${formatFen(b.priceFen)} · `}
+                        {p.done}/{p.total}
                       </div>
                     </div>
                   ),
@@ -106,7 +113,7 @@ export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; 
           </Card>
         </Col>
         <Col xs={24} lg={18}>
-          {bid && <BidSheet key={bid.bidId} bid={bid} rubric={rubric} sheet={sheet} frozen={frozen} refused={refused} onChange={setSheet} />}
+          {bid && <BidSheet key={bid.bidId} sitting={sitting} bid={bid} rubric={rubric} sheet={sheet} frozen={frozen} refused={refused} onChange={setSheet} />}
         </Col>
       </Row>
       <div className="room-sheet-bar">
@@ -121,7 +128,7 @@ export function ScoringWorkspace({ view, onSubmitted }: { view: EvaluationView; 
                 {t('evaluation.sheet.save')}
               </Button>
               <Button type="primary" icon={<CheckOutlined />} loading={busy === 'submit'} disabled={busy !== undefined || progress.all.done < progress.all.total} onClick={confirmSubmit} data-testid="sheet-submit">
-                {t('evaluation.sheet.submit')}
+                {t(`${w}.sheet.submit`)}
               </Button>
             </>
           )}

@@ -11,6 +11,7 @@ import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
 import { useSignerFiles } from '../../bidder/bid/useSignerFiles.ts';
+import { roomWords } from '../sitting.ts';
 import { useWorkstationSignIn } from '../venues/useWorkstationSignIn.ts';
 
 /**
@@ -29,7 +30,8 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const bidders = [...new Set(view.bids.map((b) => b.entityName))];
-  const { sectionId } = view;
+  const { sectionId, sitting } = view;
+  const w = roomWords(sitting);
 
 
   const signIn = async () => {
@@ -37,10 +39,10 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
     setBusy(true);
     setError(undefined);
     try {
-      const { nonce } = await venuesApi.challenge(sectionId);
+      const { nonce } = await venuesApi.challenge(sectionId, sitting);
       const device = await workstation.sign(sectionId, nonce);
       const certificate = { certificatePem: signer.certificatePem, nonce, signature: signer.sign(evaluationSignInPayload(sectionId, nonce)) };
-      await evaluationApi.signIn(sectionId, { confirmIdentity: true, noConflict: true, certificate, ...(device ? { device } : {}) });
+      await evaluationApi.signIn(sectionId, { confirmIdentity: true, noConflict: true, certificate, ...(device ? { device } : {}) }, sitting);
       onSignedIn();
     } catch (err) {
       setError(err);
@@ -50,11 +52,11 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
   };
 
   return (
-    <Card title={<Space><SafetyCertificateOutlined />{t('evaluation.signIn.title')}</Space>} data-testid="evaluation-sign-in">
+    <Card title={<Space><SafetyCertificateOutlined />{t(`${w}.signIn.title`)}</Space>} data-testid="evaluation-sign-in">
       {view.window && !view.window.openNow && (
-        <Alert type="warning" showIcon className="form-alert" title={t('evaluation.signIn.outside', { start: formatTime(view.window.startsAt), end: formatTime(view.window.endsAt) })} />
+        <Alert type="warning" showIcon className="form-alert" title={t(`${w}.signIn.outside`, { start: formatTime(view.window.startsAt), end: formatTime(view.window.endsAt) })} />
       )}
-      <p>{t('evaluation.signIn.lead')}</p>
+      <p>{t(`${w}.signIn.lead`)}</p>
       <List size="small" bordered className="room-bidders" dataSource={bidders} renderItem={(name) => <List.Item data-testid="sign-in-bidder">{name}</List.Item>} />
       <Form layout="inline" requiredMark={false} className="room-confirm">
         <Form.Item label={t('evaluation.signIn.certFile')}>
@@ -77,23 +79,23 @@ export function SignInCard({ view, onSignedIn }: { view: EvaluationView; onSigne
       </Form>
       <Space direction="vertical" className="room-confirm">
         <Checkbox checked={identity} onChange={(e) => setIdentity(e.target.checked)} data-testid="sign-in-identity">
-          {t('evaluation.signIn.identity', { name: user?.displayName ?? '' })}
+          {t(`${w}.signIn.identity`, { name: user?.displayName ?? '' })}
         </Checkbox>
         <Checkbox checked={noConflict} onChange={(e) => setNoConflict(e.target.checked)} data-testid="sign-in-no-conflict">
-          {t('evaluation.signIn.noConflict')}
+          {t(`${w}.signIn.noConflict`)}
         </Checkbox>
         <Button type="primary" icon={<LoginOutlined />} disabled={!identity || !noConflict || !signer || workstation.loading} loading={busy} onClick={() => void signIn()} data-testid="sign-in-submit">
           {t('evaluation.signIn.submit')}
         </Button>
       </Space>
-      <ProblemAlert error={error} message={closedMessage(error, t)} testId="sign-in-error" />
+      <ProblemAlert error={error} message={closedMessage(error, t, w)} testId="sign-in-error" />
     </Card>
   );
 }
 
 /** The window the server names when it refuses a sign-in outside it, in Beijing time. */
-function closedMessage(error: unknown, t: TFunction): string | undefined {
+function closedMessage(error: unknown, t: TFunction, w: ReturnType<typeof roomWords>): string | undefined {
   if (!(error instanceof ApiError) || error.code !== 'EVALUATION_WINDOW_CLOSED') return undefined;
   const { startsAt, endsAt } = error.details as { startsAt?: string; endsAt?: string };
-  return t('evaluation.signIn.closed', { start: formatTime(startsAt), end: formatTime(endsAt) });
+  return t(`${w}.signIn.closed`, { start: formatTime(startsAt), end: formatTime(endsAt) });
 }

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRemaining } from '../../portal/Countdown.tsx';
+import { roomWords, useEvaluationSitting } from '../sitting.ts';
 import { reminderCrossed, urgency } from './window.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -15,6 +16,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function WindowCountdown({ endsAt, startsAt, onOver }: { endsAt: string; startsAt: string; onOver: () => void }) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
+  const w = roomWords(useEvaluationSitting());
   const { left, synced } = useRemaining(endsAt);
   const { left: untilStart } = useRemaining(startsAt);
   const before = useRef<number | null>(null);
@@ -30,10 +32,10 @@ export function WindowCountdown({ endsAt, startsAt, onOver }: { endsAt: string; 
     if (prev === null) return;
     const minutes = reminderCrossed(prev, left);
     if (minutes !== undefined) {
-      notification.warning({ title: t('evaluation.window.reminderTitle'), description: t('evaluation.window.reminder', { minutes }), duration: 0, key: 'evaluation-window' });
+      notification.warning({ title: t(`${w}.window.reminderTitle`), description: t(`${w}.window.reminder`, { minutes }), duration: 0, key: 'evaluation-window' });
     }
     if (prev > 0 && left <= 0) over.current();
-  }, [left, synced, notification, t]);
+  }, [left, synced, notification, t, w]);
 
   useEffect(() => {
     // The window's start moves the room from waiting to open, by the clock alone.
@@ -46,20 +48,20 @@ export function WindowCountdown({ endsAt, startsAt, onOver }: { endsAt: string; 
   if (untilStart !== null && untilStart > 0) {
     return (
       <span className="room-countdown" data-testid="room-countdown" data-state="waiting">
-        <FieldTimeOutlined /> {t('evaluation.window.startsIn', { time: clockOf(untilStart, t) })}
+        <FieldTimeOutlined /> {t(`${w}.window.startsIn`, { time: clockOf(untilStart, t) })}
       </span>
     );
   }
   if (state === 'over') {
     return (
       <span className="room-countdown room-countdown-over" data-testid="room-countdown" data-state="over">
-        {t('evaluation.window.over')}
+        {t(`${w}.window.over`)}
       </span>
     );
   }
   return (
     <span className={`room-countdown room-countdown-${state}`} data-testid="room-countdown" data-state={state}>
-      <FieldTimeOutlined /> {t('evaluation.window.endsIn', { time: clockOf(left, t) })}
+      <FieldTimeOutlined /> {t(`${w}.window.endsIn`, { time: clockOf(left, t) })}
     </span>
   );
 }

@@ -20,6 +20,8 @@ export interface RoomPanel {
   key: string;
   /** An i18n key of the tab's label. */
   label: string;
+  /** The label's key in a prequalification review (资格审查, decision 0032), where it differs. */
+  reviewLabel?: string;
   shows: (view: EvaluationView, kind: string) => boolean;
   render: (view: EvaluationView, reload: () => void) => ReactNode;
 }
@@ -29,14 +31,16 @@ const lazily = (node: ReactNode) => <Suspense fallback={<Skeleton active />}>{no
 
 const member = (view: EvaluationView) => view.members.some((m) => m.self);
 const opened = (view: EvaluationView) => view.state !== 'notOpened';
+/** The bids' evaluation: a review of applications has no price to compare nor bidders to ask (decision 0032). */
+const ofBids = (view: EvaluationView) => view.sitting !== 'application';
 
 export const ROOM_PANELS: RoomPanel[] = [
-  { key: 'files', label: 'evaluation.tabs.files', shows: (v) => opened(v) && member(v), render: (v) => lazily(<BidFiles sectionId={v.sectionId} />) },
-  { key: 'compare', label: 'evaluation.tabs.compare', shows: (v, kind) => opened(v) && insider(v, kind), render: (v) => lazily(<><ComparisonTable sectionId={v.sectionId} /><RedFlags sectionId={v.sectionId} /></>) },
+  { key: 'files', label: 'evaluation.tabs.files', reviewLabel: 'applicationReview.tabs.files', shows: (v) => opened(v) && member(v), render: (v) => lazily(<BidFiles sectionId={v.sectionId} sitting={v.sitting} />) },
+  { key: 'compare', label: 'evaluation.tabs.compare', shows: (v, kind) => ofBids(v) && opened(v) && insider(v, kind), render: (v) => lazily(<><ComparisonTable sectionId={v.sectionId} /><RedFlags sectionId={v.sectionId} /></>) },
   {
     key: 'clarify',
     label: 'evaluation.tabs.clarify',
-    shows: (v, kind) => opened(v) && insider(v, kind),
+    shows: (v, kind) => ofBids(v) && opened(v) && insider(v, kind),
     render: (v) =>
       lazily(
         <ClarificationsPanel
@@ -48,6 +52,6 @@ export const ROOM_PANELS: RoomPanel[] = [
         />,
       ),
   },
-  { key: 'report', label: 'evaluation.tabs.report', shows: (v, kind) => v.summary !== null && insider(v, kind), render: (v) => lazily(<ReportPanel sectionId={v.sectionId} />) },
-  { key: 'video', label: 'evaluation.tabs.video', shows: (v, kind) => v.state !== 'notOpened' && insider(v, kind), render: (v) => lazily(<VideoRoom sectionId={v.sectionId} />) },
+  { key: 'report', label: 'evaluation.tabs.report', reviewLabel: 'applicationReview.tabs.report', shows: (v, kind) => v.summary !== null && insider(v, kind), render: (v) => lazily(<ReportPanel sectionId={v.sectionId} />) },
+  { key: 'video', label: 'evaluation.tabs.video', reviewLabel: 'applicationReview.tabs.video', shows: (v, kind) => v.state !== 'notOpened' && insider(v, kind), render: (v) => lazily(<VideoRoom sectionId={v.sectionId} />) },
 ];

@@ -10,6 +10,7 @@ const rubric: Rubric = {
     { number: '3.3', name: '投标报价', category: 'price', weight: 50, scoreRange: range(50), points: [] },
   ],
   candidates: 3,
+  limit: null,
 };
 
 describe('the evaluation sheet', () => {

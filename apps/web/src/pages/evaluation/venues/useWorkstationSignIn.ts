@@ -1,6 +1,7 @@
 import type { DeviceSignIn } from '@bidhall/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { venuesApi } from '../../../api/evaluationVenues.ts';
+import { useEvaluationSitting } from '../sitting.ts';
 import { type DeviceRecord, loadDevice, signSignIn } from './deviceKey.ts';
 
 export interface WorkstationSignIn {
@@ -16,9 +17,11 @@ export interface WorkstationSignIn {
 /**
  * The device half of the evaluation sign-in (A-155): signs the server's nonce with this browser's
  * workstation key. Without a registered key it signs nothing, and the server answers whether the
- * evaluation needed one (WORKSTATION_REQUIRED).
+ * evaluation needed one (WORKSTATION_REQUIRED). The nonce is the room's sitting's (decision 0032); the
+ * signed message is the same in both.
  */
 export function useWorkstationSignIn(): WorkstationSignIn {
+  const sitting = useEvaluationSitting();
   const [device, setDevice] = useState<DeviceRecord | null>(null);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
@@ -34,10 +37,10 @@ export function useWorkstationSignIn(): WorkstationSignIn {
   const sign = useCallback(async (sectionId: string, nonce: string) => (device?.workstation ? signSignIn(device, sectionId, nonce) : undefined), [device]);
   const challengeAndSign = useCallback(
     async (sectionId: string) => {
-      const { nonce } = await venuesApi.challenge(sectionId);
+      const { nonce } = await venuesApi.challenge(sectionId, sitting);
       return { nonce, device: await sign(sectionId, nonce) };
     },
-    [sign],
+    [sign, sitting],
   );
   return { workstation: device?.workstation ?? null, loading, sign, challengeAndSign };
 }

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Card, Col, Empty, Row, Space, Tag, Typography } f
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { useEvaluationSitting, videoWords } from '../sitting.ts';
 import { useVideoRoom } from './useVideoRoom.ts';
 import './video.css';
 
@@ -27,19 +28,22 @@ function VideoTile({ stream, label, muted, testId, state }: { stream: MediaStrea
 /**
  * The committee's audio/video room (A-157), for the evaluation room page to mount: this browser's camera
  * and each other member's, with mute and camera toggles. Officers see who is in the room, no media.
+ * The room is the sitting's (the evaluation room's context): a review's committee meets in its own.
  */
 export function VideoRoom({ sectionId }: { sectionId: string }) {
   const { t } = useTranslation();
   const [joined, setJoined] = useState(false);
   const [audioOn, setAudioOn] = useState(true);
   const [videoOn, setVideoOn] = useState(true);
-  const { room, local, mediaError, remotes, error, toggle } = useVideoRoom(sectionId, joined);
+  const sitting = useEvaluationSitting();
+  const w = videoWords(sitting);
+  const { room, local, mediaError, remotes, error, toggle } = useVideoRoom(sectionId, joined, sitting);
   const nameOf = (id: string) => room?.members.find((m) => m.id === id)?.name ?? '';
   const observer = room !== undefined && room.self === null;
 
   return (
     <Card
-      title={t('evaluationVenues.video.title')}
+      title={t(`${w}.video.title`)}
       size="small"
       data-testid="video-room"
       extra={
@@ -59,14 +63,14 @@ export function VideoRoom({ sectionId }: { sectionId: string }) {
           </Space>
         ) : (
           <Button type="primary" icon={<VideoCameraOutlined />} onClick={() => setJoined(true)} data-testid="join-video">
-            {t('evaluationVenues.video.join')}
+            {t(`${w}.video.join`)}
           </Button>
         )
       }
     >
       <ProblemAlert error={error} />
       {mediaError && <Alert type="warning" showIcon message={t('evaluationVenues.video.noMedia', { message: mediaError })} style={{ marginBottom: 12 }} />}
-      {observer && <Alert type="info" showIcon message={t('evaluationVenues.video.observing')} style={{ marginBottom: 12 }} />}
+      {observer && <Alert type="info" showIcon message={t(`${w}.video.observing`)} style={{ marginBottom: 12 }} />}
       {joined && room && (
         <Space wrap style={{ marginBottom: 12 }}>
           {room.members.map((m) => (
@@ -86,7 +90,7 @@ export function VideoRoom({ sectionId }: { sectionId: string }) {
           ))}
           {remotes.length === 0 && (
             <Col xs={24} sm={12} lg={16}>
-              <Empty description={<Typography.Text type="secondary">{t('evaluationVenues.video.waiting')}</Typography.Text>} />
+              <Empty description={<Typography.Text type="secondary">{t(`${w}.video.waiting`)}</Typography.Text>} />
             </Col>
           )}
         </Row>

@@ -1,4 +1,4 @@
-import type { RoomSignal, RoomView } from '@bidhall/contracts';
+import type { RoomSignal, RoomView, Sitting } from '@bidhall/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { roomEventsUrl, venuesApi } from '../../../api/evaluationVenues.ts';
 import { PeerLink } from './mesh.ts';
@@ -12,9 +12,10 @@ export interface RemoteTile {
 /**
  * The committee's audio/video room (A-157): presence and signals from the room's stream, one PeerLink
  * per other member present (a mesh: fine for a committee of up to 9), the camera and microphone of this
- * browser. An officer (self null) gets the presence and sends no media.
+ * browser. An officer (self null) gets the presence and sends no media. Each sitting has its own room
+ * (decision 0032): a review committee meets apart from the bids' committee.
  */
-export function useVideoRoom(sectionId: string, joined: boolean) {
+export function useVideoRoom(sectionId: string, joined: boolean, sitting: Sitting = 'bid') {
   const [room, setRoom] = useState<RoomView>();
   const [local, setLocal] = useState<MediaStream | null>(null);
   const [mediaError, setMediaError] = useState<string>();
@@ -36,7 +37,7 @@ export function useVideoRoom(sectionId: string, joined: boolean) {
     const linkTo = (peerId: string) => {
       let link = map.get(peerId);
       if (!link) {
-        link = new PeerLink(peerId, stream, (s) => venuesApi.signal(sectionId, s), (st) => alive && setRemote(peerId, { stream: st }), (state) => alive && setRemote(peerId, { state }));
+        link = new PeerLink(peerId, stream, (s) => venuesApi.signal(sectionId, s, sitting), (st) => alive && setRemote(peerId, { stream: st }), (state) => alive && setRemote(peerId, { state }));
         map.set(peerId, link);
         setRemote(peerId, {});
       }
@@ -50,7 +51,7 @@ export function useVideoRoom(sectionId: string, joined: boolean) {
 
     void (async () => {
       try {
-        const first = await venuesApi.room(sectionId);
+        const first = await venuesApi.room(sectionId, sitting);
         if (first.self) {
           try {
             stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
@@ -63,7 +64,7 @@ export function useVideoRoom(sectionId: string, joined: boolean) {
           return;
         }
         setLocal(stream);
-        source = new EventSource(roomEventsUrl(sectionId));
+        source = new EventSource(roomEventsUrl(sectionId, sitting));
         source.addEventListener('presence', (e) => {
           const view = JSON.parse((e as MessageEvent<string>).data) as RoomView;
           setRoom(view);
@@ -91,7 +92,7 @@ export function useVideoRoom(sectionId: string, joined: boolean) {
       setLocal(null);
       setRoom(undefined);
     };
-  }, [sectionId, joined, setRemote]);
+  }, [sectionId, joined, sitting, setRemote]);
 
   const toggle = useCallback(
     (kind: 'audio' | 'video', on: boolean) => {

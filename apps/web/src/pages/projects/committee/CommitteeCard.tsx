@@ -9,6 +9,7 @@ import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { useLoader } from '../../../hooks/useLoader.ts';
 import { ReasonModal } from '../../admin/ReasonModal.tsx';
+import { roomPath, roomWords } from '../../evaluation/sitting.ts';
 import { DrawsTable } from './DrawsTable.tsx';
 import { PlanForm } from './PlanForm.tsx';
 import { isWordedRule, issueValues } from './planIssues.ts';
@@ -67,9 +68,10 @@ export function CommitteeCard({ section, sitting = 'bid' }: { section: SectionDe
       }
       extra={
         <Space>
-          {sitting === 'bid' && v && v.draws.length > 0 && (
-            <Link to={`/sections/${section.id}/evaluation`} data-testid="committee-room-link">
-              <Button icon={<AuditOutlined />}>{t('evaluation.links.room')}</Button>
+          {/* Into the committee's room: the 评标室, or the review committee's 资格审查室 (decision 0032). */}
+          {v && v.draws.length > 0 && (
+            <Link to={roomPath(section.id, sitting)} data-testid={sitting === 'application' ? 'review-room-link' : 'committee-room-link'}>
+              <Button icon={<AuditOutlined />}>{t(`${roomWords(sitting)}.links.room`)}</Button>
             </Link>
           )}
           {isStaff && v && (
