@@ -111,6 +111,9 @@ const SAMPLE_QUERIES: Record<string, string> = {
   // A prequalification review is known by its section: the demo's section whose applications were opened.
   applicationReview: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
   evaluationVenue: 'SELECT id FROM evaluation.venue',
+  // A section's award is known by its section: the demo's evaluated section.
+  award: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
+  awardObjection: 'SELECT id FROM award.objection',
   evaluationClarification: 'SELECT id FROM evaluation.clarification',
 };
 
@@ -137,6 +140,7 @@ beforeAll(async () => {
   const venue = await call('POST', '/api/v1/evaluation-venues', staff!.cookie, { regionCode: '150602', name: '东胜区评标主场', address: '天骄路1号', kind: 'main', shared: false });
   expect(venue.statusCode, venue.body).toBe(201);
   await clarificationSample(bidder!.entityId!, staff!.userId, insiders.find((s) => s.name === 'expert.demo')!.userId);
+  await awardObjectionSample(bidder!.entityId!, staff!.userId);
   const record = await call('POST', `/api/v1/site-visits/${visit.json().id}/records`, tenderer!.cookie, { summary: '踏勘完成', attendees: [] });
   expect(record.statusCode, record.body).toBe(201);
   // A sealed bid of bidder.demo on the section whose document it obtained, with its demo certificate.
@@ -214,6 +218,21 @@ afterAll(async () => {
  * only an instance, not the committee's way to it (tests/int/evaluation-clarifications.test.ts walks that):
  * the evaluation as staff would open it, from the issued method and the submitted bids, with one member.
  */
+/**
+ * An objection by bidder.demo to the result of the demo's evaluated section (decision 0034): the walk
+ * needs an instance; tests/int/award.test.ts walks the way to it (report, publicity, verification).
+ */
+async function awardObjectionSample(entityId: string, userId: string) {
+  const db = t.database.db;
+  const now = t.clock.now();
+  await sql`INSERT INTO award.publicity (id, section_id, round, region_code, tenderer_entity_id, state, report_sm3, report_completed_at, candidates, starts_at, ends_at, remarks, drafted_by, drafted_at, publication_id, updated_at)
+    SELECT gen_random_uuid(), s.id, s.round, p.region_code, tp.tenderer_entity_id, 'published', ${'0'.repeat(64)}, ${now}, '[]'::jsonb, ${now}, ${new Date(now.getTime() + 3 * 86_400_000)}, '', ${userId}, ${now}, gen_random_uuid(), ${now}
+    FROM projects.section s JOIN projects.tendering_project tp ON tp.id = s.tendering_project_id JOIN projects.project p ON p.id = tp.project_id
+    WHERE s.id = (SELECT section_id FROM experts.committee_plan WHERE sitting = 'bid' LIMIT 1)`.execute(db);
+  await sql`INSERT INTO award.objection (id, publicity_id, section_id, region_code, entity_id, entity_name, user_id, content, received_at, late, answer_due)
+    SELECT gen_random_uuid(), id, section_id, region_code, ${entityId}, '鄂尔多斯市示范建筑工程有限公司', ${userId}, '异议', ${now}, false, '2099-01-01' FROM award.publicity`.execute(db);
+}
+
 async function clarificationSample(entityId: string, staffId: string, expertId: string) {
   const db = t.database.db;
   await sql`INSERT INTO evaluation.evaluation (section_id, sitting, region_code, starts_at, ends_at, method, bids, coefficient, representatives_needed, opened_by, opened_at)

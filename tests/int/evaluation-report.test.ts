@@ -1,15 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluationReportSigningPayload, type EvaluationReportView, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
-import { canonicalJson, privateKeyFromPem, signJson, sm3, toHex } from '@bidhall/crypto';
+import { evaluationReportSigningPayload, type EvaluationReportView, type EvaluationView } from '@bidhall/contracts';
+import { canonicalJson, signJson, sm3, toHex } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin } from '../support/demo-login.ts';
-import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
-import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
-import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
-import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+import { submittedDemoEvaluation } from '../support/demo-evaluation.ts';
+import type { Signer } from '../support/evaluator-certificates.ts';
+import type { TestApp } from '../support/test-app.ts';
 
 /**
  * The evaluation report (issue 12 §5, decision 0026) on the demo's evaluated section: four experts
@@ -20,7 +18,6 @@ let t: TestApp;
 const dir = mkdtempSync(join(tmpdir(), 'bidhall-report-'));
 const c: Record<string, string> = {};
 let sectionId: string;
-const HOUR = 3_600_000;
 /** Members with their cookies and certificates: experts by seat, then the representative. */
 const members: { id: string; cookie: string; signer: Signer; name: string }[] = [];
 let chair: (typeof members)[number];
@@ -30,10 +27,6 @@ const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payl
 const url = (rest = '') => `/api/v1/sections/${sectionId}/evaluation${rest}`;
 const codeOf = (res: { statusCode: number; body: string }) => [res.statusCode, (JSON.parse(res.body) as { code?: string }).code];
 const report = async (cookie: string) => (await call('GET', url('/report'), cookie)).json() as EvaluationReportView;
-const demoSigner = (file: string): Signer => ({
-  certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', `${file}.cert.pem`), 'utf8'),
-  key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
-});
 const sign = (m: { signer: Signer }, reportSm3: string, dissent?: string) => ({
   certificatePem: m.signer.certificatePem,
   signature: signJson(evaluationReportSigningPayload(sectionId, reportSm3, dissent), m.signer.key),
@@ -43,57 +36,10 @@ const audits = async (action: string) => (await sql<{ n: number }>`SELECT count(
 
 
 beforeAll(async () => {
-  t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
-  for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'expert.demo']) c[u] = await demoLogin(t, u);
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
-  const { issue } = await evaluatorCa(t, join(dir, 'trust'));
-  const seats = (
-    await sql<{ seat: number; expert_id: string; name: string; user_id: string | null }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(t.database.db)
-  ).rows;
-  const seated: { cookie: string; signer: Signer; name: string }[] = [];
-  for (const s of seats) {
-    let cookie = c['expert.demo']!;
-    let signer = demoSigner('expert.demo');
-    if (!s.user_id) {
-      await createPlatformUser(t, { username: `report.seat${s.seat}`, kind: 'expert', regionCode: '150602', personIdNumber: demoExpertIdNumber(s.name) });
-      expect((await call('PUT', `/api/v1/experts/${s.expert_id}/account`, c['staff.dongsheng'], { username: `report.seat${s.seat}` })).statusCode).toBe(200);
-      cookie = await login(t, `report.seat${s.seat}`);
-      signer = await issue(s.name);
-      const bound = await bindPersonal(t, cookie, signer);
-      expect(bound.statusCode, bound.body).toBe(201);
-    }
-    const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find((i) => i.sectionId === sectionId)!;
-    expect((await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true })).statusCode).toBe(200);
-    seated.push({ cookie, signer, name: s.name });
-  }
-  const now = t.clock.now().getTime();
-  const opened = await call('POST', url(), c['staff.dongsheng'], { startsAt: new Date(now + 60_000).toISOString(), endsAt: new Date(now + 48 * HOUR).toISOString() });
-  expect(opened.statusCode, opened.body).toBe(200);
-  const me = (await call('GET', '/api/v1/me', c['tenderer.demo'])).json() as { id: string };
-  expect((await call('PUT', url('/representatives'), c['tenderer.demo'], { userIds: [me.id] })).statusCode).toBe(200);
-  t.clock.advance(120_000);
-  const all = [...seated, { cookie: c['tenderer.demo']!, signer: demoSigner('tenderer.demo'), name: '' }];
-  for (const m of all) {
-    const signed = await call('POST', url('/sign-in'), m.cookie, await signInBody(t, sectionId, m.cookie, m.signer));
-    expect(signed.statusCode, signed.body).toBe(200);
-    const self = ((await call('GET', url(), m.cookie)).json() as EvaluationView).members.find((x) => x.self)!;
-    members.push({ ...m, id: self.id });
-  }
-  const v = (await call('GET', url(), c['staff.dongsheng'])).json() as EvaluationView;
-  const zheng = v.members.find((m) => m.name === '郑涛')!;
-  expect((await call('PUT', url('/chair'), c['staff.dongsheng'], { memberId: zheng.id })).statusCode).toBe(200);
-  chair = members.find((m) => m.id === zheng.id)!;
-  const passAll = Object.fromEntries(['1.1', '1.2', '2.1', '2.2'].map((n) => [n, 'pass' as const]));
-  for (const [i, m] of members.entries()) {
-    const sheet: EvaluationSheetInput = {
-      verdicts: Object.fromEntries(v.bids.map((b) => [b.bidId, passAll])),
-      scores: Object.fromEntries(v.bids.map((b, j) => [b.bidId, { '3.1': 20 + j + (i % 2), '3.2': 12 + j }])),
-      submit: true,
-    };
-    const saved = await call('PUT', url('/sheets/mine'), m.cookie, sheet);
-    expect(saved.statusCode, saved.body).toBe(200);
-  }
+  const e = await submittedDemoEvaluation(dir);
+  ({ t, sectionId, chair } = e);
+  Object.assign(c, e.c);
+  members.push(...e.members);
 }, 600_000);
 afterAll(async () => t?.close());
 

@@ -46,6 +46,7 @@ import { createDocumentsModule } from './modules/documents/index.ts';
 import { createExchangeModule } from './modules/exchange/index.ts';
 import { createFinanceModule } from './modules/finance/index.ts';
 import { createEvaluationModule } from './modules/evaluation/index.ts';
+import { createAwardModule } from './modules/award/index.ts';
 import { createExpertsModule, createSandboxGateway } from './modules/experts/index.ts';
 import { accountLookup, createIdentityModule, entityLookup, ocspTransport, personRefOf, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
@@ -380,7 +381,24 @@ export async function buildApp(deps: AppDeps) {
       billOf: (trx, sectionId) => documents.bidding.issuedBill(trx, sectionId),
     },
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation];
+  // Award (decision 0034): the completed report's candidates published, objections to the result answered.
+  const award = createAwardModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    calendar: () => catalog.calendar.current(),
+    sections: projects.sections,
+    result: (trx, sectionId) => evaluation.result(trx, sectionId),
+    holder: async (trx, sectionId, entityId) => {
+      const doc = await documents.bidding.issuedFor(trx, sectionId);
+      return doc !== null && (await documents.bidding.hasObtained(trx, doc.id, entityId));
+    },
+    publish: disclosure.publish,
+    notify: notifications.notify,
+    supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation, award];
   for (const m of modules) errors.register(m.errors);
   errors.register(logErrors);
 
@@ -449,6 +467,7 @@ export async function buildApp(deps: AppDeps) {
     opening,
     experts,
     evaluation,
+    award,
     publish: disclosure.publish,
     approvals: exchange.approvals,
     catalog: catalog.catalog,

@@ -14,6 +14,7 @@ export const publicationType = z.enum([
   'termination',
   'retender',
   'openingRecord',
+  'candidatePublicity',
 ]);
 export type PublicationType = z.infer<typeof publicationType>;
 

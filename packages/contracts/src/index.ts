@@ -28,3 +28,4 @@ export * from './personal-certificates.ts';
 export * from './evaluation-venues.ts';
 export * from './evaluation-comparison.ts';
 export * from './evaluation-clarification.ts';
+export * from './award.ts';

@@ -34,6 +34,7 @@ const portalEn: Strings<typeof portalZhCN> = {
       termination: 'Termination',
       retender: 'Re-tender',
       openingRecord: 'Opening record',
+      candidatePublicity: 'Candidate publicity',
     },
     status: { published: 'Published', withdrawn: 'Withdrawn', terminated: 'Terminated' },
     countdown: { left: '{{days}} d {{clock}} left', closed: 'Closed' },

@@ -29,6 +29,7 @@ const portalZhCN = {
       termination: '终止公告',
       retender: '重新招标',
       openingRecord: '开标记录',
+      candidatePublicity: '中标候选人公示',
     },
     status: { published: '已发布', withdrawn: '已撤回', terminated: '已终止' },
     countdown: { left: '剩余 {{days}} 天 {{clock}}', closed: '已截止' },

@@ -12,9 +12,11 @@ import { createCommitteeReading } from './bid-files.module.ts';
 import { createClarifications } from './clarification.module.ts';
 import { EVALUATION_SITTINGS } from './sitting.ts';
 import { prequalificationOf } from './review-result.ts';
+import { evaluationResultOf } from './evaluation-result.ts';
 
 export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort, SittingMethod } from './evaluation.deps.ts';
 export type { Prequalification } from './review-result.ts';
+export type { ReportedCandidate } from './evaluation-result.ts';
 
 /**
  * Evaluation (issue 12 §4): the committee's window, members, chair and sign-in, each member's sheet,
@@ -40,6 +42,8 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     review: sittings.application,
     /** evaluation → documents: the applicants who passed, once the review's report is complete. */
     prequalification: prequalificationOf,
+    /** evaluation → award: the candidates of the completed evaluation report. */
+    result: evaluationResultOf,
     registerRoutes(app: AppInstance) {
       for (const sitting of SITTINGS) {
         registerEvaluationRoutes(app, { evaluation: sittings[sitting] }, EVALUATION_SITTINGS[sitting]);

@@ -13,6 +13,7 @@ const TYPE_COLOURS: Record<PublicationType, string> = {
   termination: 'red',
   retender: 'volcano',
   openingRecord: 'purple',
+  candidatePublicity: 'gold',
 };
 
 export function NoticeTypeTag({ type }: { type: PublicationType }) {

@@ -1,0 +1,77 @@
+import type { Publication, SectionSnapshotView } from '@bidhall/contracts';
+import type { Clock, HolidayCalendar } from '@bidhall/rules';
+import type { Kysely } from 'kysely';
+import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { AwardTables } from './award.tables.ts';
+
+/** projects → award: the section, and whether an entity manages it (the tenderer, or its mandated agency). */
+export interface SectionsPort {
+  get(trx: Db, id: string): Promise<SectionSnapshotView | null>;
+  canManage(trx: Db, id: string, entityId: string): Promise<boolean>;
+}
+
+/** A candidate of the completed evaluation report. */
+export interface ResultCandidate {
+  rank: number;
+  bidId: string;
+  entityId: string;
+  entityName: string;
+  priceFen: string;
+  total: number | null;
+  evaluatedPriceFen: string | null;
+}
+
+/** evaluation → award: the completed evaluation report's SM3, completion and candidates; null before. */
+export type ResultPort = (
+  trx: Db,
+  sectionId: string,
+) => Promise<{ reportSm3: string; completedAt: Date; candidates: ResultCandidate[] } | null>;
+
+/** documents → award: whether the entity obtained the section's issued tender document (an interested party). */
+export type HolderPort = (trx: Db, sectionId: string, entityId: string) => Promise<boolean>;
+
+/** disclosure → award: publish on the portal and push to the public service platform, in the caller's transaction. */
+export type PublishPort = (trx: Db, publication: Publication, actor?: Actor) => Promise<{ publicationId: string }>;
+
+/** notifications → award: an in-app message inside the caller's transaction. */
+export type NotifyPort = (
+  trx: Db,
+  message: {
+    recipientKind: 'entity' | 'user';
+    recipientId: string;
+    topic: string;
+    title: string;
+    body: string;
+    link?: string;
+    dedupeKey?: string;
+  },
+) => Promise<boolean>;
+
+/** identity → award: the accounts of the active supervisors answering for a region. */
+export type SupervisorsPort = (trx: Db, regionCode: string) => Promise<string[]>;
+
+export interface AwardDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditTrail;
+  jobs: JobQueue;
+  /** The working-day calendar in force (catalog): the statutory periods end on working days. */
+  calendar(): HolidayCalendar;
+  sections: SectionsPort;
+  result: ResultPort;
+  holder: HolderPort;
+  publish: PublishPort;
+  notify: NotifyPort;
+  supervisors: SupervisorsPort;
+}
+
+export function tables(db: Db): Kysely<AwardTables> {
+  return db as unknown as Kysely<AwardTables>;
+}
+
+/** Read jsonb as the driver gives it: pg parses it, PGlite may hand back text. */
+export function json<T>(v: unknown): T {
+  return (typeof v === 'string' ? JSON.parse(v) : v) as T;
+}

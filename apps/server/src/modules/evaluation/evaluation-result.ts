@@ -1,0 +1,57 @@
+import type { EvaluationSummary } from '@bidhall/contracts';
+import type { Db } from '../../platform/db/database.ts';
+import { json } from './evaluation.deps.ts';
+import type { EvaluatedBid } from './evaluation.tables.ts';
+import { reportTables } from './report.tables.ts';
+
+/** A recommended candidate as the completed report ranks it. */
+export interface ReportedCandidate {
+  rank: number;
+  bidId: string;
+  entityId: string;
+  entityName: string;
+  priceFen: string;
+  total: number | null;
+  evaluatedPriceFen: string | null;
+}
+
+/**
+ * evaluation → award: the bids' evaluation result once its report is signed by every member — the
+ * report's SM3, when it was completed, and the candidates with their ranks; null before.
+ */
+export async function evaluationResultOf(
+  trx: Db,
+  sectionId: string,
+): Promise<{ reportSm3: string; completedAt: Date; candidates: ReportedCandidate[] } | null> {
+  const row = await reportTables(trx)
+    .selectFrom('evaluation.evaluation as e')
+    .innerJoin('evaluation.report as r', (j) => j.onRef('r.section_id', '=', 'e.section_id').onRef('r.sitting', '=', 'e.sitting'))
+    .select(['e.bids', 'e.summary', 'r.completed_at', 'r.report_sm3'])
+    .where('e.section_id', '=', sectionId)
+    .where('e.sitting', '=', 'bid')
+    .executeTakeFirst();
+  if (!row?.completed_at || !row.report_sm3 || row.summary === null) return null;
+  const summary = json<EvaluationSummary>(row.summary);
+  const bids = new Map(json<EvaluatedBid[]>(row.bids).map((b) => [b.bidId, b]));
+  const ranked = new Map(summary.ranking.map((r) => [r.bidId, r]));
+  return {
+    reportSm3: row.report_sm3,
+    completedAt: row.completed_at,
+    candidates: summary.candidates.flatMap((c) => {
+      const bid = bids.get(c.bidId);
+      if (!bid) return [];
+      const r = ranked.get(c.bidId);
+      return [
+        {
+          rank: c.rank,
+          bidId: c.bidId,
+          entityId: bid.entityId,
+          entityName: c.entityName,
+          priceFen: bid.priceFen ?? '0',
+          total: r?.total ?? null,
+          evaluatedPriceFen: r?.evaluatedPriceFen ?? null,
+        },
+      ];
+    }),
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { isoDateTime, uuid } from './common.ts';
+
+/**
+ * Award (定标, issue 13 §1–§2): the candidates' publicity (中标候选人公示) from the completed evaluation
+ * report, reviewed and published for at least 3 days (A-163, A-164, B-028, B-029), and the objections
+ * to the evaluation result raised during it, answered by the tenderer within 3 days while the award
+ * waits (B-030, B-031).
+ */
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+/** Plain text: line breaks and tabs allowed, no other control character. */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'no control characters');
+
+export const PUBLICITY_STATES = ['draft', 'pendingVerification', 'published'] as const;
+export const publicityState = z.enum(PUBLICITY_STATES);
+
+/** The tenderer's (or its agency's) draft: the publicity's period and its own words. */
+export const publicityInput = z.strictObject({
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  /** Anything the tenderer adds (where to object, contacts); plain text. */
+  remarks: text(0, 2000),
+});
+export type PublicityInput = z.infer<typeof publicityInput>;
+
+export const publicityVerification = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('approve') }),
+  z.strictObject({ decision: z.literal('reject'), reason: text(1, 500) }),
+]);
+export type PublicityVerification = z.infer<typeof publicityVerification>;
+
+export const publicityCandidate = z.object({
+  rank: z.number().int(),
+  bidId: uuid,
+  entityName: z.string(),
+  /** The read-out price, integer fen. */
+  priceFen: z.string(),
+  total: z.number().nullable(),
+  evaluatedPriceFen: z.string().nullable(),
+});
+
+export const publicityView = z.object({
+  id: uuid,
+  sectionId: uuid,
+  round: z.number().int(),
+  state: publicityState,
+  /** The completed evaluation report it publishes, by its SM3. */
+  reportSm3: z.string(),
+  reportCompletedAt: isoDateTime,
+  /** B-028: the last day the publicity may start, 3 days after the report. */
+  latestStart: z.string(),
+  candidates: z.array(publicityCandidate),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  remarks: z.string(),
+  /** Open now: published and inside its period. */
+  running: z.boolean(),
+  rejection: z.string().nullable(),
+  submittedAt: isoDateTime.nullable(),
+  verifiedAt: isoDateTime.nullable(),
+  publicationId: uuid.nullable(),
+});
+export type PublicityView = z.infer<typeof publicityView>;
+
+export const OBJECTION_STATES = ['open', 'answered'] as const;
+
+/** A bidder's objection to the evaluation result (对评标结果的异议), raised during the publicity. */
+export const resultObjectionInput = z.strictObject({ content: text(1, 4000) });
+
+export const resultObjectionAnswer = z.strictObject({ answer: text(1, 4000) });
+
+export const resultObjectionView = z.object({
+  id: uuid,
+  sectionId: uuid,
+  entityName: z.string(),
+  content: z.string(),
+  receivedAt: isoDateTime,
+  /** Raised after the publicity ended: recorded and flagged, it does not hold the award. */
+  late: z.boolean(),
+  /** The last day of the tenderer's answer (3 days, Reg. 22, 54). */
+  answerDue: z.string(),
+  state: z.enum(OBJECTION_STATES),
+  answer: z.string().nullable(),
+  answeredAt: isoDateTime.nullable(),
+  overdue: z.boolean(),
+});
+export type ResultObjectionView = z.infer<typeof resultObjectionView>;
+
+/** Where the section's award stands: whether anything holds it. */
+export const awardStandingView = z.object({
+  sectionId: uuid,
+  publicity: publicityView.nullable(),
+  /** Objections in time still unanswered: the award waits for them (B-031). */
+  suspended: z.boolean(),
+  openObjections: z.number().int(),
+});
+export type AwardStandingView = z.infer<typeof awardStandingView>;

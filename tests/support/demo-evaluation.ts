@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  evaluationReportSigningPayload,
+  type EvaluationSheetInput,
+  type EvaluationView,
+  type ExpertSelfView,
+} from '@bidhall/contracts';
+import { privateKeyFromPem, signJson } from '@bidhall/crypto';
+import { sql } from 'kysely';
+import type { Response as LightMyRequestResponse } from 'light-my-request';
+import { expect } from 'vitest';
+import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
+import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
+import { demoLogin } from './demo-login.ts';
+import { bindPersonal, evaluatorCa, signInBody, type Signer } from './evaluator-certificates.ts';
+import { createPlatformUser, createTestApp, login, type TestApp } from './test-app.ts';
+
+const HOUR = 3_600_000;
+
+/** A committee member with its session and certificate; `name` is empty for the tenderer's representative. */
+export interface DemoMember {
+  id: string;
+  cookie: string;
+  signer: Signer;
+  name: string;
+}
+
+export interface DemoEvaluation {
+  t: TestApp;
+  sectionId: string;
+  /** Sessions of the demo's staff.dongsheng, supervisor.works, tenderer.demo, bidder.demo and expert.demo. */
+  c: Record<string, string>;
+  /** Experts by seat, then the representative. */
+  members: DemoMember[];
+  /** 郑涛 (expert.demo), named chair. */
+  chair: DemoMember;
+  call(method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * The demo's read-out section evaluated up to the members' submitted sheets: every seat's expert gets
+ * an account and a certificate and accepts, staff open the evaluation, the tenderer names itself its
+ * representative, 郑涛 chairs, everyone signs in and submits a sheet that passes every bid.
+ */
+export async function submittedDemoEvaluation(dir: string): Promise<DemoEvaluation> {
+  const t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
+  const call: DemoEvaluation['call'] = (method, url, cookie, payload) =>
+    t.built.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
+  const demoSigner = (file: string): Signer => ({
+    certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', `${file}.cert.pem`), 'utf8'),
+    key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
+  });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  const c: Record<string, string> = {};
+  for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'expert.demo'])
+    c[u] = await demoLogin(t, u);
+  const sectionId = (
+    await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)
+  ).rows[0]!.id;
+  const url = (rest = '') => `/api/v1/sections/${sectionId}/evaluation${rest}`;
+  const { issue } = await evaluatorCa(t, join(dir, 'trust'));
+  const seats = (
+    await sql<{
+      seat: number;
+      expert_id: string;
+      name: string;
+      user_id: string | null;
+    }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(
+      t.database.db,
+    )
+  ).rows;
+  const seated: { cookie: string; signer: Signer; name: string }[] = [];
+  for (const s of seats) {
+    let cookie = c['expert.demo']!;
+    let signer = demoSigner('expert.demo');
+    if (!s.user_id) {
+      await createPlatformUser(t, {
+        username: `report.seat${s.seat}`,
+        kind: 'expert',
+        regionCode: '150602',
+        personIdNumber: demoExpertIdNumber(s.name),
+      });
+      expect(
+        (await call('PUT', `/api/v1/experts/${s.expert_id}/account`, c['staff.dongsheng'], { username: `report.seat${s.seat}` }))
+          .statusCode,
+      ).toBe(200);
+      cookie = await login(t, `report.seat${s.seat}`);
+      signer = await issue(s.name);
+      const bound = await bindPersonal(t, cookie, signer);
+      expect(bound.statusCode, bound.body).toBe(201);
+    }
+    const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find(
+      (i) => i.sectionId === sectionId,
+    )!;
+    expect(
+      (await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true }))
+        .statusCode,
+    ).toBe(200);
+    seated.push({ cookie, signer, name: s.name });
+  }
+  const now = t.clock.now().getTime();
+  const opened = await call('POST', url(), c['staff.dongsheng'], {
+    startsAt: new Date(now + 60_000).toISOString(),
+    endsAt: new Date(now + 48 * HOUR).toISOString(),
+  });
+  expect(opened.statusCode, opened.body).toBe(200);
+  const me = (await call('GET', '/api/v1/me', c['tenderer.demo'])).json() as { id: string };
+  expect((await call('PUT', url('/representatives'), c['tenderer.demo'], { userIds: [me.id] })).statusCode).toBe(200);
+  t.clock.advance(120_000);
+  const members: DemoMember[] = [];
+  for (const m of [...seated, { cookie: c['tenderer.demo']!, signer: demoSigner('tenderer.demo'), name: '' }]) {
+    const signed = await call('POST', url('/sign-in'), m.cookie, await signInBody(t, sectionId, m.cookie, m.signer));
+    expect(signed.statusCode, signed.body).toBe(200);
+    const self = ((await call('GET', url(), m.cookie)).json() as EvaluationView).members.find((x) => x.self)!;
+    members.push({ ...m, id: self.id });
+  }
+  const v = (await call('GET', url(), c['staff.dongsheng'])).json() as EvaluationView;
+  const zheng = v.members.find((m) => m.name === '郑涛')!;
+  expect((await call('PUT', url('/chair'), c['staff.dongsheng'], { memberId: zheng.id })).statusCode).toBe(200);
+  const chair = members.find((m) => m.id === zheng.id)!;
+  const passAll = Object.fromEntries(['1.1', '1.2', '2.1', '2.2'].map((n) => [n, 'pass' as const]));
+  for (const [i, m] of members.entries()) {
+    const sheet: EvaluationSheetInput = {
+      verdicts: Object.fromEntries(v.bids.map((b) => [b.bidId, passAll])),
+      scores: Object.fromEntries(v.bids.map((b, j) => [b.bidId, { '3.1': 20 + j + (i % 2), '3.2': 12 + j }])),
+      submit: true,
+    };
+    const saved = await call('PUT', url('/sheets/mine'), m.cookie, sheet);
+    expect(saved.statusCode, saved.body).toBe(200);
+  }
+  return { t, sectionId, c, members, chair, call };
+}
+
+/** On from the submitted sheets: the chair summarises and generates the report, every member signs it; it is complete. */
+export async function completedDemoReport(e: DemoEvaluation): Promise<string> {
+  const url = (rest = '') => `/api/v1/sections/${e.sectionId}/evaluation${rest}`;
+  expect((await e.call('POST', url('/summary'), e.chair.cookie, {})).statusCode).toBe(200);
+  const generated = await e.call('POST', url('/report'), e.chair.cookie, {});
+  expect(generated.statusCode, generated.body).toBe(200);
+  const reportSm3 = (generated.json() as { reportSm3: string }).reportSm3;
+  for (const m of e.members) {
+    const signed = await e.call('POST', url('/report/signatures'), m.cookie, {
+      certificatePem: m.signer.certificatePem,
+      signature: signJson(evaluationReportSigningPayload(e.sectionId, reportSm3), m.signer.key),
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+  }
+  return reportSm3;
+}
