@@ -164,6 +164,19 @@ describe('bid bond refunds (task 10, decision 0033)', () => {
     const again = await call('POST', '/api/v1/bond-refunds/mine', a.cookie, { sectionId: s.r.sectionId });
     expect(codeOf(again)).toEqual([409, 'BOND_NOTHING_TO_REFUND']);
     expect((await payments()).length).toBe(1);
+    // A deposit paid back no longer stands for a bid: a new bid needs a new deposit.
+    const check = await t.built.finance.bonds.check(t.database.db, {
+      sectionId: s.r.sectionId,
+      round: 1,
+      entityId: a.entityId,
+      tendererEntityId: s.r.tenderer.entityId,
+      form: 'deposit',
+      reference: null,
+      amountFen: BOND,
+      deadline: new Date(s.bidDeadline),
+      at: t.clock.now(),
+    });
+    expect(check.status).toBe('missing');
 
     // The bank's statement shows the debit; importing it settles the refund and marks the line as the sub-account's.
     const imported = await importStatement();

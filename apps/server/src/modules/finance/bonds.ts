@@ -29,13 +29,16 @@ export function createBonds(deps: FinanceDeps, accounts: AccountService) {
   async function deposit(trx: Db, p: BondCheckInput): Promise<{ status: BondStatus; detail: string | null }> {
     const account = await accounts.find(trx, p.sectionId, p.round, p.entityId);
     if (!account) return { status: 'missing', detail: 'no bond sub-account opened for this section' };
+    // A deposit paid back (or being paid back, decision 0033) no longer stands for a bid.
     const credits = await tables(trx)
-      .selectFrom('finance.statement_line')
-      .select(['booked_at', 'amount_fen', 'voucher_no', 'bank_serial'])
-      .where('account_id', '=', account.id)
-      .where('direction', '=', 'credit')
-      .where('booked_at', '<=', p.at)
-      .orderBy('booked_at')
+      .selectFrom('finance.statement_line as l')
+      .leftJoin('finance.refund as r', 'r.credit_line_id', 'l.id')
+      .select(['l.booked_at', 'l.amount_fen', 'l.voucher_no', 'l.bank_serial'])
+      .where('l.account_id', '=', account.id)
+      .where('l.direction', '=', 'credit')
+      .where('l.booked_at', '<=', p.at)
+      .where('r.id', 'is', null)
+      .orderBy('l.booked_at')
       .execute();
     const before = credits.filter((c) => c.booked_at < p.deadline);
     const sum = (rows: typeof credits) => rows.reduce((s, r) => s + BigInt(r.amount_fen), 0n);

@@ -1,8 +1,9 @@
 import { InboxOutlined, LockOutlined } from '@ant-design/icons';
 import { STATEMENT_MAX_BYTES } from '@bidhall/contracts';
-import { Alert, App, Button, Card, Progress, Segmented, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Segmented, Select, Space, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { problemMessage } from '../../api/problem.ts';
 import { useSession } from '../../auth/SessionContext.tsx';
@@ -10,14 +11,20 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatTime } from '../../format.ts';
 import { formatFen } from '../projects/money.ts';
+import { BondRefundsPanel } from './BondRefundsPanel.tsx';
 import { financeApi, LINE_STATUSES, type LineStatus, type StatementImportView, type StatementIssue, type StatementLineView } from './financeApi.ts';
 
 const STATUS_COLORS: Record<LineStatus, string> = { matched: 'success', unmatched: 'warning', debit: 'default' };
 const cmpFen = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 
-/** 保证金: bank statement import (with progress), the import history, and the reconciled lines (issue 10 §4). */
+/**
+ * 保证金: bank statement import (with progress), the import history, and the reconciled lines (issue 10 §4);
+ * and the bond refunds with task 10's figure (decision 0033), in the 保证金退还 tab.
+ */
 export default function StaffFinancePage() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'refunds' ? 'refunds' : 'statements';
   const { message } = App.useApp();
   const { user } = useSession();
   const canImport = user?.kind === 'staff';
@@ -65,7 +72,17 @@ export default function StaffFinancePage() {
     <div data-testid="staff-finance">
       <PageHeading title={t('finance.title')} subtitle={t('finance.subtitle')} trail={[{ title: t('finance.title') }]} />
       <div className="container page-body">
-        <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'refunds' ? { tab: key } : {})}
+          items={[
+            { key: 'statements', label: t('finance.tabs.statements') },
+            { key: 'refunds', label: <span data-testid="finance-tab-refunds">{t('finance.tabs.refunds')}</span> },
+          ]}
+        />
+        {tab === 'refunds' && <BondRefundsPanel />}
+        {/* The statements stay mounted (and keep their state) while the refunds tab is shown. */}
+        <Space direction="vertical" size="large" style={{ width: '100%', display: tab === 'refunds' ? 'none' : undefined }}>
           <Card title={t('finance.import.title')}>
             {canImport ? (
               <>

@@ -15,6 +15,7 @@ import type { BidSigner } from './bidKey.ts';
 import { BidComposer, type ComposeMode } from './BidComposer.tsx';
 import { BidKeyCard } from './BidKeyCard.tsx';
 import { BidReceiptCard } from './BidReceiptCard.tsx';
+import { BondRefunds } from './BondRefunds.tsx';
 import { drafts, type SealedDraft } from './localStore.ts';
 import { formatFen } from './money.ts';
 import { MyBids } from './MyBids.tsx';
@@ -236,6 +237,9 @@ export default function BiddingTab({ sectionId, documentKind }: { sectionId: str
           )}
         </Row>
       </Card>
+
+      {/* The deposits on the sub-account come back on request once no bid of the entity is live here (decision 0033). */}
+      {!application && account.data && <BondRefunds sectionId={sectionId} account={account.data} live={!!live} refreshKey={bids.data} />}
 
       {closed && <Alert type="warning" showIcon className="form-alert" title={t(`${w}.closed`)} data-testid="bidding-closed" />}
 
