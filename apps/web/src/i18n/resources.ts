@@ -39,6 +39,8 @@ import evaluationClarifyEn, { evaluationClarifyProblemsEn } from './evaluationCl
 import evaluationClarifyZhCN, { evaluationClarifyProblemsZhCN } from './evaluationClarify.zh-CN.ts';
 import applicationReviewEn from './applicationReview.en.ts';
 import applicationReviewZhCN from './applicationReview.zh-CN.ts';
+import awardEn from './award.en.ts';
+import awardZhCN from './award.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -65,10 +67,11 @@ export const resources = {
       ...evaluationClarifyZhCN,
       ...evaluationCompareZhCN,
       ...applicationReviewZhCN,
+      ...awardZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN, ...evaluationClarifyProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, ...awardEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
   },
 };

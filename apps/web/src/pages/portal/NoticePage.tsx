@@ -11,6 +11,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatTime } from '../../format.ts';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
+import { NoticeObjections } from '../projects/award/NoticeObjections.tsx';
 import { FeedLinks } from './FeedLinks.tsx';
 import { NoticeMedia } from './NoticeMedia.tsx';
 import { NoticeRow } from './NoticeRow.tsx';
@@ -101,6 +102,9 @@ export default function NoticePage() {
                 {/* The server sanitised this HTML before publishing it (and re-checks it): it is shown as published. */}
                 <div className="notice-body" data-testid="notice-body" dangerouslySetInnerHTML={{ __html: n.bodyHtml }} />
               </Card>
+              {n.type === 'candidatePublicity' && n.sectionIds[0] && (
+                <NoticeObjections sectionId={n.sectionIds[0]} noticeId={n.id} />
+              )}
               {n.related.length > 0 && (
                 <Card className="notice-card" title={t('portal.notice.related')} data-testid="notice-related">
                   <ul className="notice-list notice-list-compact">

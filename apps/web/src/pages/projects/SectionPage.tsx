@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { HallLinks } from '../hall/HallLinks.tsx';
+import { AwardCard } from './award/AwardCard.tsx';
 import { CommitteeCard } from './committee/CommitteeCard.tsx';
 import { sittingsOf } from '../hall/sitting.ts';
 import { formatFen } from './money.ts';
@@ -151,6 +152,12 @@ export default function SectionPage() {
             {seesCommittee && (
               <Col span={24}>
                 <CommitteeCard section={s} />
+              </Col>
+            )}
+            {/* 定标: the candidates' publicity and the objections to the result, once the bids are opened and evaluated. */}
+            {seesCommittee && s.stage === 'opened' && (
+              <Col span={24}>
+                <AwardCard section={s} />
               </Col>
             )}
           </Row>
