@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { callerOf } from './caller.ts';
 import type { CommitteeService } from './committee.service.ts';
+import type { InvitationService } from './invitation.service.ts';
 
 const tags = ['experts'];
 const params = z.strictObject({ id: z.uuid() });
@@ -17,7 +18,7 @@ const committeeParties = { resource: 'committee', parties: ['tenderer', 'agency'
 /** The committee draw (issue 12 §2): the plan, the draws, and the drawn expert's answer — for the bid evaluation (`committee`) and the prequalification review (`application-committee`, A-158). */
 export function registerCommitteeRoutes(
   app: AppInstance,
-  deps: { committee: CommitteeService; reviewCommittee: CommitteeService },
+  deps: { committee: CommitteeService; reviewCommittee: CommitteeService; invitations: InvitationService },
 ) {
   const sittings = [
     { path: 'committee', service: deps.committee, what: 'committee' },
@@ -81,6 +82,6 @@ export function registerCommitteeRoutes(
         response: { 200: expertInvitationView },
       },
     },
-    async (request) => deps.committee.answer(request.params.id, request.body, callerOf(request)),
+    async (request) => deps.invitations.answer(request.params.id, request.body, callerOf(request)),
   );
 }

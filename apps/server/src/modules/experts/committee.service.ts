@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CommitteePlanInput,
-  ExpertInvitationAnswer,
-  ExpertInvitationView,
   SectionSnapshotView,
   Sitting,
 } from '@bidhall/contracts';
@@ -324,119 +322,6 @@ export function createCommitteeService(deps: ExpertsDeps, sitting: Sitting) {
     });
   }
 
-  /** The drawn expert answers: accept (confirming no conflict, A-133) or decline with a reason, before the deadline. */
-  async function answer(seatId: string, input: ExpertInvitationAnswer, caller: Caller): Promise<ExpertInvitationView> {
-    await db.transaction().execute(async (trx) => {
-      const s = await tables(trx)
-        .selectFrom('experts.committee_seat as s')
-        .innerJoin('experts.expert as e', 'e.id', 's.expert_id')
-        .select(['s.id', 's.state', 's.answer_by', 's.section_id', 's.sitting', 's.seat', 's.specialty', 'e.user_id'])
-        .where('s.id', '=', seatId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!s || s.user_id !== caller.userId) throw new DomainError('INVITATION_NOT_FOUND', 'no such invitation for you');
-      const now = clock.now();
-      if (s.state !== 'notified')
-        throw new DomainError('INVITATION_CLOSED', `this invitation is already ${s.state}`, { state: s.state });
-      if (now >= s.answer_by)
-        throw new DomainError('INVITATION_CLOSED', 'the time to answer this invitation has passed', { state: 'expired' });
-      const state = input.accept ? 'accepted' : 'declined';
-      await tables(trx)
-        .updateTable('experts.committee_seat')
-        .set({ state, answered_at: now, decline_reason: input.accept ? null : input.reason })
-        .where('id', '=', seatId)
-        .execute();
-      const section = await sectionOf(trx, s.section_id);
-      await deps.audit.record(trx, caller.actor, {
-        action: `experts.committee.seat${input.accept ? 'Accepted' : 'Declined'}`,
-        targetType: 'section',
-        targetId: s.section_id,
-        regionCode: section.regionCode,
-        details: {
-          sitting: s.sitting,
-          seat: s.seat,
-          specialty: s.specialty,
-          ...(input.accept ? { noConflict: true } : { reason: input.reason }),
-        },
-      });
-    });
-    const found = (await invitationsOf(caller.userId)).find((i) => i.id === seatId);
-    return found!;
-  }
-
-  /** At the answer deadline an unanswered seat expires; staff fill it with a replacement draw. */
-  async function expire(seatId: string) {
-    await db.transaction().execute(async (trx) => {
-      const s = await tables(trx)
-        .selectFrom('experts.committee_seat')
-        .select(['state', 'answer_by', 'section_id', 'sitting', 'seat', 'specialty'])
-        .where('id', '=', seatId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!s || s.state !== 'notified' || clock.now() < s.answer_by) return;
-      await tables(trx).updateTable('experts.committee_seat').set({ state: 'expired' }).where('id', '=', seatId).execute();
-      const section = await sectionOf(trx, s.section_id);
-      await deps.audit.record(
-        trx,
-        { kind: 'system', label: 'experts.seat.expire' },
-        {
-          action: 'experts.committee.seatExpired',
-          targetType: 'section',
-          targetId: s.section_id,
-          regionCode: section.regionCode,
-          details: { sitting: s.sitting, seat: s.seat, specialty: s.specialty },
-        },
-      );
-    });
-  }
-
-  /** The invitations of the expert linked to this account, newest first. */
-  async function invitationsOf(userId: string): Promise<ExpertInvitationView[]> {
-    const rows = await tables(db)
-      .selectFrom('experts.committee_seat as s')
-      .innerJoin('experts.expert as e', 'e.id', 's.expert_id')
-      .innerJoin('experts.committee_plan as p', (j) =>
-        j.onRef('p.section_id', '=', 's.section_id').onRef('p.sitting', '=', 's.sitting'),
-      )
-      .select([
-        's.id',
-        's.section_id',
-        's.sitting',
-        's.specialty',
-        's.notified_at',
-        's.channels',
-        's.answer_by',
-        's.state',
-        's.answered_at',
-        'p.plan',
-      ])
-      .where('e.user_id', '=', userId)
-      .orderBy('s.notified_at', 'desc')
-      .execute();
-    const out: ExpertInvitationView[] = [];
-    for (const r of rows) {
-      const section = await deps.sections.get(db, r.section_id);
-      const plan = json<CommitteePlanInput>(r.plan);
-      out.push({
-        id: r.id,
-        sectionId: r.section_id,
-        sitting: r.sitting,
-        sectionName: section?.name ?? '',
-        projectName: section?.tenderingProjectName ?? '',
-        tendererName: section?.tendererName ?? '',
-        specialty: r.specialty,
-        venue: plan.venue,
-        evaluationStartsAt: plan.evaluationStartsAt,
-        notifiedAt: r.notified_at.toISOString(),
-        channels: r.channels as ExpertInvitationView['channels'],
-        answerBy: r.answer_by.toISOString(),
-        state: r.state as ExpertInvitationView['state'],
-        answeredAt: r.answered_at?.toISOString() ?? null,
-      });
-    }
-    return out;
-  }
-
   /**
    * experts → evaluation (never over HTTP): the committee's expert members — the accepted seats, with
    * the expert's account and name — and whether every expert seat of the plan is accepted.
@@ -473,9 +358,6 @@ export function createCommitteeService(deps: ExpertsDeps, sitting: Sitting) {
   return {
     setPlan,
     draw,
-    answer,
-    expire,
-    invitationsOf,
     members,
     view: (sectionId: string) => committeeViewOf(db, deps.draws, sectionId, sitting),
   };

@@ -2,6 +2,7 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import { createSandboxGateway } from './channels.ts';
 import { registerCommitteeRoutes } from './committee.routes.ts';
 import { createCommitteeService, SEAT_EXPIRY_JOB } from './committee.service.ts';
+import { createInvitationService } from './invitation.service.ts';
 import type { ExpertsDeps } from './experts.deps.ts';
 import { expertsErrors } from './experts.errors.ts';
 import { registerPoolRoutes } from './pool.routes.ts';
@@ -21,7 +22,8 @@ export function createExpertsModule(deps: ExpertsDeps) {
   const committee = createCommitteeService(deps, 'bid');
   // The prequalification review's committee (资格审查委员会, A-158): the same service bound to the applications' sitting.
   const reviewCommittee = createCommitteeService(deps, 'application');
-  deps.jobs.define<{ seatId: string }>({ name: SEAT_EXPIRY_JOB, handle: async ({ seatId }) => committee.expire(seatId) });
+  const invitations = createInvitationService(deps);
+  deps.jobs.define<{ seatId: string }>({ name: SEAT_EXPIRY_JOB, handle: async ({ seatId }) => invitations.expire(seatId) });
   return {
     errors: expertsErrors,
     scopes: createExpertsScopes(deps),
@@ -31,8 +33,8 @@ export function createExpertsModule(deps: ExpertsDeps) {
     /** The SMS/voice gateway (the sandbox's inbox in demo and tests), or null. */
     gateway: deps.gateway,
     registerRoutes(app: AppInstance) {
-      registerPoolRoutes(app, { db: deps.db, pool, committee });
-      registerCommitteeRoutes(app, { committee, reviewCommittee });
+      registerPoolRoutes(app, { db: deps.db, pool, invitations });
+      registerCommitteeRoutes(app, { committee, reviewCommittee, invitations });
     },
   };
 }

@@ -23,7 +23,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { actorOf } from '../../platform/http/access.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { callerOf } from './caller.ts';
-import type { CommitteeService } from './committee.service.ts';
+import type { InvitationService } from './invitation.service.ts';
 import type { PoolService } from './pool.service.ts';
 import { publicRecord } from './public-record.ts';
 
@@ -33,7 +33,7 @@ const OFFICERS = ['staff', 'supervisor'] as const;
 const expertScope = { resource: 'expert', parties: [] } as const;
 
 /** The expert pool (issue 12 §1): applications, the staff's pool, the public record, the expert's own page. */
-export function registerPoolRoutes(app: AppInstance, deps: { db: Db; pool: PoolService; committee: CommitteeService }) {
+export function registerPoolRoutes(app: AppInstance, deps: { db: Db; pool: PoolService; invitations: InvitationService }) {
   const { pool } = deps;
 
   app.post(
@@ -94,7 +94,7 @@ export function registerPoolRoutes(app: AppInstance, deps: { db: Db; pool: PoolS
     },
     async (request) => {
       const caller = callerOf(request);
-      return { expert: await pool.ofUser(deps.db, caller.userId), invitations: await deps.committee.invitationsOf(caller.userId) };
+      return { expert: await pool.ofUser(deps.db, caller.userId), invitations: await deps.invitations.invitationsOf(caller.userId) };
     },
   );
 
