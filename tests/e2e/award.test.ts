@@ -2,22 +2,11 @@
 // evaluated up to the report signed by every member through the API (as tests/support/demo-evaluation.ts
 // does, on the e2e server's app); then in the browser the tenderer edits and submits the publicity, staff
 // verify it, a bidder objects on the published notice, and the tenderer answers the objection.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  evaluationReportSigningPayload,
-  type AwardStandingView,
-  type EvaluationSheetInput,
-  type EvaluationView,
-  type ExpertSelfView,
-} from '@bidhall/contracts';
-import { privateKeyFromPem, signJson } from '@bidhall/crypto';
-import { sql } from 'kysely';
+import type { AwardStandingView } from '@bidhall/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
+import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
-import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
-import { createPlatformUser, login, type TestApp } from '../support/test-app.ts';
+import type { TestApp } from '../support/test-app.ts';
 import { apiLogin, attribute, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
 
 const HOUR = 3_600_000;
@@ -37,102 +26,11 @@ describe.skipIf(!e2eEnabled)('the candidate publicity in the browser', () => {
   /** The evaluation of the demo's section through the API, up to the report signed by every member. */
   async function completedReport(): Promise<string> {
     const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
-    const db = e2e!.server.database.db;
-    const inject = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object) =>
-      t.built.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
-    const demoSigner = (file: string): Signer => ({
-      certificatePem: readFileSync(join(e2e!.dataDir, 'demo-ca', 'entities', `${file}.cert.pem`), 'utf8'),
-      key: privateKeyFromPem(readFileSync(join(e2e!.dataDir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
-    });
-    const c: Record<string, string> = {};
-    for (const u of ['staff.dongsheng', 'tenderer.demo', 'expert.demo']) c[u] = await demoLogin(t, u);
-    const sectionId = (
-      await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(db)
-    ).rows[0]!.id;
-    const url = (rest = '') => `/api/v1/sections/${sectionId}/evaluation${rest}`;
-    const { issue } = await evaluatorCa(t, join(e2e!.dataDir, 'trust'));
-    const seats = (
-      await sql<{
-        seat: number;
-        expert_id: string;
-        name: string;
-        user_id: string | null;
-      }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(
-        db,
-      )
-    ).rows;
-    const seated: { cookie: string; signer: Signer }[] = [];
-    for (const s of seats) {
-      let cookie = c['expert.demo']!;
-      let signer = demoSigner('expert.demo');
-      if (!s.user_id) {
-        await createPlatformUser(t, {
-          username: `award.seat${s.seat}`,
-          kind: 'expert',
-          regionCode: '150602',
-          personIdNumber: demoExpertIdNumber(s.name),
-        });
-        expect(
-          (
-            await inject('PUT', `/api/v1/experts/${s.expert_id}/account`, c['staff.dongsheng'], {
-              username: `award.seat${s.seat}`,
-            })
-          ).statusCode,
-        ).toBe(200);
-        cookie = await login(t, `award.seat${s.seat}`);
-        signer = await issue(s.name);
-        expect((await bindPersonal(t, cookie, signer)).statusCode).toBe(201);
-      }
-      const invitation = ((await inject('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find(
-        (i) => i.sectionId === sectionId,
-      )!;
-      expect(
-        (await inject('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true }))
-          .statusCode,
-      ).toBe(200);
-      seated.push({ cookie, signer });
-    }
-    const now = clock.now().getTime();
-    const opened = await inject('POST', url(), c['staff.dongsheng'], {
-      startsAt: new Date(now + 60_000).toISOString(),
-      endsAt: new Date(now + 48 * HOUR).toISOString(),
-    });
-    expect(opened.statusCode, opened.body).toBe(200);
-    const me = (await inject('GET', '/api/v1/me', c['tenderer.demo'])).json() as { id: string };
-    expect((await inject('PUT', url('/representatives'), c['tenderer.demo'], { userIds: [me.id] })).statusCode).toBe(200);
-    clock.advance(120_000);
-    const members: { cookie: string; signer: Signer; id: string }[] = [];
-    for (const m of [...seated, { cookie: c['tenderer.demo']!, signer: demoSigner('tenderer.demo') }]) {
-      const signed = await inject('POST', url('/sign-in'), m.cookie, await signInBody(t, sectionId, m.cookie, m.signer));
-      expect(signed.statusCode, signed.body).toBe(200);
-      const self = ((await inject('GET', url(), m.cookie)).json() as EvaluationView).members.find((x) => x.self)!;
-      members.push({ ...m, id: self.id });
-    }
-    const v = (await inject('GET', url(), c['staff.dongsheng'])).json() as EvaluationView;
-    const zheng = v.members.find((m) => m.name === '郑涛')!;
-    expect((await inject('PUT', url('/chair'), c['staff.dongsheng'], { memberId: zheng.id })).statusCode).toBe(200);
-    const chair = members.find((m) => m.id === zheng.id)!;
-    const passAll = Object.fromEntries(['1.1', '1.2', '2.1', '2.2'].map((n) => [n, 'pass' as const]));
-    for (const [i, m] of members.entries()) {
-      const sheet: EvaluationSheetInput = {
-        verdicts: Object.fromEntries(v.bids.map((b) => [b.bidId, passAll])),
-        scores: Object.fromEntries(v.bids.map((b, j) => [b.bidId, { '3.1': 20 + j + (i % 2), '3.2': 12 + j }])),
-        submit: true,
-      };
-      const saved = await inject('PUT', url('/sheets/mine'), m.cookie, sheet);
-      expect(saved.statusCode, saved.body).toBe(200);
-    }
-    expect((await inject('POST', url('/summary'), chair.cookie, {})).statusCode).toBe(200);
-    const generated = await inject('POST', url('/report'), chair.cookie, {});
-    expect(generated.statusCode, generated.body).toBe(200);
-    const reportSm3 = (generated.json() as { reportSm3: string }).reportSm3;
-    for (const m of members) {
-      const signed = await inject('POST', url('/report/signatures'), m.cookie, {
-        certificatePem: m.signer.certificatePem,
-        signature: signJson(evaluationReportSigningPayload(sectionId, reportSm3), m.signer.key),
-      });
-      expect(signed.statusCode, signed.body).toBe(200);
-    }
+    const e = await evaluateDemoSection(t, e2e!.dataDir);
+    await completedDemoReport(e);
+    const { sectionId, c } = e;
+    c['tenderer.demo'] = await demoLogin(t, 'tenderer.demo');
+    const inject = e.call;
     // The tenderer's first draft, starting in a minute (a picker cannot be typed into reliably); edited in the browser.
     const at = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
     const drafted = await inject('PUT', `/api/v1/sections/${sectionId}/award/publicity`, c['tenderer.demo'], {

@@ -6,13 +6,11 @@ import {
   type CommitteePlanInput,
   type EvaluationReportView,
   type EvaluationView,
-  type ExpertSelfView,
   type SectionDetail,
 } from '@bidhall/contracts';
 import { privateKeyFromPem, signJson } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import {
   demoSigner as demoCmsSigner,
   issueDocument,
@@ -22,8 +20,9 @@ import {
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { bidder } from '../support/documents-fixtures.ts';
-import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
-import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+import { acceptSeats } from '../support/demo-evaluation.ts';
+import { signInBody, type Signer } from '../support/evaluator-certificates.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
  * The prequalification review (资格审查, A-159…A-162; decision 0032) on the demo's prequalification
@@ -93,45 +92,7 @@ beforeAll(async () => {
     reason: '资格审查前抽取',
   });
   expect(drawn.statusCode, drawn.body).toBe(200);
-  const { issue } = await evaluatorCa(t, join(dir, 'trust'));
-  const seats = (
-    await sql<{
-      seat: number;
-      expert_id: string;
-      name: string;
-      user_id: string | null;
-    }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} AND s.sitting = 'application' ORDER BY s.seat`.execute(
-      t.database.db,
-    )
-  ).rows;
-  expect(seats.length).toBe(4);
-  for (const s of seats) {
-    let cookie = c['expert.demo']!;
-    let signer = demoSigner('expert.demo');
-    if (!s.user_id) {
-      await createPlatformUser(t, {
-        username: `review.seat${s.seat}`,
-        kind: 'expert',
-        regionCode: '150602',
-        personIdNumber: demoExpertIdNumber(s.name),
-      });
-      expect(
-        (await call('PUT', `/api/v1/experts/${s.expert_id}/account`, c['staff.dongsheng'], { username: `review.seat${s.seat}` }))
-          .statusCode,
-      ).toBe(200);
-      cookie = await login(t, `review.seat${s.seat}`);
-      signer = await issue(s.name);
-      expect((await bindPersonal(t, cookie, signer)).statusCode).toBe(201);
-    }
-    const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find(
-      (i) => i.sectionId === sectionId && i.sitting === 'application',
-    )!;
-    expect(
-      (await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true }))
-        .statusCode,
-    ).toBe(200);
-    members.push({ id: '', cookie, signer });
-  }
+  for (const m of await acceptSeats(t, dir, c, sectionId, 'application', 'review.seat')) members.push({ id: '', cookie: m.cookie, signer: m.signer });
   members.push({ id: '', cookie: c['tenderer.demo']!, signer: demoSigner('tenderer.demo') });
 }, 300_000);
 afterAll(async () => t?.close());

@@ -5,6 +5,7 @@ import {
   type EvaluationSheetInput,
   type EvaluationView,
   type ExpertSelfView,
+  type Sitting,
 } from '@bidhall/contracts';
 import { privateKeyFromPem, signJson } from '@bidhall/crypto';
 import { sql } from 'kysely';
@@ -45,13 +46,17 @@ export interface DemoEvaluation {
  */
 export async function submittedDemoEvaluation(dir: string): Promise<DemoEvaluation> {
   const t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  return evaluateDemoSection(t, dir);
+}
+
+/**
+ * The same on an app whose demo is loaded already (an integration test's, or the browser tests' server):
+ * `dir` holds its `demo-ca` and `trust` folders.
+ */
+export async function evaluateDemoSection(t: TestApp, dir: string): Promise<DemoEvaluation> {
   const call: DemoEvaluation['call'] = (method, url, cookie, payload) =>
     t.built.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
-  const demoSigner = (file: string): Signer => ({
-    certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', `${file}.cert.pem`), 'utf8'),
-    key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
-  });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
   const c: Record<string, string> = {};
   for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'expert.demo'])
     c[u] = await demoLogin(t, u);
@@ -59,46 +64,7 @@ export async function submittedDemoEvaluation(dir: string): Promise<DemoEvaluati
     await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)
   ).rows[0]!.id;
   const url = (rest = '') => `/api/v1/sections/${sectionId}/evaluation${rest}`;
-  const { issue } = await evaluatorCa(t, join(dir, 'trust'));
-  const seats = (
-    await sql<{
-      seat: number;
-      expert_id: string;
-      name: string;
-      user_id: string | null;
-    }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(
-      t.database.db,
-    )
-  ).rows;
-  const seated: { cookie: string; signer: Signer; name: string }[] = [];
-  for (const s of seats) {
-    let cookie = c['expert.demo']!;
-    let signer = demoSigner('expert.demo');
-    if (!s.user_id) {
-      await createPlatformUser(t, {
-        username: `report.seat${s.seat}`,
-        kind: 'expert',
-        regionCode: '150602',
-        personIdNumber: demoExpertIdNumber(s.name),
-      });
-      expect(
-        (await call('PUT', `/api/v1/experts/${s.expert_id}/account`, c['staff.dongsheng'], { username: `report.seat${s.seat}` }))
-          .statusCode,
-      ).toBe(200);
-      cookie = await login(t, `report.seat${s.seat}`);
-      signer = await issue(s.name);
-      const bound = await bindPersonal(t, cookie, signer);
-      expect(bound.statusCode, bound.body).toBe(201);
-    }
-    const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find(
-      (i) => i.sectionId === sectionId,
-    )!;
-    expect(
-      (await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true }))
-        .statusCode,
-    ).toBe(200);
-    seated.push({ cookie, signer, name: s.name });
-  }
+  const seated = await acceptSeats(t, dir, c, sectionId, 'bid', 'report.seat');
   const now = t.clock.now().getTime();
   const opened = await call('POST', url(), c['staff.dongsheng'], {
     startsAt: new Date(now + 60_000).toISOString(),
@@ -109,7 +75,7 @@ export async function submittedDemoEvaluation(dir: string): Promise<DemoEvaluati
   expect((await call('PUT', url('/representatives'), c['tenderer.demo'], { userIds: [me.id] })).statusCode).toBe(200);
   t.clock.advance(120_000);
   const members: DemoMember[] = [];
-  for (const m of [...seated, { cookie: c['tenderer.demo']!, signer: demoSigner('tenderer.demo'), name: '' }]) {
+  for (const m of [...seated, { cookie: c['tenderer.demo']!, signer: demoSigner(dir, 'tenderer.demo'), name: '' }]) {
     const signed = await call('POST', url('/sign-in'), m.cookie, await signInBody(t, sectionId, m.cookie, m.signer));
     expect(signed.statusCode, signed.body).toBe(200);
     const self = ((await call('GET', url(), m.cookie)).json() as EvaluationView).members.find((x) => x.self)!;
@@ -147,4 +113,65 @@ export async function completedDemoReport(e: DemoEvaluation): Promise<string> {
     expect(signed.statusCode, signed.body).toBe(200);
   }
   return reportSm3;
+}
+
+/**
+ * Every seat of the section's committee for the sitting gets its expert an account (郑涛 has his) with
+ * a certificate from the test CA bound, and the expert accepts the invitation. Returns the seated
+ * experts by seat, with their sessions and certificates.
+ */
+export async function acceptSeats(
+  t: TestApp,
+  dir: string,
+  c: Record<string, string>,
+  sectionId: string,
+  sitting: Sitting,
+  usernamePrefix: string,
+) {
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, cookie?: string, payload?: object) =>
+    t.built.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
+  const { issue } = await evaluatorCa(t, join(dir, 'trust'));
+  const seats = (
+    await sql<{
+      seat: number;
+      expert_id: string;
+      name: string;
+      user_id: string | null;
+    }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} AND s.sitting = ${sitting} ORDER BY s.seat`.execute(
+      t.database.db,
+    )
+  ).rows;
+  const seated: { cookie: string; signer: Signer; name: string }[] = [];
+  for (const s of seats) {
+    let cookie = c['expert.demo']!;
+    let signer = demoSigner(dir, 'expert.demo');
+    if (!s.user_id) {
+      const username = `${usernamePrefix}${s.seat}`;
+      await createPlatformUser(t, { username, kind: 'expert', regionCode: '150602', personIdNumber: demoExpertIdNumber(s.name) });
+      expect((await call('PUT', `/api/v1/experts/${s.expert_id}/account`, c['staff.dongsheng'], { username })).statusCode).toBe(
+        200,
+      );
+      cookie = await login(t, username);
+      signer = await issue(s.name);
+      const bound = await bindPersonal(t, cookie, signer);
+      expect(bound.statusCode, bound.body).toBe(201);
+    }
+    const invitation = ((await call('GET', '/api/v1/experts/me', cookie)).json() as ExpertSelfView).invitations.find(
+      (i) => i.sectionId === sectionId && i.sitting === sitting,
+    )!;
+    expect(
+      (await call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, cookie, { accept: true, noConflict: true }))
+        .statusCode,
+    ).toBe(200);
+    seated.push({ cookie, signer, name: s.name });
+  }
+  return seated;
+}
+
+/** A demo entity's certificate and key from the demo PKI in `dir`. */
+export function demoSigner(dir: string, file: string): Signer {
+  return {
+    certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', `${file}.cert.pem`), 'utf8'),
+    key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
+  };
 }
