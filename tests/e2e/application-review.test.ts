@@ -7,13 +7,14 @@
 // and the room lists the applicants who pass the prequalification, warning that they are fewer than three.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluationSignInPayload, personalCertificateBindingPayload, type CommitteePlanInput, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
+import { evaluationSignInPayload, personalCertificateBindingPayload, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
 import { createDemoCa, encodePem, issueEntityCertificate, privateKeyFromPem, signJson, type DemoCa, type PrivateKey } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { apiLogin, attribute, count, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { reviewCommitteePlan } from '../support/demo-evaluation.ts';
 
 async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put', path: string, data?: unknown): Promise<T> {
   const response = await request[method](`/api/v1${path}`, data === undefined ? {} : { data });
@@ -97,22 +98,7 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
     await apiLogin(tendererContext.request, 'tenderer.demo');
 
     // A-158: the tenderer plans the review committee; staff draw it after the applications were opened.
-    const plan: CommitteePlanInput = {
-      size: 5,
-      tendererRepresentatives: 1,
-      specialties: [
-        { code: 'A02', count: 2 },
-        { code: 'C02', count: 2 },
-      ],
-      levels: ['senior', 'professorSenior'],
-      regionCodes: ['150602', '150600'],
-      mandatory: true,
-      waterProject: false,
-      evaluationStartsAt: new Date(clock.now().getTime() + 14 * DAY).toISOString(),
-      venue: '鄂尔多斯市公共资源交易中心 第2评标室',
-      answerWithinMinutes: 60,
-      avoidUnits: [],
-    };
+    const plan = reviewCommitteePlan(new Date(clock.now().getTime() + 14 * DAY).toISOString());
     await call(tendererContext.request, 'put', `/sections/${sectionId}/application-committee/plan`, plan);
     await call(staff, 'post', `/sections/${sectionId}/application-committee/draws`, { reason: '资格审查前抽取' });
     const seats = (

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   evaluationReportSigningPayload,
-  type CommitteePlanInput,
   type EvaluationReportView,
   type EvaluationView,
   type SectionDetail,
@@ -20,7 +19,7 @@ import {
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { bidder } from '../support/documents-fixtures.ts';
-import { acceptSeats } from '../support/demo-evaluation.ts';
+import { acceptSeats, reviewCommitteePlan } from '../support/demo-evaluation.ts';
 import { signInBody, type Signer } from '../support/evaluator-certificates.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -57,22 +56,7 @@ const audits = async (action: string) =>
     )
   ).rows[0]!.n;
 
-const plan: CommitteePlanInput = {
-  size: 5,
-  tendererRepresentatives: 1,
-  specialties: [
-    { code: 'A02', count: 2 },
-    { code: 'C02', count: 2 },
-  ],
-  levels: ['senior', 'professorSenior'],
-  regionCodes: ['150602', '150600'],
-  mandatory: true,
-  waterProject: false,
-  evaluationStartsAt: '2026-12-20T01:00:00Z',
-  venue: '鄂尔多斯市公共资源交易中心 第2评标室',
-  answerWithinMinutes: 60,
-  avoidUnits: [],
-};
+const plan = reviewCommitteePlan('2026-12-20T01:00:00Z');
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });

@@ -4,6 +4,7 @@ import {
   evaluationReportSigningPayload,
   type EvaluationSheetInput,
   type EvaluationView,
+  type CommitteePlanInput,
   type ExpertSelfView,
   type Sitting,
 } from '@bidhall/contracts';
@@ -173,5 +174,28 @@ export function demoSigner(dir: string, file: string): Signer {
   return {
     certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', `${file}.cert.pem`), 'utf8'),
     key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', `${file}.key.pem`), 'utf8')),
+  };
+}
+
+/**
+ * A review committee the demo's pool can fill after avoiding the applicants: 5 members, one of them the
+ * tenderer's representative, experts of A02 and C02 (the A01 and A05 experts sit on the bids' committee).
+ */
+export function reviewCommitteePlan(evaluationStartsAt: string): CommitteePlanInput {
+  return {
+    size: 5,
+    tendererRepresentatives: 1,
+    specialties: [
+      { code: 'A02', count: 2 },
+      { code: 'C02', count: 2 },
+    ],
+    levels: ['senior', 'professorSenior'],
+    regionCodes: ['150602', '150600'],
+    mandatory: true,
+    waterProject: false,
+    evaluationStartsAt,
+    venue: '鄂尔多斯市公共资源交易中心 第2评标室',
+    answerWithinMinutes: 60,
+    avoidUnits: [],
   };
 }

@@ -140,7 +140,10 @@ export function createObjectionService(deps: AwardDeps, publicity: PublicityServ
   async function list(sectionId: string, caller: Caller & { officer: boolean }): Promise<ResultObjectionView[]> {
     let q = tables(db).selectFrom('award.objection').selectAll().where('section_id', '=', sectionId);
     const manager = caller.entityId !== null && (await deps.sections.canManage(db, sectionId, caller.entityId));
-    if (!caller.officer && !manager) q = q.where('entity_id', '=', caller.entityId ?? '00000000-0000-0000-0000-000000000000');
+    if (!caller.officer && !manager) {
+      if (!caller.entityId) return [];
+      q = q.where('entity_id', '=', caller.entityId);
+    }
     const rows = await q.orderBy('seq').execute();
     const now = clock.now();
     return rows.map((r) => viewOf(r, now));

@@ -1,11 +1,12 @@
 import type { BondRefundFigure, BondRefundView } from '@bidhall/contracts';
-import { toBusinessDate } from '@bidhall/rules';
+import { parseBusinessDate, toBusinessDate } from '@bidhall/rules';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Caller } from './caller.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
+import type { RefundTable } from './finance.tables.ts';
 import type { RefundService } from './refunds.service.ts';
-import { refundView } from './refunds.service.ts';
 
 /**
  * Refunds as people read them: the bidder its own (and asks for them); the staff of a region theirs,
@@ -141,3 +142,30 @@ export function createRefundReading(deps: FinanceDeps, refunds: RefundService) {
 }
 
 export type RefundReading = ReturnType<typeof createRefundReading>;
+
+/** A refund as its bidder (or staff, after the deadline) reads it; `sealed` hides the section and bidder. */
+export function refundView(r: Selectable<RefundTable>, today: string, sealed: boolean, entityName: string | null): BondRefundView {
+  const due = r.due_date;
+  const paidDay = r.paid_at ? toBusinessDate(r.paid_at) : null;
+  return {
+    id: r.id,
+    sectionId: sealed ? null : r.section_id,
+    round: sealed ? null : r.round,
+    entityId: sealed ? null : r.entity_id,
+    entityName: sealed ? null : entityName,
+    reason: r.reason,
+    principalFen: BigInt(r.principal_fen).toString(),
+    interestFen: r.interest_fen === null ? null : BigInt(r.interest_fen).toString(),
+    rateBp: r.rate_bp,
+    payeeAccount: sealed ? null : r.payee_account,
+    requestedAt: r.requested_at.toISOString(),
+    dueDate: due,
+    state: r.state,
+    paidAt: r.paid_at?.toISOString() ?? null,
+    settledAt: r.settled_at?.toISOString() ?? null,
+    bankSerial: r.bank_serial,
+    onTime: paidDay === null ? null : paidDay <= parseBusinessDate(due),
+    overdue: r.state === 'requested' && today > due,
+    lastError: r.last_error,
+  };
+}

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { BondRefundView } from '@bidhall/contracts';
-import { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, parseBusinessDate, refundDueDate, toBusinessDate } from '@bidhall/rules';
-import type { Selectable } from 'kysely';
+import { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, refundDueDate, toBusinessDate } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
-import type { RefundTable } from './finance.tables.ts';
 import { appendSealedBondEvent } from './sealed-event.ts';
 
 /** Pays one refund (its id as data); sent in the request's transaction, retried by the sweep. */
@@ -14,7 +11,6 @@ export const REFUND_PAY_JOB = 'finance.refund.pay';
 export const REFUND_SWEEP_JOB = 'finance.refund.sweep';
 
 export type RefundReason = 'withdrawn' | 'notBidding' | 'request';
-type Selected = Selectable<RefundTable>;
 
 /**
  * Bid bond refunds (task 10, B-047, A-105, A-187; decision 0033): each deposit reconciled to a
@@ -238,30 +234,3 @@ export function createRefundService(deps: FinanceDeps) {
 }
 
 export type RefundService = ReturnType<typeof createRefundService>;
-
-/** A refund as its bidder (or staff, after the deadline) reads it; `sealed` hides the section and bidder. */
-export function refundView(r: Selected, today: string, sealed: boolean, entityName: string | null): BondRefundView {
-  const due = r.due_date;
-  const paidDay = r.paid_at ? toBusinessDate(r.paid_at) : null;
-  return {
-    id: r.id,
-    sectionId: sealed ? null : r.section_id,
-    round: sealed ? null : r.round,
-    entityId: sealed ? null : r.entity_id,
-    entityName: sealed ? null : entityName,
-    reason: r.reason,
-    principalFen: BigInt(r.principal_fen).toString(),
-    interestFen: r.interest_fen === null ? null : BigInt(r.interest_fen).toString(),
-    rateBp: r.rate_bp,
-    payeeAccount: sealed ? null : r.payee_account,
-    requestedAt: r.requested_at.toISOString(),
-    dueDate: due,
-    state: r.state,
-    paidAt: r.paid_at?.toISOString() ?? null,
-    settledAt: r.settled_at?.toISOString() ?? null,
-    bankSerial: r.bank_serial,
-    onTime: paidDay === null ? null : paidDay <= parseBusinessDate(due),
-    overdue: r.state === 'requested' && today > due,
-    lastError: r.last_error,
-  };
-}
