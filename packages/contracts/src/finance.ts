@@ -143,7 +143,8 @@ export const bondRefundView = z.object({
   round: z.number().int().nullable(),
   entityId: uuid.nullable(),
   entityName: z.string().nullable(),
-  reason: z.enum(REFUND_REASONS),
+  /** Null for staff before the deadline too: 'withdrawn' would tell that a bid existed. */
+  reason: z.enum(REFUND_REASONS).nullable(),
   principalFen: fen,
   /** Bank interest from the deposit's booking to the payment (银行同期存款利息); null until paid. */
   interestFen: fen.nullable(),

@@ -153,7 +153,7 @@ export function refundView(r: Selectable<RefundTable>, today: string, sealed: bo
     round: sealed ? null : r.round,
     entityId: sealed ? null : r.entity_id,
     entityName: sealed ? null : entityName,
-    reason: r.reason,
+    reason: sealed ? null : r.reason,
     principalFen: BigInt(r.principal_fen).toString(),
     interestFen: r.interest_fen === null ? null : BigInt(r.interest_fen).toString(),
     rateBp: r.rate_bp,

@@ -188,7 +188,7 @@ export function BondRefundsPanel() {
                 title: t('finance.refunds.list.reason'),
                 dataIndex: 'reason',
                 width: 100,
-                render: (v: BondRefundView['reason']) => t(`finance.refunds.reasons.${v}`),
+                render: (v: BondRefundView['reason']) => (v === null ? sealed : t(`finance.refunds.reasons.${v}`)),
               },
               {
                 title: t('finance.refunds.list.principal'),

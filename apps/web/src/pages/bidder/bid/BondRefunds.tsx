@@ -87,7 +87,7 @@ export function BondRefunds({ sectionId, account, live, refreshKey }: { sectionI
                 </Tag>
               ),
             },
-            { title: t('finance.refunds.list.reason'), dataIndex: 'reason', width: 100, render: (v: BondRefundView['reason']) => t(`finance.refunds.reasons.${v}`) },
+            { title: t('finance.refunds.list.reason'), dataIndex: 'reason', width: 100, render: (v: BondRefundView['reason']) => (v === null ? '—' : t(`finance.refunds.reasons.${v}`)) },
             {
               title: t('finance.refunds.list.principal'),
               dataIndex: 'principalFen',
