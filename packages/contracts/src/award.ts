@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { awardDecisionView, awardNoticeView, awardSettingView } from './award-decision.ts';
 import { isoDateTime, uuid } from './common.ts';
 
 /**
@@ -101,5 +102,13 @@ export const awardStandingView = z.object({
   /** Objections in time still unanswered: the award waits for them (B-031). */
   suspended: z.boolean(),
   openObjections: z.number().int(),
+  /** who decides the winner. */
+  setting: awardSettingView,
+  /** B-027 or a committee's decision: the first-ranked candidate wins unless passed over on a lawful ground. */
+  firstRankedOnly: z.boolean(),
+  /** The publicity is published, its period over, nothing holds it: the winner may be decided. */
+  decidable: z.boolean(),
+  decision: awardDecisionView.nullable(),
+  notice: awardNoticeView.nullable(),
 });
 export type AwardStandingView = z.infer<typeof awardStandingView>;

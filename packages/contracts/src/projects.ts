@@ -82,6 +82,8 @@ export const projectInput = z.strictObject({
   kind: procurementKind,
   /** A project that must be tendered by law (依法必须招标). */
   mandatory: z.boolean(),
+  /** State-owned funds hold a controlling or leading share (国有资金占控股或者主导地位): Reg. 55 awards the first-ranked candidate (B-027). */
+  stateFunded: z.boolean().default(false),
   investmentFen: fenDecimal,
   fundingSource: text(200),
   location: text(300),
@@ -184,6 +186,7 @@ export const projectView = z.object({
   mustEnter: z.boolean(),
   kind: procurementKind,
   mandatory: z.boolean(),
+  stateFunded: z.boolean(),
   investmentFen: fenDecimal,
   fundingSource: z.string(),
   location: z.string(),
@@ -273,6 +276,8 @@ export const sectionSnapshotView = z.object({
   category: z.string(),
   kind: procurementKind,
   mandatory: z.boolean(),
+  /** B-027: a state-funded mandatory section awards the first-ranked candidate. */
+  stateFunded: z.boolean(),
   method: tenderMethod,
   budgetFen: fenDecimal,
   tendererEntityId: uuid,

@@ -23,11 +23,20 @@ export interface ResultCandidate {
   evaluatedPriceFen: string | null;
 }
 
-/** evaluation → award: the completed evaluation report's SM3, completion and candidates; null before. */
+/** Every bid the committee evaluated: its rank, or the review criteria it failed. */
+export interface EvaluatedOutcome {
+  bidId: string;
+  entityId: string;
+  entityName: string;
+  rank: number | null;
+  failing: { number: string; title: string }[];
+}
+
+/** evaluation → award: the completed evaluation report's SM3, completion, candidates and every bid's outcome; null before. */
 export type ResultPort = (
   trx: Db,
   sectionId: string,
-) => Promise<{ reportSm3: string; completedAt: Date; candidates: ResultCandidate[] } | null>;
+) => Promise<{ reportSm3: string; completedAt: Date; candidates: ResultCandidate[]; bids: EvaluatedOutcome[] } | null>;
 
 /** documents → award: whether the entity obtained the section's issued tender document (an interested party). */
 export type HolderPort = (trx: Db, sectionId: string, entityId: string) => Promise<boolean>;
@@ -52,6 +61,18 @@ export type NotifyPort = (
 /** identity → award: the accounts of the active supervisors answering for a region. */
 export type SupervisorsPort = (trx: Db, regionCode: string) => Promise<string[]>;
 
+/** identity → award: the certificate is valid, trusted and bound to the entity (throws otherwise). */
+export type BoundCertificatePort = (trx: Db, entityId: string, certificatePem: string) => Promise<{ publicKeyPem: string; fingerprint: string }>;
+
+/** exchange → award: data for the supervision platform (行政监督平台) or the public service platform, through the outbox. */
+export type OutboxPort = (
+  trx: Db,
+  message: { kind: string; subjectType: string; subjectId: string; regionCode: string; content: object; destination?: 'publicService' | 'supervision' },
+) => Promise<{ messageId: string; contentSm3: string }>;
+
+/** finance → award: the bid bonds of these entities on the section's round are requested back (Reg. 57). */
+export type RefundPort = (trx: Db, result: { sectionId: string; round: number; entityIds: string[]; reason: 'notAwarded' }, actor: Actor) => Promise<number>;
+
 export interface AwardDeps {
   db: Db;
   clock: Clock;
@@ -65,6 +86,11 @@ export interface AwardDeps {
   publish: PublishPort;
   notify: NotifyPort;
   supervisors: SupervisorsPort;
+  boundCertificate: BoundCertificatePort;
+  outbox: OutboxPort;
+  refunds: RefundPort;
+  /** award → contract: the award notice is issued, inside its transaction (the contract's 30 days start). */
+  onAwardNoticeIssued(trx: Db, sectionId: string): Promise<void>;
 }
 
 export function tables(db: Db): Kysely<AwardTables> {

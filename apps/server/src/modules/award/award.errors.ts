@@ -16,4 +16,26 @@ export const awardErrors = {
   OBJECTION_NOT_FOUND: 404,
   /** The objection was answered already. */
   OBJECTION_ANSWERED: 409,
+  /** Who decides the winner is fixed at the bid deadline (A-166). */
+  AWARD_SETTING_FIXED: 409,
+  /** The winner is decided after the publicity, with no objection in time unanswered (details.reason). */
+  AWARD_NOT_DECIDABLE: 409,
+  /** The chosen candidate breaks Reg. 55 or is not a candidate (details.reason: notCandidate, noReason, firstRankedOnly). */
+  AWARD_CHOICE_UNLAWFUL: 422,
+  /** The winner of this round is decided already. */
+  AWARD_DECIDED: 409,
+  /** No winner decided yet. */
+  AWARD_NOT_DECIDED: 409,
+  /** The written report to the supervisor was submitted already. */
+  AWARD_REPORTED: 409,
+  /** No award notices drafted. */
+  AWARD_NOTICE_NOT_FOUND: 404,
+  /** The step does not fit the notices' state (details.state). */
+  AWARD_NOTICE_STATE_CONFLICT: 409,
+  /** A letter names a bid that was not evaluated in the section. */
+  AWARD_NOTICE_INVALID: 422,
+  /** The signature is not over these notices by a certificate bound to the caller's entity. */
+  AWARD_NOTICE_SIGNATURE_INVALID: 422,
+  /** No such letter addressed to the caller. */
+  AWARD_LETTER_NOT_FOUND: 404,
 } as const;

@@ -44,7 +44,81 @@ export interface ObjectionTable {
   overdue_warned_at: Date | null;
 }
 
+export interface SettingTable {
+  section_id: string;
+  region_code: string;
+  authority: 'tenderer' | 'committee';
+  set_by: string;
+  set_at: Date;
+}
+
+export interface DecisionTable {
+  id: string;
+  section_id: string;
+  round: number;
+  region_code: string;
+  tenderer_entity_id: string;
+  publicity_id: string;
+  authority: 'tenderer' | 'committee';
+  bid_id: string;
+  entity_id: string;
+  entity_name: string;
+  rank: number;
+  price_fen: string;
+  reason: string;
+  passed_over: 'declined' | 'noPerformanceBond' | 'disqualified' | null;
+  decided_by: string;
+  decided_at: Date;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  report_due: string;
+  report: string | null;
+  reported_by: string | null;
+  reported_at: Date | null;
+  report_warned_at: Date | null;
+}
+
+export interface NoticeTable {
+  id: string;
+  decision_id: string;
+  section_id: string;
+  round: number;
+  region_code: string;
+  state: 'draft' | 'pendingVerification' | 'issued';
+  remarks: string;
+  content_sm3: string | null;
+  signature: unknown;
+  certificate_fingerprint: string | null;
+  signed_by: string | null;
+  signed_at: Date | null;
+  submitted_at: Date | null;
+  rejection: string | null;
+  verified_by: string | null;
+  verified_at: Date | null;
+  publication_id: string | null;
+  drafted_by: string;
+  drafted_at: Date;
+  updated_at: Date;
+}
+
+export interface LetterTable {
+  id: string;
+  notice_id: string;
+  section_id: string;
+  bid_id: string;
+  entity_id: string;
+  entity_name: string;
+  kind: 'award' | 'result';
+  rank: number | null;
+  reason: string;
+  issued_at: Date | null;
+  read_at: Date | null;
+}
+
 export interface AwardTables {
   'award.publicity': PublicityTable;
   'award.objection': ObjectionTable;
+  'award.setting': SettingTable;
+  'award.decision': DecisionTable;
+  'award.notice': NoticeTable;
+  'award.letter': LetterTable;
 }

@@ -3,31 +3,52 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import type { AwardDeps } from './award.deps.ts';
 import { awardErrors } from './award.errors.ts';
 import { registerAwardRoutes } from './award.routes.ts';
+import { registerDecisionRoutes } from './decision.routes.ts';
+import { AWARD_REPORT_OVERDUE_JOB, createDecisionService, decisionView } from './decision.service.ts';
+import { createLetterReading } from './letters.read.ts';
+import { createNoticeService } from './notice.service.ts';
 import { createObjectionService, OBJECTION_OVERDUE_JOB } from './objection.service.ts';
 import { createPublicityService, publicityView } from './publicity.service.ts';
 import { createAwardScopes } from './scopes.ts';
+import { sectionAccess } from './section-access.ts';
+import { createSettingService } from './setting.service.ts';
 
-export type { AwardDeps, ResultCandidate } from './award.deps.ts';
-export { OBJECTION_OVERDUE_JOB };
+export type { AwardDeps, EvaluatedOutcome, ResultCandidate } from './award.deps.ts';
+export type { AwardedSection } from './letters.read.ts';
+export { AWARD_REPORT_OVERDUE_JOB, OBJECTION_OVERDUE_JOB };
 
 /**
- * Award (定标, issue 13 §1; decision 0034): the candidates' publicity from the completed evaluation
- * report, its verification and publication, and the objections to the result with the tenderer's
- * answers; while one is unanswered the award is suspended.
+ * Award (定标, issue 13 §1–§3; decisions 0034, 0035): the candidates' publicity from the completed
+ * evaluation report and the objections to it; who decides the winner, the decision, the written report
+ * to the supervisor; the result notice and the letters to every bidder.
  */
 export function createAwardModule(deps: AwardDeps) {
   const publicity = createPublicityService(deps);
   const objections = createObjectionService(deps, publicity);
+  const settings = createSettingService(deps);
+  const decisions = createDecisionService(deps, { publicity, objections, settings });
+  const notices = createNoticeService(deps, decisions);
+  const letters = createLetterReading(deps);
+  const access = sectionAccess(deps);
   deps.jobs.define({ name: OBJECTION_OVERDUE_JOB, cron: '7 * * * *', handle: async () => void (await objections.warnOverdue()) });
+  deps.jobs.define({ name: AWARD_REPORT_OVERDUE_JOB, cron: '17 * * * *', handle: async () => void (await decisions.warnOverdue()) });
 
   async function standing(sectionId: string): Promise<AwardStandingView> {
-    const p = await publicity.current(deps.db, sectionId);
-    const open = await objections.openCount(deps.db, sectionId);
+    const { db, clock } = deps;
+    const section = await access.section(db, sectionId);
+    const p = await publicity.current(db, sectionId);
+    const open = await objections.openCount(db, sectionId);
+    const decision = await decisions.current(db, section);
     return {
       sectionId,
-      publicity: p ? publicityView(p, deps.clock.now(), publicity.latestStart(p.report_completed_at)) : null,
+      publicity: p ? publicityView(p, clock.now(), publicity.latestStart(p.report_completed_at)) : null,
       suspended: open > 0,
       openObjections: open,
+      setting: await settings.of(db, section),
+      firstRankedOnly: await decisions.firstRankedOnly(db, section),
+      decidable: !decision && (await decisions.decidable(db, sectionId)).ok,
+      decision: decision ? decisionView(decision, clock.now()) : null,
+      notice: await notices.current(db, section),
     };
   }
 
@@ -36,9 +57,14 @@ export function createAwardModule(deps: AwardDeps) {
     scopes: createAwardScopes(deps),
     publicity,
     objections,
+    decisions,
+    notices,
     standing,
+    /** award → contract: the section's winner once the award notice is issued. */
+    awarded: letters.awarded,
     registerRoutes(app: AppInstance) {
       registerAwardRoutes(app, { publicity, objections, standing });
+      registerDecisionRoutes(app, { settings, decisions, notices, letters });
     },
   };
 }

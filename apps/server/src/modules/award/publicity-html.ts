@@ -1,22 +1,7 @@
 import type { SectionSnapshotView } from '@bidhall/contracts';
 import { escapeHtml as e } from '../../platform/text/encode.ts';
 import type { ResultCandidate } from './award.deps.ts';
-
-const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const at = (d: Date) => e(SHANGHAI.format(d));
-const yuan = (fen: string | null) => {
-  if (fen === null || !/^\d+$/.test(fen)) return '—';
-  const v = BigInt(fen);
-  return `${(v / 100n).toLocaleString('zh-CN')}.${String(v % 100n).padStart(2, '0')} 元`;
-};
+import { at, yuan } from './html-format.ts';
 
 /**
  * The publicity as published (B-029): the section, the candidates in the report's order with their

@@ -8,6 +8,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type AwardDeps, json, type ResultCandidate, tables } from './award.deps.ts';
 import type { PublicityTable } from './award.tables.ts';
 import { publicityHtml } from './publicity-html.ts';
+import { sectionAccess } from './section-access.ts';
 
 /** Who acts on award routes: the audit actor, the account, its entity and the regions it reaches. */
 export interface Caller {
@@ -29,18 +30,10 @@ type Row = Selectable<PublicityTable>;
  */
 export function createPublicityService(deps: AwardDeps) {
   const { db, clock } = deps;
-
-  async function sectionOf(trx: Db, sectionId: string): Promise<SectionSnapshotView> {
-    const s = await deps.sections.get(trx, sectionId);
-    if (!s) throw new DomainError('SECTION_NOT_FOUND', `no section ${sectionId}`);
-    return s;
-  }
-
-  async function assertManager(trx: Db, section: SectionSnapshotView, caller: Caller) {
-    if (!caller.entityId || !(await deps.sections.canManage(trx, section.id, caller.entityId))) {
-      throw new DomainError('SECTION_NOT_MANAGED', 'only the tenderer or its mandated agency drafts the publicity');
-    }
-  }
+  const access = sectionAccess(deps);
+  const sectionOf = access.section;
+  const assertManager = (trx: Db, section: SectionSnapshotView, caller: Caller) =>
+    access.assertManager(trx, section, caller, 'only the tenderer or its mandated agency drafts the publicity');
 
   async function load(trx: Db, sectionId: string, round: number, lock = false) {
     let q = tables(trx).selectFrom('award.publicity').selectAll().where('section_id', '=', sectionId).where('round', '=', round);

@@ -46,5 +46,21 @@ export function createAwardScopes(deps: Pick<AwardDeps, 'db' | 'sections' | 'hol
         return factsOf(f.s.regionCode, { ...f.relations, subject: caller.entityId !== null && o.entity_id === caller.entityId });
       },
     },
+    // A letter (中标通知书 / 中标结果通知书): its addressee once issued; never before.
+    awardLetter: {
+      notFound: (id) => new DomainError('AWARD_LETTER_NOT_FOUND', `no letter ${id}`),
+      resolve: async (id, caller) => {
+        if (!isResourceId(id)) return null;
+        const l = await tables(db)
+          .selectFrom('award.letter')
+          .select(['section_id', 'entity_id', 'issued_at'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!l) return null;
+        const f = await sectionFacts(l.section_id, caller.entityId);
+        if (!f) return null;
+        return factsOf(f.s.regionCode, { subject: l.issued_at !== null && caller.entityId !== null && l.entity_id === caller.entityId });
+      },
+    },
   };
 }

@@ -19,6 +19,7 @@ const section = (over: Partial<SectionSnapshot> = {}): SectionSnapshot => ({
   category: 'works',
   kind: 'works',
   mandatory: true,
+  stateFunded: false,
   method: 'open',
   budgetFen: '120000000',
   tendererEntityId: '00000000-0000-4000-8000-000000000004',

@@ -15,6 +15,15 @@ export interface ReportedCandidate {
   evaluatedPriceFen: string | null;
 }
 
+/** Every evaluated bid: its rank, or the review criteria it failed (for the letters' reasons). */
+export interface EvaluatedOutcome {
+  bidId: string;
+  entityId: string;
+  entityName: string;
+  rank: number | null;
+  failing: { number: string; title: string }[];
+}
+
 /**
  * evaluation → award: the bids' evaluation result once its report is signed by every member — the
  * report's SM3, when it was completed, and the candidates with their ranks; null before.
@@ -22,7 +31,7 @@ export interface ReportedCandidate {
 export async function evaluationResultOf(
   trx: Db,
   sectionId: string,
-): Promise<{ reportSm3: string; completedAt: Date; candidates: ReportedCandidate[] } | null> {
+): Promise<{ reportSm3: string; completedAt: Date; candidates: ReportedCandidate[]; bids: EvaluatedOutcome[] } | null> {
   const row = await reportTables(trx)
     .selectFrom('evaluation.evaluation as e')
     .innerJoin('evaluation.report as r', (j) => j.onRef('r.section_id', '=', 'e.section_id').onRef('r.sitting', '=', 'e.sitting'))
@@ -34,6 +43,7 @@ export async function evaluationResultOf(
   const summary = json<EvaluationSummary>(row.summary);
   const bids = new Map(json<EvaluatedBid[]>(row.bids).map((b) => [b.bidId, b]));
   const ranked = new Map(summary.ranking.map((r) => [r.bidId, r]));
+  const failing = new Map(summary.compliance.map((c) => [c.bidId, c.failing]));
   return {
     reportSm3: row.report_sm3,
     completedAt: row.completed_at,
@@ -53,5 +63,12 @@ export async function evaluationResultOf(
         },
       ];
     }),
+    bids: [...bids.values()].map((b) => ({
+      bidId: b.bidId,
+      entityId: b.entityId,
+      entityName: b.entityName,
+      rank: ranked.get(b.bidId)?.rank ?? null,
+      failing: failing.get(b.bidId) ?? [],
+    })),
   };
 }

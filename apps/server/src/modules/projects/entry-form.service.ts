@@ -216,6 +216,7 @@ export function createEntryFormService(deps: ProjectsDeps) {
         must_enter: chosen.mustEnter,
         kind: p.kind,
         mandatory: p.mandatory,
+        state_funded: p.stateFunded,
         investment_fen: p.investmentFen,
         funding_source: p.fundingSource,
         location: p.location,
@@ -321,7 +322,7 @@ export function createEntryFormService(deps: ProjectsDeps) {
       if (project.status !== 'registered') {
         await t
           .updateTable('projects.project')
-          .set({ name: p.name, region_code: p.regionCode, category: p.category, must_enter: chosen.mustEnter, kind: p.kind, mandatory: p.mandatory, investment_fen: p.investmentFen, funding_source: p.fundingSource, location: p.location, updated_at: now })
+          .set({ name: p.name, region_code: p.regionCode, category: p.category, must_enter: chosen.mustEnter, kind: p.kind, mandatory: p.mandatory, state_funded: p.stateFunded, investment_fen: p.investmentFen, funding_source: p.fundingSource, location: p.location, updated_at: now })
           .where('id', '=', project.id)
           .execute();
       }

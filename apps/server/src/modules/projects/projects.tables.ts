@@ -10,6 +10,7 @@ export interface ProjectTable {
   must_enter: boolean;
   kind: string;
   mandatory: boolean;
+  state_funded: boolean;
   investment_fen: string | number | bigint;
   funding_source: string;
   location: string;

@@ -53,6 +53,7 @@ export function sectionQuery(db: Db) {
       'p.category',
       'p.kind',
       'p.mandatory',
+      'p.state_funded',
       'ef.id as ef_id',
     ]);
 }
@@ -75,6 +76,7 @@ export function toSectionRecord(r: Row): SectionRecord {
     category: r.category,
     kind: r.kind as ProcurementKind,
     mandatory: r.mandatory,
+    stateFunded: r.state_funded,
     method: r.method as TenderMethod,
     budgetFen: fenText(r.budget_fen),
     tendererEntityId: r.tenderer_entity_id,

@@ -17,6 +17,7 @@ export function toProjectView(p: ProjectTable): ProjectView {
     mustEnter: p.must_enter,
     kind: p.kind as ProjectView['kind'],
     mandatory: p.mandatory,
+    stateFunded: p.state_funded,
     investmentFen: fenText(p.investment_fen),
     fundingSource: p.funding_source,
     location: p.location,

@@ -18,6 +18,7 @@ const section: SectionSnapshot = {
   category: 'works',
   kind: 'works',
   mandatory: true,
+  stateFunded: false,
   method: 'open',
   budgetFen: '123456789',
   tendererEntityId: '00000000-0000-4000-8000-000000000004',
