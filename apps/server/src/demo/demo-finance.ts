@@ -32,6 +32,7 @@ export async function loadDemoFinance(
   options: { clock: Clock; demoCaDir?: string; onSkipped?: (stage: string, reason: string) => void },
 ): Promise<{ accounts: number; paid: number; guarantees: number }> {
   const bank = built.finance.sandboxBank;
+  await enrolDemoIssuer(built, db, options);
   const as = userSessions(built, options.clock);
   const bidder = await as('bidder.demo');
   const now = options.clock.now();
@@ -106,4 +107,40 @@ export async function loadDemoFinance(
     }
   }
   return { accounts: accounts.length, paid, guarantees };
+}
+
+/** guarantor.demo's terms on the sandbox issuer interface: 0.5 % of the guaranteed amount, at least 200 yuan. */
+export const DEMO_ISSUER_RATE_BP = 50;
+export const DEMO_ISSUER_MINIMUM_FEN = 20_000n;
+
+/**
+ * The e-guarantee one-stop in the demo (decision 0037): guarantor.demo, a guarantee company, answers on
+ * the sandbox issuer interface, signing guarantees and e-invoices with the key of its demo certificate
+ * (bound to its entity at start), so that every signature the platform checks is real.
+ */
+export async function enrolDemoIssuer(built: BuiltApp, db: Db, options: { demoCaDir?: string; onSkipped?: (stage: string, reason: string) => void }): Promise<boolean> {
+  const issuer = built.finance.sandboxIssuer;
+  if (!issuer) {
+    options.onSkipped?.('e-guarantee issuer', 'the sandbox is off (SANDBOX=off)');
+    return false;
+  }
+  const certFile = options.demoCaDir && join(options.demoCaDir, 'entities', 'guarantor.demo.cert.pem');
+  const keyFile = options.demoCaDir && join(options.demoCaDir, 'entities', 'guarantor.demo.key.pem');
+  const demo = DEMO_ENTITIES.find((e) => e.username === 'guarantor.demo')!;
+  const entity = await db.selectFrom('identity.market_entity').select(['id']).where('credit_code', '=', demoCreditCode(demo)).executeTakeFirst();
+  if (!certFile || !keyFile || !existsSync(certFile) || !existsSync(keyFile) || !entity) {
+    options.onSkipped?.('e-guarantee issuer', 'guarantor.demo has no demo certificate');
+    return false;
+  }
+  await issuer.enrol({
+    entityId: String(entity.id),
+    kind: 'guaranteeCompany',
+    rateBp: DEMO_ISSUER_RATE_BP,
+    minimumFen: DEMO_ISSUER_MINIMUM_FEN,
+    name: demo.name,
+    creditCode: demoCreditCode(demo),
+    keyPem: readFileSync(keyFile, 'utf8'),
+    certificatePem: readFileSync(certFile, 'utf8'),
+  });
+  return true;
 }

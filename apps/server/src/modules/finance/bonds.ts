@@ -2,6 +2,7 @@ import type { BondForm } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AccountService } from './accounts.service.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
+import { issuanceTables } from './issuance.tables.ts';
 import { fenToYuan } from './money.ts';
 
 export type BondStatus = 'ok' | 'missing' | 'short' | 'late' | 'invalid';
@@ -18,6 +19,11 @@ export interface BondCheckInput {
 }
 
 const DAY = 86_400_000;
+
+/** Until when a bid guarantee must hold: the deadline and the document's bid validity (0020, 0037). */
+export function guaranteeNeededUntil(deadline: Date, bidValidityDays: number | null): Date {
+  return new Date(deadline.getTime() + (bidValidityDays ?? 0) * DAY);
+}
 
 /**
  * The bid bond at submission (A-102, A-104), bidding's BondsPort: a deposit is the credits reconciled
@@ -62,11 +68,19 @@ export function createBonds(deps: FinanceDeps, accounts: AccountService) {
     if (g.section_id !== p.sectionId) return { status: 'invalid', detail: `guarantee ${number} is for another section` };
     const terms = await deps.documents.bondTerms(trx, p.sectionId);
     const validity = terms?.bidValidityDays ?? 0;
-    const needUntil = new Date(p.deadline.getTime() + validity * DAY);
+    const needUntil = guaranteeNeededUntil(p.deadline, validity);
     if (g.valid_from > p.at) return { status: 'invalid', detail: `guarantee ${number} is valid only from ${g.valid_from.toISOString()}` };
     if (g.valid_until < needUntil) {
       return { status: 'invalid', detail: `guarantee ${number} ends ${g.valid_until.toISOString()}; it must hold until ${needUntil.toISOString()} (the deadline and ${validity} days of bid validity)` };
     }
+    // Cancelled through the one-stop (decision 0037): it no longer stands for a bid.
+    const cancelled = await issuanceTables(trx)
+      .selectFrom('finance.guarantee_application')
+      .select('cancelled_at')
+      .where('guarantee_id', '=', g.id)
+      .where('state', '=', 'cancelled')
+      .executeTakeFirst();
+    if (cancelled) return { status: 'invalid', detail: `guarantee ${number} was cancelled at ${cancelled.cancelled_at!.toISOString()}` };
     if (BigInt(g.amount_fen) < p.amountFen) return { status: 'short', detail: `guarantee ${number} is for ${BigInt(g.amount_fen)} of ${p.amountFen} fen` };
     try {
       await deps.verifyEntitySignature(g.issuer_entity_id, Buffer.from(g.content, 'utf8'), g.signature, trx);
@@ -79,6 +93,15 @@ export function createBonds(deps: FinanceDeps, accounts: AccountService) {
   return {
     async check(trx: Db, input: BondCheckInput): Promise<{ status: BondStatus; detail: string | null }> {
       return input.form === 'guarantee' ? guarantee(trx, input) : deposit(trx, input);
+    },
+    /**
+     * finance → opening (decision 0037): a guarantee verified again when the hall opens — issuer's
+     * signature (the certificate may have been revoked since), amount, beneficiary, section, validity,
+     * not cancelled — against the amount the issued document asks for.
+     */
+    async recheck(trx: Db, input: Omit<BondCheckInput, 'amountFen'>): Promise<{ status: BondStatus; detail: string | null }> {
+      const terms = await deps.documents.bondTerms(trx, input.sectionId);
+      return guarantee(trx, { ...input, amountFen: terms?.bidBondFen ?? 0n });
     },
   };
 }

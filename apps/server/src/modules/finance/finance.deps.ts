@@ -1,4 +1,4 @@
-import type { SectionSnapshotView } from '@bidhall/contracts';
+import type { GuaranteeTerms, SectionSnapshotView } from '@bidhall/contracts';
 import type { Clock, HolidayCalendar } from '@bidhall/rules';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
 import type { Kysely } from 'kysely';
@@ -47,6 +47,50 @@ export interface BankPort {
   pay(instruction: { instructionId: string; amountFen: bigint; payeeAccount: string; payeeName: string; memo: string }): Promise<{ bankSerial: string; bookedAt: Date; amountFen: bigint }>;
 }
 
+/**
+ * The issuers' interface (电子保函 one-stop, decision 0037): every issuer (bank, insurer, guarantee
+ * company) the platform deals with, behind one port. Each call names the platform's id for it — the
+ * application, the claim — and the issuer acts once per id however often asked: a repeat is answered
+ * with what it did the first time. Guarantees and invoices come back signed (detached CMS over the
+ * canonical JSON) with a certificate bound to the issuer's entity, and the platform verifies them.
+ */
+export interface IssuerOffer {
+  entityId: string;
+  kind: 'bank' | 'insurer' | 'guaranteeCompany';
+  /** Premium rate on the guaranteed amount, basis points; never less than the minimum. */
+  rateBp: number;
+  minimumPremiumFen: bigint;
+}
+export interface IssuedGuarantee {
+  /** canonicalJson(GuaranteeTerms), as signed. */
+  content: string;
+  signature: string;
+  invoice: { content: string; signature: string };
+}
+export interface GuaranteeIssuerPort {
+  offers(): Promise<IssuerOffer[]>;
+  quote(q: { issuerEntityId: string; amountFen: bigint; validFrom: Date; validUntil: Date }): Promise<{ premiumFen: bigint; rateBp: number }>;
+  /** Accepts the application (terms without the number, which the issuer gives at issuance) at the quoted premium. */
+  apply(a: {
+    applicationId: string;
+    issuerEntityId: string;
+    terms: Omit<GuaranteeTerms, 'guaranteeNumber'>;
+    principal: { name: string; creditCode: string };
+    premiumFen: bigint;
+  }): Promise<{ reference: string }>;
+  /** The premium, paid once per application. */
+  payPremium(p: { applicationId: string; amountFen: bigint; payerAccount: string; payerName: string }): Promise<{ serial: string; paidAt: Date; amountFen: bigint }>;
+  /** The signed guarantee and e-invoice of a paid application (the same ones again when asked again). */
+  issue(applicationId: string): Promise<IssuedGuarantee>;
+  /** A claim paid to the beneficiary, once per claim id. */
+  payClaim(c: { claimId: string; applicationId: string; guaranteeNumber: string; amountFen: bigint; payeeAccount: string; payeeName: string; reason: string }): Promise<{ serial: string; paidAt: Date; amountFen: bigint }>;
+  /**
+   * Ends the application or guarantee. `accepted`: the platform registered the guarantee (its terms and
+   * signature verified); a premium paid for a guarantee never issued or never accepted is refunded.
+   */
+  cancel(c: { applicationId: string; accepted: boolean }): Promise<{ cancelledAt: Date; refund: { serial: string; amountFen: bigint } | null }>;
+}
+
 /** The trading centre's bond settlement account, into which every virtual sub-account pays. */
 export interface SettlementAccount {
   bankName: string;
@@ -74,6 +118,8 @@ export interface FinanceDeps {
   /** The demand-deposit rate refunds earn, basis points a year (default 35 = 0.35 %). */
   depositRateBp?: number;
   settlement?: SettlementAccount;
+  /** The issuers' interface; without it (and without the sandbox) the one-stop offers no issuer. */
+  issuer?: GuaranteeIssuerPort;
 }
 
 export const DEFAULT_SETTLEMENT: SettlementAccount = {

@@ -85,7 +85,7 @@ export interface RefundTable {
   round: number;
   entity_id: string;
   region_code: string;
-  reason: 'withdrawn' | 'notBidding' | 'request';
+  reason: 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned';
   principal_fen: BigIntColumn;
   rate_bp: number;
   interest_fen: BigIntColumn | null;

@@ -12,9 +12,17 @@ import { createStatementService } from './statements.service.ts';
 import { createRefundReading } from './refunds.read.ts';
 import { registerRefundRoutes } from './refunds.routes.ts';
 import { createRefundService, REFUND_PAY_JOB, REFUND_SWEEP_JOB } from './refunds.service.ts';
+import { createIssuanceReading } from './issuance.read.ts';
+import { registerIssuanceRoutes } from './issuance.routes.ts';
+import { createIssuanceScopes } from './issuance.scopes.ts';
+import { createIssuanceService, GUARANTEE_CLAIM_JOB, GUARANTEE_ISSUE_JOB, GUARANTEE_SWEEP_JOB } from './issuance.service.ts';
+import { createSandboxIssuer } from './sandbox-issuer.ts';
 
 export type { BankPort, BidsPort, BondDocumentsPort, EntitiesPort, FinanceDeps, SectionsPort, SettlementAccount, VerifyEntitySignaturePort } from './finance.deps.ts';
 export { REFUND_PAY_JOB, REFUND_SWEEP_JOB };
+export { GUARANTEE_CLAIM_JOB, GUARANTEE_ISSUE_JOB, GUARANTEE_SWEEP_JOB };
+export type { GuaranteeIssuerPort, IssuedGuarantee, IssuerOffer } from './finance.deps.ts';
+export type { SandboxIssuer, SandboxIssuerEnrolment } from './sandbox-issuer.ts';
 export type { BondCheckInput, BondStatus } from './bonds.ts';
 export type { Caller as FinanceCaller } from './caller.ts';
 export { DEFAULT_SETTLEMENT } from './finance.deps.ts';
@@ -39,23 +47,47 @@ export function createFinanceModule(deps: FinanceDeps) {
   const refundReading = createRefundReading(deps, refunds);
   deps.jobs.define<{ refundId: string }>({ name: REFUND_PAY_JOB, handle: async ({ refundId }) => refunds.pay(refundId) });
   deps.jobs.define({ name: REFUND_SWEEP_JOB, cron: '*/5 * * * *', handle: async () => refunds.sweep() });
+  // E-guarantees one-stop (decision 0037): the configured issuers' interface, or the sandbox issuers.
+  const sandboxIssuer = deps.sandbox ? createSandboxIssuer(deps) : null;
+  const issuance = createIssuanceService(deps, deps.issuer ?? sandboxIssuer);
+  const issuanceReading = createIssuanceReading(deps);
+  deps.jobs.define<{ applicationId: string }>({ name: GUARANTEE_ISSUE_JOB, handle: async ({ applicationId }) => issuance.collect(applicationId) });
+  deps.jobs.define<{ claimId: string }>({ name: GUARANTEE_CLAIM_JOB, handle: async ({ claimId }) => issuance.payClaim(claimId) });
+  deps.jobs.define({ name: GUARANTEE_SWEEP_JOB, cron: '*/5 * * * *', handle: async () => issuance.sweep() });
 
   return {
     errors: financeErrors,
-    scopes: {},
+    scopes: createIssuanceScopes(deps),
     /** finance → bidding (BondsPort): the bond as it stands at submission. */
     bonds,
-    services: { accounts, statements, guarantees, refunds },
+    services: { accounts, statements, guarantees, refunds, issuance },
     /** bidding → finance: a bid withdrawn before the deadline has its deposits refunded (inside the withdrawal's transaction). */
     async onBidWithdrawn(trx: Db, bid: { sectionId: string; round: number; entityId: string }, actor: Actor): Promise<void> {
       const account = await accounts.find(trx, bid.sectionId, bid.round, bid.entityId);
       if (account) await refunds.requestIn(trx, account.id, 'withdrawn', actor);
     },
+    /**
+     * The result is out (Reg. 57): the deposits of the section's round for these entities are requested
+     * back — the losers' when the award notices are issued, the winner's when the contract is signed.
+     */
+    async onResult(trx: Db, result: { sectionId: string; round: number; entityIds: string[]; reason: 'notAwarded' | 'contractSigned' }, actor: Actor): Promise<number> {
+      let made = 0;
+      for (const entityId of result.entityIds) {
+        const account = await accounts.find(trx, result.sectionId, result.round, entityId);
+        if (account) made += await refunds.requestIn(trx, account.id, result.reason, actor);
+      }
+      // Their e-guarantees are released too: the bidder may cancel them (decision 0037).
+      await issuance.onResult(trx, result, actor);
+      return made;
+    },
+    /** The sandbox issuers (enrol one with the key of its bound certificate), or null outside sandbox mode. */
+    sandboxIssuer,
     /** The sandbox bank, or null outside sandbox mode. */
     sandboxBank,
     registerRoutes(app: AppInstance) {
       registerFinanceRoutes(app, { db: deps.db, accounts, statements, guarantees });
       registerRefundRoutes(app, { db: deps.db, reading: refundReading });
+      registerIssuanceRoutes(app, { db: deps.db, service: issuance, reading: issuanceReading });
       if (sandboxBank) registerSandboxBankRoutes(app, { db: deps.db, bank: sandboxBank });
     },
   };

@@ -10,7 +10,7 @@ export const REFUND_PAY_JOB = 'finance.refund.pay';
 /** Every five minutes: refunds still unpaid (the bank was away, the server stopped) are tried again. */
 export const REFUND_SWEEP_JOB = 'finance.refund.sweep';
 
-export type RefundReason = 'withdrawn' | 'notBidding' | 'request';
+export type RefundReason = 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned';
 
 /**
  * Bid bond refunds (task 10, B-047, A-105, A-187; decision 0033): each deposit reconciled to a

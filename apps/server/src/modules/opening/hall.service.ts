@@ -70,6 +70,18 @@ export function createHallService(deps: OpeningDeps, bus: HallBus, sitting: Sitt
       if (await store(trx).hall(sectionId, s.round)) return false;
       const terms = await deps.terms.termsFor(trx, sectionId, sitting);
       const bids = await deps.bids.openedBids(trx, sectionId, s.round, deadline, sitting);
+      // A bid guarantee is verified again now (decision 0037): revoked, cancelled or altered since the
+      // submission, the hall shows it as it stands at the opening.
+      const rechecked: { bidId: string; status: string; detail: string | null }[] = [];
+      if (deps.bonds) {
+        for (const b of bids) {
+          const bond = b.signedManifest.manifest.bond;
+          if (b.bondForm !== 'guarantee' || !bond || bond.form !== 'guarantee') continue;
+          const r = await deps.bonds.recheck(trx, { sectionId, round: s.round, entityId: b.entityId, tendererEntityId: s.tendererEntityId, form: 'guarantee', reference: bond.reference ?? null, deadline, at: now });
+          rechecked.push({ bidId: b.bidId, status: r.status, detail: r.detail });
+          b.bondStatus = r.status;
+        }
+      }
       await tables(trx)
         .insertInto('opening.hall')
         .values({
@@ -109,7 +121,7 @@ export function createHallService(deps: OpeningDeps, bus: HallBus, sitting: Sitt
       }
       const hall = (await store(trx).hall(sectionId, s.round))!;
       const list = bids.map((b, i) => ({ order: i + 1, bidId: b.bidId, entityName: b.entityName, receivedAt: b.receivedAt.toISOString(), manifestSm3: b.manifestSm3, receipt: b.receipt }));
-      await record(trx, systemActor, hall, 'opened', { bidDeadline: deadline.toISOString(), bids: list });
+      await record(trx, systemActor, hall, 'opened', { bidDeadline: deadline.toISOString(), bids: list, ...(rechecked.length ? { guaranteesRechecked: rechecked } : {}) });
       await event(trx, hall, 'opened', now, { bids: bids.length });
       const quorum = openingQuorum({ validBids: bids.length, signedIn: bids.length, bidderDecrypts: false, applications: isApplication });
       if (!quorum.opens) await fail(trx, hall, quorum.reason, now, { bids: bids.length });

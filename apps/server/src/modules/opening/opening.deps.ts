@@ -90,6 +90,17 @@ export interface RegionsPort {
   chainOf(regionCode: string): string[];
 }
 
+/**
+ * finance → opening (decision 0037): a bid guarantee verified again as the hall opens — the issuer's
+ * signature, the amount the document asks, the beneficiary, the section, the validity, not cancelled.
+ */
+export interface BondRecheckPort {
+  recheck(
+    trx: Db,
+    input: { sectionId: string; round: number; entityId: string; tendererEntityId: string; form: 'guarantee'; reference: string | null; deadline: Date; at: Date },
+  ): Promise<{ status: string; detail: string | null }>;
+}
+
 export interface OpeningDeps {
   db: Db;
   clock: Clock;
@@ -106,6 +117,8 @@ export interface OpeningDeps {
   publish: PublishPort;
   draws: DrawsPort;
   regions: RegionsPort;
+  /** Re-verifies bid guarantees at opening; absent, the hall keeps the status found at submission. */
+  bonds?: BondRecheckPort;
 }
 
 export function tables(db: Db): Kysely<OpeningTables> {
