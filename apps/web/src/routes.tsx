@@ -22,6 +22,7 @@ const NoticePage = lazy(() => import('./pages/portal/NoticePage.tsx'));
 const BidderPage = lazy(() => import('./pages/bidder/BidderPage.tsx'));
 const SectionWorkspacePage = lazy(() => import('./pages/bidder/SectionWorkspacePage.tsx'));
 const EvaluationClarificationsPage = lazy(() => import('./pages/bidder/EvaluationClarificationsPage.tsx'));
+const AwardLettersPage = lazy(() => import('./pages/bidder/AwardLettersPage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage.tsx'));
 const EntryFormPage = lazy(() => import('./pages/projects/EntryFormPage.tsx'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.tsx'));
@@ -72,6 +73,8 @@ export const router = createBrowserRouter([
       { path: '/bidder', element: <RequireBidder><BidderPage /></RequireBidder> },
       { path: '/bidder/sections/:sectionId', element: <RequireBidder><SectionWorkspacePage /></RequireBidder> },
       { path: '/bidder/evaluation-clarifications', element: <RequireBidder><EvaluationClarificationsPage /></RequireBidder> },
+      // 中标通知书 / 中标结果通知书 issued to the bidder's entity (decision 0035); the award notifications link here.
+      { path: '/bidder/award-letters', element: <RequireBidder><AwardLettersPage /></RequireBidder> },
       {
         path: '/workspace',
         element: (

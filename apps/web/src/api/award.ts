@@ -1,12 +1,22 @@
-// Award (定标, decision 0034): the candidates' publicity from the completed evaluation report, its
-// verification by staff, and the bidders' objections to the result with the tenderer's answers.
+// Award (定标, decisions 0034, 0035): the candidates' publicity from the completed evaluation report, its
+// verification by staff, and the bidders' objections to the result with the tenderer's answers; who
+// decides, the winner, the written report, the award notices and each bidder's letter.
 import type {
+  AwardDecisionInput,
+  AwardDecisionView,
+  AwardNoticeInput,
+  AwardNoticeVerification,
+  AwardNoticeView,
+  AwardSettingInput,
+  AwardSettingView,
   AwardStandingView,
+  MyAwardLetterView,
   PublicityInput,
   PublicityVerification,
   PublicityView,
   ResultObjectionView,
 } from '@bidhall/contracts';
+import type { JsonSignature } from '@bidhall/crypto/browser';
 import { api } from './client.ts';
 
 const base = (sectionId: string) => `/sections/${encodeURIComponent(sectionId)}/award`;
@@ -21,4 +31,15 @@ export const awardApi = {
   object: (sectionId: string, content: string) => api.post<ResultObjectionView>(`${base(sectionId)}/objections`, { content }),
   answer: (objectionId: string, answer: string) =>
     api.post<ResultObjectionView>(`/award-objections/${encodeURIComponent(objectionId)}/answer`, { answer }),
+  setting: (sectionId: string, body: AwardSettingInput) => api.put<AwardSettingView>(`${base(sectionId)}/setting`, body),
+  decide: (sectionId: string, body: AwardDecisionInput) => api.post<AwardDecisionView>(`${base(sectionId)}/decision`, body),
+  report: (sectionId: string, report: string) => api.post<AwardDecisionView>(`${base(sectionId)}/report`, { report }),
+  saveNotices: (sectionId: string, body: AwardNoticeInput) => api.put<AwardNoticeView>(`${base(sectionId)}/notices`, body),
+  submitNotices: (sectionId: string, body: { certificatePem: string; signature: JsonSignature }) =>
+    api.post<AwardNoticeView>(`${base(sectionId)}/notices/submit`, body),
+  verifyNotices: (sectionId: string, body: AwardNoticeVerification) =>
+    api.post<AwardNoticeView>(`${base(sectionId)}/notices/verification`, body),
+  myLetters: () => api.get<MyAwardLetterView[]>('/award-letters/mine'),
+  acknowledge: (letterId: string) =>
+    api.post<MyAwardLetterView>(`/award-letters/${encodeURIComponent(letterId)}/acknowledgement`, {}),
 };

@@ -113,6 +113,8 @@ const projectsEn: ProjectsMessages = {
       mustEnterHint: 'The catalog says this category must be traded on the platform',
       kind: 'Procurement kind',
       mandatory: 'Tendering required by law',
+      stateFunded: 'State-owned funds hold a controlling or leading share',
+      stateFundedHint: 'Where tendering is required by law and state-owned funds hold a controlling or leading share, the first-ranked candidate is awarded (B-027)',
       investment: 'Total investment (yuan)',
       fundingSource: 'Funding source',
       location: 'Location',

@@ -111,6 +111,8 @@ const projectsZhCN = {
       mustEnterHint: '依目录属于“应进必进”项目：必须进入平台交易',
       kind: '采购类型',
       mandatory: '依法必须招标',
+      stateFunded: '国有资金占控股或者主导地位',
+      stateFundedHint: '依法必须招标且国有资金占控股或主导地位的项目，应确定排名第一的中标候选人为中标人（B-027）',
       investment: '总投资（元）',
       fundingSource: '资金来源',
       location: '建设地点',

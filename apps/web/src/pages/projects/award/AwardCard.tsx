@@ -26,8 +26,10 @@ import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
 import { ReasonModal } from '../../admin/ReasonModal.tsx';
-import { PUBLICITY_STATE_COLOURS, publicityStep } from './awardStates.ts';
+import { NOTICE_STATE_COLOURS, PUBLICITY_STATE_COLOURS, publicityStep } from './awardStates.ts';
 import { CandidatesTable } from './CandidatesTable.tsx';
+import { DecisionPanel } from './DecisionPanel.tsx';
+import { NoticesPanel } from './NoticesPanel.tsx';
 import { ObjectionsTable } from './ObjectionsTable.tsx';
 import { PeriodStatus } from './PeriodStatus.tsx';
 import { PublicityForm } from './PublicityForm.tsx';
@@ -35,9 +37,10 @@ import { PublicityForm } from './PublicityForm.tsx';
 const STEPS = ['draft', 'pendingVerification', 'published'] as const;
 
 /**
- * 定标 of a section (decision 0034): the candidates' publicity from the completed evaluation report —
+ * 定标 of a section (decisions 0034, 0035): the candidates' publicity from the completed evaluation report —
  * drafted by the tenderer or its agency (A-163), verified by staff (A-164), published (B-029) — and the
- * objections to the result raised during it, with the answers; unanswered ones suspend the award (B-031).
+ * objections to the result raised during it, with the answers; unanswered ones suspend the award (B-031);
+ * then the decision of the winner with the written report (定标 tab), and the award notices (中标通知书 tab).
  */
 export function AwardCard({ section }: { section: SectionDetail }) {
   const { t } = useTranslation();
@@ -213,15 +216,25 @@ export function AwardCard({ section }: { section: SectionDetail }) {
   return (
     <Card
       title={
-        <Space>
-          {t('award.title')} · {t('award.publicityTitle')}
+        <Space wrap size={[8, 4]}>
+          {t('award.title')}
           {s && (
             <Tag
               color={p ? PUBLICITY_STATE_COLOURS[p.state] : 'default'}
               data-testid="publicity-state"
               data-state={p?.state ?? 'none'}
             >
-              {t(`award.states.${p?.state ?? 'none'}`)}
+              {t('award.publicityTitle')} · {t(`award.states.${p?.state ?? 'none'}`)}
+            </Tag>
+          )}
+          {s?.decision && (
+            <Tag color="gold" data-testid="award-winner-tag">
+              {t('award.winnerTag', { name: s.decision.entityName })}
+            </Tag>
+          )}
+          {s?.notice && (
+            <Tag color={NOTICE_STATE_COLOURS[s.notice.state]}>
+              {t('award.tabs.notices')} · {t(`award.notices.states.${s.notice.state}`)}
             </Tag>
           )}
         </Space>
@@ -252,6 +265,7 @@ export function AwardCard({ section }: { section: SectionDetail }) {
             />
           )}
           <Tabs
+            defaultActiveKey={s.notice ? 'notices' : s.decision || s.decidable ? 'decision' : 'publicity'}
             items={[
               { key: 'publicity', label: t('award.tabs.publicity'), children: publicityTab },
               {
@@ -262,6 +276,16 @@ export function AwardCard({ section }: { section: SectionDetail }) {
                 ) : (
                   <ObjectionsTable objections={list} canAnswer={section.canManage} onAnswered={reload} />
                 ),
+              },
+              {
+                key: 'decision',
+                label: <span data-testid="award-decision-tab">{t('award.tabs.decision')}</span>,
+                children: <DecisionPanel section={section} standing={s} onChanged={reload} />,
+              },
+              {
+                key: 'notices',
+                label: <span data-testid="award-notices-tab">{t('award.tabs.notices')}</span>,
+                children: <NoticesPanel section={section} standing={s} isStaff={isStaff} onChanged={reload} />,
               },
             ]}
           />

@@ -103,9 +103,20 @@ export function ProjectStep({ editable, codeFixed, prefill, fetching, onFetch }:
             <Input className="mono" suffix={t('projects.yuan')} inputMode="decimal" />
           </Form.Item>
         </Col>
-        <Col xs={24} md={16}>
+        <Col xs={24} md={8}>
           <Form.Item name={['project', 'fundingSource']} label={t('projects.entry.fundingSource')} rules={[required, { max: 200 }]}>
             <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={['project', 'stateFunded']}
+            label={t('projects.entry.stateFunded')}
+            tooltip={t('projects.entry.stateFundedHint')}
+            valuePropName="checked"
+            initialValue={false}
+          >
+            <Switch data-testid="project-state-funded" />
           </Form.Item>
         </Col>
         <Col xs={24}>

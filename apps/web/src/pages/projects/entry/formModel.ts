@@ -71,6 +71,7 @@ export function valuesFromView(v: EntryFormView): EntryValues {
       category: p.category,
       kind: p.kind,
       mandatory: p.mandatory,
+      stateFunded: p.stateFunded,
       investmentYuan: fenToYuan(p.investmentFen),
       fundingSource: p.fundingSource,
       location: p.location,
