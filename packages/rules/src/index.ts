@@ -39,6 +39,7 @@ export type { RuleProfile, RuleProfileCode } from './rule-profiles.ts';
 export { isRuleProfileCode, RULE_PROFILE_CODES, RULE_PROFILES } from './rule-profiles.ts';
 export { durationEnd } from './duration-end.ts';
 export { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, refundDueDate } from './bond-refund.ts';
+export { GUARANTEE_VAT_RATE_BP, guaranteePremiumFen, vatSplitFen } from './guarantee-premium.ts';
 export type { UnsealFault, UnsealOutcome, HallFacts, HallStage, QuorumFailure } from './opening-hall.ts';
 export { unsealFailureOutcome, unsealingOpen, unsealWindowEnd, hallStage, MIN_BIDS_TO_OPEN, openingQuorum } from './opening-hall.ts';
 
@@ -75,3 +76,5 @@ export type { Avoidance, CommitteeIssue, CommitteePlanFacts, CommitteeRule, Draw
 export { committeeIssues, eligibleExperts, FORMER_EMPLOYER_YEARS, normaliseUnitName } from './committee.ts';
 
 export * from './evaluation/index.ts';
+export type { Ballot, SeparatedAwardMethod, VoteTally } from './award/separated-award.ts';
+export { checkAwardCommittee, lowestPriceCandidates, MIN_AWARD_COMMITTEE, SEPARATED_AWARD_METHODS, tallyVotes, voteShortlist } from './award/separated-award.ts';
