@@ -228,6 +228,11 @@ const expertsEn: Strings<typeof expertsZhCN> = {
       secret: 'Who sits on the committee is secret until the award: only seats are shown here, never experts.',
       open: '{{count}} seats to fill',
       avoided: 'The last draw left out {{count}} experts by avoidance',
+      reviewPlan: {
+        size: 'Review committee size',
+        evaluationStartsAt: 'Review starts',
+        venue: 'Review venue',
+      },
       plan: {
         title: 'Committee plan',
         size: 'Committee size',

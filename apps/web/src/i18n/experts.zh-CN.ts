@@ -224,6 +224,12 @@ const expertsZhCN = {
       secret: '评标委员会成员名单在中标结果确定前保密：这里只显示席位，不显示专家身份。',
       open: '待抽取席位 {{count}} 个',
       avoided: '上次抽取因回避排除 {{count}} 名专家',
+      /** The prequalification review committee's plan says 资格审查 where the evaluation's says 评标. */
+      reviewPlan: {
+        size: '资格审查委员会人数',
+        evaluationStartsAt: '资格审查开始时间',
+        venue: '资格审查地点',
+      },
       plan: {
         title: '抽取方案',
         size: '评标委员会人数',

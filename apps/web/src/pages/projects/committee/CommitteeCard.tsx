@@ -141,7 +141,7 @@ export function CommitteeCard({ section, sitting = 'bid' }: { section: SectionDe
             </div>
           )}
           {v.plan && (!canPlan || v.draws.length > 0) ? (
-            <PlanSummary plan={v.plan} />
+            <PlanSummary plan={v.plan} sitting={sitting} />
           ) : canPlan ? (
             <PlanForm
               key={JSON.stringify(v.plan)}

@@ -27,6 +27,7 @@ import { useLocale } from '../../../i18n/LocaleProvider.tsx';
 import { formPath, optionalCreditCode } from '../../experts/fieldRules.ts';
 import { specialtyTree } from '../../experts/specialties.ts';
 import { seatCounts, toPlanForm, toPlanInput, type PlanFormValues } from './planForm.ts';
+import { planLabel } from './planLabel.ts';
 
 interface Props {
   sectionId: string;
@@ -74,7 +75,7 @@ export function PlanForm({ sectionId, sitting, section, plan, onSaved, onIssues 
     <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => void save(v)} data-testid="committee-plan-form">
       <Row gutter={16}>
         <Col xs={12} md={6}>
-          <Form.Item name="size" label={t('experts.committee.plan.size')} rules={[required]}>
+          <Form.Item name="size" label={t(planLabel(sitting, 'size'))} rules={[required]}>
             <InputNumber min={3} max={25} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
@@ -159,12 +160,12 @@ export function PlanForm({ sectionId, sitting, section, plan, onSaved, onIssues 
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="evaluationStartsAt" label={t('experts.committee.plan.evaluationStartsAt')} rules={[required]}>
+          <Form.Item name="evaluationStartsAt" label={t(planLabel(sitting, 'evaluationStartsAt'))} rules={[required]}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={10}>
-          <Form.Item name="venue" label={t('experts.committee.plan.venue')} rules={requiredText(t, 200)}>
+          <Form.Item name="venue" label={t(planLabel(sitting, 'venue'))} rules={requiredText(t, 200)}>
             <Input maxLength={200} />
           </Form.Item>
         </Col>
