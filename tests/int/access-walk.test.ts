@@ -114,6 +114,12 @@ const SAMPLE_QUERIES: Record<string, string> = {
   // A section's award is known by its section: the demo's evaluated section.
   award: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
   awardObjection: 'SELECT id FROM award.objection',
+  // E-guarantees one-stop (decision 0037): the sample on a section whose deadline has passed first (its tenderer may claim).
+  guaranteeApplication: 'SELECT id FROM finance.guarantee_application ORDER BY bid_deadline',
+  guarantee: 'SELECT g.id FROM finance.guarantee g LEFT JOIN finance.guarantee_application a ON a.guarantee_id = g.id ORDER BY a.bid_deadline NULLS LAST',
+  // A section's contract is known by its section (decision 0036): the demo's evaluated section.
+  contract: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
+  awardLetter: 'SELECT id FROM award.letter',
   evaluationClarification: 'SELECT id FROM evaluation.clarification',
 };
 
@@ -141,6 +147,7 @@ beforeAll(async () => {
   expect(venue.statusCode, venue.body).toBe(201);
   await clarificationSample(bidder!.entityId!, staff!.userId, insiders.find((s) => s.name === 'expert.demo')!.userId);
   await awardObjectionSample(bidder!.entityId!, staff!.userId);
+  await guaranteeSample(bidder!.entityId!, tenderer!.entityId!, bidder!.userId);
   const record = await call('POST', `/api/v1/site-visits/${visit.json().id}/records`, tenderer!.cookie, { summary: '踏勘完成', attendees: [] });
   expect(record.statusCode, record.body).toBe(201);
   // A sealed bid of bidder.demo on the section whose document it obtained, with its demo certificate.
@@ -222,6 +229,24 @@ afterAll(async () => {
  * An objection by bidder.demo to the result of the demo's evaluated section (decision 0034): the walk
  * needs an instance; tests/int/award.test.ts walks the way to it (report, publicity, verification).
  */
+/**
+ * An e-guarantee of bidder.demo issued through the one-stop in favour of tenderer.demo on a demo section
+ * whose deadline has passed (decision 0037): the walk needs an instance; tests/int/guarantee-issuance.test.ts
+ * walks the way to it (apply, pay, issue, claim).
+ */
+async function guaranteeSample(entityId: string, tendererEntityId: string, userId: string) {
+  const db = t.database.db;
+  const now = t.clock.now();
+  const issuer = (await sql<{ id: string }>`SELECT id FROM identity.market_entity WHERE 'guarantor' = ANY(roles) ORDER BY created_at LIMIT 1`.execute(db)).rows[0]!.id;
+  const hall = (await sql<{ section_id: string; round: number; region_code: string; bid_deadline: Date }>`SELECT section_id, round, region_code, bid_deadline FROM opening.hall WHERE sitting = 'bid' ORDER BY bid_deadline LIMIT 1`.execute(db)).rows[0]!;
+  const guaranteeId = (
+    await sql<{ id: string }>`INSERT INTO finance.guarantee (id, guarantee_number, issuer_entity_id, principal_entity_id, beneficiary_entity_id, section_id, amount_fen, valid_from, valid_until, content, signature, signer_subject, signer_fingerprint, registered_by, registered_at)
+      VALUES (gen_random_uuid(), 'WALK-GUARANTEE-1', ${issuer}, ${entityId}, ${tendererEntityId}, ${hall.section_id}, 8000000, ${new Date(hall.bid_deadline.getTime() - 86_400_000)}, ${new Date(now.getTime() + 90 * 86_400_000)}, '{}', 'c2lnbmF0dXJl', 'CN=walk', 'walk', ${userId}, ${now}) RETURNING id`.execute(db)
+  ).rows[0]!.id;
+  await sql`INSERT INTO finance.guarantee_application (id, section_id, round, region_code, entity_id, issuer_entity_id, beneficiary_entity_id, amount_fen, valid_from, valid_until, bid_deadline, rate_bp, premium_fen, issuer_reference, state, applied_by, applied_at, paid_by, paid_at, payment_serial, guarantee_id, issued_at, invoice_number, invoice_content, invoice_signature)
+    VALUES (gen_random_uuid(), ${hall.section_id}, ${hall.round}, ${hall.region_code}, ${entityId}, ${issuer}, ${tendererEntityId}, 8000000, ${new Date(hall.bid_deadline.getTime() - 86_400_000)}, ${new Date(now.getTime() + 90 * 86_400_000)}, ${hall.bid_deadline}, 50, 40000, 'WALK', 'issued', ${userId}, ${now}, ${userId}, ${now}, 'WALK-PAY', ${guaranteeId}, ${now}, 'WALK-INVOICE', '{}', 'c2lnbmF0dXJl')`.execute(db);
+}
+
 async function awardObjectionSample(entityId: string, userId: string) {
   const db = t.database.db;
   const now = t.clock.now();
@@ -231,6 +256,13 @@ async function awardObjectionSample(entityId: string, userId: string) {
     WHERE s.id = (SELECT section_id FROM experts.committee_plan WHERE sitting = 'bid' LIMIT 1)`.execute(db);
   await sql`INSERT INTO award.objection (id, publicity_id, section_id, region_code, entity_id, entity_name, user_id, content, received_at, late, answer_due)
     SELECT gen_random_uuid(), id, section_id, region_code, ${entityId}, '鄂尔多斯市示范建筑工程有限公司', ${userId}, '异议', ${now}, false, '2099-01-01' FROM award.publicity`.execute(db);
+  // An issued result letter to bidder.demo (decision 0035); tests/int/award-decision.test.ts walks the way to it.
+  await sql`INSERT INTO award.decision (id, section_id, round, region_code, tenderer_entity_id, publicity_id, authority, bid_id, entity_id, entity_name, rank, price_fen, reason, decided_by, decided_at, report_due)
+    SELECT gen_random_uuid(), section_id, round, region_code, tenderer_entity_id, id, 'tenderer', gen_random_uuid(), gen_random_uuid(), '中标人', 1, '100', '', ${userId}, ${now}, '2099-01-01' FROM award.publicity`.execute(db);
+  await sql`INSERT INTO award.notice (id, decision_id, section_id, round, region_code, state, remarks, content_sm3, signature, signed_at, verified_by, verified_at, publication_id, drafted_by, drafted_at, updated_at)
+    SELECT gen_random_uuid(), id, section_id, round, region_code, 'issued', '', ${'0'.repeat(64)}, '{}'::jsonb, ${now}, ${userId}, ${now}, gen_random_uuid(), ${userId}, ${now}, ${now} FROM award.decision`.execute(db);
+  await sql`INSERT INTO award.letter (id, notice_id, section_id, bid_id, entity_id, entity_name, kind, rank, reason, issued_at)
+    SELECT gen_random_uuid(), id, section_id, gen_random_uuid(), ${entityId}, '鄂尔多斯市示范建筑工程有限公司', 'result', 2, '未中标', ${now} FROM award.notice`.execute(db);
 }
 
 async function clarificationSample(entityId: string, staffId: string, expertId: string) {

@@ -47,6 +47,7 @@ import { createExchangeModule } from './modules/exchange/index.ts';
 import { createFinanceModule } from './modules/finance/index.ts';
 import { createEvaluationModule } from './modules/evaluation/index.ts';
 import { createAwardModule } from './modules/award/index.ts';
+import { createContractModule } from './modules/contract/index.ts';
 import { createExpertsModule, createSandboxGateway } from './modules/experts/index.ts';
 import { accountLookup, createIdentityModule, entityLookup, ocspTransport, personRefOf, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
@@ -311,6 +312,8 @@ export async function buildApp(deps: AppDeps) {
     publish: disclosure.publish,
     // The price coefficient drawn at opening with trust's verifiable draws.
     draws: trust.draws,
+    // Bid guarantees verified again as the hall opens (decision 0037).
+    bonds: { recheck: (trx, input) => finance.bonds.recheck(trx, input) },
   });
   // The expert pool and the committee draw (issue 12): avoidance reads the opened hall's bidders.
   const experts = createExpertsModule({
@@ -397,8 +400,54 @@ export async function buildApp(deps: AppDeps) {
     publish: disclosure.publish,
     notify: notifications.notify,
     supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
+    boundCertificate: identity.boundCertificate,
+    // The written report to the supervisor and the letters to the public service platform, through the outbox.
+    outbox: (trx, message) => exchange.outbox.enqueue(trx, message),
+    // Reg. 57: the losers' bid bonds come back once the letters are issued.
+    refunds: (trx, result, actor) => finance.onResult(trx, result, actor),
+    // Law 46: the contract's 30 days start with the award notice (contract is built below; called only later).
+    onAwardNoticeIssued: (trx, sectionId) => contract.onAwardNoticeIssued(trx, sectionId),
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation, award];
+  // The contract (decision 0036): drafted from the award, the winning bid's readout and the document's contract chapter.
+  const contract = createContractModule({
+    db,
+    clock: deps.clock,
+    audit,
+    jobs: deps.jobs,
+    calendar: () => catalog.calendar.current(),
+    sections: projects.sections,
+    // The section's award once the award notice is issued (award's letters).
+    awarded: (trx, sectionId) => award.awarded(trx, sectionId),
+    terms: async (trx, sectionId) => {
+      const doc = await documents.bidding.issuedFor(trx, sectionId, 'tender');
+      if (!doc) return null;
+      const text = (v: string | null | undefined) => v?.trim() || null;
+      return {
+        documentId: doc.id,
+        version: doc.version,
+        contentSm3: doc.contentSm3,
+        paymentTerms: text(doc.values.contract?.paymentTerms),
+        specialTerms: text(doc.values.contract?.specialTerms),
+        durationDays: text(doc.values.instructions?.durationDays),
+        qualityStandard: text(doc.values.instructions?.qualityStandard),
+      };
+    },
+    // The winning bid as read out at the opening: its duration, quality and (where the document asks for one) manager.
+    winningBid: async (trx, sectionId, bidId) => {
+      const readout = await opening.readout.readoutOf(trx, sectionId, 'bid');
+      const bid = readout?.bids.find((b) => b.bidId === bidId);
+      if (!bid) return null;
+      const value = (k: string) => (bid.values[k] === null || bid.values[k] === undefined ? null : String(bid.values[k]));
+      return { durationDays: value('durationDays'), quality: value('quality'), projectManager: value('projectManager') };
+    },
+    publish: disclosure.publish,
+    notify: notifications.notify,
+    supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
+    boundCertificate: identity.boundCertificate,
+    // Reg. 57: the winner's bid bond comes back once the contract is signed.
+    refundBond: (trx, bond, actor) => finance.onResult(trx, { sectionId: bond.sectionId, round: bond.round, entityIds: [bond.entityId], reason: 'contractSigned' }, actor),
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation, award, contract];
   for (const m of modules) errors.register(m.errors);
   errors.register(logErrors);
 
@@ -468,6 +517,7 @@ export async function buildApp(deps: AppDeps) {
     experts,
     evaluation,
     award,
+    contract,
     publish: disclosure.publish,
     approvals: exchange.approvals,
     catalog: catalog.catalog,

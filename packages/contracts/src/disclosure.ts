@@ -15,6 +15,10 @@ export const publicationType = z.enum([
   'retender',
   'openingRecord',
   'candidatePublicity',
+  'awardResult',
+  'contractConclusion',
+  'contractPerformance',
+  'contractChange',
 ]);
 export type PublicationType = z.infer<typeof publicationType>;
 

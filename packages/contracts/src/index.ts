@@ -29,3 +29,6 @@ export * from './evaluation-venues.ts';
 export * from './evaluation-comparison.ts';
 export * from './evaluation-clarification.ts';
 export * from './award.ts';
+export * from './award-decision.ts';
+export * from './contract.ts';
+export * from './guarantee-issuance.ts';

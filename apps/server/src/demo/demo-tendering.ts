@@ -55,7 +55,8 @@ export async function loadDemoTendering(
   }
   const signer = demoSigner(options.demoCaDir, 'tenderer.demo', options.clock);
   const documents: string[] = [];
-  for (const sectionId of sectionIds) documents.push(await issueDocument(tenderer, sectionId, signer));
+  // The second section asks an 80,000-yuan bid bond (a deposit, or an e-guarantee through the one-stop).
+  for (const [i, sectionId] of sectionIds.entries()) documents.push(await issueDocument(tenderer, sectionId, signer, i === 1 ? { bidBondFen: DEMO_BID_BOND_FEN } : {}));
   await publishNotice(tenderer, staff, sectionIds);
   const bidder = await as('bidder.demo');
   if (documents[0]) {
@@ -155,6 +156,7 @@ export function form(
       category: 'works',
       kind: 'works',
       mandatory: true,
+      stateFunded: true,
       investmentFen: '865000000',
       fundingSource: '财政资金',
       location: `内蒙古自治区鄂尔多斯市${projectName.slice(0, 3)}`,
@@ -197,9 +199,9 @@ export function demoSigner(demoCaDir: string | undefined, username: string, cloc
 }
 
 /** Template → chapters → evaluation method → bill of quantities → package → the tenderer's e-signature → issued. */
-export async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Signer): Promise<string> {
+export async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Signer, instructions: Record<string, string> = {}): Promise<string> {
   const doc = (await tenderer.call('POST', '/api/v1/tender-documents', { sectionId, kind: 'tender' })) as { id: string };
-  await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/chapters`, { values: DEMO_VALUES });
+  await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/chapters`, { values: { ...DEMO_VALUES, instructions: { ...DEMO_VALUES.instructions, ...instructions } } });
   await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/method`, { method: SCORING_METHOD });
   // A-64: the costing tool's export, imported as structured data the bids will price.
   await tenderer.upload(`/api/v1/tender-documents/${doc.id}/bill-of-quantities?name=${encodeURIComponent('工程量清单.xml')}`, Buffer.from(DEMO_BILL_OF_QUANTITIES_XML), 'application/xml');
@@ -218,6 +220,9 @@ export async function publishNotice(tenderer: DemoSession, staff: DemoSession, s
   if (submitted.status === 'pendingReview') await tenderer.call('POST', `/api/v1/notices/${notice.id}/review`, { decision: 'approve' });
   await staff.call('POST', `/api/v1/notices/${notice.id}/verification`, { decision: 'approve' });
 }
+
+/** The bid bond the demo's second section in tendering asks: 80,000 yuan. */
+export const DEMO_BID_BOND_FEN = '8000000';
 
 /** The chapter fields a works template requires, filled (also the documents tests' fixture). */
 export const WORKS_VALUES = {

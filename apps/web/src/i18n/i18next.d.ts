@@ -20,11 +20,13 @@ import type evaluationCompareZhCN from './evaluationCompare.zh-CN.ts';
 import type evaluationClarifyZhCN from './evaluationClarify.zh-CN.ts';
 import type applicationReviewZhCN from './applicationReview.zh-CN.ts';
 import type awardZhCN from './award.zh-CN.ts';
+import type contractZhCN from './contract.zh-CN.ts';
+import type guaranteesZhCN from './guarantees.zh-CN.ts';
 import type problemsZhCN from './problems.zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & typeof evaluationReportZhCN & typeof evaluationZhCN & typeof evaluationVenuesZhCN & typeof evaluationClarifyZhCN & typeof evaluationCompareZhCN & typeof applicationReviewZhCN & typeof awardZhCN & { errors: typeof problemsZhCN } };
+    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & typeof evaluationReportZhCN & typeof evaluationZhCN & typeof evaluationVenuesZhCN & typeof evaluationClarifyZhCN & typeof evaluationCompareZhCN & typeof applicationReviewZhCN & typeof awardZhCN & typeof contractZhCN & typeof guaranteesZhCN & { errors: typeof problemsZhCN } };
   }
 }

@@ -41,6 +41,10 @@ import applicationReviewEn from './applicationReview.en.ts';
 import applicationReviewZhCN from './applicationReview.zh-CN.ts';
 import awardEn from './award.en.ts';
 import awardZhCN from './award.zh-CN.ts';
+import contractEn from './contract.en.ts';
+import contractZhCN from './contract.zh-CN.ts';
+import guaranteesEn from './guarantees.en.ts';
+import guaranteesZhCN from './guarantees.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -68,10 +72,12 @@ export const resources = {
       ...evaluationCompareZhCN,
       ...applicationReviewZhCN,
       ...awardZhCN,
+      ...guaranteesZhCN,
+      ...contractZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN, ...evaluationClarifyProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, ...awardEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, ...awardEn, ...guaranteesEn, ...contractEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
   },
 };

@@ -13,6 +13,8 @@ export type Relation =
   | 'prospect'
   /** A bidder invited to the section. */
   | 'invitee'
+  /** The entity the award named the winner (中标人) of the section: a party to its contract. */
+  | 'winner'
   /** The entity the resource is about (its own registration, change or certificate). */
   | 'subject'
   /** The account or entity a message or similar personal record is addressed to. */

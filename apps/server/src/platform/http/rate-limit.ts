@@ -61,6 +61,8 @@ export const RATE_LIMITS: Readonly<Record<string, RouteLimit>> = {
   // The committee reads the bids' files (decision 0028): each read checks and decrypts a whole part, up to hundreds of MiB.
   'GET /api/v1/sections/:id/evaluation/bid-files/:bidId/:partId': { max: 60, windowSeconds: 60, by: 'account', why: 'each read hashes a whole sealed part, then decrypts and hashes it again as it streams' },
   'POST /api/v1/bids/:id/withdrawal': { max: 30, windowSeconds: 60, by: 'account', why: 'a withdrawal verifies a signature and signs a receipt' },
+  // The contract's e-signature (decision 0036): a certificate chain, its revocation and a signature checked.
+  'POST /api/v1/sections/:id/contract/signatures': { max: 30, windowSeconds: 60, by: 'account', why: 'a signature checks a certificate chain, may ask an OCSP responder, and may publish the contract' },
 };
 
 /** Any other anonymous write gets this, so that a new public POST is never unlimited. */

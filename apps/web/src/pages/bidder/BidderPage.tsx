@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Skeleton, Tabs } from 'antd';
+import { Alert, Badge, Button, Skeleton, Space, Tabs } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,8 +10,9 @@ import { InvitationsTab } from './InvitationsTab.tsx';
 import '../portal/portal.css';
 
 const MyBidsTab = lazy(() => import('./bid/MyBidsTab.tsx'));
+const MyContractsTab = lazy(() => import('./MyContractsTab.tsx'));
 
-const TABS = ['find', 'downloads', 'bids', 'invitations'] as const;
+const TABS = ['find', 'downloads', 'bids', 'invitations', 'contracts'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 投标人工作台: find open sections, the entity's downloads and receipts, invitations to reply to. */
@@ -30,9 +31,14 @@ export default function BidderPage() {
         subtitle={user?.entity?.name}
         trail={[{ title: t('bidder.title') }]}
         extra={
-          <Link to="/bidder/evaluation-clarifications" data-testid="bidder-clarifications-link">
-            <Button>{t('evaluationClarify.bidder.title')}</Button>
-          </Link>
+          <Space wrap>
+            <Link to="/bidder/award-letters" data-testid="bidder-award-letters-link">
+              <Button>{t('bidder.awardLetters.title')}</Button>
+            </Link>
+            <Link to="/bidder/evaluation-clarifications" data-testid="bidder-clarifications-link">
+              <Button>{t('evaluationClarify.bidder.title')}</Button>
+            </Link>
+          </Space>
         }
       />
       <div className="container page-body">
@@ -63,6 +69,15 @@ export default function BidderPage() {
               ),
               children: <InvitationsTab onPending={setPending} />,
               forceRender: true,
+            },
+            {
+              key: 'contracts',
+              label: <span data-testid="bidder-contracts-tab">{t('contract.mine.title')}</span>,
+              children: (
+                <Suspense fallback={<Skeleton active />}>
+                  <MyContractsTab />
+                </Suspense>
+              ),
             },
           ]}
         />

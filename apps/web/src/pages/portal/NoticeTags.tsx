@@ -14,6 +14,10 @@ const TYPE_COLOURS: Record<PublicationType, string> = {
   retender: 'volcano',
   openingRecord: 'purple',
   candidatePublicity: 'gold',
+  awardResult: 'green',
+  contractConclusion: 'geekblue',
+  contractPerformance: 'lime',
+  contractChange: 'magenta',
 };
 
 export function NoticeTypeTag({ type }: { type: PublicationType }) {

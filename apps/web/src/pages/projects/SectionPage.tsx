@@ -9,7 +9,9 @@ import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { HallLinks } from '../hall/HallLinks.tsx';
 import { AwardCard } from './award/AwardCard.tsx';
+import { ContractCard } from './section-contract/ContractCard.tsx';
 import { CommitteeCard } from './committee/CommitteeCard.tsx';
+import { GuaranteeClaimsCard } from './guarantees/GuaranteeClaimsCard.tsx';
 import { sittingsOf } from '../hall/sitting.ts';
 import { formatFen } from './money.ts';
 import { StageTag } from './tags.tsx';
@@ -154,10 +156,22 @@ export default function SectionPage() {
                 <CommitteeCard section={s} />
               </Col>
             )}
+            {/* 投标保函索赔 (decision 0037): the tenderer's, once the deadline has passed (the server lists nothing before). */}
+            {user?.entity?.id === s.tendererEntityId && s.timetable.bidDeadline && (
+              <Col span={24}>
+                <GuaranteeClaimsCard sectionId={s.id} tendererName={s.tendererName} />
+              </Col>
+            )}
             {/* 定标: the candidates' publicity and the objections to the result, once the bids are opened and evaluated. */}
             {seesCommittee && s.stage === 'opened' && (
               <Col span={24}>
                 <AwardCard section={s} />
+              </Col>
+            )}
+            {/* 合同: drafted once the award notice is issued, verified, e-signed by both sides, published (decision 0036). */}
+            {seesCommittee && s.stage === 'opened' && (
+              <Col span={24}>
+                <ContractCard section={s} />
               </Col>
             )}
           </Row>

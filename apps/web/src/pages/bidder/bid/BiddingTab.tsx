@@ -16,6 +16,7 @@ import { BidComposer, type ComposeMode } from './BidComposer.tsx';
 import { BidKeyCard } from './BidKeyCard.tsx';
 import { BidReceiptCard } from './BidReceiptCard.tsx';
 import { BondRefunds } from './BondRefunds.tsx';
+import { GuaranteeCard } from './GuaranteeCard.tsx';
 import { drafts, type SealedDraft } from './localStore.ts';
 import { formatFen } from './money.ts';
 import { MyBids } from './MyBids.tsx';
@@ -239,6 +240,8 @@ export default function BiddingTab({ sectionId, documentKind }: { sectionId: str
       </Card>
 
       {/* The deposits on the sub-account come back on request once no bid of the entity is live here (decision 0033). */}
+      {/* The bid bond as an e-guarantee through the one-stop (decision 0037). */}
+      {!application && r.bond.required && r.bond.forms.includes('guarantee') && <GuaranteeCard sectionId={sectionId} closed={closed} payerName={user?.entity?.name ?? ''} />}
       {!application && account.data && <BondRefunds sectionId={sectionId} account={account.data} live={!!live} refreshKey={bids.data} />}
 
       {closed && <Alert type="warning" showIcon className="form-alert" title={t(`${w}.closed`)} data-testid="bidding-closed" />}
