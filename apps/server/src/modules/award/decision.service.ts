@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AwardDecisionInput, AwardDecisionView, SectionSnapshotView } from '@bidhall/contracts';
-import { durationEnd, ruleInForce, toBusinessDate } from '@bidhall/rules';
+import { addDays, type BusinessDate, CalendarDataMissingError, durationEnd, type HolidayCalendar, ruleInForce, toBusinessDate } from '@bidhall/rules';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -12,6 +12,20 @@ import { sectionAccess } from './section-access.ts';
 import type { SettingService } from './setting.service.ts';
 
 export const AWARD_REPORT_OVERDUE_JOB = 'award.report.overdue';
+
+/**
+ * Law 47's 15 days over the calendar in force. When the end falls in a year whose holidays are not
+ * entered yet, the plain 15th day: a rest day only ever moves the end later, so the warning is never late.
+ */
+export function reportDue(calendar: HolidayCalendar, day: BusinessDate): string {
+  const rule = ruleInForce('AWARD_REPORT_MAX', day);
+  try {
+    return durationEnd(calendar, day, rule);
+  } catch (err) {
+    if (err instanceof CalendarDataMissingError && rule.unit === 'days') return addDays(day, rule.value);
+    throw err;
+  }
+}
 
 type Row = Selectable<DecisionTable>;
 
@@ -91,7 +105,7 @@ export function createDecisionService(deps: AwardDeps, parts: { publicity: Publi
         passed_over: chosen.rank === 1 ? null : (input.passedOver ?? null),
         decided_by: caller.userId,
         decided_at: now,
-        report_due: durationEnd(deps.calendar(), day, ruleInForce('AWARD_REPORT_MAX', day)),
+        report_due: reportDue(deps.calendar(), day),
         report: null,
         reported_by: null,
         reported_at: null,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContent, contentSm3 } from './contract-content.ts';
 import { changeHtml, conclusionHtml, performanceHtml } from './contract-html.ts';
 import type { AwardedSection } from './contract.deps.ts';
-import { deadlinePhase, signingDueDate } from './signing-deadline.ts';
+import { deadlinePhase, dueDateOrNull, signingDueDate } from './signing-deadline.ts';
 
 const awarded: AwardedSection = {
   sectionId: '00000000-0000-4000-8000-000000000001',
@@ -60,6 +60,11 @@ describe('the contract drafted from the award, the bid and the document (A-180)'
 });
 
 describe('Law 46: signed within 30 days of the award notice', () => {
+  it('a due day in a year whose holidays are not entered yet is unknown, not an error', () => {
+    expect(dueDateOrNull(calendar, new Date('2026-12-20T02:00:00Z'))).toBeNull();
+    expect(dueDateOrNull(calendar, new Date('2026-03-02T02:00:00Z'))).toBe('2026-04-01');
+  });
+
   it('the due day is 30 calendar days after the notice’s day in Shanghai', () => {
     expect(signingDueDate(calendar, new Date('2026-03-02T02:00:00Z'))).toBe('2026-04-01');
     // 23:30 UTC is the next morning in Shanghai.

@@ -6,7 +6,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Caller } from './caller.ts';
 import { type ContractDeps, json, tables } from './contract.deps.ts';
 import type { ContractTable, SignatureTable } from './contract.tables.ts';
-import { deadlinePhase, signingDueDate } from './signing-deadline.ts';
+import { deadlinePhase, dueDateOrNull } from './signing-deadline.ts';
 
 type Row = Selectable<ContractTable>;
 type SignatureRow = Selectable<SignatureTable>;
@@ -94,7 +94,7 @@ export function createContractReading(deps: ContractDeps) {
       sectionId,
       awarded: awarded !== null,
       awardNoticeAt: awarded?.awardNoticeAt.toISOString() ?? null,
-      dueDate: awarded ? signingDueDate(deps.calendar(), awarded.awardNoticeAt) : null,
+      dueDate: awarded ? dueDateOrNull(deps.calendar(), awarded.awardNoticeAt) : null,
       winnerName: awarded?.winnerEntityName ?? null,
       priceFen: awarded?.priceFen ?? null,
       contract: c ? await toView(db, c) : null,

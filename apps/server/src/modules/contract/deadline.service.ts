@@ -1,4 +1,4 @@
-import { addDays, toBusinessDate } from '@bidhall/rules';
+import { addDays, CalendarDataMissingError, toBusinessDate } from '@bidhall/rules';
 import { CONTRACT_LIMITS } from '@bidhall/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -39,7 +39,17 @@ export function createDeadlineService(deps: ContractDeps) {
   /** award → contract, in the award notice's transaction: the 30 days start. */
   async function started(trx: Db, sectionId: string): Promise<void> {
     const a = await deps.awarded(trx, sectionId);
-    if (a) await ensure(trx, a, signingDueDate(deps.calendar(), a.awardNoticeAt));
+    if (!a) return;
+    let due: string;
+    try {
+      due = signingDueDate(deps.calendar(), a.awardNoticeAt);
+    } catch (err) {
+      // The due day falls in a year whose holidays staff have not entered yet: the award notice is issued
+      // all the same, and the timer starts with the first draft or the next notice once they have.
+      if (err instanceof CalendarDataMissingError) return;
+      throw err;
+    }
+    await ensure(trx, a, due);
   }
 
   async function concluded(trx: Db, sectionId: string, round: number, at: Date): Promise<void> {

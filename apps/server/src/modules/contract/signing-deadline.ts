@@ -1,4 +1,4 @@
-import { addDays, durationEnd, type HolidayCalendar, parseBusinessDate, ruleInForce, toBusinessDate } from '@bidhall/rules';
+import { addDays, CalendarDataMissingError, durationEnd, type HolidayCalendar, parseBusinessDate, ruleInForce, toBusinessDate } from '@bidhall/rules';
 import { CONTRACT_LIMITS } from '@bidhall/contracts';
 
 /**
@@ -9,6 +9,16 @@ import { CONTRACT_LIMITS } from '@bidhall/contracts';
 export function signingDueDate(calendar: HolidayCalendar, awardNoticeAt: Date): string {
   const day = toBusinessDate(awardNoticeAt);
   return durationEnd(calendar, day, ruleInForce('CONTRACT_SIGNING_MAX', day));
+}
+
+/** The due day, or null while the calendar lacks its year's holidays (staff enter them each year). */
+export function dueDateOrNull(calendar: HolidayCalendar, awardNoticeAt: Date): string | null {
+  try {
+    return signingDueDate(calendar, awardNoticeAt);
+  } catch (err) {
+    if (err instanceof CalendarDataMissingError) return null;
+    throw err;
+  }
 }
 
 export type DeadlinePhase = 'ok' | 'dueSoon' | 'overdue';
