@@ -444,7 +444,7 @@ describe('the contract (issue 13 §4)', () => {
     expect(list.map((x) => x.side)).toEqual(['tenderer', 'winner']);
   });
 
-  it('[task-16] a change to the contract carries its reason, is verified by staff and published', async () => {
+  it('a change to the contract carries its reason, is verified by staff and published', async () => {
     const proposed = await e.call('POST', url('/changes'), e.c['tenderer.demo'], {
       reason: '设计变更：增加人行道拓宽',
       content: '增加人行道拓宽工程 300 平方米。',
