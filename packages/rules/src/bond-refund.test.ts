@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, refundDueDate } from './bond-refund.ts';
 import { parseBusinessDate } from './business-date.ts';
 import { defaultHolidayCalendar as calendar } from './chinese-days-data.ts';
-import { CalendarDataMissingError, RuleNotInForceError } from './rules.errors.ts';
+import { RuleNotInForceError } from './rules.errors.ts';
 
 const d = parseBusinessDate;
 
 describe('bid bond refund within 2 working days of the request', () => {
   it('an ordinary week: Wednesday request is due Friday', () => {
     expect(refundDueDate(d('2025-03-05'), calendar)).toBe('2025-03-07');
+  });
+
+  it('a year whose holidays are not entered yet: as many calendar days, never later than the working days', () => {
+    expect(refundDueDate(d('2026-12-31'), calendar)).toBe('2027-01-02');
   });
 
   it('a request on a Saturday counts from Monday', () => {
@@ -28,8 +32,8 @@ describe('bid bond refund within 2 working days of the request', () => {
     expect(refundDueDate(d('2026-02-13'), calendar)).toBe('2026-02-24');
   });
 
-  it('refuses a year without holiday data and dates before the plan', () => {
-    expect(() => refundDueDate(d('2031-03-05'), calendar)).toThrow(CalendarDataMissingError);
+  it('refuses dates before the plan; a year without holiday data counts calendar days', () => {
+    expect(refundDueDate(d('2031-03-05'), calendar)).toBe('2031-03-07');
     expect(() => refundDueDate(d('2021-06-01'), calendar)).toThrow(RuleNotInForceError);
   });
 });

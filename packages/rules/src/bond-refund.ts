@@ -1,14 +1,23 @@
-import { type BusinessDate, daysBetween } from './business-date.ts';
+import { addDays, type BusinessDate, daysBetween } from './business-date.ts';
 import { durationEnd } from './duration-end.ts';
 import { ruleInForce } from './durations.ts';
 import type { HolidayCalendar } from './holiday-calendar.ts';
+import { CalendarDataMissingError } from './rules.errors.ts';
 
 /**
  * The last day a bid bond refund may complete: 2 working days after the request (Plan task 10),
- * counting from the day after the request, over the platform's holiday calendar.
+ * counting from the day after the request, over the platform's holiday calendar. When the calendar lacks
+ * the year the end falls in (staff enter each year's holidays), the same number of calendar days: never
+ * later than the working days would be, so a refund is never judged on time that was late.
  */
 export function refundDueDate(requestDate: BusinessDate, calendar: HolidayCalendar): BusinessDate {
-  return durationEnd(calendar, requestDate, ruleInForce('BID_BOND_REFUND_AFTER_REQUEST_MAX', requestDate));
+  const rule = ruleInForce('BID_BOND_REFUND_AFTER_REQUEST_MAX', requestDate);
+  try {
+    return durationEnd(calendar, requestDate, rule);
+  } catch (err) {
+    if (err instanceof CalendarDataMissingError) return addDays(requestDate, rule.value);
+    throw err;
+  }
 }
 
 /** 活期存款 (demand deposit) rate in basis points a year, as the People's Bank of China's benchmark (0.35 %). */
