@@ -4,11 +4,10 @@
 // tenderer e-signs it on the section page, and the winner e-signs it in its workspace and records the
 // performance.
 import { join } from 'node:path';
-import { awardNoticesSigningPayload, type AwardStandingView, type ContractStandingView } from '@bidhall/contracts';
-import { signJson } from '@bidhall/crypto';
+import type { ContractStandingView } from '@bidhall/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ENTITIES } from '../../apps/server/src/demo/demo-data.ts';
-import { completedDemoReport, demoSigner, evaluateDemoSection } from '../support/demo-evaluation.ts';
+import { awardNotices, publicityOver } from '../support/demo-award.ts';
+import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { apiLogin, attribute, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
@@ -31,38 +30,10 @@ describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
     const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
     const e = await evaluateDemoSection(t, e2e!.dataDir);
     await completedDemoReport(e);
-    const login = async () => {
-      for (const u of ['staff.dongsheng', 'tenderer.demo']) e.c[u] = await demoLogin(t, u);
-    };
-    await login();
-    const url = `/api/v1/sections/${e.sectionId}/award`;
-    const at = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
-    expect(
-      (await e.call('PUT', `${url}/publicity`, e.c['tenderer.demo'], { startsAt: at(60_000), endsAt: at(4 * DAY), remarks: '' }))
-        .statusCode,
-    ).toBe(200);
-    expect((await e.call('POST', `${url}/publicity/submit`, e.c['tenderer.demo'], {})).statusCode).toBe(200);
-    expect(
-      (await e.call('POST', `${url}/publicity/verification`, e.c['staff.dongsheng'], { decision: 'approve' })).statusCode,
-    ).toBe(200);
-    clock.advance(5 * DAY);
-    await login();
-    const standing = (await e.call('GET', url, e.c['staff.dongsheng'])).json() as AwardStandingView;
-    const first = standing.publicity!.candidates.find((c) => c.rank === 1)!;
-    const decided = await e.call('POST', `${url}/decision`, e.c['tenderer.demo'], { bidId: first.bidId, reason: '' });
+    const a = await publicityOver(e);
+    const decided = await a.call('POST', `/api/v1/sections/${a.sectionId}/award/decision`, a.c['tenderer.demo'], { bidId: a.winner.bidId, reason: '' });
     expect(decided.statusCode, decided.body).toBe(201);
-    const drafted = await e.call('PUT', `${url}/notices`, e.c['tenderer.demo'], { remarks: '', letters: [] });
-    expect(drafted.statusCode, drafted.body).toBe(200);
-    const { contentSm3, round } = drafted.json() as { contentSm3: string; round: number };
-    const signer = demoSigner(e2e!.dataDir, 'tenderer.demo');
-    const submitted = await e.call('POST', `${url}/notices/submit`, e.c['tenderer.demo'], {
-      certificatePem: signer.certificatePem,
-      signature: signJson(awardNoticesSigningPayload(e.sectionId, round, contentSm3), signer.key),
-    });
-    expect(submitted.statusCode, submitted.body).toBe(200);
-    expect(
-      (await e.call('POST', `${url}/notices/verification`, e.c['staff.dongsheng'], { decision: 'approve' })).statusCode,
-    ).toBe(200);
+    await awardNotices(a, e2e!.dataDir);
     // The 30 days run into next year, whose holidays staff enter each November (a fictional notice here).
     const year = new Date(clock.now().getTime() + 40 * DAY).getUTCFullYear();
     if (!e2e!.server.built.calendar.years().some((y) => y.year === year)) {
@@ -74,8 +45,7 @@ describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
       });
       expect(stored.statusCode, stored.body).toBe(200);
     }
-    const winner = DEMO_ENTITIES.find((x) => x.name === first.entityName)!.username;
-    return { sectionId: e.sectionId, winner };
+    return { sectionId: a.sectionId, winner: a.winner.username };
   }
 
   const demoFile = (username: string, kind: 'cert' | 'key') =>

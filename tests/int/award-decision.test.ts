@@ -6,7 +6,7 @@ import { signJson } from '@bidhall/crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AWARD_REPORT_OVERDUE_JOB } from '../../apps/server/src/modules/award/index.ts';
-import { type AwardedDemo, decidableDemoSection } from '../support/demo-award.ts';
+import { type AwardedDemo, decidableDemoSection, payDemoDeposit } from '../support/demo-award.ts';
 import { demoSigner } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
 
@@ -132,24 +132,7 @@ describe('the award notices (A-169…A-175)', () => {
 
     // A loser's deposit on the section (booked late: a late deposit comes back all the same).
     const loser = e.losers[0]!.username;
-    const account = await e.call('POST', `/api/v1/bond-accounts/mine?sectionId=${e.sectionId}`, e.c[loser], {});
-    expect(account.statusCode, account.body).toBeLessThan(300);
-    const paid = await e.t.built.app.inject({
-      method: 'POST',
-      url: '/sandbox/bank/transfers',
-      payload: { payeeAccount: (account.json() as { accountNumber: string }).accountNumber, amountFen: '500000', payerAccount: '6222020200112233445', payerName: e.losers[0]!.entityName },
-    });
-    expect(paid.statusCode, paid.body).toBe(201);
-    const from = new Date(e.t.clock.now().getTime() - 60 * DAY).toISOString();
-    const to = new Date(e.t.clock.now().getTime() + 1000).toISOString();
-    const statement = (await e.t.built.app.inject({ method: 'GET', url: `/sandbox/bank/statements?from=${from}&to=${to}&format=camt053` })).body;
-    const imported = await e.t.built.app.inject({
-      method: 'POST',
-      url: '/api/v1/bank-statements?name=stmt.xml',
-      headers: { cookie: e.c['staff.dongsheng']!, 'content-type': 'application/xml' },
-      payload: Buffer.from(statement),
-    });
-    expect(imported.statusCode, imported.body).toBe(201);
+    await payDemoDeposit(e, loser, '500000', '6222020200112233445');
     const before = await count(sql`
       SELECT count(*)::int AS n FROM finance.statement_line l JOIN finance.bond_account a ON a.id = l.account_id
       WHERE a.section_id = ${e.sectionId} AND a.entity_id <> ${e.winner.entityId} AND l.direction = 'credit' AND l.payer_account IS NOT NULL

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  type BondRefundView,
   type ContractChangeView,
   contractSigningPayload,
   type ContractStandingView,
@@ -15,6 +16,7 @@ import { toBusinessDate } from '@bidhall/rules';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_DEADLINE_JOB } from '../../apps/server/src/modules/contract/index.ts';
+import { REFUND_SWEEP_JOB } from '../../apps/server/src/modules/finance/index.ts';
 import { signingDueDate } from '../../apps/server/src/modules/contract/signing-deadline.ts';
 import { type AwardedDemo, awardedDemoSection } from '../support/demo-award.ts';
 import { demoSigner } from '../support/demo-evaluation.ts';
@@ -62,7 +64,10 @@ async function relogin() {
 let awardNoticeAt: Date;
 
 beforeAll(async () => {
-  e = await awardedDemoSection(dir);
+  // Every bidder paid a 5,000-yuan deposit at the bank before the publicity's days passed.
+  e = await awardedDemoSection(dir, { depositFen: '500000' });
+  // The losers' refunds, requested with the letters, are paid by the refunds job that the request queued.
+  await e.t.jobs.runNow(REFUND_SWEEP_JOB);
   await relogin();
   awardNoticeAt = e.t.clock.now();
   // The demo runs into 2027, whose holidays staff enter each November: a fictional notice for the test.
@@ -326,23 +331,6 @@ describe('the contract (issue 13 §4)', () => {
   });
 
   it('[A-184] signed by both, the contract is concluded: published on the portal, pushed to the public service platform, and the winner’s bid bond is requested back (Reg. 57)', async () => {
-    // The winner's deposit on the section, reconciled to its sub-account.
-    const accountId = randomUUID();
-    const importId = randomUUID();
-    const now = e.t.clock.now();
-    await sql`INSERT INTO finance.bond_account (id, account_number, section_id, round, entity_id, region_code, opened_by, opened_at)
-      SELECT ${accountId}, ${'9'.repeat(19)}, section_id, round, winner_entity_id, region_code, drafted_by, ${now} FROM contract.contract WHERE id = ${contract.id}`.execute(
-      e.t.database.db,
-    );
-    await sql`INSERT INTO finance.statement_import (id, region_code, format, file_name, file_sm3, line_count, stored_count, duplicate_count, matched_count, imported_by, imported_at)
-      VALUES (${importId}, '150602', 'csv', 'test.csv', ${'0'.repeat(64)}, 1, 1, 0, 1, ${await staffId()}, ${now})`.execute(
-      e.t.database.db,
-    );
-    await sql`INSERT INTO finance.statement_line (id, import_id, bank_serial, booked_at, direction, amount_fen, currency, payer_account, payer_name, account_id)
-      VALUES (${randomUUID()}, ${importId}, ${`T${Date.now()}`}, ${now}, 'credit', 800000, 'CNY', '6222000000000000001', ${e.winner.entityName}, ${accountId})`.execute(
-      e.t.database.db,
-    );
-
     const signed = await e.call(
       'POST',
       url('/signatures'),
@@ -375,7 +363,7 @@ describe('the contract (issue 13 §4)', () => {
       await count(
         sql<{
           n: number;
-        }>`SELECT count(*)::int AS n FROM finance.refund WHERE account_id = ${accountId} AND reason = 'contractSigned'`,
+        }>`SELECT count(*)::int AS n FROM finance.refund WHERE section_id = ${e.sectionId} AND entity_id = ${e.winner.entityId} AND reason = 'contractSigned'`,
       ),
     ).toBe(1);
     const concluded = await sql<{
@@ -397,6 +385,39 @@ describe('the contract (issue 13 §4)', () => {
       ),
     ).toBe(0);
     contract = v;
+  });
+
+  it('[A-105] [B-047] every bid bond on the section comes back with bank interest within 5 days of the contract: the losers’ requested with the letters, the winner’s with the contract, each paid once', async () => {
+    const requested = (
+      await sql<{ entity_id: string; reason: string }>`SELECT entity_id, reason FROM finance.refund WHERE section_id = ${e.sectionId}`.execute(e.t.database.db)
+    ).rows;
+    expect(requested.filter((r) => r.reason === 'contractSigned').map((r) => r.entity_id)).toEqual([e.winner.entityId]);
+    const losers = requested.filter((r) => r.reason === 'notAwarded');
+    expect(losers.length, 'the demo’s losing bidders paid deposits').toBeGreaterThan(0);
+    expect(losers.every((r) => r.entity_id !== e.winner.entityId)).toBe(true);
+
+    // The refunds job pays the winner's, requested with the contract, through the sandbox bank the next hour.
+    e.t.clock.advance(3_600_000);
+    await e.t.jobs.runNow(REFUND_SWEEP_JOB);
+    e.c['staff.dongsheng'] = await demoLogin(e.t, 'staff.dongsheng');
+    const list = async () =>
+      ((await e.call('GET', '/api/v1/bond-refunds', e.c['staff.dongsheng'])).json() as BondRefundView[]).filter((r) => r.sectionId === e.sectionId);
+    const paid = await list();
+    expect(paid).toHaveLength(requested.length);
+    const concluded = Date.parse(contract.concludedAt!);
+    for (const r of paid) {
+      expect(r).toMatchObject({ state: 'paid', principalFen: '500000', onTime: true });
+      // 银行同期存款利息: the deposits were booked days before.
+      expect(BigInt(r.interestFen!)).toBeGreaterThan(0n);
+      expect(Date.parse(r.paidAt!) - concluded).toBeLessThanOrEqual(5 * DAY);
+    }
+    expect(paid.filter((r) => r.reason === 'notAwarded').every((r) => Date.parse(r.paidAt!) < concluded)).toBe(true);
+    // Once: the job again pays nothing more at the bank.
+    const payments = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM finance.sandbox_payment`.execute(e.t.database.db)).rows[0]!.n;
+    const before = await payments();
+    await e.t.jobs.runNow(REFUND_SWEEP_JOB);
+    expect(await payments()).toBe(before);
+    expect((await list()).map((r) => r.bankSerial)).toEqual(paid.map((r) => r.bankSerial));
   });
 
   it('[A-185] the tenderer records the performance; it is published', async () => {

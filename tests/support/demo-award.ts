@@ -1,9 +1,12 @@
-import { awardNoticesSigningPayload, type AwardStandingView } from '@bidhall/contracts';
+import { join } from 'node:path';
+import { type AwardNoticeView, awardNoticesSigningPayload, type AwardStandingView, type SeparatedAwardTerms } from '@bidhall/contracts';
 import { signJson } from '@bidhall/crypto';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { expect } from 'vitest';
 import { DEMO_ENTITIES } from '../../apps/server/src/demo/demo-data.ts';
-import { completedDemoReport, type DemoEvaluation, demoSigner, submittedDemoEvaluation } from './demo-evaluation.ts';
+import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
+import { completedDemoReport, type DemoEvaluation, demoSigner, evaluateDemoSection, submittedDemoEvaluation } from './demo-evaluation.ts';
+import { createTestApp } from './test-app.ts';
 import { demoLogin } from './demo-login.ts';
 
 const DAY = 86_400_000;
@@ -49,7 +52,9 @@ export async function publicityOver(e: DemoEvaluation): Promise<AwardedDemo> {
   e.t.clock.advance(5 * DAY);
   await relogin(e);
   const standing = async () => (await e.call('GET', url, e.c['staff.dongsheng'])).json() as AwardStandingView;
-  const first = (await standing()).publicity!.candidates.find((c) => c.rank === 1)!;
+  // Under the separated award nobody is ranked: the "winner" is then only the first listed candidate.
+  const listed = (await standing()).publicity!.candidates;
+  const first = listed.find((c) => c.rank === 1) ?? listed[0]!;
   const bids = ((await e.call('GET', `/api/v1/sections/${e.sectionId}/evaluation`, e.c['staff.dongsheng'])).json() as { bids: { bidId: string; entityName: string }[] }).bids;
   const entity = await sql<{ id: string }>`SELECT id FROM identity.market_entity WHERE name = ${first.entityName}`.execute(e.t.database.db);
   return {
@@ -64,11 +69,22 @@ export async function publicityOver(e: DemoEvaluation): Promise<AwardedDemo> {
  * The demo's evaluated section awarded: the first-ranked candidate decided, the notices signed by the
  * tenderer with its demo certificate, verified by staff and issued (the award notice's time is now).
  */
-export async function awardedDemoSection(dir: string): Promise<AwardedDemo> {
-  const e = await decidableDemoSection(dir);
-  const url = `/api/v1/sections/${e.sectionId}/award`;
-  const decided = await e.call('POST', `${url}/decision`, e.c['tenderer.demo'], { bidId: e.winner.bidId, reason: '' });
+export async function awardedDemoSection(dir: string, options: { depositFen?: string } = {}): Promise<AwardedDemo> {
+  const evaluated = await submittedDemoEvaluation(dir);
+  await completedDemoReport(evaluated);
+  // Every bidder's deposit before the publicity's days pass, so that bank interest has run by the refunds.
+  if (options.depositFen) await payDemoDeposits(evaluated, options.depositFen);
+  const e = await publicityOver(evaluated);
+  const decided = await e.call('POST', `/api/v1/sections/${e.sectionId}/award/decision`, e.c['tenderer.demo'], { bidId: e.winner.bidId, reason: '' });
   expect(decided.statusCode, decided.body).toBe(201);
+  await awardNotices(e, dir);
+  return e;
+}
+
+/** After the decision: the notices drafted as the evaluation gives them, signed by the tenderer, verified by staff and issued. */
+export async function awardNotices(e: DemoEvaluation, dir: string): Promise<AwardNoticeView> {
+  await relogin(e);
+  const url = `/api/v1/sections/${e.sectionId}/award`;
   const drafted = await e.call('PUT', `${url}/notices`, e.c['tenderer.demo'], { remarks: '', letters: [] });
   expect(drafted.statusCode, drafted.body).toBe(200);
   const { contentSm3, round } = drafted.json() as { contentSm3: string; round: number };
@@ -80,5 +96,60 @@ export async function awardedDemoSection(dir: string): Promise<AwardedDemo> {
   expect(submitted.statusCode, submitted.body).toBe(200);
   const issued = await e.call('POST', `${url}/notices/verification`, e.c['staff.dongsheng'], { decision: 'approve' });
   expect(issued.statusCode, issued.body).toBe(200);
-  return e;
+  return issued.json() as AwardNoticeView;
+}
+
+/**
+ * The demo's evaluated section as if its tender document had fixed the separated award (评定分离) with
+ * these terms: the issued document's method gains them before the evaluation opens and snapshots it.
+ */
+export async function fixSeparatedAward(db: Kysely<unknown>, terms: SeparatedAwardTerms): Promise<void> {
+  const fixed = await sql`
+    UPDATE documents.document SET method = method || ${JSON.stringify({ separatedAward: terms })}::jsonb
+    WHERE kind = 'tender' AND method IS NOT NULL
+      AND section_id = (SELECT section_id FROM experts.committee_plan WHERE sitting = 'bid')`.execute(db);
+  expect(Number(fixed.numAffectedRows)).toBe(1);
+}
+
+/** On a fresh app: the demo loaded, the separated award fixed, then evaluated, reported and publicised like the others. */
+export async function separatedDecidableSection(dir: string, terms: SeparatedAwardTerms): Promise<AwardedDemo> {
+  const t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await fixSeparatedAward(t.database.db, terms);
+  const e = await evaluateDemoSection(t, dir);
+  await completedDemoReport(e);
+  return publicityOver(e);
+}
+
+/**
+ * A bidder's bid bond on the section: its virtual sub-account opened, the amount transferred at the
+ * sandbox bank from `payerAccount`, and the bank's statement imported by staff (reconciled to the account).
+ */
+export async function payDemoDeposit(e: DemoEvaluation, username: string, amountFen: string, payerAccount: string): Promise<void> {
+  const account = await e.call('POST', `/api/v1/bond-accounts/mine?sectionId=${e.sectionId}`, e.c[username], {});
+  expect(account.statusCode, account.body).toBeLessThan(300);
+  const payerName = DEMO_ENTITIES.find((x) => x.username === username)!.name;
+  const paid = await e.t.built.app.inject({
+    method: 'POST',
+    url: '/sandbox/bank/transfers',
+    payload: { payeeAccount: (account.json() as { accountNumber: string }).accountNumber, amountFen, payerAccount, payerName },
+  });
+  expect(paid.statusCode, paid.body).toBe(201);
+  const from = new Date(e.t.clock.now().getTime() - 60 * DAY).toISOString();
+  const to = new Date(e.t.clock.now().getTime() + 1000).toISOString();
+  const statement = (await e.t.built.app.inject({ method: 'GET', url: `/sandbox/bank/statements?from=${from}&to=${to}&format=camt053` })).body;
+  const imported = await e.t.built.app.inject({
+    method: 'POST',
+    url: '/api/v1/bank-statements?name=stmt.xml',
+    headers: { cookie: e.c['staff.dongsheng']!, 'content-type': 'application/xml' },
+    payload: Buffer.from(statement),
+  });
+  expect(imported.statusCode, imported.body).toBe(201);
+}
+
+/** Every bidder evaluated on the section pays its deposit, each from its own basic account. */
+async function payDemoDeposits(e: DemoEvaluation, amountFen: string): Promise<void> {
+  await relogin(e);
+  const bids = ((await e.call('GET', `/api/v1/sections/${e.sectionId}/evaluation`, e.c['staff.dongsheng'])).json() as { bids: { entityName: string }[] }).bids;
+  for (const [i, b] of bids.entries()) await payDemoDeposit(e, usernameOf(b.entityName), amountFen, `62220202001100${String(i + 1).padStart(5, '0')}`);
 }

@@ -405,6 +405,8 @@ export async function buildApp(deps: AppDeps) {
     outbox: (trx, message) => exchange.outbox.enqueue(trx, message),
     // Reg. 57: the losers' bid bonds come back once the letters are issued.
     refunds: (trx, result, actor) => finance.onResult(trx, result, actor),
+    // 评定分离 (decision 0040): a lot among the award committee's shortlist is a verifiable draw.
+    draws: trust.draws,
     // Law 46: the contract's 30 days start with the award notice (contract is built below; called only later).
     onAwardNoticeIssued: (trx, sectionId) => contract.onAwardNoticeIssued(trx, sectionId),
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, uuid } from './common.ts';
+import { separatedAwardMethod } from './documents.ts';
 import { jsonSignature } from './trust.ts';
 
 /**
@@ -60,7 +61,10 @@ export const awardDecisionView = z.object({
   authority: awardAuthority,
   bidId: uuid,
   entityName: z.string(),
-  rank: z.number().int(),
+  /** The winner's rank among the candidates; null under the separated award (unranked). */
+  rank: z.number().int().nullable(),
+  /** 评定分离: the method the tender document fixed; null when the committee ranked its candidates. */
+  method: separatedAwardMethod.nullable(),
   /** The winning bid's read-out price, integer fen. */
   priceFen: z.string(),
   reason: z.string(),
@@ -141,3 +145,43 @@ export const awardNoticeView = z.object({
   publicationId: uuid.nullable(),
 });
 export type AwardNoticeView = z.infer<typeof awardNoticeView>;
+
+// ---------------------------------------------------------------------------------------------------
+// 评定分离 (action-plan task 7): the tenderer's award committee decides among the unranked candidates
+
+const memberName = text(1, 50);
+
+/**
+ * What the award committee's sitting (定标会) produced: its members (an odd number, at least 5), the
+ * ballots of each voting round (票决: a later round votes among those tied at the top of the one
+ * before; 票决抽签: one round, then the lot), or the candidate agreed in deliberation with the minutes
+ * (集体议事). 价格竞争 needs no ballots. The reasons are published with the result.
+ */
+export const separatedAwardInput = z.strictObject({
+  members: z.array(memberName).min(1).max(25),
+  rounds: z.array(z.array(z.strictObject({ voter: memberName, bidId: uuid })).max(25)).max(5).default([]),
+  deliberation: z.strictObject({ bidId: uuid, minutes: text(1, 5000) }).optional(),
+  reason: text(1, 2000),
+});
+export type SeparatedAwardInput = z.infer<typeof separatedAwardInput>;
+
+export const separatedAwardView = z.object({
+  method: separatedAwardMethod,
+  shortlist: z.number().int().nullable(),
+  members: z.array(z.string()),
+  rounds: z.array(
+    z.object({
+      candidates: z.array(uuid),
+      ballots: z.array(z.object({ voter: z.string(), bidId: uuid })),
+      counts: z.array(z.object({ bidId: uuid, entityName: z.string(), votes: z.number().int() })),
+    }),
+  ),
+  deliberation: z.object({ bidId: uuid, minutes: z.string() }).nullable(),
+  /** The verifiable draw among the shortlist or the price tie; `selected` once performed and revealed. */
+  lot: z.object({ drawId: uuid, pool: z.array(uuid), selected: uuid.nullable() }).nullable(),
+  reason: z.string(),
+  /** lotPending: the lot is committed and waits to be performed (a restart picks it up). */
+  state: z.enum(['lotPending', 'decided']),
+  recordedAt: isoDateTime,
+});
+export type SeparatedAwardView = z.infer<typeof separatedAwardView>;

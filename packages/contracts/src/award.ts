@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { awardDecisionView, awardNoticeView, awardSettingView } from './award-decision.ts';
+import { awardDecisionView, awardNoticeView, awardSettingView, separatedAwardView } from './award-decision.ts';
 import { isoDateTime, uuid } from './common.ts';
+import { separatedAwardTerms } from './documents.ts';
 
 /**
  * Award (定标, issue 13 §1–§2): the candidates' publicity (中标候选人公示) from the completed evaluation
@@ -39,7 +40,8 @@ export const publicityVerification = z.discriminatedUnion('decision', [
 export type PublicityVerification = z.infer<typeof publicityVerification>;
 
 export const publicityCandidate = z.object({
-  rank: z.number().int(),
+  /** Null under the separated award: the committee recommends its candidates unranked. */
+  rank: z.number().int().nullable(),
   bidId: uuid,
   entityName: z.string(),
   /** The read-out price, integer fen. */
@@ -110,5 +112,9 @@ export const awardStandingView = z.object({
   decidable: z.boolean(),
   decision: awardDecisionView.nullable(),
   notice: awardNoticeView.nullable(),
+  /** 评定分离: the method the tender document fixed, null when the committee ranks its candidates. */
+  separatedAward: separatedAwardTerms.nullable(),
+  /** The award committee's sitting under the separated award, once recorded. */
+  proceeding: separatedAwardView.nullable(),
 });
 export type AwardStandingView = z.infer<typeof awardStandingView>;

@@ -65,4 +65,15 @@ describe('the evaluation method rules', () => {
       reviewMethodIssues({ type: 'limitedNumber', compliance: m.compliance, qualification: m.qualification, factors: m.factors, limit: 7 }).map((i) => i.message),
     ).toContain('factor 3.3: a review method has no price factor');
   });
+
+  it('fixes a separated award with at least two candidates, and a lot’s shortlist only for vote then lot, within the candidates', () => {
+    expect(evaluationMethodIssues({ ...method(), separatedAward: { method: 'voteThenLot', shortlist: 2 } })).toEqual([]);
+    expect(evaluationMethodIssues({ ...method(), separatedAward: null })).toEqual([]);
+    const paths = (m: EvaluationMethod) => evaluationMethodIssues(m).map((i) => i.path);
+    expect(paths({ ...method(), candidates: 1, separatedAward: { method: 'vote', shortlist: null } })).toEqual(['candidates']);
+    expect(paths({ ...method(), separatedAward: { method: 'voteThenLot', shortlist: null } })).toEqual(['separatedAward.shortlist']);
+    expect(paths({ ...method(), candidates: 2, separatedAward: { method: 'voteThenLot', shortlist: 3 } })).toEqual(['separatedAward.shortlist']);
+    expect(paths({ ...method(), separatedAward: { method: 'deliberation', shortlist: 2 } })).toEqual(['separatedAward.shortlist']);
+    expect(evaluationMethod.safeParse({ ...method(), separatedAward: { method: 'lottery', shortlist: null } }).success).toBe(false);
+  });
 });

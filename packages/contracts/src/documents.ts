@@ -164,6 +164,21 @@ export type PriceFormula = z.infer<typeof priceFormula>;
 
 const criteria = z.array(criterion).max(200);
 
+/**
+ * 评定分离 (action-plan task 7): the committee recommends its candidates unranked and the tenderer's
+ * award committee (定标委员会) decides by the method the tender document fixes — 票决, 票决抽签 (the
+ * `shortlist` most voted go to a lot), 集体议事, or 价格竞争 (the lowest price; a tie goes to a lot).
+ */
+export const SEPARATED_AWARD_METHODS = ['vote', 'voteThenLot', 'deliberation', 'priceCompetition'] as const;
+export const separatedAwardMethod = z.enum(SEPARATED_AWARD_METHODS);
+export type SeparatedAwardMethod = z.infer<typeof separatedAwardMethod>;
+export const separatedAwardTerms = z.strictObject({
+  method: separatedAwardMethod,
+  /** 票决抽签: how many of the most voted go to the lot; null for the other methods. */
+  shortlist: z.number().int().min(2).max(3).nullable(),
+});
+export type SeparatedAwardTerms = z.infer<typeof separatedAwardTerms>;
+
 /** 综合评估法: pass/fail reviews first, then weighted scores of the remaining bids. */
 export const scoringMethod = z.strictObject({
   type: z.literal('scoring'),
@@ -171,8 +186,10 @@ export const scoringMethod = z.strictObject({
   compliance: criteria,
   factors: z.array(scoringFactor).min(1).max(50),
   priceFormula,
-  /** Candidates recommended, ranked (B-026: at most 3). */
+  /** Candidates recommended, ranked (B-026: at most 3) — unranked under the separated award. */
   candidates: z.number().int().min(1).max(3),
+  /** Absent or null: the committee ranks its candidates. */
+  separatedAward: separatedAwardTerms.nullable().optional(),
 });
 
 /** 经评审的最低投标价法: pass/fail reviews, then the lowest evaluated price after the stated adjustments. */
@@ -183,6 +200,7 @@ export const lowestEvaluatedPriceMethod = z.strictObject({
   /** Price adjustment factors (价格折算因素), each a numbered clause; may be empty. */
   adjustments: criteria,
   candidates: z.number().int().min(1).max(3),
+  separatedAward: separatedAwardTerms.nullable().optional(),
 });
 
 /**
@@ -295,7 +313,23 @@ export function evaluationMethodIssues(method: EvaluationMethod): MethodIssue[] 
     factorIssues(method.factors, issues, true);
     formulaIssues(method.priceFormula, issues);
   }
+  separatedAwardIssues(method, issues);
   return issues;
+}
+
+/** A separated award chooses among at least two candidates; a lot's shortlist is set for 票决抽签 only, within the candidates. */
+function separatedAwardIssues(method: EvaluationMethod, issues: MethodIssue[]) {
+  const terms = method.separatedAward;
+  if (!terms) return;
+  if (method.candidates < 2) issues.push({ path: 'candidates', clause: null, message: 'the separated award recommends at least 2 candidates' });
+  if (terms.method === 'voteThenLot') {
+    if (terms.shortlist === null) issues.push({ path: 'separatedAward.shortlist', clause: null, message: 'vote then lot needs the number of candidates that go to the lot' });
+    else if (terms.shortlist > method.candidates) {
+      issues.push({ path: 'separatedAward.shortlist', clause: null, message: `the lot's shortlist (${terms.shortlist}) exceeds the candidates (${method.candidates})` });
+    }
+  } else if (terms.shortlist !== null) {
+    issues.push({ path: 'separatedAward.shortlist', clause: null, message: 'only vote then lot has a shortlist' });
+  }
 }
 
 export function reviewMethodIssues(method: ReviewMethod): MethodIssue[] {

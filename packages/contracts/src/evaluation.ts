@@ -104,7 +104,8 @@ export const evaluationSummary = z.object({
   ),
   /** Ranked (A-145), best first; the first `candidates` of them are the recommended candidates (B-026). */
   ranking: z.array(z.object({ rank: z.number().int(), bidId: z.uuid(), entityName: z.string(), total: z.number().nullable(), evaluatedPriceFen: fen.nullable() })),
-  candidates: z.array(z.object({ rank: z.number().int(), bidId: z.uuid(), entityName: z.string() })),
+  /** The recommended candidates; rank null under the separated award (评定分离: unranked, by id). */
+  candidates: z.array(z.object({ rank: z.number().int().nullable(), bidId: z.uuid(), entityName: z.string() })),
   /** Per member (A-150): how far the member's scores stray from the others', and whether flagged. */
   outliers: z.array(
     z.object({

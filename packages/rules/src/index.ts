@@ -76,5 +76,5 @@ export type { Avoidance, CommitteeIssue, CommitteePlanFacts, CommitteeRule, Draw
 export { committeeIssues, eligibleExperts, FORMER_EMPLOYER_YEARS, normaliseUnitName } from './committee.ts';
 
 export * from './evaluation/index.ts';
-export type { Ballot, SeparatedAwardMethod, VoteTally } from './award/separated-award.ts';
-export { checkAwardCommittee, lowestPriceCandidates, MIN_AWARD_COMMITTEE, SEPARATED_AWARD_METHODS, tallyVotes, voteShortlist } from './award/separated-award.ts';
+export type { Ballot, VoteTally } from './award/separated-award.ts';
+export { checkAwardCommittee, lowestPriceCandidates, MIN_AWARD_COMMITTEE, tallyVotes, voteShortlist } from './award/separated-award.ts';

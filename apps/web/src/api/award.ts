@@ -15,6 +15,8 @@ import type {
   PublicityVerification,
   PublicityView,
   ResultObjectionView,
+  SeparatedAwardInput,
+  SeparatedAwardView,
 } from '@bidhall/contracts';
 import type { JsonSignature } from '@bidhall/crypto/browser';
 import { api } from './client.ts';
@@ -33,6 +35,11 @@ export const awardApi = {
     api.post<ResultObjectionView>(`/award-objections/${encodeURIComponent(objectionId)}/answer`, { answer }),
   setting: (sectionId: string, body: AwardSettingInput) => api.put<AwardSettingView>(`${base(sectionId)}/setting`, body),
   decide: (sectionId: string, body: AwardDecisionInput) => api.post<AwardDecisionView>(`${base(sectionId)}/decision`, body),
+  /** 评定分离: the award committee's sitting; 409 AWARD_VOTE_TIED (details.leaders) when the last round ties. */
+  recordSeparated: (sectionId: string, body: SeparatedAwardInput) =>
+    api.post<SeparatedAwardView>(`${base(sectionId)}/separated`, body),
+  /** Performs and reveals a lot left pending, and decides its winner (idempotent). */
+  completeLot: (sectionId: string) => api.post<SeparatedAwardView>(`${base(sectionId)}/separated/lot`, {}),
   report: (sectionId: string, report: string) => api.post<AwardDecisionView>(`${base(sectionId)}/report`, { report }),
   saveNotices: (sectionId: string, body: AwardNoticeInput) => api.put<AwardNoticeView>(`${base(sectionId)}/notices`, body),
   submitNotices: (sectionId: string, body: { certificatePem: string; signature: JsonSignature }) =>

@@ -231,6 +231,14 @@ const deskEn: DeskMessages = {
           saved: 'Template saved',
         },
       },
+      separatedAward: {
+        label: 'Award',
+        ranked: 'By rank',
+        separated: 'Separated award',
+        method: 'Award method',
+        shortlist: 'Candidates in the lot',
+        hint: 'Separated award: the committee recommends 2–3 unranked candidates; the award committee decides by the chosen method.',
+      },
       formula: {
         title: 'Price score formula',
         base: 'Benchmark base',

@@ -227,6 +227,14 @@ const deskZhCN = {
           saved: '模板已保存',
         },
       },
+      separatedAward: {
+        label: '定标方式',
+        ranked: '按排名定标',
+        separated: '评定分离',
+        method: '定标方法',
+        shortlist: '进入抽签人数',
+        hint: '评定分离：评标委员会推荐 2～3 名不排序的中标候选人，由定标委员会按所选方法确定中标人。',
+      },
       formula: {
         title: '价格分计算公式',
         base: '评标基准价的基数',

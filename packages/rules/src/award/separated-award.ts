@@ -5,9 +5,6 @@
  */
 import { EvaluationInputError } from '../evaluation/evaluation.errors.ts';
 
-export const SEPARATED_AWARD_METHODS = ['vote', 'voteThenLot', 'deliberation', 'priceCompetition'] as const;
-export type SeparatedAwardMethod = (typeof SEPARATED_AWARD_METHODS)[number];
-
 /** An award committee has at least 5 members, an odd number (local rules commonly say 5 to 9 or more). */
 export const MIN_AWARD_COMMITTEE = 5;
 

@@ -1,4 +1,4 @@
-import type { Publication, SectionSnapshotView } from '@bidhall/contracts';
+import type { Publication, SectionSnapshotView, SeparatedAwardTerms } from '@bidhall/contracts';
 import type { Clock, HolidayCalendar } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
@@ -12,9 +12,9 @@ export interface SectionsPort {
   canManage(trx: Db, id: string, entityId: string): Promise<boolean>;
 }
 
-/** A candidate of the completed evaluation report. */
+/** A candidate of the completed evaluation report (unranked under the separated award). */
 export interface ResultCandidate {
-  rank: number;
+  rank: number | null;
   bidId: string;
   entityId: string;
   entityName: string;
@@ -32,11 +32,22 @@ export interface EvaluatedOutcome {
   failing: { number: string; title: string }[];
 }
 
-/** evaluation → award: the completed evaluation report's SM3, completion, candidates and every bid's outcome; null before. */
+/**
+ * evaluation → award: the completed evaluation report's SM3, completion, candidates and every bid's
+ * outcome, and the separated award's terms when the tender document fixed one; null before.
+ */
 export type ResultPort = (
   trx: Db,
   sectionId: string,
-) => Promise<{ reportSm3: string; completedAt: Date; candidates: ResultCandidate[]; bids: EvaluatedOutcome[] } | null>;
+) => Promise<{ reportSm3: string; completedAt: Date; candidates: ResultCandidate[]; bids: EvaluatedOutcome[]; separatedAward: SeparatedAwardTerms | null } | null>;
+
+/** trust → award: verifiable draws for a separated award's lot (committed in the caller's transaction, performed from a later signed head, revealed). */
+export interface DrawsPort {
+  commitDraw(trx: Db, request: { purpose: string; subjectType: 'section'; subjectId: string; pool: string[]; count: number }, actor: Actor & { id: string }): Promise<{ id: string }>;
+  perform(drawId: string, actor: Actor & { id: string }): Promise<{ selected: string[] }>;
+  reveal(drawId: string, actor: Actor & { id: string }): Promise<unknown>;
+  selection(db: Db, drawId: string): Promise<string[] | null>;
+}
 
 /** documents → award: whether the entity obtained the section's issued tender document (an interested party). */
 export type HolderPort = (trx: Db, sectionId: string, entityId: string) => Promise<boolean>;
@@ -89,6 +100,7 @@ export interface AwardDeps {
   boundCertificate: BoundCertificatePort;
   outbox: OutboxPort;
   refunds: RefundPort;
+  draws: DrawsPort;
   /** award → contract: the award notice is issued, inside its transaction (the contract's 30 days start). */
   onAwardNoticeIssued(trx: Db, sectionId: string): Promise<void>;
 }

@@ -22,6 +22,12 @@ export const awardErrors = {
   AWARD_NOT_DECIDABLE: 409,
   /** The chosen candidate breaks Reg. 55 or is not a candidate (details.reason: notCandidate, noReason, firstRankedOnly). */
   AWARD_CHOICE_UNLAWFUL: 422,
+  /** The award committee's record does not fit the separated award's method (details.reason). */
+  AWARD_PROCEEDING_INVALID: 422,
+  /** The last voting round tied at the top: another round among the leaders is needed (details.leaders). */
+  AWARD_VOTE_TIED: 409,
+  /** The section's tender document fixes no separated award, or its committee's sitting is recorded already (details.reason). */
+  AWARD_PROCEEDING_CONFLICT: 409,
   /** The winner of this round is decided already. */
   AWARD_DECIDED: 409,
   /** No winner decided yet. */

@@ -63,7 +63,9 @@ export interface DecisionTable {
   bid_id: string;
   entity_id: string;
   entity_name: string;
-  rank: number;
+  /** Null under the separated award: the winner was chosen among unranked candidates by `method`. */
+  rank: number | null;
+  method: 'vote' | 'voteThenLot' | 'deliberation' | 'priceCompetition' | null;
   price_fen: string;
   reason: string;
   passed_over: 'declined' | 'noPerformanceBond' | 'disqualified' | null;
@@ -114,6 +116,29 @@ export interface LetterTable {
   read_at: Date | null;
 }
 
+/** The award committee's sitting under the separated award (评定分离). */
+export interface ProceedingTable {
+  section_id: string;
+  round: number;
+  region_code: string;
+  publicity_id: string;
+  method: 'vote' | 'voteThenLot' | 'deliberation' | 'priceCompetition';
+  shortlist: number | null;
+  /** string[] */
+  members: unknown;
+  /** SeparatedAwardView['rounds'] */
+  rounds: unknown;
+  /** { bidId, minutes } */
+  deliberation: unknown;
+  lot_draw_id: string | null;
+  /** string[]: the bids the lot is drawn among. */
+  lot_pool: unknown;
+  outcome_bid_id: string | null;
+  reason: string;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
 export interface AwardTables {
   'award.publicity': PublicityTable;
   'award.objection': ObjectionTable;
@@ -121,4 +146,5 @@ export interface AwardTables {
   'award.decision': DecisionTable;
   'award.notice': NoticeTable;
   'award.letter': LetterTable;
+  'award.proceeding': ProceedingTable;
 }

@@ -9,6 +9,8 @@ import {
   awardSettingInput,
   awardSettingView,
   myAwardLetterView,
+  separatedAwardInput,
+  separatedAwardView,
 } from '@bidhall/contracts';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/types.ts';
@@ -16,6 +18,7 @@ import { callerOf } from './caller.ts';
 import type { DecisionService } from './decision.service.ts';
 import type { LetterReading } from './letters.read.ts';
 import type { NoticeService } from './notice.service.ts';
+import type { SeparatedAwardService } from './separated.service.ts';
 import type { SettingService } from './setting.service.ts';
 
 const tags = ['award'];
@@ -27,9 +30,9 @@ const base = '/api/v1/sections/:id/award';
 /** Award, part two (decision 0035): who decides, the winner, the report to the supervisor, the notices and the letters. */
 export function registerDecisionRoutes(
   app: AppInstance,
-  deps: { settings: SettingService; decisions: DecisionService; notices: NoticeService; letters: LetterReading },
+  deps: { settings: SettingService; decisions: DecisionService; notices: NoticeService; letters: LetterReading; separated: SeparatedAwardService },
 ) {
-  const { settings, decisions, notices, letters } = deps;
+  const { settings, decisions, notices, letters, separated } = deps;
 
   app.put(
     `${base}/setting`,
@@ -53,6 +56,31 @@ export function registerDecisionRoutes(
       },
     },
     async (request, reply) => reply.status(201).send(await decisions.decide(request.params.id, request.body, callerOf(request))),
+  );
+
+  app.post(
+    `${base}/separated`,
+    {
+      config: { access: managing },
+      schema: {
+        tags,
+        summary:
+          'Record the award committee’s sitting under the separated award (评定分离, task 7): the count by the document’s method decides the winner, or a verifiable lot among the shortlist or the price tie',
+        params,
+        body: separatedAwardInput,
+        response: { 201: separatedAwardView },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await separated.record(request.params.id, request.body, callerOf(request))),
+  );
+
+  app.post(
+    `${base}/separated/lot`,
+    {
+      config: { access: managing },
+      schema: { tags, summary: 'Perform and reveal a committed lot that a restart left pending, and decide its winner', params, body: z.strictObject({}).optional(), response: { 200: separatedAwardView } },
+    },
+    async (request) => separated.completeLot(request.params.id, callerOf(request)),
   );
 
   app.post(

@@ -40,8 +40,9 @@ export function createDecisionService(deps: AwardDeps, parts: { publicity: Publi
   const { db, clock } = deps;
   const access = sectionAccess(deps);
 
-  /** B-027, or the committee decided: the first-ranked wins unless it was passed over. */
+  /** B-027, or the committee decided: the first-ranked wins unless it was passed over. Never under the separated award: nobody is ranked. */
   async function firstRankedOnly(trx: Db, section: SectionSnapshotView): Promise<boolean> {
+    if ((await deps.result(trx, section.id))?.separatedAward) return false;
     if (section.mandatory && section.stateFunded) return true;
     return (await parts.settings.of(trx, section)).authority === 'committee';
   }
@@ -69,57 +70,90 @@ export function createDecisionService(deps: AwardDeps, parts: { publicity: Publi
     }
   }
 
+  /** The decision of the round, inside the caller's transaction: the chosen candidate as published, the Law 47 timer started. */
+  async function record(
+    trx: Db,
+    section: SectionSnapshotView,
+    args: { publicityId: string; chosen: ResultCandidate; authority: Row['authority']; method: Row['method']; reason: string; passedOver: Row['passed_over'] },
+    caller: Pick<Caller, 'actor' | 'userId'>,
+  ): Promise<string> {
+    const { chosen } = args;
+    const now = clock.now();
+    const row = {
+      id: randomUUID(),
+      section_id: section.id,
+      round: section.round,
+      region_code: section.regionCode,
+      tenderer_entity_id: section.tendererEntityId,
+      publicity_id: args.publicityId,
+      authority: args.authority,
+      bid_id: chosen.bidId,
+      entity_id: chosen.entityId,
+      entity_name: chosen.entityName,
+      rank: chosen.rank,
+      method: args.method,
+      price_fen: chosen.priceFen,
+      reason: args.reason,
+      passed_over: args.passedOver,
+      decided_by: caller.userId,
+      decided_at: now,
+      report_due: reportDue(deps.calendar(), toBusinessDate(now)),
+      report: null,
+      reported_by: null,
+      reported_at: null,
+      report_warned_at: null,
+    };
+    await tables(trx).insertInto('award.decision').values(row).execute();
+    await deps.audit.record(trx, caller.actor, {
+      action: 'award.decided',
+      targetType: 'section',
+      targetId: section.id,
+      regionCode: section.regionCode,
+      details: {
+        bidId: chosen.bidId,
+        entityName: chosen.entityName,
+        rank: chosen.rank,
+        method: args.method,
+        priceFen: chosen.priceFen,
+        authority: args.authority,
+        passedOver: row.passed_over,
+        reportDue: row.report_due,
+      },
+    });
+    return row.id;
+  }
+
+  /** Inside the caller's transaction: the section managed by the caller, locked against a racing decision, undecided and decidable. */
+  async function openForDecision(trx: Db, sectionId: string, caller: Caller) {
+    const section = await access.section(trx, sectionId);
+    await access.assertManager(trx, section, caller, 'only the tenderer or its mandated agency decides the winner');
+    // Two decisions racing: the second waits here and then finds the first.
+    await tables(trx).selectFrom('award.publicity').select('id').where('section_id', '=', sectionId).where('round', '=', section.round).forUpdate().execute();
+    if (await load(trx, sectionId, section.round)) throw new DomainError('AWARD_DECIDED', 'the winner of this round is decided');
+    const standing = await decidable(trx, sectionId);
+    if (!standing.ok) {
+      throw new DomainError('AWARD_NOT_DECIDABLE', 'the winner is decided after the publicity is over and every objection in time is answered', {
+        reason: standing.reason,
+      });
+    }
+    return { section, standing };
+  }
+
   async function decide(sectionId: string, input: AwardDecisionInput, caller: Caller): Promise<AwardDecisionView> {
     const id = await db.transaction().execute(async (trx) => {
-      const section = await access.section(trx, sectionId);
-      await access.assertManager(trx, section, caller, 'only the tenderer or its mandated agency decides the winner');
-      // Two decisions racing: the second waits here and then finds the first.
-      await tables(trx).selectFrom('award.publicity').select('id').where('section_id', '=', sectionId).where('round', '=', section.round).forUpdate().execute();
-      if (await load(trx, sectionId, section.round)) throw new DomainError('AWARD_DECIDED', 'the winner of this round is decided');
-      const standing = await decidable(trx, sectionId);
-      if (!standing.ok) {
-        throw new DomainError('AWARD_NOT_DECIDABLE', 'the winner is decided after the publicity is over and every objection in time is answered', {
-          reason: standing.reason,
+      const { section, standing } = await openForDecision(trx, sectionId, caller);
+      const separated = (await deps.result(trx, sectionId))?.separatedAward;
+      if (separated) {
+        throw new DomainError('AWARD_CHOICE_UNLAWFUL', 'the tender document fixes a separated award: the award committee decides by its method', {
+          reason: 'separatedAward',
+          method: separated.method,
         });
       }
       const chosen = standing.candidates.find((c) => c.bidId === input.bidId);
       if (!chosen) throw new DomainError('AWARD_CHOICE_UNLAWFUL', 'the winner is one of the published candidates', { reason: 'notCandidate' });
       checkChoice(chosen, input, await firstRankedOnly(trx, section));
-      const now = clock.now();
-      const day = toBusinessDate(now);
       const authority = (await parts.settings.of(trx, section)).authority;
-      const row = {
-        id: randomUUID(),
-        section_id: sectionId,
-        round: section.round,
-        region_code: section.regionCode,
-        tenderer_entity_id: section.tendererEntityId,
-        publicity_id: standing.publicityId,
-        authority,
-        bid_id: chosen.bidId,
-        entity_id: chosen.entityId,
-        entity_name: chosen.entityName,
-        rank: chosen.rank,
-        price_fen: chosen.priceFen,
-        reason: input.reason,
-        passed_over: chosen.rank === 1 ? null : (input.passedOver ?? null),
-        decided_by: caller.userId,
-        decided_at: now,
-        report_due: reportDue(deps.calendar(), day),
-        report: null,
-        reported_by: null,
-        reported_at: null,
-        report_warned_at: null,
-      };
-      await tables(trx).insertInto('award.decision').values(row).execute();
-      await deps.audit.record(trx, caller.actor, {
-        action: 'award.decided',
-        targetType: 'section',
-        targetId: sectionId,
-        regionCode: section.regionCode,
-        details: { bidId: chosen.bidId, entityName: chosen.entityName, rank: chosen.rank, priceFen: chosen.priceFen, authority, passedOver: row.passed_over, reportDue: row.report_due },
-      });
-      return row.id;
+      return record(trx, section, { publicityId: standing.publicityId, chosen, authority, method: null, reason: input.reason, passedOver: chosen.rank === 1 ? null : (input.passedOver ?? null) }, caller);
     });
     return decisionView(await tables(db).selectFrom('award.decision').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), clock.now());
   }
@@ -219,7 +253,7 @@ export function createDecisionService(deps: AwardDeps, parts: { publicity: Publi
     return decisionView(d, clock.now());
   }
 
-  return { decide, report, warnOverdue, current, view, decidable, firstRankedOnly };
+  return { decide, openForDecision, record, report, warnOverdue, current, view, decidable, firstRankedOnly };
 }
 
 export type DecisionService = ReturnType<typeof createDecisionService>;
@@ -233,6 +267,7 @@ export function decisionView(d: Row, now: Date): AwardDecisionView {
     bidId: d.bid_id,
     entityName: d.entity_name,
     rank: d.rank,
+    method: d.method,
     priceFen: d.price_fen,
     reason: d.reason,
     passedOver: d.passed_over,

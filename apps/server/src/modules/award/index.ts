@@ -11,6 +11,7 @@ import { createObjectionService, OBJECTION_OVERDUE_JOB } from './objection.servi
 import { createPublicityService, publicityView } from './publicity.service.ts';
 import { createAwardScopes } from './scopes.ts';
 import { sectionAccess } from './section-access.ts';
+import { createSeparatedAwardService } from './separated.service.ts';
 import { createSettingService } from './setting.service.ts';
 
 export type { AwardDeps, EvaluatedOutcome, ResultCandidate } from './award.deps.ts';
@@ -27,7 +28,8 @@ export function createAwardModule(deps: AwardDeps) {
   const objections = createObjectionService(deps, publicity);
   const settings = createSettingService(deps);
   const decisions = createDecisionService(deps, { publicity, objections, settings });
-  const notices = createNoticeService(deps, decisions);
+  const separated = createSeparatedAwardService(deps, decisions);
+  const notices = createNoticeService(deps, decisions, separated);
   const letters = createLetterReading(deps);
   const access = sectionAccess(deps);
   deps.jobs.define({ name: OBJECTION_OVERDUE_JOB, cron: '7 * * * *', handle: async () => void (await objections.warnOverdue()) });
@@ -49,6 +51,8 @@ export function createAwardModule(deps: AwardDeps) {
       decidable: !decision && (await decisions.decidable(db, sectionId)).ok,
       decision: decision ? decisionView(decision, clock.now()) : null,
       notice: await notices.current(db, section),
+      separatedAward: await separated.terms(db, sectionId),
+      proceeding: await separated.view(sectionId),
     };
   }
 
@@ -64,7 +68,7 @@ export function createAwardModule(deps: AwardDeps) {
     awarded: letters.awarded,
     registerRoutes(app: AppInstance) {
       registerAwardRoutes(app, { publicity, objections, standing });
-      registerDecisionRoutes(app, { settings, decisions, notices, letters });
+      registerDecisionRoutes(app, { settings, decisions, notices, letters, separated });
     },
   };
 }

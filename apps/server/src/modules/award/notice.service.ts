@@ -16,6 +16,7 @@ import type { DecisionService } from './decision.service.ts';
 import { contentSm3, defaultReason, noticeContent, resultNoticeHtml } from './notice-content.ts';
 import type { Caller } from './publicity.service.ts';
 import { sectionAccess } from './section-access.ts';
+import type { SeparatedAwardService } from './separated.service.ts';
 
 type Notice = Selectable<NoticeTable>;
 type Decision = Selectable<DecisionTable>;
@@ -28,7 +29,7 @@ type Letter = Selectable<LetterTable>;
  * Approved, the result notice is published and pushed, the letters are issued to the bidders'
  * workspaces and pushed, and the losers' bid bonds are requested back.
  */
-export function createNoticeService(deps: AwardDeps, decisions: DecisionService) {
+export function createNoticeService(deps: AwardDeps, decisions: DecisionService, separated: SeparatedAwardService) {
   const { db, clock } = deps;
   const access = sectionAccess(deps);
 
@@ -173,6 +174,8 @@ export function createNoticeService(deps: AwardDeps, decisions: DecisionService)
 
   async function issue(trx: Db, section: SectionSnapshotView, decision: Decision, notice: Notice, letters: Letter[], caller: Caller, now: Date) {
     const sm3 = notice.content_sm3!;
+    const sitting = decision.method ? await separated.view(section.id, trx) : null;
+    const proceeding = sitting ? { view: sitting, names: new Map(letters.map((l) => [l.bid_id, l.entity_name])) } : null;
     const published = await deps.publish(
       trx,
       {
@@ -182,7 +185,7 @@ export function createNoticeService(deps: AwardDeps, decisions: DecisionService)
         regionCode: section.regionCode,
         category: section.category,
         title: `${section.projectName}${section.name}中标结果公告`,
-        bodyHtml: resultNoticeHtml({ section, decision, remarks: notice.remarks, contentSm3: sm3, bidders: letters.length }),
+        bodyHtml: resultNoticeHtml({ section, decision, remarks: notice.remarks, contentSm3: sm3, bidders: letters.length, proceeding }),
         prominent: false,
         publishedAt: now.toISOString(),
         round: section.round,

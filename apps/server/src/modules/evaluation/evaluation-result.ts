@@ -1,12 +1,12 @@
-import type { EvaluationSummary } from '@bidhall/contracts';
+import type { EvaluationMethod, EvaluationSummary, SeparatedAwardTerms } from '@bidhall/contracts';
 import type { Db } from '../../platform/db/database.ts';
 import { json } from './evaluation.deps.ts';
 import type { EvaluatedBid } from './evaluation.tables.ts';
 import { reportTables } from './report.tables.ts';
 
-/** A recommended candidate as the completed report ranks it. */
+/** A recommended candidate as the completed report ranks it (rank null under the separated award). */
 export interface ReportedCandidate {
-  rank: number;
+  rank: number | null;
   bidId: string;
   entityId: string;
   entityName: string;
@@ -26,16 +26,17 @@ export interface EvaluatedOutcome {
 
 /**
  * evaluation → award: the bids' evaluation result once its report is signed by every member — the
- * report's SM3, when it was completed, and the candidates with their ranks; null before.
+ * report's SM3, when it was completed, the candidates with their ranks, and the separated award's terms
+ * when the document fixed one (评定分离); null before.
  */
 export async function evaluationResultOf(
   trx: Db,
   sectionId: string,
-): Promise<{ reportSm3: string; completedAt: Date; candidates: ReportedCandidate[]; bids: EvaluatedOutcome[] } | null> {
+): Promise<{ reportSm3: string; completedAt: Date; candidates: ReportedCandidate[]; bids: EvaluatedOutcome[]; separatedAward: SeparatedAwardTerms | null } | null> {
   const row = await reportTables(trx)
     .selectFrom('evaluation.evaluation as e')
     .innerJoin('evaluation.report as r', (j) => j.onRef('r.section_id', '=', 'e.section_id').onRef('r.sitting', '=', 'e.sitting'))
-    .select(['e.bids', 'e.summary', 'r.completed_at', 'r.report_sm3'])
+    .select(['e.bids', 'e.summary', 'e.method', 'r.completed_at', 'r.report_sm3'])
     .where('e.section_id', '=', sectionId)
     .where('e.sitting', '=', 'bid')
     .executeTakeFirst();
@@ -47,6 +48,7 @@ export async function evaluationResultOf(
   return {
     reportSm3: row.report_sm3,
     completedAt: row.completed_at,
+    separatedAward: json<EvaluationMethod>(row.method).separatedAward ?? null,
     candidates: summary.candidates.flatMap((c) => {
       const bid = bids.get(c.bidId);
       if (!bid) return [];

@@ -95,7 +95,7 @@ export function reportHtml(r: EvaluationReportContent): string {
     scoreRows.length ? '<h3>四、各成员评分</h3>' + table(['成员', '投标人', ...factorNumbers.map(e)], scoreRows) : '',
     '<h3>五、排序和推荐的中标候选人</h3>',
     table(['名次', '投标人', '总分', '评标价'], s.ranking.map((x) => tr([String(x.rank), e(x.entityName), num(x.total), yuan(x.evaluatedPriceFen)]))),
-    `<p>推荐的中标候选人：${s.candidates.length ? s.candidates.map((c) => `第 ${c.rank} 名 ${e(c.entityName)}`).join('；') : '无'}</p>`,
+    `<p>推荐的中标候选人${s.candidates.some((c) => c.rank === null) ? '（评定分离，不排序）' : ''}：${s.candidates.length ? s.candidates.map((c) => (c.rank === null ? e(c.entityName) : `第 ${c.rank} 名 ${e(c.entityName)}`)).join('；') : '无'}</p>`,
     '<h3>六、评分偏离提示</h3>',
     outliersPara(s, seatOf),
     ...closingParts(r, ['七、评标委员会意见', '八、发现的问题', '九、对招标人的建议']),

@@ -13,6 +13,7 @@ import {
   passReview,
   priceScores,
   rankBids,
+  type Recommendation,
   scoreOutliers,
   ScoreOutOfRangeError,
 } from '@bidhall/rules';
@@ -73,7 +74,7 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
 
   if (method.type === 'lowestEvaluatedPrice') {
     const adjusted = facts.map((b) => ({ ...b, adjustments: Object.entries(adjustments[b.bidId] ?? {}).map(([clause, fen]) => ({ clause, amountFen: BigInt(fen) })) }));
-    const rec = lowestEvaluatedPrice(adjusted, { candidates: method.candidates });
+    const rec = lowestEvaluatedPrice(adjusted, { candidates: method.candidates, separatedAward: !!method.separatedAward });
     const evaluated = new Map(evaluatedPrices(adjusted).map((e) => [e.bidId, e]));
     const ranking = rec.mode === 'ranked' ? rec.ranking : [];
     return {
@@ -90,7 +91,7 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
         evaluatedPriceFen: String(evaluated.get(b.bidId)!.evaluatedPriceFen),
       })),
       ranking: ranking.map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '', total: null, evaluatedPriceFen: String(r.evaluatedPriceFen) })),
-      candidates: (rec.mode === 'ranked' ? rec.candidates : []).map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '' })),
+      candidates: candidatesOf(rec, name),
       outliers: sheets.map((s) => ({ memberId: s.memberId, name: s.name, deviation: 0, robustZ: 0, flagged: false, worstFactor: null })),
       memberScores: [],
     };
@@ -106,7 +107,7 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
   const prices = priceScores(method.priceFormula, facts, Number(coefficient), priceFactor);
   const scored = combineScores(facts, factors, prices);
   const totals = new Map(bidTotals(scored).map((t) => [t.bidId, t.total]));
-  const rec = rankBids(scored, { candidates: method.candidates });
+  const rec = rankBids(scored, { candidates: method.candidates, separatedAward: !!method.separatedAward });
   const deviations = valid.length ? scoreOutliers(method.factors, scores as EvaluatorScores) : [];
   const byFactor = new Map(factors.map((f) => [f.bidId, f]));
   const byPrice = new Map(prices.bids.map((p) => [p.bidId, p]));
@@ -124,7 +125,7 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
       evaluatedPriceFen: null,
     })),
     ranking: (rec.mode === 'ranked' ? rec.ranking : []).map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '', total: r.total, evaluatedPriceFen: null })),
-    candidates: (rec.mode === 'ranked' ? rec.candidates : []).map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '' })),
+    candidates: candidatesOf(rec, name),
     outliers: sheets.map((s) => {
       const d = deviations.find((x) => x.evaluatorId === s.memberId);
       return { memberId: s.memberId, name: s.name, deviation: d?.deviation ?? 0, robustZ: d?.robustZ ?? 0, flagged: d?.flagged ?? false, worstFactor: d?.worstFactor ?? null };
@@ -132,6 +133,15 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
     // The valid bids' scores only, as the engine took them.
     memberScores: sheets.map((s) => ({ memberId: s.memberId, scores: scores[s.memberId]! })),
   };
+}
+
+/**
+ * The recommended candidates: ranked, or under the separated award (评定分离) unranked and in id order —
+ * the ranking is then empty too, so that no order reaches the tenderer's award committee.
+ */
+function candidatesOf(rec: Recommendation<{ bidId: string }>, name: Map<string, string>): EvaluationSummary['candidates'] {
+  if (rec.mode === 'separated') return rec.recommended.map((bidId) => ({ rank: null, bidId, entityName: name.get(bidId) ?? '' }));
+  return rec.candidates.map((r) => ({ rank: r.rank, bidId: r.bidId, entityName: name.get(r.bidId) ?? '' }));
 }
 
 /**

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { evaluationApi } from '../../../api/evaluation.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
+import { byRankThenName } from '../../projects/award/separatedModel.ts';
 import { formatFen } from '../../projects/money.ts';
 import { MIN_QUALIFIED, roomWords } from '../sitting.ts';
 import { scoreSeries } from './chart.ts';
@@ -104,9 +105,14 @@ function SummaryView({ summary: s, view }: { summary: EvaluationSummary; view: E
           ) : (
             <Card title={<Space><TrophyOutlined />{t('evaluation.summary.candidates')}</Space>} extra={<span className="muted small">{formatTime(s.computedAt, true)}</span>}>
               <ol className="room-candidates" data-testid="summary-candidates">
-                {s.candidates.map((c) => (
+                {byRankThenName(s.candidates).map((c) => (
                   <li key={c.bidId}>
-                    <Tag color={c.rank === 1 ? 'gold' : 'blue'}>{t('evaluation.summary.rankNo', { rank: c.rank })}</Tag> {c.entityName}
+                    {c.rank === null ? (
+                      <Tag>{t('award.separated.unranked')}</Tag>
+                    ) : (
+                      <Tag color={c.rank === 1 ? 'gold' : 'blue'}>{t('evaluation.summary.rankNo', { rank: c.rank })}</Tag>
+                    )}{' '}
+                    {c.entityName}
                   </li>
                 ))}
               </ol>

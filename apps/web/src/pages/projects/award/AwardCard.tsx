@@ -227,6 +227,11 @@ export function AwardCard({ section }: { section: SectionDetail }) {
               {t('award.publicityTitle')} · {t(`award.states.${p?.state ?? 'none'}`)}
             </Tag>
           )}
+          {s?.separatedAward && (
+            <Tag color="blue" data-testid="award-separated-tag">
+              {t('award.separated.title')} · {t(`award.separated.methods.${s.separatedAward.method}`)}
+            </Tag>
+          )}
           {s?.decision && (
             <Tag color="gold" data-testid="award-winner-tag">
               {t('award.winnerTag', { name: s.decision.entityName })}

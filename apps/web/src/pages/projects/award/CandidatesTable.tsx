@@ -1,22 +1,34 @@
 import type { PublicityView } from '@bidhall/contracts';
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../money.ts';
+import { byRankThenName } from './separatedModel.ts';
 
 type Candidate = PublicityView['candidates'][number];
 
-/** The candidates as the completed evaluation report ranks them: the publicity publishes the report, not a retyping. */
+/**
+ * The candidates as the completed evaluation report ranks them: the publicity publishes the report, not
+ * a retyping. Under the separated award (评定分离) they are unranked (不排序) and listed by name.
+ */
 export function CandidatesTable({ candidates }: { candidates: Candidate[] }) {
   const { t } = useTranslation();
+  const rows = useMemo(() => byRankThenName(candidates), [candidates]);
   return (
     <Table<Candidate>
       size="small"
       rowKey="bidId"
       pagination={false}
-      dataSource={candidates}
+      dataSource={rows}
       data-testid="publicity-candidates"
       columns={[
-        { key: 'rank', title: t('award.candidates.rank'), dataIndex: 'rank', width: 72 },
+        {
+          key: 'rank',
+          title: t('award.candidates.rank'),
+          dataIndex: 'rank',
+          width: 88,
+          render: (rank: number | null) => (rank === null ? <Tag>{t('award.separated.unranked')}</Tag> : rank),
+        },
         { key: 'entity', title: t('award.candidates.entityName'), dataIndex: 'entityName' },
         {
           key: 'price',

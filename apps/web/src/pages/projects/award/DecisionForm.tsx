@@ -1,12 +1,13 @@
 import { TrophyOutlined } from '@ant-design/icons';
 import { PASSED_OVER_GROUNDS, type AwardDecisionInput, type PublicityView } from '@bidhall/contracts';
 import { App, Button, Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { awardApi } from '../../../api/award.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatFen } from '../money.ts';
 import { choiceNeeds } from './awardStates.ts';
+import { byRankThenName } from './separatedModel.ts';
 
 type Values = { bidId: string; reason?: string; passedOver?: AwardDecisionInput['passedOver'] };
 
@@ -33,7 +34,9 @@ export function DecisionForm({
   const [error, setError] = useState<unknown>();
   const first = candidates.find((c) => c.rank === 1) ?? candidates[0];
   const bidId = Form.useWatch('bidId', form) ?? first?.bidId;
-  const needs = choiceNeeds(candidates.find((c) => c.bidId === bidId)?.rank, firstRankedOnly);
+  // An unranked candidate (rank null, 评定分离) is never "later than the first".
+  const needs = choiceNeeds(candidates.find((c) => c.bidId === bidId)?.rank ?? undefined, firstRankedOnly);
+  const options = useMemo(() => byRankThenName(candidates), [candidates]);
 
   const decide = async (v: Values) => {
     setBusy(true);
@@ -76,9 +79,9 @@ export function DecisionForm({
         <Form.Item name="bidId" label={t('award.decision.candidate')} rules={[{ required: true }]}>
           <Select
             placeholder={t('award.decision.candidatePlaceholder')}
-            options={candidates.map((c) => ({
+            options={options.map((c) => ({
               value: c.bidId,
-              label: `${t('award.decision.rankN', { rank: c.rank })} · ${c.entityName} · ${formatFen(c.priceFen)}`,
+              label: `${c.rank === null ? t('award.separated.unranked') : t('award.decision.rankN', { rank: c.rank })} · ${c.entityName} · ${formatFen(c.priceFen)}`,
             }))}
             style={{ maxWidth: 560 }}
             data-testid="decision-candidate"

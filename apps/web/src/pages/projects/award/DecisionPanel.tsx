@@ -8,10 +8,12 @@ import { decisionBlock } from './awardStates.ts';
 import { CandidatesTable } from './CandidatesTable.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { PeriodStatus } from './PeriodStatus.tsx';
+import { ProceedingCard } from './ProceedingCard.tsx';
 import { ReportForm } from './ReportForm.tsx';
+import { SeparatedAwardForm } from './SeparatedAwardForm.tsx';
 import { SettingPanel } from './SettingPanel.tsx';
 
-/** The decision as made: the winner, its rank and price, who decided, when, and why. */
+/** The decision as made: the winner, its rank (or the separated award's method) and price, who decided, when, and why. */
 function DecisionSummary({ d }: { d: AwardDecisionView }) {
   const { t } = useTranslation();
   return (
@@ -26,7 +28,17 @@ function DecisionSummary({ d }: { d: AwardDecisionView }) {
           label: t('award.decision.winner'),
           children: <strong data-testid="decision-winner">{d.entityName}</strong>,
         },
-        { key: 'rank', label: t('award.decision.rank'), children: t('award.decision.rankN', { rank: d.rank }) },
+        d.method
+          ? {
+              key: 'method',
+              label: t('award.separated.method'),
+              children: <span data-testid="decision-method">{t(`award.separated.methods.${d.method}`)}</span>,
+            }
+          : {
+              key: 'rank',
+              label: t('award.decision.rank'),
+              children: d.rank === null ? t('award.separated.unranked') : t('award.decision.rankN', { rank: d.rank }),
+            },
         { key: 'price', label: t('award.decision.price'), children: <span className="mono">{formatFen(d.priceFen)}</span> },
         { key: 'at', label: t('award.decision.decidedAt'), children: formatTime(d.decidedAt) },
         { key: 'authority', label: t('award.decision.authority'), span: 2, children: t(`award.setting.${d.authority}`) },
@@ -66,6 +78,8 @@ export function DecisionPanel({
   const { now } = useServerClock();
   const p = s.publicity;
   const blocked = decisionBlock(s, now());
+  const separated = s.separatedAward;
+  const names = new Map((p?.candidates ?? []).map((c) => [c.bidId, c.entityName]));
   return (
     <div data-testid="award-decision">
       <Divider titlePlacement="start">{t('award.setting.title')}</Divider>
@@ -77,7 +91,27 @@ export function DecisionPanel({
         onChanged={onChanged}
       />
       <Divider titlePlacement="start">{t('award.decision.title')}</Divider>
-      {s.firstRankedOnly && (
+      {separated && (
+        <Alert
+          type="info"
+          showIcon
+          className="form-alert"
+          title={t('award.separated.title')}
+          description={t('award.separated.lead')}
+          data-testid="decision-separated"
+        />
+      )}
+      {s.proceeding && (
+        <ProceedingCard
+          sectionId={section.id}
+          proceeding={s.proceeding}
+          names={names}
+          winner={s.decision?.entityName ?? null}
+          canManage={section.canManage}
+          onChanged={onChanged}
+        />
+      )}
+      {s.firstRankedOnly && !separated && (
         <Alert
           type="info"
           showIcon
@@ -110,7 +144,15 @@ export function DecisionPanel({
           )}
           {p && p.state === 'published' && <CandidatesTable candidates={p.candidates} />}
           <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-            {section.canManage && !blocked && p ? (
+            {separated ? (
+              s.proceeding ? null : section.canManage && !blocked && p ? (
+                <SeparatedAwardForm sectionId={section.id} terms={separated} candidates={p.candidates} onRecorded={onChanged} />
+              ) : (
+                !section.canManage && (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('award.separated.notRecorded')} />
+                )
+              )
+            ) : section.canManage && !blocked && p ? (
               <DecisionForm
                 sectionId={section.id}
                 candidates={p.candidates}

@@ -1,11 +1,28 @@
-import { evaluationMethodIssues, reviewMethodIssues, type EvaluationMethod, type ReviewMethod } from '@bidhall/contracts';
-import { Card, Col, Form, InputNumber, Radio, Row } from 'antd';
+import {
+  evaluationMethodIssues,
+  reviewMethodIssues,
+  SEPARATED_AWARD_METHODS,
+  type EvaluationMethod,
+  type ReviewMethod,
+  type SeparatedAwardMethod,
+} from '@bidhall/contracts';
+import { Card, Col, Form, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CriteriaTable } from './CriteriaTable.tsx';
 import { FactorTable } from './FactorTable.tsx';
 import { MethodChecks } from './MethodChecks.tsx';
-import { allNumbers, FAMILY, methodOfType, nextNumber, type AnyMethod, type CriteriaKey, type MethodType } from './methodModel.ts';
+import {
+  allNumbers,
+  FAMILY,
+  methodOfType,
+  nextNumber,
+  separatedAwardOf,
+  withSeparatedAward,
+  type AnyMethod,
+  type CriteriaKey,
+  type MethodType,
+} from './methodModel.ts';
 import { PriceFormulaForm } from './PriceFormulaForm.tsx';
 
 /** Text cells left empty: the server refuses them too, by path. */
@@ -68,7 +85,7 @@ export function MethodFields({ method, types, editable, onChange, between }: { m
         <Col>
           {'candidates' in method && (
             <Form.Item label={t('desk.method.candidates')} className="desk-inline-item">
-              <InputNumber value={method.candidates} min={1} max={3} precision={0} disabled={!editable} onChange={(v) => patch({ candidates: v ?? 1 } as Partial<AnyMethod>)} />
+              <InputNumber value={method.candidates} min={separatedAwardOf(method) ? 2 : 1} max={3} precision={0} disabled={!editable} onChange={(v) => patch({ candidates: v ?? 1 } as Partial<AnyMethod>)} />
             </Form.Item>
           )}
           {'limit' in method && (
@@ -78,6 +95,9 @@ export function MethodFields({ method, types, editable, onChange, between }: { m
           )}
         </Col>
       </Row>
+      {(method.type === 'scoring' || method.type === 'lowestEvaluatedPrice') && (
+        <SeparatedAwardControl method={method} editable={editable} onChange={onChange} />
+      )}
       {between}
       <MethodChecks weights={weights} issues={issues} blanks={blanks(method)} />
       {criteria('qualification')}
@@ -102,5 +122,62 @@ export function MethodFields({ method, types, editable, onChange, between }: { m
       )}
       {method.type === 'lowestEvaluatedPrice' && criteria('adjustments')}
     </>
+  );
+}
+
+/**
+ * 定标方式 (评定分离, action-plan task 7): ranked — the committee ranks its candidates (the default,
+ * `separatedAward` null) — or separated, with the award committee's method and, for 票决抽签, how many
+ * of the most voted go to the lot (2–3, within the candidates).
+ */
+function SeparatedAwardControl({ method, editable, onChange }: { method: EvaluationMethod; editable: boolean; onChange: (m: AnyMethod) => void }) {
+  const { t } = useTranslation();
+  const award = separatedAwardOf(method);
+  return (
+    <Row gutter={16} align="middle" className="desk-method-head" data-testid="method-separated-award">
+      <Col flex="auto">
+        <Space wrap size={[16, 0]}>
+          <Form.Item label={t('desk.method.separatedAward.label')} className="desk-inline-item">
+            <Radio.Group
+              value={award ? 'separated' : 'ranked'}
+              disabled={!editable}
+              optionType="button"
+              data-testid="method-award-mode"
+              onChange={(e) => onChange(withSeparatedAward(method, e.target.value === 'separated' ? { method: 'vote' } : null))}
+              options={[
+                { value: 'ranked', label: t('desk.method.separatedAward.ranked') },
+                { value: 'separated', label: t('desk.method.separatedAward.separated') },
+              ]}
+            />
+          </Form.Item>
+          {award && (
+            <Form.Item label={t('desk.method.separatedAward.method')} className="desk-inline-item">
+              <Select<SeparatedAwardMethod>
+                value={award.method}
+                disabled={!editable}
+                style={{ minWidth: 160 }}
+                data-testid="method-award-method"
+                onChange={(m) => onChange(withSeparatedAward(method, { method: m, shortlist: award.shortlist }))}
+                options={SEPARATED_AWARD_METHODS.map((m) => ({ value: m, label: t(`award.separated.methods.${m}`) }))}
+              />
+            </Form.Item>
+          )}
+          {award?.method === 'voteThenLot' && (
+            <Form.Item label={t('desk.method.separatedAward.shortlist')} className="desk-inline-item">
+              <InputNumber
+                value={award.shortlist ?? 2}
+                min={2}
+                max={Math.min(3, method.candidates)}
+                precision={0}
+                disabled={!editable}
+                data-testid="method-award-shortlist"
+                onChange={(v) => onChange(withSeparatedAward(method, { method: award.method, shortlist: v ?? 2 }))}
+              />
+            </Form.Item>
+          )}
+        </Space>
+        {award && <div className="muted small">{t('desk.method.separatedAward.hint')}</div>}
+      </Col>
+    </Row>
   );
 }

@@ -1,4 +1,4 @@
-import type { Criterion, EvaluationMethod, PriceFormula, ReviewMethod, ScoringFactor } from '@bidhall/contracts';
+import type { Criterion, EvaluationMethod, PriceFormula, ReviewMethod, ScoringFactor, SeparatedAwardMethod, SeparatedAwardTerms } from '@bidhall/contracts';
 
 export type AnyMethod = EvaluationMethod | ReviewMethod;
 export type MethodType = AnyMethod['type'];
@@ -38,9 +38,26 @@ const factor = (number: string, category: ScoringFactor['category'], weight: num
   points: category === 'price' ? [] : [{ number: `${number}.1`, description: '', maxScore: 100 }],
 });
 
+/** 评定分离 as the tender document fixes it; null: the committee ranks its candidates (the default). */
+export function separatedAwardOf(m: AnyMethod | null): SeparatedAwardTerms | null {
+  return m && 'separatedAward' in m ? (m.separatedAward ?? null) : null;
+}
+
+/**
+ * The method with the award ranked (null) or separated by `award`: a separated award recommends at
+ * least 2 candidates, and only 票决抽签 has a shortlist (2, or 3 within the candidates).
+ */
+export function withSeparatedAward(m: EvaluationMethod, award: { method: SeparatedAwardMethod; shortlist?: number | null } | null): EvaluationMethod {
+  if (!award) return { ...m, separatedAward: null };
+  const candidates = Math.max(2, m.candidates);
+  const shortlist = award.method === 'voteThenLot' ? Math.min(Math.max(award.shortlist ?? 2, 2), 3, candidates) : null;
+  return { ...m, candidates, separatedAward: { method: award.method, shortlist } };
+}
+
 /** A method of the chosen type, keeping the clauses already written. */
 export function methodOfType(type: MethodType, from: AnyMethod | null): AnyMethod {
   const qualification: Criterion[] = from?.qualification ?? [];
+  const separatedAward = separatedAwardOf(from);
   const compliance: Criterion[] = from?.compliance ?? [];
   const factors = from && 'factors' in from ? from.factors : null;
   switch (type) {
@@ -52,9 +69,17 @@ export function methodOfType(type: MethodType, from: AnyMethod | null): AnyMetho
         factors: factors?.length ? factors : [factor('3.1', 'price', 60), factor('3.2', 'technical', 30), factor('3.3', 'commercial', 10)],
         priceFormula: from && 'priceFormula' in from ? from.priceFormula : DEFAULT_FORMULA,
         candidates: from && 'candidates' in from ? from.candidates : 3,
+        separatedAward,
       };
     case 'lowestEvaluatedPrice':
-      return { type, qualification, compliance, adjustments: from && 'adjustments' in from ? from.adjustments : [], candidates: from && 'candidates' in from ? from.candidates : 3 };
+      return {
+        type,
+        qualification,
+        compliance,
+        adjustments: from && 'adjustments' in from ? from.adjustments : [],
+        candidates: from && 'candidates' in from ? from.candidates : 3,
+        separatedAward,
+      };
     case 'pass':
       return { type, qualification, compliance };
     case 'limitedNumber':
