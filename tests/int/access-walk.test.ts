@@ -121,6 +121,12 @@ const SAMPLE_QUERIES: Record<string, string> = {
   contract: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
   awardLetter: 'SELECT id FROM award.letter',
   evaluationClarification: 'SELECT id FROM evaluation.clarification',
+  // A section's performance bond is known by its section (decision 0038): the demo's evaluated section, awarded to bidder.demo.
+  performanceBond: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
+  feeCharge: 'SELECT id FROM finance.fee_charge',
+  // A section's prequalification results are known by its section: the demo's section whose applications were opened.
+  prequalification: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
+  prequalificationLetter: 'SELECT id FROM prequalification.letter',
 };
 
 beforeAll(async () => {
@@ -148,6 +154,8 @@ beforeAll(async () => {
   await clarificationSample(bidder!.entityId!, staff!.userId, insiders.find((s) => s.name === 'expert.demo')!.userId);
   await awardObjectionSample(bidder!.entityId!, staff!.userId);
   await guaranteeSample(bidder!.entityId!, tenderer!.entityId!, bidder!.userId);
+  await feeSample(bidder!.entityId!);
+  await prequalificationLetterSample(bidder!.entityId!, staff!.userId);
   const record = await call('POST', `/api/v1/site-visits/${visit.json().id}/records`, tenderer!.cookie, { summary: '踏勘完成', attendees: [] });
   expect(record.statusCode, record.body).toBe(201);
   // A sealed bid of bidder.demo on the section whose document it obtained, with its demo certificate.
@@ -247,6 +255,21 @@ async function guaranteeSample(entityId: string, tendererEntityId: string, userI
     VALUES (gen_random_uuid(), ${hall.section_id}, ${hall.round}, ${hall.region_code}, ${entityId}, ${issuer}, ${tendererEntityId}, 8000000, ${new Date(hall.bid_deadline.getTime() - 86_400_000)}, ${new Date(now.getTime() + 90 * 86_400_000)}, ${hall.bid_deadline}, 50, 40000, 'WALK', 'issued', ${userId}, ${now}, ${userId}, ${now}, 'WALK-PAY', ${guaranteeId}, ${now}, 'WALK-INVOICE', '{}', 'c2lnbmF0dXJl')`.execute(db);
 }
 
+/**
+ * Decision 0038: bidder.demo made the winner of the award notice awardObjectionSample issued (its award
+ * letter), so the performance bond's winner routes have a party; and a fee charge it pays on that section.
+ * tests/int/fees.test.ts walks the way to them (schedule, award, settlement, bond).
+ */
+async function feeSample(entityId: string) {
+  const db = t.database.db;
+  const now = t.clock.now();
+  await sql`UPDATE award.decision SET entity_id = ${entityId}, entity_name = '鄂尔多斯市示范建筑工程有限公司'`.execute(db);
+  await sql`INSERT INTO award.letter (id, notice_id, section_id, bid_id, entity_id, entity_name, kind, rank, reason, issued_at)
+    SELECT gen_random_uuid(), id, section_id, gen_random_uuid(), ${entityId}, '鄂尔多斯市示范建筑工程有限公司', 'award', 1, '中标', ${now} FROM award.notice`.execute(db);
+  await sql`INSERT INTO finance.fee_charge (id, section_id, round, region_code, kind, basis, rate_ppm, base_fen, amount_fen, payer_role, payer_entity_id, payer_name, schedule_version, state, charged_at)
+    SELECT gen_random_uuid(), section_id, round, region_code, 'transactionService', 'fixed', NULL, 100, 100, 'winner', ${entityId}, '鄂尔多斯市示范建筑工程有限公司', 1, 'due', ${now} FROM award.decision`.execute(db);
+}
+
 async function awardObjectionSample(entityId: string, userId: string) {
   const db = t.database.db;
   const now = t.clock.now();
@@ -263,6 +286,21 @@ async function awardObjectionSample(entityId: string, userId: string) {
     SELECT gen_random_uuid(), id, section_id, round, region_code, 'issued', '', ${'0'.repeat(64)}, '{}'::jsonb, ${now}, ${userId}, ${now}, gen_random_uuid(), ${userId}, ${now}, ${now} FROM award.decision`.execute(db);
   await sql`INSERT INTO award.letter (id, notice_id, section_id, bid_id, entity_id, entity_name, kind, rank, reason, issued_at)
     SELECT gen_random_uuid(), id, section_id, gen_random_uuid(), ${entityId}, '鄂尔多斯市示范建筑工程有限公司', 'result', 2, '未中标', ${now} FROM award.notice`.execute(db);
+}
+
+/**
+ * An issued prequalification result letter to bidder.demo on the demo's prequalification section
+ * (decision 0039); tests/int/prequalification-results.test.ts walks the way to it.
+ */
+async function prequalificationLetterSample(entityId: string, userId: string) {
+  const db = t.database.db;
+  const now = t.clock.now();
+  await sql`INSERT INTO prequalification.result (id, section_id, round, region_code, tenderer_entity_id, authority, review_completed_at, state, remarks, content_sm3, signature, signed_at, verified_by, verified_at, publication_id, drafted_by, drafted_at, updated_at)
+    SELECT gen_random_uuid(), s.id, s.round, p.region_code, tp.tenderer_entity_id, 'committee', ${now}, 'issued', '', ${'0'.repeat(64)}, '{}'::jsonb, ${now}, ${userId}, ${now}, gen_random_uuid(), ${userId}, ${now}, ${now}
+    FROM projects.section s JOIN projects.tendering_project tp ON tp.id = s.tendering_project_id JOIN projects.project p ON p.id = tp.project_id
+    WHERE s.id = (SELECT section_id FROM opening.hall WHERE sitting = 'application' LIMIT 1)`.execute(db);
+  await sql`INSERT INTO prequalification.letter (id, result_id, section_id, bid_id, entity_id, entity_name, review_passed, failing, outcome, basis, reason, issued_at)
+    SELECT gen_random_uuid(), id, section_id, gen_random_uuid(), ${entityId}, '鄂尔多斯市示范建筑工程有限公司', true, '[]'::jsonb, 'passed', 'qualified', '通过', ${now} FROM prequalification.result`.execute(db);
 }
 
 async function clarificationSample(entityId: string, staffId: string, expertId: string) {

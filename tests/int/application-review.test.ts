@@ -20,6 +20,7 @@ import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { bidder } from '../support/documents-fixtures.ts';
 import { acceptSeats, reviewCommitteePlan } from '../support/demo-evaluation.ts';
+import { issuePrequalificationResults } from '../support/demo-prequalification.ts';
 import { signInBody, type Signer } from '../support/evaluator-certificates.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -204,7 +205,7 @@ describe('the prequalification review (资格审查, decision 0032)', () => {
     expect(await audits('applicationReview.summarised')).toBe(1);
   });
 
-  it('[A-160] [A-162] the review report is generated, signed by every member, pushed to supervision, and each applicant told its result', async () => {
+  it('[A-160] [A-162] the review report is generated, signed by every member and pushed to supervision; applicants hear their results only from the issued results', async () => {
     const chairCookie = (
       await Promise.all(members.map(async (m) => ((await view(m.cookie)).members.find((y) => y.self)?.chair ? m : null)))
     ).find(Boolean)!.cookie;
@@ -263,19 +264,14 @@ describe('the prequalification review (资格审查, decision 0032)', () => {
       'bidhall.supervision.applicationReviewReport.v1',
       2,
     ]);
-    // Each applicant hears its own result: passed, or failed with the clause.
-    const results = (
-      await sql<{
-        body: string;
-      }>`SELECT body FROM notifications.message WHERE topic = 'applicationReview.result' ORDER BY body`.execute(t.database.db)
-    ).rows.map((m) => m.body);
-    expect(results.length).toBe(3);
-    expect(results.filter((m) => m.startsWith('您已通过资格预审')).length).toBe(2);
-    expect(results.find((m) => m.startsWith('您未通过资格预审'))).toContain('2.1 资质');
+    // Nobody is told a result yet: the tenderer's results, verified and issued, tell each applicant (decision 0039).
+    expect(
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM notifications.message WHERE topic LIKE 'applicationReview.result%' OR topic LIKE 'prequalification.%'`.execute(t.database.db)).rows[0]!.n,
+    ).toBe(0);
     expect(await audits('applicationReview.reportCompleted')).toBe(1);
   });
 
-  it('[A-159] the tender document of a prequalified section goes only to the applicants who passed, and not while fewer than three have', async () => {
+  it('[A-159] [A-179] the tender document of a prequalified section goes only to the applicants who passed, once the results are issued, and not while fewer than three have', async () => {
     const as = userSessions(t.built, t.clock);
     const tenderer = await as('tenderer.demo');
     const section = (await tenderer.call('GET', `/api/v1/sections/${sectionId}`)) as SectionDetail;
@@ -285,6 +281,11 @@ describe('the prequalification review (资格审查, decision 0032)', () => {
     });
     const documentId = await issueDocument(tenderer, sectionId, demoCmsSigner(join(dir, 'demo-ca'), 'tenderer.demo', t.clock));
     const obtain = (cookie: string) => call('POST', `/api/v1/tender-documents/${documentId}/downloads`, cookie, {});
+    // Not before the tenderer's results are issued (decision 0039), though the review is complete.
+    const early = await obtain(c['bidder.demo']!);
+    expect([...codeOf(early), early.json().details?.reason]).toEqual([409, 'DOCUMENT_NOT_AVAILABLE', 'prequalification']);
+    c['tenderer.demo'] = await demoLogin(t, 'tenderer.demo');
+    await issuePrequalificationResults(t, sectionId, { tenderer: c['tenderer.demo']!, staff: c['staff.dongsheng']! }, demoSigner('tenderer.demo'));
     // Two passed: fewer than three, the prequalification is held again (实施条例 第十九条).
     const tooFew = await obtain(c['bidder.demo']!);
     expect([...codeOf(tooFew), tooFew.json().details?.reason], tooFew.body).toEqual([
@@ -293,8 +294,8 @@ describe('the prequalification review (资格审查, decision 0032)', () => {
       'tooFewQualified',
     ]);
 
-    // Had the committee passed all three: each applicant obtains it, an entity that did not apply does not.
-    await sql`UPDATE evaluation.evaluation SET summary = jsonb_set(summary, '{qualified}', (SELECT jsonb_agg(jsonb_build_object('bidId', b->>'bidId', 'entityName', b->>'entityName', 'rank', null, 'total', null)) FROM jsonb_array_elements(bids) b)) WHERE section_id = ${sectionId} AND sitting = 'application'`.execute(
+    // Had the issued results passed all three: each applicant obtains it, an entity that did not apply does not.
+    await sql`UPDATE prequalification.letter SET review_passed = true, outcome = 'passed', basis = 'qualified' WHERE section_id = ${sectionId}`.execute(
       t.database.db,
     );
     const passed = await obtain(c['bidder.demo']!);

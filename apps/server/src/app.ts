@@ -48,6 +48,7 @@ import { createFinanceModule } from './modules/finance/index.ts';
 import { createEvaluationModule } from './modules/evaluation/index.ts';
 import { createAwardModule } from './modules/award/index.ts';
 import { createContractModule } from './modules/contract/index.ts';
+import { createPrequalificationModule } from './modules/prequalification/index.ts';
 import { createExpertsModule, createSandboxGateway } from './modules/experts/index.ts';
 import { accountLookup, createIdentityModule, entityLookup, ocspTransport, personRefOf, searchBidders } from './modules/identity/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
@@ -210,8 +211,9 @@ export async function buildApp(deps: AppDeps) {
     notify: notifications.notify,
     // bidders whose sealed bids answer an earlier version are asked to confirm or replace them.
     onClarificationIssued: (trx, event) => bidding.onClarificationIssued(trx, event),
-    // Decision 0032: a prequalified section's tender document goes to the applicants who passed the review.
-    prequalification: (trx, sectionId) => evaluation.prequalification(trx, sectionId),
+    // Decisions 0032, 0039: a prequalified section's tender document goes to the applicants who passed,
+    // once the tenderer's results are verified and issued (null before).
+    prequalification: (trx, sectionId) => prequalification.qualified(trx, sectionId),
   });
   const tendering = createTenderingModule({
     db,
@@ -259,6 +261,8 @@ export async function buildApp(deps: AppDeps) {
     calendar: () => catalog.calendar.current(),
     // A live bid's bond is held until the result (decision 0033).
     bids: { hasLiveBid: (trx, sectionId, round, entityId) => bidding.hasLiveBid(trx, sectionId, round, entityId) },
+    // Performance bonds and fees follow the issued award notice (decision 0038; award is built below, called only later).
+    awarded: (trx, sectionId) => award.awarded(trx, sectionId),
   });
   // Sealed bids (decision 0019): received blind, only the bidding entity sees its bid before the opening.
   const bidding = createBiddingModule({
@@ -384,6 +388,21 @@ export async function buildApp(deps: AppDeps) {
       billOf: (trx, sectionId) => documents.bidding.issuedBill(trx, sectionId),
     },
   });
+  // Prequalification results (decision 0039): from the completed review, the tenderer's letters to every
+  // applicant, signed, verified by staff, issued, pushed and published; documents reads the issued list.
+  const prequalification = createPrequalificationModule({
+    db,
+    clock: deps.clock,
+    audit,
+    sections: projects.sections,
+    // The completed review: every application's verdict once its report is signed by every member.
+    review: (trx, sectionId) => evaluation.reviewOutcome(trx, sectionId),
+    publish: disclosure.publish,
+    notify: notifications.notify,
+    boundCertificate: identity.boundCertificate,
+    // The signed letters to the public service platform, through the outbox.
+    outbox: (trx, message) => exchange.outbox.enqueue(trx, message),
+  });
   // Award (decision 0034): the completed report's candidates published, objections to the result answered.
   const award = createAwardModule({
     db,
@@ -408,7 +427,11 @@ export async function buildApp(deps: AppDeps) {
     // 评定分离 (decision 0040): a lot among the award committee's shortlist is a verifiable draw.
     draws: trust.draws,
     // Law 46: the contract's 30 days start with the award notice (contract is built below; called only later).
-    onAwardNoticeIssued: (trx, sectionId) => contract.onAwardNoticeIssued(trx, sectionId),
+    // Decision 0038: the section's fees are charged from its region's schedule in the same transaction.
+    onAwardNoticeIssued: async (trx, sectionId) => {
+      await contract.onAwardNoticeIssued(trx, sectionId);
+      await finance.onAwardNoticeIssued(trx, sectionId, { kind: 'system', label: 'finance.fees' });
+    },
   });
   // The contract (decision 0036): drafted from the award, the winning bid's readout and the document's contract chapter.
   const contract = createContractModule({
@@ -448,8 +471,10 @@ export async function buildApp(deps: AppDeps) {
     boundCertificate: identity.boundCertificate,
     // Reg. 57: the winner's bid bond comes back once the contract is signed.
     refundBond: (trx, bond, actor) => finance.onResult(trx, { sectionId: bond.sectionId, round: bond.round, entityIds: [bond.entityId], reason: 'contractSigned' }, actor),
+    // Decision 0038: the tenderer records the contract as performed; the winner's performance bond is released.
+    onPerformed: (trx, performed, actor) => finance.onContractPerformed(trx, performed, actor),
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation, award, contract];
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation, prequalification, award, contract];
   for (const m of modules) errors.register(m.errors);
   errors.register(logErrors);
 
@@ -518,6 +543,7 @@ export async function buildApp(deps: AppDeps) {
     opening,
     experts,
     evaluation,
+    prequalification,
     award,
     contract,
     publish: disclosure.publish,

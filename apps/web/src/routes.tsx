@@ -23,6 +23,7 @@ const BidderPage = lazy(() => import('./pages/bidder/BidderPage.tsx'));
 const SectionWorkspacePage = lazy(() => import('./pages/bidder/SectionWorkspacePage.tsx'));
 const EvaluationClarificationsPage = lazy(() => import('./pages/bidder/EvaluationClarificationsPage.tsx'));
 const AwardLettersPage = lazy(() => import('./pages/bidder/AwardLettersPage.tsx'));
+const PrequalificationLettersPage = lazy(() => import('./pages/bidder/PrequalificationLettersPage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/projects/ProjectsPage.tsx'));
 const EntryFormPage = lazy(() => import('./pages/projects/EntryFormPage.tsx'));
 const ProjectPage = lazy(() => import('./pages/projects/ProjectPage.tsx'));
@@ -75,6 +76,8 @@ export const router = createBrowserRouter([
       { path: '/bidder/evaluation-clarifications', element: <RequireBidder><EvaluationClarificationsPage /></RequireBidder> },
       // 中标通知书 / 中标结果通知书 issued to the bidder's entity (decision 0035); the award notifications link here.
       { path: '/bidder/award-letters', element: <RequireBidder><AwardLettersPage /></RequireBidder> },
+      // 资格预审结果通知书 issued to the applicant's entity (decision 0039); the results' notifications link here.
+      { path: '/bidder/prequalification-letters', element: <RequireBidder><PrequalificationLettersPage /></RequireBidder> },
       {
         path: '/workspace',
         element: (

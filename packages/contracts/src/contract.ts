@@ -164,6 +164,8 @@ export const performanceInput = z.strictObject({
   content: text(1, CONTRACT_LIMITS.performanceChars),
   /** SM3 of a supporting file kept by the side (acceptance certificate, invoice …). */
   attachmentSm3: sm3Hex.nullable().optional(),
+  /** The tenderer's record that the contract is performed (履约完成): the performance bond is released (decision 0038). */
+  completed: z.boolean().optional(),
 });
 export type PerformanceInput = z.infer<typeof performanceInput>;
 

@@ -15,6 +15,7 @@ export const publicationType = z.enum([
   'retender',
   'openingRecord',
   'candidatePublicity',
+  'prequalificationResult',
   'awardResult',
   'contractConclusion',
   'contractPerformance',

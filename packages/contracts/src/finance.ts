@@ -129,7 +129,7 @@ export const sandboxStatementQuery = z.strictObject({ from: isoDateTime, to: iso
 
 // ---- bond refunds (issue 13 §5, task 10, B-047, A-105, A-187; decision 0033) ----
 
-export const REFUND_REASONS = ['withdrawn', 'notBidding', 'request', 'notAwarded', 'contractSigned'] as const;
+export const REFUND_REASONS = ['withdrawn', 'notBidding', 'request', 'notAwarded', 'contractSigned', 'performanceBondReleased'] as const;
 export const REFUND_STATES = ['requested', 'paid', 'settled'] as const;
 
 /** The bidder asks for its deposits on the section back (it has no live bid there). */

@@ -32,3 +32,5 @@ export * from './award.ts';
 export * from './award-decision.ts';
 export * from './contract.ts';
 export * from './guarantee-issuance.ts';
+export * from './prequalification.ts';
+export * from './fees.ts';

@@ -40,6 +40,7 @@ export { isRuleProfileCode, RULE_PROFILE_CODES, RULE_PROFILES } from './rule-pro
 export { durationEnd } from './duration-end.ts';
 export { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, refundDueDate } from './bond-refund.ts';
 export { GUARANTEE_VAT_RATE_BP, guaranteePremiumFen, vatSplitFen } from './guarantee-premium.ts';
+export { PERFORMANCE_BOND_MAX_BP, perMilleFeeFen, perMilleToPpm, performanceBondCapFen, ppmToPerMille } from './fees.ts';
 export type { UnsealFault, UnsealOutcome, HallFacts, HallStage, QuorumFailure } from './opening-hall.ts';
 export { unsealFailureOutcome, unsealingOpen, unsealWindowEnd, hallStage, MIN_BIDS_TO_OPEN, openingQuorum } from './opening-hall.ts';
 

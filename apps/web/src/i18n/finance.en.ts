@@ -93,7 +93,7 @@ const financeEn: Strings<typeof financeZhCN> = {
       },
       states: { requested: 'To be refunded', paid: 'Refunded', settled: 'Settled' },
       timings: { onTime: 'On time', late: 'Paid late', overdue: 'Overdue', pending: 'Not yet due' },
-      reasons: { withdrawn: 'Bid withdrawn', notBidding: 'Not bidding', request: 'Requested', notAwarded: 'Not awarded', contractSigned: 'Contract signed' },
+      reasons: { withdrawn: 'Bid withdrawn', notBidding: 'Not bidding', request: 'Requested', notAwarded: 'Not awarded', contractSigned: 'Contract signed', performanceBondReleased: 'Performance bond released' },
     },
     bidderRefunds: {
       title: 'Bond refunds',

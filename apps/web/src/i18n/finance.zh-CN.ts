@@ -87,7 +87,7 @@ const financeZhCN = {
       },
       states: { requested: '待退还', paid: '已退还', settled: '已对账' },
       timings: { onTime: '按期退还', late: '逾期退还', overdue: '逾期未退', pending: '未到期' },
-      reasons: { withdrawn: '撤回投标', notBidding: '未投标', request: '申请退还', notAwarded: '未中标', contractSigned: '合同已签订' },
+      reasons: { withdrawn: '撤回投标', notBidding: '未投标', request: '申请退还', notAwarded: '未中标', contractSigned: '合同已签订', performanceBondReleased: '履约保证金退还' },
     },
     bidderRefunds: {
       title: '保证金退还',

@@ -35,6 +35,7 @@ const portalEn: Strings<typeof portalZhCN> = {
       retender: 'Re-tender',
       openingRecord: 'Opening record',
       candidatePublicity: 'Candidate publicity',
+      prequalificationResult: 'Prequalification result',
       awardResult: 'Award result',
       contractConclusion: 'Contract concluded',
       contractPerformance: 'Contract performance',

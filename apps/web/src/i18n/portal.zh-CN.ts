@@ -30,6 +30,7 @@ const portalZhCN = {
       retender: '重新招标',
       openingRecord: '开标记录',
       candidatePublicity: '中标候选人公示',
+      prequalificationResult: '资格预审结果公告',
       awardResult: '中标结果公告',
       contractConclusion: '合同订立信息',
       contractPerformance: '合同履约信息',

@@ -45,6 +45,10 @@ import contractEn from './contract.en.ts';
 import contractZhCN from './contract.zh-CN.ts';
 import guaranteesEn from './guarantees.en.ts';
 import guaranteesZhCN from './guarantees.zh-CN.ts';
+import feesEn from './fees.en.ts';
+import feesZhCN from './fees.zh-CN.ts';
+import prequalificationEn from './prequalification.en.ts';
+import prequalificationZhCN from './prequalification.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -72,12 +76,14 @@ export const resources = {
       ...evaluationCompareZhCN,
       ...applicationReviewZhCN,
       ...awardZhCN,
+      ...prequalificationZhCN,
       ...guaranteesZhCN,
+      ...feesZhCN,
       ...contractZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN, ...evaluationClarifyProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, ...awardEn, ...guaranteesEn, ...contractEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, ...awardEn, ...prequalificationEn, ...guaranteesEn, ...feesEn, ...contractEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
   },
 };

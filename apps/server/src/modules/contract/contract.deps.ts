@@ -84,6 +84,9 @@ export type BondRefundPort = (
   actor: Actor,
 ) => Promise<number>;
 
+/** contract → finance (decision 0038): the tenderer recorded the contract as performed; the winner's performance bond is released. */
+export type PerformedPort = (trx: Db, performed: { sectionId: string; round: number; winnerEntityId: string }, actor: Actor) => Promise<void>;
+
 export interface ContractDeps {
   db: Db;
   clock: Clock;
@@ -100,6 +103,8 @@ export interface ContractDeps {
   supervisors: SupervisorsPort;
   boundCertificate: BoundCertificatePort;
   refundBond: BondRefundPort;
+  /** Told when the tenderer records the contract as performed; absent, nothing is released. */
+  onPerformed?: PerformedPort;
 }
 
 export function tables(db: Db): Kysely<ContractTables> {

@@ -18,4 +18,6 @@ export const contractErrors = {
   CONTRACT_CHANGE_NOT_FOUND: 404,
   /** A change waits for verification already, or this one was verified. */
   CONTRACT_CHANGE_CONFLICT: 409,
+  /** Only the tenderer (or its agency) records the contract as performed (its performance bond is then released). */
+  PERFORMANCE_COMPLETION_TENDERER: 403,
 } as const;

@@ -63,6 +63,8 @@ export function createPerformanceService(deps: ContractDeps, contracts: Contract
     await db.transaction().execute(async (trx) => {
       const c = await concludedContract(trx, sectionId);
       const side = await sideOf(trx, c, caller);
+      if (input.completed && side !== 'tenderer')
+        throw new DomainError('PERFORMANCE_COMPLETION_TENDERER', 'only the tenderer (or its agency) records the contract as performed');
       const now = clock.now();
       if (input.day > toBusinessDate(now) || input.day < toBusinessDate(c.concluded_at!))
         throw new DomainError(
@@ -135,8 +137,11 @@ export function createPerformanceService(deps: ContractDeps, contracts: Contract
           milestone: input.milestone,
           attachmentSm3: attachment,
           publicationId: published.publicationId,
+          completed: input.completed === true,
         },
       });
+      // Performed: the winner's performance bond is released and its deposits refunded (decision 0038).
+      if (input.completed) await deps.onPerformed?.(trx, { sectionId, round: c.round, winnerEntityId: c.winner_entity_id }, caller.actor);
     });
     const row = await tables(db).selectFrom('contract.performance').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     return performanceView(row);

@@ -11,7 +11,7 @@ import { registerMyEvaluationRoutes } from './mine.routes.ts';
 import { createCommitteeReading } from './bid-files.module.ts';
 import { createClarifications } from './clarification.module.ts';
 import { EVALUATION_SITTINGS } from './sitting.ts';
-import { prequalificationOf } from './review-result.ts';
+import { prequalificationOf, reviewOutcomeOf } from './review-result.ts';
 import { evaluationResultOf } from './evaluation-result.ts';
 
 export type { CommitteePort, EvaluationDeps, MethodsPort, ReadoutPort, SittingMethod } from './evaluation.deps.ts';
@@ -42,6 +42,8 @@ export function createEvaluationModule(deps: EvaluationDeps) {
     review: sittings.application,
     /** evaluation → documents: the applicants who passed, once the review's report is complete. */
     prequalification: prequalificationOf,
+    /** evaluation → prequalification: every application's verdict once the review's report is complete. */
+    reviewOutcome: reviewOutcomeOf,
     /** evaluation → award: the candidates of the completed evaluation report. */
     result: evaluationResultOf,
     registerRoutes(app: AppInstance) {

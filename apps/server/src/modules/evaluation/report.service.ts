@@ -9,7 +9,6 @@ import { reportTables } from './report.tables.ts';
 import { reportViewOf } from './report.view.ts';
 import { supervisionMessage } from './report-push.ts';
 import type { EvaluationSitting } from './sitting.ts';
-import { notifyApplicants } from './review-result.ts';
 
 const EMPTY_PARTS: EvaluationReportParts = { remarks: '', problems: '', recommendations: '' };
 
@@ -162,8 +161,6 @@ export function createReportService(deps: EvaluationDeps, at: EvaluationSitting)
     for (const userId of await deps.supervisors(trx, c.ev.region_code)) {
       await deps.notify(trx, { recipientKind: 'user', recipientId: userId, topic: `${at.action}.reportCompleted`, title, body: `${at.zh.report}（SM3 ${reportSm3.slice(0, 16)}…）已推送至行政监督平台。`, link, dedupeKey: `${at.action}.reportCompleted:${c.ev.section_id}:${userId}` });
     }
-    // The prequalification's result goes to every applicant (资格预审结果通知): qualified or not, and why.
-    if (sitting === 'application' && section) await notifyApplicants(trx, deps, { section, summary: content.summary, bids: json(c.ev.bids) });
   }
 
   const view = (sectionId: string, caller: Caller): Promise<EvaluationReportView> => reportViewOf(deps, sitting, sectionId, caller);

@@ -30,6 +30,7 @@ export function createAccountService(deps: FinanceDeps) {
       .where('section_id', '=', sectionId)
       .where('round', '=', round)
       .where('entity_id', '=', entityId)
+      .where('purpose', '=', 'bid')
       .executeTakeFirst();
   }
 
@@ -92,11 +93,12 @@ export function createAccountService(deps: FinanceDeps) {
         region_code: section.regionCode,
         opened_by: caller.userId,
         opened_at: now,
+        purpose: 'bid',
       };
       const inserted = await tables(trx)
         .insertInto('finance.bond_account')
         .values(row)
-        .onConflict((oc) => oc.columns(['section_id', 'round', 'entity_id']).doNothing())
+        .onConflict((oc) => oc.columns(['section_id', 'round', 'entity_id', 'purpose']).doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!inserted) return { created: false, account: await view(trx, (await find(trx, sectionId, section.round, entityId))!, deadline) };

@@ -91,6 +91,28 @@ export interface GuaranteeIssuerPort {
   cancel(c: { applicationId: string; accepted: boolean }): Promise<{ cancelledAt: Date; refund: { serial: string; amountFen: bigint } | null }>;
 }
 
+/** award → finance (decision 0038): the section's round's award once the award notice is issued; null before. */
+export interface AwardedSection {
+  sectionId: string;
+  round: number;
+  regionCode: string;
+  tendererEntityId: string;
+  winnerEntityId: string;
+  winnerEntityName: string;
+  /** The winning price, integer fen as a decimal string. */
+  priceFen: string;
+  awardNoticeAt: Date;
+}
+export type AwardedPort = (trx: Db, sectionId: string) => Promise<AwardedSection | null>;
+
+/**
+ * The bank's online payment gateway (网上支付, decision 0038): collects a payment into the settlement
+ * account once per order id however often asked, answering with the booking it made the first time.
+ */
+export interface PaymentGatewayPort {
+  collect(order: { orderId: string; amountFen: bigint; payerAccount: string; payerName: string; memo: string }): Promise<{ bankSerial: string; paidAt: Date; amountFen: bigint }>;
+}
+
 /** The trading centre's bond settlement account, into which every virtual sub-account pays. */
 export interface SettlementAccount {
   bankName: string;
@@ -120,6 +142,10 @@ export interface FinanceDeps {
   settlement?: SettlementAccount;
   /** The issuers' interface; without it (and without the sandbox) the one-stop offers no issuer. */
   issuer?: GuaranteeIssuerPort;
+  /** The award (decision 0038): performance bonds and fees follow the issued award notice; without it none are asked. */
+  awarded?: AwardedPort;
+  /** The online payment gateway; without it (and without the sandbox) fees are not paid online. */
+  payments?: PaymentGatewayPort;
 }
 
 export const DEFAULT_SETTLEMENT: SettlementAccount = {

@@ -12,6 +12,8 @@ export interface BondAccountTable {
   region_code: string;
   opened_by: string;
   opened_at: Date;
+  /** The bid bond's account, or the winner's performance bond's (decision 0038). */
+  purpose: 'bid' | 'performance';
 }
 
 export interface StatementImportTable {
@@ -85,7 +87,7 @@ export interface RefundTable {
   round: number;
   entity_id: string;
   region_code: string;
-  reason: 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned';
+  reason: 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned' | 'performanceBondReleased';
   principal_fen: BigIntColumn;
   rate_bp: number;
   interest_fen: BigIntColumn | null;

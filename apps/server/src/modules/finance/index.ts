@@ -17,7 +17,18 @@ import { registerIssuanceRoutes } from './issuance.routes.ts';
 import { createIssuanceScopes } from './issuance.scopes.ts';
 import { createIssuanceService, GUARANTEE_CLAIM_JOB, GUARANTEE_ISSUE_JOB, GUARANTEE_SWEEP_JOB } from './issuance.service.ts';
 import { createSandboxIssuer } from './sandbox-issuer.ts';
+import { feeErrors } from './fees.errors.ts';
+import { createFeeReading } from './fees.read.ts';
+import { registerFeeRoutes } from './fees.routes.ts';
+import { createFeeSchedules } from './fees.schedule.ts';
+import { createFeeScopes } from './fees.scopes.ts';
+import { createFeeSettlement } from './fees.settlement.ts';
+import { createPerformanceBondReading } from './performance-bond.read.ts';
+import { registerPerformanceBondRoutes } from './performance-bond.routes.ts';
+import { createPerformanceBondService } from './performance-bond.service.ts';
+import { createSandboxPayments } from './sandbox-pay.ts';
 
+export type { AwardedPort, AwardedSection as FinanceAwardedSection, PaymentGatewayPort } from './finance.deps.ts';
 export type { BankPort, BidsPort, BondDocumentsPort, EntitiesPort, FinanceDeps, SectionsPort, SettlementAccount, VerifyEntitySignaturePort } from './finance.deps.ts';
 export { REFUND_PAY_JOB, REFUND_SWEEP_JOB };
 export { GUARANTEE_CLAIM_JOB, GUARANTEE_ISSUE_JOB, GUARANTEE_SWEEP_JOB };
@@ -54,13 +65,27 @@ export function createFinanceModule(deps: FinanceDeps) {
   deps.jobs.define<{ applicationId: string }>({ name: GUARANTEE_ISSUE_JOB, handle: async ({ applicationId }) => issuance.collect(applicationId) });
   deps.jobs.define<{ claimId: string }>({ name: GUARANTEE_CLAIM_JOB, handle: async ({ claimId }) => issuance.payClaim(claimId) });
   deps.jobs.define({ name: GUARANTEE_SWEEP_JOB, cron: '*/5 * * * *', handle: async () => issuance.sweep() });
+  // Fees and performance bonds (decision 0038): the configured payment gateway, or the sandbox bank's.
+  const performanceBonds = createPerformanceBondService(deps, refunds);
+  const performanceBondReading = createPerformanceBondReading(deps);
+  const feeSchedules = createFeeSchedules(deps);
+  const feeSettlement = createFeeSettlement(deps, deps.payments ?? (deps.sandbox ? createSandboxPayments(deps) : null));
+  const feeReading = createFeeReading();
 
   return {
-    errors: financeErrors,
-    scopes: createIssuanceScopes(deps),
+    errors: { ...financeErrors, ...feeErrors },
+    scopes: { ...createIssuanceScopes(deps), ...createFeeScopes(deps) },
     /** finance → bidding (BondsPort): the bond as it stands at submission. */
     bonds,
-    services: { accounts, statements, guarantees, refunds, issuance },
+    services: { accounts, statements, guarantees, refunds, issuance, performanceBonds, feeSchedules, feeSettlement },
+    /** award → finance, inside the award notice's transaction: the section's fees are charged from its region's schedule. */
+    async onAwardNoticeIssued(trx: Db, sectionId: string, actor: Actor): Promise<number> {
+      return feeSchedules.chargeAtAward(trx, sectionId, actor);
+    },
+    /** contract → finance: the contract is performed; the winner's performance bond is released and refunded. */
+    async onContractPerformed(trx: Db, performed: { sectionId: string; round: number }, actor: Actor): Promise<void> {
+      await performanceBonds.onPerformed(trx, performed, actor);
+    },
     /** bidding → finance: a bid withdrawn before the deadline has its deposits refunded (inside the withdrawal's transaction). */
     async onBidWithdrawn(trx: Db, bid: { sectionId: string; round: number; entityId: string }, actor: Actor): Promise<void> {
       const account = await accounts.find(trx, bid.sectionId, bid.round, bid.entityId);
@@ -88,6 +113,8 @@ export function createFinanceModule(deps: FinanceDeps) {
       registerFinanceRoutes(app, { db: deps.db, accounts, statements, guarantees });
       registerRefundRoutes(app, { db: deps.db, reading: refundReading });
       registerIssuanceRoutes(app, { db: deps.db, service: issuance, reading: issuanceReading });
+      registerPerformanceBondRoutes(app, { db: deps.db, service: performanceBonds, reading: performanceBondReading });
+      registerFeeRoutes(app, { db: deps.db, schedules: feeSchedules, settlement: feeSettlement, reading: feeReading });
       if (sandboxBank) registerSandboxBankRoutes(app, { db: deps.db, bank: sandboxBank });
     },
   };

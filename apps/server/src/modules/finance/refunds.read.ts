@@ -46,6 +46,7 @@ export function createRefundReading(deps: FinanceDeps, refunds: RefundService) {
             .where('section_id', '=', sectionId)
             .where('round', '=', section.round)
             .where('entity_id', '=', entityId)
+            .where('purpose', '=', 'bid')
             .executeTakeFirst()
         : undefined;
       if (!section || !account)

@@ -3,6 +3,7 @@ import { bondInterestFen, DEMAND_DEPOSIT_RATE_BP, refundDueDate, toBusinessDate 
 import type { Db } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
+import { offsetFen } from './fees.offsets.ts';
 import { appendSealedBondEvent } from './sealed-event.ts';
 
 /** Pays one refund (its id as data); sent in the request's transaction, retried by the sweep. */
@@ -10,7 +11,7 @@ export const REFUND_PAY_JOB = 'finance.refund.pay';
 /** Every five minutes: refunds still unpaid (the bank was away, the server stopped) are tried again. */
 export const REFUND_SWEEP_JOB = 'finance.refund.sweep';
 
-export type RefundReason = 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned';
+export type RefundReason = 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned' | 'performanceBondReleased';
 
 /**
  * Bid bond refunds (task 10, B-047, A-105, A-187; decision 0033): each deposit reconciled to a
@@ -52,6 +53,9 @@ export function createRefundService(deps: FinanceDeps) {
     for (const c of credits) {
       // 原路退回: a deposit whose paying account the statement did not name waits for staff.
       if (!c.payer_account) continue;
+      // A fee offset against the deposit (decision 0038) stays with the centre: the rest goes back.
+      const principal = BigInt(c.amount_fen) - (await offsetFen(trx, c.id));
+      if (principal <= 0n) continue;
       const id = randomUUID();
       const inserted = await tables(trx)
         .insertInto('finance.refund')
@@ -64,7 +68,7 @@ export function createRefundService(deps: FinanceDeps) {
           entity_id: account.entity_id,
           region_code: account.region_code,
           reason,
-          principal_fen: c.amount_fen,
+          principal_fen: principal.toString(),
           rate_bp: rate,
           interest_fen: null,
           payee_account: c.payer_account,
@@ -88,7 +92,7 @@ export function createRefundService(deps: FinanceDeps) {
       await deps.jobs.send(trx, REFUND_PAY_JOB, { refundId: id });
       await recordEvent(trx, actor, account.section_id, account.region_code, 'finance.refund.requested', id, {
         reason,
-        principalFen: c.amount_fen,
+        principalFen: principal.toString(),
         dueDate: due,
       });
     }

@@ -32,6 +32,9 @@ export default function BidderPage() {
         trail={[{ title: t('bidder.title') }]}
         extra={
           <Space wrap>
+            <Link to="/bidder/prequalification-letters" data-testid="bidder-pq-letters-link">
+              <Button>{t('prequalificationLetters.title')}</Button>
+            </Link>
             <Link to="/bidder/award-letters" data-testid="bidder-award-letters-link">
               <Button>{t('bidder.awardLetters.title')}</Button>
             </Link>

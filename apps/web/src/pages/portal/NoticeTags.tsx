@@ -14,6 +14,7 @@ const TYPE_COLOURS: Record<PublicationType, string> = {
   retender: 'volcano',
   openingRecord: 'purple',
   candidatePublicity: 'gold',
+  prequalificationResult: 'cyan',
   awardResult: 'green',
   contractConclusion: 'geekblue',
   contractPerformance: 'lime',

@@ -9,6 +9,7 @@ import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { HallLinks } from '../hall/HallLinks.tsx';
 import { AwardCard } from './award/AwardCard.tsx';
+import { PrequalificationCard } from './prequalification/PrequalificationCard.tsx';
 import { ContractCard } from './section-contract/ContractCard.tsx';
 import { CommitteeCard } from './committee/CommitteeCard.tsx';
 import { GuaranteeClaimsCard } from './guarantees/GuaranteeClaimsCard.tsx';
@@ -149,6 +150,12 @@ export default function SectionPage() {
             {seesCommittee && s.method === 'prequalification' && (
               <Col span={24}>
                 <CommitteeCard section={s} sitting="application" />
+              </Col>
+            )}
+            {/* 资格预审结果: who confirms the list, then the result letters from the completed review (decision 0039). */}
+            {seesCommittee && s.method === 'prequalification' && (
+              <Col span={24}>
+                <PrequalificationCard section={s} />
               </Col>
             )}
             {seesCommittee && (

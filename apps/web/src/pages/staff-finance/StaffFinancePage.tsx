@@ -12,6 +12,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatTime } from '../../format.ts';
 import { formatFen } from '../projects/money.ts';
 import { BondRefundsPanel } from './BondRefundsPanel.tsx';
+import { FeesPanel } from './FeesPanel.tsx';
 import { GuaranteeApplicationsPanel } from './GuaranteeApplicationsPanel.tsx';
 import { financeApi, LINE_STATUSES, type LineStatus, type StatementImportView, type StatementIssue, type StatementLineView } from './financeApi.ts';
 
@@ -25,7 +26,7 @@ const cmpFen = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a)
 export default function StaffFinancePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'refunds' ? 'refunds' : params.get('tab') === 'guarantees' ? 'guarantees' : 'statements';
+  const tab = params.get('tab') === 'refunds' ? 'refunds' : params.get('tab') === 'guarantees' ? 'guarantees' : params.get('tab') === 'fees' ? 'fees' : 'statements';
   const { message } = App.useApp();
   const { user } = useSession();
   const canImport = user?.kind === 'staff';
@@ -75,15 +76,17 @@ export default function StaffFinancePage() {
       <div className="container page-body">
         <Tabs
           activeKey={tab}
-          onChange={(key) => setParams(key === 'refunds' || key === 'guarantees' ? { tab: key } : {})}
+          onChange={(key) => setParams(key === 'refunds' || key === 'guarantees' || key === 'fees' ? { tab: key } : {})}
           items={[
             { key: 'statements', label: t('finance.tabs.statements') },
             { key: 'refunds', label: <span data-testid="finance-tab-refunds">{t('finance.tabs.refunds')}</span> },
             { key: 'guarantees', label: <span data-testid="finance-tab-guarantees">{t('guarantees.staff.tab')}</span> },
+            { key: 'fees', label: <span data-testid="finance-tab-fees">{t('fees.staff.tab')}</span> },
           ]}
         />
         {tab === 'refunds' && <BondRefundsPanel />}
         {tab === 'guarantees' && <GuaranteeApplicationsPanel />}
+        {tab === 'fees' && <FeesPanel />}
         {/* The statements stay mounted (and keep their state) while the refunds tab is shown. */}
         <Space direction="vertical" size="large" style={{ width: '100%', display: tab !== 'statements' ? 'none' : undefined }}>
           <Card title={t('finance.import.title')}>

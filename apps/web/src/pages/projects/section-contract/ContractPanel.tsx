@@ -16,6 +16,7 @@ import { ContractContentView } from './ContractContentView.tsx';
 import { ContractForm } from './ContractForm.tsx';
 import { CONTRACT_STEPS, contractStep, signedBy } from './contractStates.ts';
 import { DueStatus } from './DueStatus.tsx';
+import { PerformanceBondCard } from './PerformanceBondCard.tsx';
 import { PerformancePanel } from './PerformancePanel.tsx';
 
 // The signing modal brings the crypto code: loaded when first opened.
@@ -211,6 +212,7 @@ export function ContractPanel({
                 sectionId={sectionId}
                 records={records}
                 canRecord={concluded && (canManage || mySide === 'winner')}
+                canComplete={concluded && canManage}
                 onRecorded={reload}
               />
             ),
@@ -228,6 +230,11 @@ export function ContractPanel({
                 onChanged={reload}
               />
             ),
+          },
+          {
+            key: 'performanceBond',
+            label: <span data-testid="contract-performance-bond-tab">{t('performanceBond.tab')}</span>,
+            children: <PerformanceBondCard sectionId={sectionId} canManage={canManage} />,
           },
         ]}
       />

@@ -1,6 +1,6 @@
 import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import { CONTRACT_LIMITS, type PerformanceInput, type PerformanceView } from '@bidhall/contracts';
-import { Button, DatePicker, Empty, Form, Input, Table, Tag } from 'antd';
+import { Button, Checkbox, DatePicker, Empty, Form, Input, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { requiredText } from '../../../components/rules.ts';
 import { formatBeijing, formatTime } from '../../../format.ts';
 import { useServerClock } from '../../../hooks/useServerClock.tsx';
 
-type Values = { day: Dayjs; milestone: string; content: string; attachmentSm3?: string };
+type Values = { day: Dayjs; milestone: string; content: string; attachmentSm3?: string; completed?: boolean };
 
 /**
  * Performance records of both sides (A-185 the tenderer, A-186 the winner): each published as it is
@@ -21,11 +21,14 @@ export function PerformancePanel({
   sectionId,
   records,
   canRecord,
+  canComplete = false,
   onRecorded,
 }: {
   sectionId: string;
   records: PerformanceView[];
   canRecord: boolean;
+  /** The tenderer's side may record the contract as performed: the performance bond is then released (decision 0038). */
+  canComplete?: boolean;
   onRecorded: () => Promise<void> | void;
 }) {
   const { t } = useTranslation();
@@ -110,6 +113,7 @@ export function PerformancePanel({
               milestone: v.milestone.trim(),
               content: v.content.trim(),
               attachmentSm3: v.attachmentSm3?.trim() ? v.attachmentSm3.trim().toLowerCase() : null,
+              ...(canComplete && v.completed ? { completed: true } : {}),
             };
             await contractApi.record(sectionId, body);
             return t('contract.performance.recorded');
@@ -146,6 +150,11 @@ export function PerformancePanel({
           >
             <Input className="mono" maxLength={64} />
           </Form.Item>
+          {canComplete && (
+            <Form.Item name="completed" valuePropName="checked" extra={t('performanceBond.completedHint')}>
+              <Checkbox data-testid="performance-completed">{t('performanceBond.completed')}</Checkbox>
+            </Form.Item>
+          )}
         </FormModal>
       )}
     </>

@@ -1,0 +1,46 @@
+import { factsOf, isResourceId, type ScopeResolver } from '../../platform/auth/scope.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { FinanceDeps } from './finance.deps.ts';
+import { feeTables } from './fees.tables.ts';
+
+/**
+ * Decision 0038's resources for route scopes. A section's performance bond (`performanceBond`, by the
+ * section's id): the section's region's officers, its tenderer and mandated agency, and the winner the
+ * issued award notice named. A fee charge (`feeCharge`): the region's officers and its payer (`subject`).
+ */
+export function createFeeScopes(deps: Pick<FinanceDeps, 'db' | 'sections' | 'awarded'>): Record<string, ScopeResolver> {
+  const { db } = deps;
+  return {
+    performanceBond: {
+      notFound: (id) => new DomainError('PERFORMANCE_BOND_NOT_FOUND', `no performance bond of section ${id}`),
+      resolve: async (id, caller) => {
+        if (!isResourceId(id)) return null;
+        const s = await deps.sections.get(db, id);
+        if (!s) return null;
+        const tenderer = caller.entityId !== null && s.tendererEntityId === caller.entityId;
+        const agency = caller.entityId !== null && s.agencyEntityId === caller.entityId;
+        const awarded = caller.entityId !== null && !tenderer && !agency && deps.awarded ? await deps.awarded(db, id) : null;
+        return factsOf(s.regionCode, {
+          tenderer,
+          agency,
+          winner: awarded !== null && awarded.winnerEntityId === caller.entityId,
+          // A published section is a known thing (its notice lists it); no route here admits by it.
+          published: s.stage !== 'draft' && s.stage !== 'submitted' && s.stage !== 'registered',
+        });
+      },
+    },
+    feeCharge: {
+      notFound: (id) => new DomainError('FEE_CHARGE_NOT_FOUND', `no fee charge ${id}`),
+      resolve: async (id, caller) => {
+        if (!isResourceId(id)) return null;
+        const c = await feeTables(db)
+          .selectFrom('finance.fee_charge')
+          .select(['region_code', 'payer_entity_id'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!c) return null;
+        return factsOf(c.region_code, { subject: caller.entityId !== null && c.payer_entity_id === caller.entityId });
+      },
+    },
+  };
+}
