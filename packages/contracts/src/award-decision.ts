@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from './common.ts';
+import { isoDateTime, uuid, plainText as text } from './common.ts';
 import { separatedAwardMethod } from './documents.ts';
 import { jsonSignature } from './trust.ts';
 
@@ -9,16 +9,6 @@ import { jsonSignature } from './trust.ts';
  * notices — the public result notice (中标结果公告) and one letter per bidder, the award notice
  * (中标通知书) to the winner and result notices to the others, with reasons (A-169…A-175).
  */
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'no control characters');
 
 /** the committee decides the winner (授权直接确定中标人), or recommends and the tenderer decides. */
 export const AWARD_AUTHORITIES = ['tenderer', 'committee'] as const;

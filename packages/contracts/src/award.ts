@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { awardDecisionView, awardNoticeView, awardSettingView, separatedAwardView } from './award-decision.ts';
-import { isoDateTime, uuid } from './common.ts';
+import { isoDateTime, uuid, plainText as text } from './common.ts';
 import { separatedAwardTerms } from './documents.ts';
 
 /**
@@ -9,17 +9,6 @@ import { separatedAwardTerms } from './documents.ts';
  * to the evaluation result raised during it, answered by the tenderer within 3 days while the award
  * waits (B-030, B-031).
  */
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Plain text: line breaks and tabs allowed, no other control character. */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'no control characters');
 
 export const PUBLICITY_STATES = ['draft', 'pendingVerification', 'published'] as const;
 export const publicityState = z.enum(PUBLICITY_STATES);

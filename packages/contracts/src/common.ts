@@ -60,3 +60,16 @@ export const removedMarkup = z.array(z.string()).optional();
 
 /** The body of an action that takes no input: nothing, or an empty object — never unknown fields. */
 export const emptyBody = z.strictObject({}).optional();
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** Plain text, trimmed, `min`…`max` long: line breaks and tabs allowed, no other control character. */
+export const plainText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'no control characters');
+

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { businessDate, isoDateTime, uuid } from './common.ts';
+import { businessDate, isoDateTime, uuid, plainText as text } from './common.ts';
 import { jsonSignature } from './trust.ts';
 
 /**
@@ -11,16 +11,6 @@ import { jsonSignature } from './trust.ts';
  * are verified and published.
  */
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-/** Plain text: line breaks and tabs allowed, no other control character. */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'no control characters');
 const sm3Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a hex SM3');
 
 /** Limits the server holds a contract to (the web shows the same). */

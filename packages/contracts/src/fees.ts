@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, regionCode, uuid } from './common.ts';
+import { isoDateTime, regionCode, uuid, plainText as text } from './common.ts';
 
 /**
  * Fees and performance bonds (issue 13 §7, A-188…A-194, task 14; decision 0038): a region's fee
@@ -9,15 +9,6 @@ import { isoDateTime, regionCode, uuid } from './common.ts';
 
 /** Integer fen as a decimal string (no sign, no fraction): money is never a float. */
 const fen = z.string().regex(/^(0|[1-9]\d{0,17})$/, 'integer fen as a decimal string');
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'no control characters');
 
 /** A-188 transaction service fee, A-190 agency service fee, A-191 expert fees, A-192 drawing deposit. */
 export const FEE_KINDS = ['transactionService', 'agencyService', 'expertFee', 'drawingDeposit'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from './common.ts';
+import { isoDateTime, uuid, plainText as text } from './common.ts';
 import { guaranteeTerms } from './finance.ts';
 
 /**
@@ -10,15 +10,6 @@ import { guaranteeTerms } from './finance.ts';
 
 /** Integer fen as a decimal string (no sign, no fraction): money is never a float. */
 const fen = z.string().regex(/^(0|[1-9]\d{0,17})$/, 'integer fen as a decimal string');
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'no control characters');
 
 export const ISSUER_KINDS = ['bank', 'insurer', 'guaranteeCompany'] as const;
 export const issuerKind = z.enum(ISSUER_KINDS);

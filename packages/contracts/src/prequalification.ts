@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTime, uuid } from './common.ts';
+import { isoDateTime, uuid, plainText as text } from './common.ts';
 import { jsonSignature } from './trust.ts';
 
 /**
@@ -9,16 +9,6 @@ import { jsonSignature } from './trust.ts';
  * e-signed by the tenderer and verified by trading-centre staff (A-178), then issued to the
  * applicants, pushed and published (A-179). Only then does the tender document go to those who passed.
  */
-
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'no control characters');
 
 /** A-165: the review committee's list is final (`committee`), or the tenderer confirms it (`tenderer`). */
 export const PREQUALIFICATION_AUTHORITIES = ['committee', 'tenderer'] as const;
