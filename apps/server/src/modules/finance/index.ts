@@ -15,7 +15,8 @@ import { createRefundService, REFUND_PAY_JOB, REFUND_SWEEP_JOB } from './refunds
 import { createIssuanceReading } from './issuance.read.ts';
 import { registerIssuanceRoutes } from './issuance.routes.ts';
 import { createIssuanceScopes } from './issuance.scopes.ts';
-import { createIssuanceService, GUARANTEE_CLAIM_JOB, GUARANTEE_ISSUE_JOB, GUARANTEE_SWEEP_JOB } from './issuance.service.ts';
+import { GUARANTEE_CLAIM_JOB } from './guarantee-aftercare.service.ts';
+import { createIssuanceService, GUARANTEE_ISSUE_JOB, GUARANTEE_SWEEP_JOB } from './issuance.service.ts';
 import { createSandboxIssuer } from './sandbox-issuer.ts';
 import { feeErrors } from './fees.errors.ts';
 import { createFeeReading } from './fees.read.ts';
