@@ -82,14 +82,19 @@ export function DecisionPanel({
   const names = new Map((p?.candidates ?? []).map((c) => [c.bidId, c.entityName]));
   return (
     <div data-testid="award-decision">
-      <Divider titlePlacement="start">{t('award.setting.title')}</Divider>
-      <SettingPanel
-        key={`${s.setting.authority}/${s.setting.setAt ?? ''}`}
-        sectionId={section.id}
-        setting={s.setting}
-        canManage={section.canManage}
-        onChanged={onChanged}
-      />
+      {/* Under the separated award the tenderer's award committee decides: who decides (A-166) is moot. */}
+      {!separated && (
+        <>
+          <Divider titlePlacement="start">{t('award.setting.title')}</Divider>
+          <SettingPanel
+            key={`${s.setting.authority}/${s.setting.setAt ?? ''}`}
+            sectionId={section.id}
+            setting={s.setting}
+            canManage={section.canManage}
+            onChanged={onChanged}
+          />
+        </>
+      )}
       <Divider titlePlacement="start">{t('award.decision.title')}</Divider>
       {separated && (
         <Alert
