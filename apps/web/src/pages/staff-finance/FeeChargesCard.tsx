@@ -20,7 +20,7 @@ export function FeeChargesCard() {
   const [settling, setSettling] = useState<FeeChargeView>();
   return (
     <>
-      <Card title={t('fees.staff.charges')}>
+      <Card title={t('fees.staff.charges')} data-testid="fee-charges-card">
         {charges.error ? <ProblemAlert error={charges.error} /> : null}
         <Table<FeeChargeView>
           size="small"
@@ -28,6 +28,7 @@ export function FeeChargesCard() {
           loading={charges.loading}
           dataSource={charges.data ?? []}
           locale={{ emptyText: t('fees.staff.empty') }}
+          data-testid="fee-charges"
           scroll={{ x: 1000 }}
           columns={[
             { title: t('fees.staff.kind'), dataIndex: 'kind', render: (k: Kind) => t(`fees.kinds.${k}`) },

@@ -71,7 +71,13 @@ export function FeesPanel() {
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="staff-fees">
       <Card
         title={`${t('fees.staff.schedule')} · ${t('fees.staff.region')} ${region}`}
-        extra={s && s.version > 0 ? <Tag>{t('fees.staff.version', { version: s.version })}</Tag> : null}
+        extra={
+          s && s.version > 0 ? (
+            <Tag data-testid="fee-schedule-version" data-version={s.version}>
+              {t('fees.staff.version', { version: s.version })}
+            </Tag>
+          ) : null
+        }
       >
         {schedule.error ? <ProblemAlert error={schedule.error} /> : null}
         <Alert
@@ -87,12 +93,14 @@ export function FeesPanel() {
           pagination={false}
           dataSource={rows}
           locale={{ emptyText: t('fees.staff.never') }}
+          data-testid="fee-schedule-items"
           columns={[
             {
               title: t('fees.staff.kind'),
               dataIndex: 'kind',
               render: (k: Kind, r) => (
                 <Select
+                  data-testid="fee-item-kind"
                   style={{ minWidth: 180 }}
                   disabled={!canEdit}
                   value={k}
@@ -110,6 +118,7 @@ export function FeesPanel() {
               dataIndex: 'basis',
               render: (b: Row['basis'], r) => (
                 <Select
+                  data-testid="fee-item-basis"
                   style={{ minWidth: 180 }}
                   disabled={!canEdit}
                   value={b}
@@ -123,6 +132,7 @@ export function FeesPanel() {
               dataIndex: 'value',
               render: (v: string, r) => (
                 <Input
+                  data-testid="fee-item-value"
                   style={{ width: 160 }}
                   disabled={!canEdit}
                   value={v}
@@ -136,6 +146,7 @@ export function FeesPanel() {
               dataIndex: 'payer',
               render: (p: Row['payer'], r) => (
                 <Select
+                  data-testid="fee-item-payer"
                   style={{ minWidth: 120 }}
                   disabled={!canEdit}
                   value={p}
@@ -165,6 +176,7 @@ export function FeesPanel() {
             <Button
               icon={<PlusOutlined />}
               disabled={unused.length === 0}
+              data-testid="fee-item-add"
               onClick={() =>
                 setRows((rs) => [...rs, { key: Date.now(), kind: unused[0]!, basis: 'fixed', value: '', payer: 'winner' }])
               }

@@ -4,7 +4,6 @@ import { Alert, App, Button, Descriptions, Empty, Input, Skeleton, Space, Table,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { feesApi } from '../../../api/fees.ts';
-import { problemMessage } from '../../../api/problem.ts';
 import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
@@ -29,16 +28,18 @@ export function PerformanceBondCard({ sectionId, canManage }: { sectionId: strin
   const [guarantee, setGuarantee] = useState('');
   const [busy, setBusy] = useState<string>();
   const [releasing, setReleasing] = useState(false);
+  const [error, setError] = useState<unknown>();
   const v = loaded.data;
 
   const act = async (key: string, run: () => Promise<unknown>, done: string) => {
     setBusy(key);
+    setError(undefined);
     try {
       await run();
       message.success(done);
       await loaded.reload();
     } catch (err) {
-      message.error(problemMessage(t, err));
+      setError(err);
     } finally {
       setBusy(undefined);
     }
@@ -133,10 +134,12 @@ export function PerformanceBondCard({ sectionId, canManage }: { sectionId: strin
             status={amount && (fen === undefined || over) ? 'error' : undefined}
             data-testid="performance-bond-amount"
           />
+          {/* Over the cap the input is marked; the platform refuses it with the reason shown below (Reg. 58). */}
           <Button
             type="primary"
-            disabled={fen === undefined || fen === '0' || over}
+            disabled={fen === undefined || fen === '0'}
             loading={busy === 'require'}
+            data-testid="performance-bond-require"
             onClick={() => void act('require', () => feesApi.requireBond(sectionId, fen!), t('performanceBond.required'))}
           >
             {b ? t('performanceBond.change') : t('performanceBond.require')}
@@ -200,6 +203,7 @@ export function PerformanceBondCard({ sectionId, canManage }: { sectionId: strin
           ]}
         />
       )}
+      <ProblemAlert error={error} testId="performance-bond-error" />
       {releasing && (
         <ReasonModal
           title={t('performanceBond.releaseTitle')}
