@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   type BondRefundView,
   type ContractChangeView,
+  type PerformanceBondView,
   contractSigningPayload,
   type ContractStandingView,
   type ContractView,
@@ -512,4 +513,56 @@ describe('the contract (issue 13 §4)', () => {
       'rejected',
     ]);
   });
+
+  it('[A-189] the winner pays the performance bond at the bank; once the tenderer records the contract performed, the bond comes back once, with interest', async () => {
+    const bondUrl = (rest = '') => `/api/v1/sections/${e.sectionId}/performance-bond${rest}`;
+    await relogin();
+    const bond = async () => ((await e.call('GET', bondUrl(), e.c['tenderer.demo'])).json() as PerformanceBondView).bond;
+    expect((await e.call('PUT', bondUrl(), e.c['tenderer.demo'], { amountFen: '1000000' })).statusCode).toBe(200);
+    const opened = await e.call('POST', bondUrl('/account'), winnerCookie(), {});
+    expect(opened.statusCode, opened.body).toBe(200);
+    await payInto((opened.json() as PerformanceBondView).bond!.accountNumber!, '1000000');
+    expect(await bond()).toMatchObject({ state: 'paid', receivedFen: '1000000', refunds: [] });
+
+    // Months later: the winner's record is not the completion; the tenderer's is.
+    e.t.clock.advance(60 * DAY);
+    await relogin();
+    const today = toBusinessDate(e.t.clock.now());
+    const byWinner = await e.call('POST', url('/performance'), winnerCookie(), { day: today, milestone: '竣工', content: '工程竣工。', completed: true });
+    expect(codeOf(byWinner)).toEqual([403, 'PERFORMANCE_COMPLETION_TENDERER']);
+    expect((await bond())!.state).toBe('paid');
+    const done = await e.call('POST', url('/performance'), e.c['tenderer.demo'], { day: today, milestone: '竣工验收', content: '工程竣工验收合格，合同履行完毕。', completed: true });
+    expect(done.statusCode, done.body).toBe(201);
+    const released = (await bond())!;
+    expect(released).toMatchObject({ state: 'released' });
+    expect(released.refunds).toHaveLength(1);
+
+    await e.t.jobs.runNow(REFUND_SWEEP_JOB);
+    await e.t.jobs.runNow(REFUND_SWEEP_JOB);
+    const [refund] = (await bond())!.refunds;
+    expect(refund).toMatchObject({ state: 'paid', principalFen: '1000000' });
+    expect(BigInt(refund!.interestFen!)).toBeGreaterThan(0n);
+    const paidOut = await sql<{ n: number }>`SELECT count(*)::int AS n FROM finance.sandbox_payment WHERE instruction_id = ${refund!.id}`.execute(e.t.database.db);
+    expect(paidOut.rows[0]!.n).toBe(1);
+  });
 });
+
+/** A transfer from the winner's basic account into a sub-account, and the statement imported by staff. */
+async function payInto(accountNumber: string, amountFen: string) {
+  const paid = await e.t.built.app.inject({
+    method: 'POST',
+    url: '/sandbox/bank/transfers',
+    payload: { payeeAccount: accountNumber, amountFen, payerAccount: '6222020200110077', payerName: e.winner.entityName },
+  });
+  expect(paid.statusCode, paid.body).toBe(201);
+  const from = new Date(e.t.clock.now().getTime() - 30 * DAY).toISOString();
+  const to = new Date(e.t.clock.now().getTime() + 1000).toISOString();
+  const statement = (await e.t.built.app.inject({ method: 'GET', url: `/sandbox/bank/statements?from=${from}&to=${to}&format=camt053` })).body;
+  const imported = await e.t.built.app.inject({
+    method: 'POST',
+    url: '/api/v1/bank-statements?name=stmt.xml',
+    headers: { cookie: e.c['staff.dongsheng']!, 'content-type': 'application/xml' },
+    payload: Buffer.from(statement),
+  });
+  expect(imported.statusCode, imported.body).toBe(201);
+}

@@ -1,12 +1,10 @@
-import { CheckOutlined, EyeOutlined } from '@ant-design/icons';
+import { EyeOutlined } from '@ant-design/icons';
 import type { MyAwardLetterView } from '@bidhall/contracts';
-import { App, Button, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { awardApi } from '../../api/award.ts';
-import { problemMessage } from '../../api/problem.ts';
-import { LoadError } from '../../components/LoadError.tsx';
-import { PageHeading } from '../../components/PageHeading.tsx';
+import { LettersShell, ReceiptCell, useAcknowledge } from '../../components/LettersShell.tsx';
 import { formatTime } from '../../format.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { formatFen } from '../projects/money.ts';
@@ -19,38 +17,26 @@ import { AwardLetterModal } from './AwardLetterModal.tsx';
  */
 export default function AwardLettersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { data, error, loading, reload } = useLoader(() => awardApi.myLetters(), []);
+  const loaded = useLoader(() => awardApi.myLetters(), []);
   const [open, setOpen] = useState<string>();
-  const [acknowledging, setAcknowledging] = useState<string>();
-  const letter = data?.find((l) => l.id === open);
-
-  const acknowledge = async (id: string) => {
-    setAcknowledging(id);
-    try {
-      await awardApi.acknowledge(id);
-      message.success(t('bidder.awardLetters.ackDone'));
-      await reload();
-    } catch (err) {
-      message.error(problemMessage(t, err));
-    } finally {
-      setAcknowledging(undefined);
-    }
-  };
+  const { acknowledging, acknowledge } = useAcknowledge(
+    (id) => awardApi.acknowledge(id),
+    t('bidder.awardLetters.ackDone'),
+    loaded.reload,
+  );
+  const letter = loaded.data?.find((l) => l.id === open);
 
   return (
-    <div data-testid="award-letters-page">
-      <PageHeading
+    <>
+      <LettersShell
+        testId="award-letters-page"
         title={t('bidder.awardLetters.title')}
         subtitle={t('bidder.awardLetters.subtitle')}
-        trail={[{ title: t('bidder.title'), to: '/bidder' }, { title: t('bidder.awardLetters.title') }]}
-      />
-      <div className="container page-body">
-        <Typography.Paragraph type="secondary">{t('bidder.awardLetters.lead')}</Typography.Paragraph>
-        {error !== undefined && <LoadError error={error} onRetry={() => void reload()} />}
-        {loading && !data && <Skeleton active />}
-        {data && data.length === 0 && <Empty description={t('bidder.awardLetters.empty')} />}
-        {data && data.length > 0 && (
+        lead={t('bidder.awardLetters.lead')}
+        empty={t('bidder.awardLetters.empty')}
+        loaded={loaded}
+      >
+        {(data) => (
           <Table<MyAwardLetterView>
             rowKey="id"
             dataSource={data}
@@ -111,29 +97,20 @@ export default function AwardLettersPage() {
                     >
                       {t('bidder.awardLetters.view')}
                     </Button>
-                    {l.readAt ? (
-                      <Tag color="success" data-testid={`award-letter-read-${l.id}`}>
-                        {t('bidder.awardLetters.acknowledgedAt', { time: formatTime(l.readAt) })}
-                      </Tag>
-                    ) : (
-                      <Button
-                        size="small"
-                        type="primary"
-                        icon={<CheckOutlined />}
-                        loading={acknowledging === l.id}
-                        onClick={() => void acknowledge(l.id)}
-                        data-testid={`award-letter-ack-${l.id}`}
-                      >
-                        {t('bidder.awardLetters.acknowledge')}
-                      </Button>
-                    )}
+                    <ReceiptCell
+                      readText={l.readAt ? t('bidder.awardLetters.acknowledgedAt', { time: formatTime(l.readAt) }) : null}
+                      busy={acknowledging === l.id}
+                      onAcknowledge={() => void acknowledge(l.id)}
+                      ackLabel={t('bidder.awardLetters.acknowledge')}
+                      testIds={{ read: `award-letter-read-${l.id}`, ack: `award-letter-ack-${l.id}` }}
+                    />
                   </Space>
                 ),
               },
             ]}
           />
         )}
-      </div>
+      </LettersShell>
       {letter && (
         <AwardLetterModal
           letter={letter}
@@ -142,6 +119,6 @@ export default function AwardLettersPage() {
           onClose={() => setOpen(undefined)}
         />
       )}
-    </div>
+    </>
   );
 }

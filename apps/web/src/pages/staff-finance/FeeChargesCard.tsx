@@ -2,6 +2,7 @@ import type { FEE_KINDS, FeeChargeView } from '@bidhall/contracts';
 import { Button, Card, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { feesApi } from '../../api/fees.ts';
 import { useSession } from '../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -35,7 +36,12 @@ export function FeeChargesCard() {
             {
               title: t('fees.staff.section'),
               dataIndex: 'sectionId',
-              render: (id: string) => <span className="mono small">{id.slice(0, 8)}</span>,
+              // The section's page, where its award and contract are: the charge follows the public award.
+              render: (id: string) => (
+                <Link to={`/projects/sections/${id}`} className="mono small">
+                  {id.slice(0, 8)}
+                </Link>
+              ),
             },
             {
               title: t('fees.staff.payer'),

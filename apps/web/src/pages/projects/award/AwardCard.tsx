@@ -1,31 +1,14 @@
-import { CheckOutlined, FileTextOutlined, RollbackOutlined } from '@ant-design/icons';
+import { FileTextOutlined } from '@ant-design/icons';
 import type { SectionDetail } from '@bidhall/contracts';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Divider,
-  Empty,
-  Popconfirm,
-  Skeleton,
-  Space,
-  Steps,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Divider, Empty, Skeleton, Space, Steps, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { awardApi } from '../../../api/award.ts';
-import { problemMessage } from '../../../api/problem.ts';
 import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { VerifyActions } from '../../../components/VerifyActions.tsx';
 import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
-import { ReasonModal } from '../../admin/ReasonModal.tsx';
 import { NOTICE_STATE_COLOURS, PUBLICITY_STATE_COLOURS, publicityStep } from './awardStates.ts';
 import { CandidatesTable } from './CandidatesTable.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
@@ -44,34 +27,15 @@ const STEPS = ['draft', 'pendingVerification', 'published'] as const;
  */
 export function AwardCard({ section }: { section: SectionDetail }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { user } = useSession();
   const standing = useLoader(() => awardApi.standing(section.id), [section.id]);
   const objections = useLoader(() => awardApi.objections(section.id), [section.id]);
-  const [verifying, setVerifying] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
-  const [error, setError] = useState<unknown>();
   const isStaff = user?.kind === 'staff';
   const s = standing.data;
   const p = s?.publicity ?? null;
   const step = publicityStep(p);
   const reload = async () => {
     await Promise.all([standing.reload(), objections.reload()]);
-  };
-
-  const approve = async () => {
-    setVerifying(true);
-    setError(undefined);
-    try {
-      await awardApi.verifyPublicity(section.id, { decision: 'approve' });
-      message.success(t('award.verify.approved'));
-      await reload();
-    } catch (err) {
-      setError(err);
-      message.error(problemMessage(t, err));
-    } finally {
-      setVerifying(false);
-    }
   };
 
   const publicityTab = !s ? null : (
@@ -185,28 +149,13 @@ export function AwardCard({ section }: { section: SectionDetail }) {
       {isStaff && p?.state === 'pendingVerification' && (
         <>
           <Divider />
-          <Space wrap>
-            <Popconfirm
-              title={t('award.verify.approveConfirm')}
-              onConfirm={() => approve()}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-            >
-              <Button type="primary" icon={<CheckOutlined />} loading={verifying} data-testid="publicity-approve">
-                {t('award.verify.approve')}
-              </Button>
-            </Popconfirm>
-            <Button
-              danger
-              icon={<RollbackOutlined />}
-              disabled={verifying}
-              onClick={() => setRejecting(true)}
-              data-testid="publicity-reject"
-            >
-              {t('award.verify.reject')}
-            </Button>
-          </Space>
-          <ProblemAlert error={error} testId="publicity-verify-error" />
+          <VerifyActions
+            labels={t('award.verify', { returnObjects: true })}
+            approve={() => awardApi.verifyPublicity(section.id, { decision: 'approve' })}
+            reject={(reason) => awardApi.verifyPublicity(section.id, { decision: 'reject', reason })}
+            onChanged={reload}
+            testId="publicity"
+          />
         </>
       )}
     </>
@@ -295,20 +244,6 @@ export function AwardCard({ section }: { section: SectionDetail }) {
             ]}
           />
         </>
-      )}
-      {rejecting && (
-        <ReasonModal
-          title={t('award.verify.rejectTitle')}
-          label={t('award.verify.rejectReason')}
-          danger
-          onSubmit={async (reason) => {
-            await awardApi.verifyPublicity(section.id, { decision: 'reject', reason });
-            return t('award.verify.rejected');
-          }}
-          onClose={() => setRejecting(false)}
-          onDone={() => void reload()}
-          testId="publicity-reject-modal"
-        />
       )}
     </Card>
   );

@@ -1,15 +1,9 @@
-import { LockOutlined, SaveOutlined } from '@ant-design/icons';
-import {
-  PREQUALIFICATION_AUTHORITIES,
-  type PrequalificationAuthority,
-  type PrequalificationSettingView,
-  type SectionDetail,
-} from '@bidhall/contracts';
-import { App, Button, Card, Radio, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { PREQUALIFICATION_AUTHORITIES, type PrequalificationSettingView, type SectionDetail } from '@bidhall/contracts';
+import { Card, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { prequalificationApi } from '../../../api/prequalification.ts';
 import { useSession } from '../../../auth/SessionContext.tsx';
+import { FixedSettingPanel } from '../../../components/FixedSettingPanel.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
@@ -28,57 +22,23 @@ function SettingPanel({
   onChanged: () => Promise<void> | void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [authority, setAuthority] = useState<PrequalificationAuthority>(setting.authority);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const editable = canManage && !setting.fixed;
-  const save = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await prequalificationApi.setting(sectionId, { authority });
-      message.success(t('prequalification.setting.saved'));
-      await onChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <div data-testid="pq-setting" data-authority={setting.authority} data-fixed={String(setting.fixed)}>
-      <Radio.Group
-        value={authority}
-        disabled={!editable || busy}
-        onChange={(e) => setAuthority(e.target.value as PrequalificationAuthority)}
-        options={PREQUALIFICATION_AUTHORITIES.map((a) => ({ value: a, label: t(`prequalification.setting.${a}`) }))}
-        orientation="vertical"
-      />
-      <div className="muted small" style={{ marginTop: 8 }}>
-        <Space wrap size={4}>
-          {setting.fixed && <Tag icon={<LockOutlined />}>{t('prequalification.setting.fixed')}</Tag>}
-          {!setting.explicit && <Tag>{t('prequalification.setting.byDefault')}</Tag>}
-          {setting.setAt && <span>{t('prequalification.setting.setAt', { time: formatTime(setting.setAt) })}</span>}
-          <Typography.Text type="secondary" className="small">
-            {t('prequalification.setting.hint')}
-          </Typography.Text>
-        </Space>
-      </div>
-      {editable && (
-        <Button
-          style={{ marginTop: 8 }}
-          icon={<SaveOutlined />}
-          loading={busy}
-          disabled={authority === setting.authority && setting.explicit}
-          onClick={() => void save()}
-          data-testid="pq-setting-save"
-        >
-          {t('prequalification.setting.save')}
-        </Button>
-      )}
-      <ProblemAlert error={error} testId="pq-setting-error" />
-    </div>
+    <FixedSettingPanel
+      setting={setting}
+      options={PREQUALIFICATION_AUTHORITIES.map((a) => ({ value: a, label: t(`prequalification.setting.${a}`) }))}
+      labels={{
+        fixed: t('prequalification.setting.fixed'),
+        byDefault: t('prequalification.setting.byDefault'),
+        setAt: (time) => t('prequalification.setting.setAt', { time }),
+        hint: t('prequalification.setting.hint'),
+        save: t('prequalification.setting.save'),
+        saved: t('prequalification.setting.saved'),
+      }}
+      save={(authority) => prequalificationApi.setting(sectionId, { authority })}
+      canManage={canManage}
+      onChanged={onChanged}
+      testId="pq-setting"
+    />
   );
 }
 

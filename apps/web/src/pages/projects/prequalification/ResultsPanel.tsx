@@ -1,21 +1,14 @@
-import {
-  CheckOutlined,
-  EditOutlined,
-  FileAddOutlined,
-  FileTextOutlined,
-  RollbackOutlined,
-  SaveOutlined,
-} from '@ant-design/icons';
+import { EditOutlined, FileAddOutlined, FileTextOutlined, SaveOutlined } from '@ant-design/icons';
 import type { PrequalificationStandingView, SectionDetail } from '@bidhall/contracts';
-import { Alert, App, Button, Descriptions, Divider, Empty, Form, Input, Popconfirm, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Divider, Empty, Form, Input, Space, Steps, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { prequalificationApi } from '../../../api/prequalification.ts';
 import { problemMessage } from '../../../api/problem.ts';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { VerifyActions } from '../../../components/VerifyActions.tsx';
 import { formatTime } from '../../../format.ts';
-import { ReasonModal } from '../../admin/ReasonModal.tsx';
 import { ListConfirm } from './ListConfirm.tsx';
 import { ResultLettersTable } from './ResultLettersTable.tsx';
 
@@ -52,7 +45,6 @@ export function ResultsPanel({
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [signing, setSigning] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
   const [error, setError] = useState<unknown>();
   const step = r ? STEPS.indexOf(r.state) : -1;
   const editing = section.canManage && r?.state === 'draft';
@@ -260,33 +252,13 @@ export function ResultsPanel({
           {isStaff && r.state === 'pendingVerification' && (
             <>
               <Divider />
-              <Space wrap>
-                <Popconfirm
-                  title={t('prequalification.verify.approveConfirm')}
-                  onConfirm={() =>
-                    run(
-                      () => prequalificationApi.verify(section.id, { decision: 'approve' }),
-                      t('prequalification.verify.approved'),
-                    )
-                  }
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
-                >
-                  <Button type="primary" icon={<CheckOutlined />} loading={busy} data-testid="pq-approve">
-                    {t('prequalification.verify.approve')}
-                  </Button>
-                </Popconfirm>
-                <Button
-                  danger
-                  icon={<RollbackOutlined />}
-                  disabled={busy}
-                  onClick={() => setRejecting(true)}
-                  data-testid="pq-reject"
-                >
-                  {t('prequalification.verify.reject')}
-                </Button>
-              </Space>
-              <ProblemAlert error={error} testId="pq-verify-error" />
+              <VerifyActions
+                labels={t('prequalification.verify', { returnObjects: true })}
+                approve={() => prequalificationApi.verify(section.id, { decision: 'approve' })}
+                reject={(reason) => prequalificationApi.verify(section.id, { decision: 'reject', reason })}
+                onChanged={onChanged}
+                testId="pq"
+              />
             </>
           )}
         </>
@@ -295,20 +267,6 @@ export function ResultsPanel({
         <Suspense fallback={null}>
           <ResultsSignModal results={r} onClose={() => setSigning(false)} onSigned={onChanged} />
         </Suspense>
-      )}
-      {rejecting && (
-        <ReasonModal
-          title={t('prequalification.verify.rejectTitle')}
-          label={t('prequalification.verify.rejectReason')}
-          danger
-          onSubmit={async (reason) => {
-            await prequalificationApi.verify(section.id, { decision: 'reject', reason });
-            return t('prequalification.verify.rejected');
-          }}
-          onClose={() => setRejecting(false)}
-          onDone={() => void onChanged()}
-          testId="pq-reject-modal"
-        />
       )}
     </div>
   );

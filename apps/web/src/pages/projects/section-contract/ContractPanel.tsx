@@ -1,15 +1,14 @@
-import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type { ContractView } from '@bidhall/contracts';
-import { Alert, App, Button, Descriptions, Divider, Empty, Popconfirm, Skeleton, Space, Steps, Tabs } from 'antd';
+import { Alert, Button, Descriptions, Divider, Empty, Skeleton, Steps, Tabs } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contractApi } from '../../../api/contract.ts';
-import { problemMessage } from '../../../api/problem.ts';
 import { useSession } from '../../../auth/SessionContext.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
+import { VerifyActions } from '../../../components/VerifyActions.tsx';
 import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
-import { ReasonModal } from '../../admin/ReasonModal.tsx';
 import { formatFen } from '../money.ts';
 import { ChangesPanel } from './ChangesPanel.tsx';
 import { ContractContentView } from './ContractContentView.tsx';
@@ -41,15 +40,11 @@ export function ContractPanel({
   onChanged?: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { user } = useSession();
   const standing = useLoader(() => contractApi.standing(sectionId), [sectionId]);
   const performance = useLoader(() => contractApi.performance(sectionId), [sectionId]);
   const changes = useLoader(() => contractApi.changes(sectionId), [sectionId]);
-  const [verifying, setVerifying] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
   const [signing, setSigning] = useState(false);
-  const [error, setError] = useState<unknown>();
   const s = standing.data;
   const c: ContractView | null = s?.contract ?? null;
   const isStaff = user?.kind === 'staff';
@@ -65,21 +60,6 @@ export function ContractPanel({
   const reload = async () => {
     await Promise.all([standing.reload(), performance.reload(), changes.reload()]);
     onChanged?.();
-  };
-
-  const approve = async () => {
-    setVerifying(true);
-    setError(undefined);
-    try {
-      await contractApi.verify(sectionId, { decision: 'approve' });
-      message.success(t('contract.verify.approved'));
-      await reload();
-    } catch (err) {
-      setError(err);
-      message.error(problemMessage(t, err));
-    } finally {
-      setVerifying(false);
-    }
   };
 
   if (standing.error && !s) return <ProblemAlert error={standing.error} />;
@@ -166,28 +146,13 @@ export function ContractPanel({
       {isStaff && c?.state === 'pendingVerification' && (
         <>
           <Divider />
-          <Space wrap>
-            <Popconfirm
-              title={t('contract.verify.approveConfirm')}
-              onConfirm={() => approve()}
-              okText={t('common.confirm')}
-              cancelText={t('common.cancel')}
-            >
-              <Button type="primary" icon={<CheckOutlined />} loading={verifying} data-testid="contract-approve">
-                {t('contract.verify.approve')}
-              </Button>
-            </Popconfirm>
-            <Button
-              danger
-              icon={<RollbackOutlined />}
-              disabled={verifying}
-              onClick={() => setRejecting(true)}
-              data-testid="contract-reject"
-            >
-              {t('contract.verify.reject')}
-            </Button>
-          </Space>
-          <ProblemAlert error={error} testId="contract-verify-error" />
+          <VerifyActions
+            labels={t('contract.verify', { returnObjects: true })}
+            approve={() => contractApi.verify(sectionId, { decision: 'approve' })}
+            reject={(reason) => contractApi.verify(sectionId, { decision: 'reject', reason })}
+            onChanged={reload}
+            testId="contract"
+          />
         </>
       )}
     </>
@@ -242,20 +207,6 @@ export function ContractPanel({
         <Suspense fallback={null}>
           <ContractSignModal contract={c} onClose={() => setSigning(false)} onSigned={() => void reload()} />
         </Suspense>
-      )}
-      {rejecting && (
-        <ReasonModal
-          title={t('contract.verify.rejectTitle')}
-          label={t('contract.verify.rejectReason')}
-          danger
-          onSubmit={async (reason) => {
-            await contractApi.verify(sectionId, { decision: 'reject', reason });
-            return t('contract.verify.rejected');
-          }}
-          onClose={() => setRejecting(false)}
-          onDone={() => void reload()}
-          testId="contract-reject-modal"
-        />
       )}
     </>
   );
