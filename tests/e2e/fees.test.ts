@@ -4,7 +4,7 @@
 // server's app), which charges the fees; staff see the charges; the tenderer asks the winner for a
 // performance bond in the section's contract tab, an amount over 10 % of the winning price refused with
 // the platform's reason shown, the cap itself accepted.
-import type { FeeChargeView, FeeScheduleView, PerformanceBondView } from '@bidhall/contracts';
+import type { FeeChargeView, FeeScheduleView, PerformanceBondView, SectionSnapshotView } from '@bidhall/contracts';
 import { perMilleFeeFen } from '@bidhall/rules';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,13 @@ describe.skipIf(!e2eEnabled)('fees and the performance bond in the browser', () 
     const agency = charges.filter({ hasText: '招标代理服务费' });
     await text(agency).toContain('3,000.00');
     await text(agency).toContain('（招标人）');
+    // Each names its section as people know it, 项目名称 / 标段名称, linked to the section's page.
+    const named = (await (await staff2Context.request.get(`/api/v1/public/sections/${sectionId}`)).json()) as SectionSnapshotView;
+    for (const row of [service, agency]) {
+      const link = row.getByTestId('fee-charge-section');
+      await text(link).toBe(`${named.projectName} / ${named.name}`);
+      await attribute(link, 'href').toBe(`/projects/sections/${sectionId}`);
+    }
     const listed = (await (await staff2Context.request.get('/api/v1/fee-charges')).json()) as FeeChargeView[];
     expect(
       listed

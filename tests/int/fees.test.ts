@@ -6,13 +6,19 @@ import {
   type FeeChargeView,
   type FeeScheduleView,
   type PerformanceBondView,
+  type SectionSnapshotView,
   type StatementLineView,
 } from '@bidhall/contracts';
 import { signJson } from '@bidhall/crypto';
 import { performanceBondCapFen, perMilleFeeFen } from '@bidhall/rules';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTLEMENT, REFUND_PAY_JOB, REFUND_SWEEP_JOB } from '../../apps/server/src/modules/finance/index.ts';
+import {
+  DEFAULT_SETTLEMENT,
+  parseStatement,
+  REFUND_PAY_JOB,
+  REFUND_SWEEP_JOB,
+} from '../../apps/server/src/modules/finance/index.ts';
 import { type AwardedDemo, decidableDemoSection } from '../support/demo-award.ts';
 import { demoSigner } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
@@ -27,6 +33,7 @@ import { demoLogin } from '../support/demo-login.ts';
 const dir = mkdtempSync(join(tmpdir(), 'bidhall-fees-'));
 let e: AwardedDemo;
 let region: string;
+let section: SectionSnapshotView;
 let price: bigint;
 let round: number;
 const DAY = 86_400_000;
@@ -98,7 +105,7 @@ const SCHEDULE = [
 beforeAll(async () => {
   e = await decidableDemoSection(dir);
   await relogin();
-  const section = (await e.t.built.projects.sections.get(db(), e.sectionId))!;
+  section = (await e.t.built.projects.sections.get(db(), e.sectionId))!;
   region = section.regionCode;
   round = section.round;
 }, 900_000);
@@ -166,6 +173,10 @@ describe('fees and performance bonds (issue 13 §7)', () => {
     const byKind = Object.fromEntries(list.map((c) => [c.kind, c]));
     expect(byKind.transactionService).toMatchObject({
       sectionId: e.sectionId,
+      // The section as projects names it (through finance's sections port), for the charges table's link.
+      sectionCode: section.code,
+      sectionName: section.name,
+      projectName: section.projectName,
       basis: 'perMille',
       perMille: '1.5',
       baseFen: price.toString(),
@@ -175,15 +186,20 @@ describe('fees and performance bonds (issue 13 §7)', () => {
       state: 'due',
       settlement: null,
     });
-    expect(byKind.agencyService).toMatchObject({ amountFen: '300000', payerRole: 'tenderer', state: 'due' });
+    expect(byKind.agencyService).toMatchObject({
+      amountFen: '300000',
+      payerRole: 'tenderer',
+      state: 'due',
+      sectionName: section.name,
+      projectName: section.projectName,
+    });
     expect(byKind.drawingDeposit).toMatchObject({ amountFen: '200000', payerRole: 'winner' });
     // The payer sees its own charges; another bidder sees none, nor can it pay one.
     expect(
       ((await e.call('GET', '/api/v1/fee-charges/mine', winner())).json() as FeeChargeView[]).map((c) => c.kind).sort(),
     ).toEqual(['drawingDeposit', 'transactionService']);
-    expect(
-      ((await e.call('GET', '/api/v1/fee-charges/mine', e.c['tenderer.demo'])).json() as FeeChargeView[]).map((c) => c.kind),
-    ).toEqual(['agencyService']);
+    const tenderers = (await e.call('GET', '/api/v1/fee-charges/mine', e.c['tenderer.demo'])).json() as FeeChargeView[];
+    expect(tenderers.map((c) => [c.kind, c.sectionCode, c.sectionName])).toEqual([['agencyService', section.code, section.name]]);
     const loser = e.c[e.losers[0]!.username]!;
     expect((await e.call('GET', '/api/v1/fee-charges/mine', loser)).json()).toEqual([]);
     expect(
@@ -287,7 +303,8 @@ describe('fees and performance bonds (issue 13 §7)', () => {
     const account = await e.call('POST', `/api/v1/bond-accounts/mine?sectionId=${e.sectionId}`, winner(), {});
     expect(account.statusCode, account.body).toBeLessThan(300);
     await transfer((account.json() as { accountNumber: string }).accountNumber, 1_000_000n, '6222020200110009');
-    expect((await importStatement()).matchedCount).toBeGreaterThanOrEqual(1);
+    // Matched: the deposit, and the gateway's booking of the online payment (settled already, nothing settled again).
+    expect((await importStatement()).matchedCount).toBe(2);
     const offset = await e.call('POST', `/api/v1/fee-charges/${byKind.drawingDeposit!.id}/payment`, winner(), {
       method: 'depositOffset',
     });
@@ -324,6 +341,111 @@ describe('fees and performance bonds (issue 13 §7)', () => {
     expect(
       await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM platform.audit_event WHERE action = 'finance.fee.settled'`),
     ).toBe(3);
+  });
+
+  it('[A-193] the sandbox bank’s statement carries the gateway’s online payments as credits; imported, they are matched and settle nothing again', async () => {
+    const staff = e.c['staff.dongsheng']!;
+    const charge = (await charges()).find((c) => c.kind === 'transactionService')!;
+    expect(charge.settlement).toMatchObject({ method: 'onlinePayment' });
+    const serial = charge.settlement!.bankSerial!;
+    const from = new Date(e.t.clock.now().getTime() - 30 * DAY).toISOString();
+    const to = new Date(e.t.clock.now().getTime() + 1000).toISOString();
+    const statement = async (format: 'csv' | 'camt053') => {
+      const res = await e.t.built.app.inject({
+        method: 'GET',
+        url: `/sandbox/bank/statements?from=${from}&to=${to}&format=${format}`,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body;
+    };
+    // Both formats: a credit into the settlement account under the gateway's serial, the payer's, the exact
+    // amount in fen, the charge's id as its reference.
+    const texts = { csv: await statement('csv'), camt053: await statement('camt053') };
+    for (const [format, text] of Object.entries(texts)) {
+      const parsed = parseStatement(Buffer.from(text));
+      expect(parsed.format).toBe(format);
+      const booked = parsed.lines.filter((l) => l.bankSerial === serial);
+      expect(booked, format).toHaveLength(1);
+      expect(booked[0], format).toMatchObject({
+        direction: 'credit',
+        amountFen: BigInt(charge.amountFen),
+        currency: 'CNY',
+        payerAccount: '6222020200110009',
+        payerName: '中标人基本户',
+        payeeAccount: DEFAULT_SETTLEMENT.accountNumber,
+        voucherNo: charge.id,
+      });
+    }
+    expect(texts.camt053).toContain(`<EndToEndId>${charge.id}</EndToEndId>`);
+    // Bad input is refused, not failed.
+    for (const q of [`from=yesterday&to=${to}&format=csv`, `from=${from}&to=${to}&format=mt940`]) {
+      const bad = await e.t.built.app.inject({ method: 'GET', url: `/sandbox/bank/statements?${q}` });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+    }
+
+    const ledgerNow = async () =>
+      (
+        await sql<{ postings: number; settlements: number; audited: number; total: string }>`
+          SELECT (SELECT count(*)::int FROM finance.fee_posting) AS postings,
+                 (SELECT count(*)::int FROM finance.fee_settlement) AS settlements,
+                 (SELECT count(*)::int FROM platform.audit_event WHERE action = 'finance.fee.settled') AS audited,
+                 (SELECT coalesce(sum(amount_fen), 0)::text FROM finance.fee_posting) AS total`.execute(db())
+      ).rows[0]!;
+    const before = await ledgerNow();
+    // Imported again, in either format: stored once (by its serial), nothing settled, posted or audited again.
+    for (const format of ['csv', 'camt053'] as const) {
+      const res = await e.t.built.app.inject({
+        method: 'POST',
+        url: `/api/v1/bank-statements?name=again.${format}`,
+        headers: { cookie: staff, 'content-type': format === 'csv' ? 'text/csv' : 'application/xml' },
+        payload: Buffer.from(texts[format]),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ storedCount: 0, matchedCount: 0 });
+    }
+    expect(await ledgerNow()).toEqual(before);
+    expect(
+      await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM finance.statement_line WHERE bank_serial = ${serial}`),
+    ).toBe(1);
+
+    // Reconciled: the line is matched to the charge it paid (the payer and section, public since the award), never
+    // offered to staff as an unmatched credit; claiming it for the charge is refused, the charge settled once.
+    const lines = async (status: string) =>
+      (await e.call('GET', `/api/v1/bank-statement-lines?status=${status}&limit=1000`, staff)).json() as StatementLineView[];
+    const line = (await lines('matched')).find((l) => l.bankSerial === serial);
+    expect(line).toMatchObject({
+      direction: 'credit',
+      amountFen: charge.amountFen,
+      status: 'matched',
+      feeChargeId: charge.id,
+      sealed: false,
+      reconciledTo: { sectionId: e.sectionId, round, entityId: e.winner.entityId, entityName: charge.payerName },
+    });
+    expect((await lines('unmatched')).map((l) => l.bankSerial)).not.toContain(serial);
+    // The agency fee's credit, claimed by staff as a bank transfer, is matched to its charge too.
+    const agency = (await charges()).find((c) => c.kind === 'agencyService')!;
+    expect((await lines('matched')).find((l) => l.bankSerial === 'FEE-TEST-0001')).toMatchObject({ feeChargeId: agency.id });
+    expect((await lines('unmatched')).map((l) => l.bankSerial)).toContain('FEE-TEST-0002');
+    expect(
+      codeOf(
+        await e.call('POST', `/api/v1/fee-charges/${charge.id}/settlement`, staff, {
+          method: 'bankTransfer',
+          statementLineId: line!.id,
+        }),
+      ),
+    ).toEqual([409, 'FEE_CHARGE_SETTLED']);
+    expect(await ledgerNow()).toEqual(before);
+    const settled = await sql<{ method: string; amount_fen: string; bank_serial: string; statement_line_id: string | null }>`
+      SELECT method, amount_fen::text, bank_serial, statement_line_id FROM finance.fee_settlement WHERE charge_id = ${charge.id}`.execute(
+      db(),
+    );
+    expect(settled.rows).toEqual([
+      { method: 'onlinePayment', amount_fen: charge.amountFen, bank_serial: serial, statement_line_id: null },
+    ]);
+    expect(
+      await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM finance.fee_posting WHERE charge_id = ${charge.id}`),
+    ).toBe(2);
   });
 
   it('[A-189] the tenderer asks for a performance bond of at most 10 % of the winning price; the winner pays it into its performance sub-account; all see it paid', async () => {

@@ -75,6 +75,10 @@ export const feeSettlementView = z.object({
 export const feeChargeView = z.object({
   id: uuid,
   sectionId: uuid,
+  /** The section's code, name and project's name, as projects has them (null only when it knows no such section). */
+  sectionCode: z.string().nullable(),
+  sectionName: z.string().nullable(),
+  projectName: z.string().nullable(),
   round: z.number().int(),
   regionCode: z.string(),
   kind: z.enum(FEE_KINDS),

@@ -42,7 +42,10 @@ export const statementImportView = z.object({
   /** Lines new to the platform (a bank serial already stored is a duplicate and stored nothing). */
   storedCount: z.number().int(),
   duplicateCount: z.number().int(),
-  /** New credits reconciled to a sub-account (which one stays hidden until the section's deadline). */
+  /**
+   * New credits reconciled to a sub-account (which one stays hidden until the section's deadline), and new
+   * credits that book an online fee payment settled already.
+   */
   matchedCount: z.number().int(),
   importedAt: isoDateTime,
 });
@@ -68,6 +71,12 @@ export const statementLineView = z.object({
    * staff of the section's region (A-107); null before, even when matched.
    */
   reconciledTo: z.object({ sectionId: uuid, round: z.number().int(), entityId: uuid, entityName: z.string().nullable() }).nullable(),
+  /**
+   * The fee charge the credit settled (decision 0038): claimed by staff as a bank transfer, or the online
+   * payment gateway's booking of a payment its callback settled already. Null otherwise, and outside the
+   * caller's regions.
+   */
+  feeChargeId: uuid.nullable(),
   /** A matched line before its section's deadline (or outside the caller's regions): payer and payee are withheld. */
   sealed: z.boolean(),
 });

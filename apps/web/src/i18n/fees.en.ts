@@ -36,7 +36,7 @@ const feesEn: Strings<typeof feesZhCN> = {
       saved: 'Schedule saved (version {{version}})',
       charges: 'Charges',
       empty: 'No charges',
-      section: 'Section',
+      section: 'Project / section',
       base: 'Winning price (yuan)',
       charge: 'Charge (yuan)',
       state: 'State',

@@ -28,7 +28,7 @@ const feesZhCN = {
       saved: '收费标准已保存（版本 {{version}}）',
       charges: '费用记录',
       empty: '暂无费用',
-      section: '标段',
+      section: '项目 / 标段',
       base: '中标价（元）',
       charge: '应收（元）',
       state: '状态',

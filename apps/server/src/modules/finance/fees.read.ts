@@ -3,14 +3,19 @@ import { ppmToPerMille } from '@bidhall/rules';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Caller } from './caller.ts';
+import type { FinanceDeps } from './finance.deps.ts';
 import { type FeeChargeTable, type FeeSettlementTable, feeTables } from './fees.tables.ts';
 
 type Charge = Selectable<FeeChargeTable>;
+type SectionNames = { code: string; name: string; projectName: string };
 
-function chargeView(c: Charge, s: Selectable<FeeSettlementTable> | undefined): FeeChargeView {
+function chargeView(c: Charge, s: Selectable<FeeSettlementTable> | undefined, section: SectionNames | null): FeeChargeView {
   return {
     id: c.id,
     sectionId: c.section_id,
+    sectionCode: section?.code ?? null,
+    sectionName: section?.name ?? null,
+    projectName: section?.projectName ?? null,
     round: c.round,
     regionCode: c.region_code,
     kind: c.kind,
@@ -36,9 +41,19 @@ function chargeView(c: Charge, s: Selectable<FeeSettlementTable> | undefined): F
 
 /**
  * Fee charges as people read them (decision 0038): the region's officers theirs, the payer its own.
- * Charges follow the issued award notice, which is public: nothing in them is sealed.
+ * Charges follow the issued award notice, which is public: nothing in them is sealed. Each names its
+ * section (code, name, project) as projects tells it through the sections port.
  */
-export function createFeeReading() {
+export function createFeeReading(deps: Pick<FinanceDeps, 'sections'>) {
+  async function sectionNames(db: Db, rows: Charge[]): Promise<Map<string, SectionNames | null>> {
+    const names = new Map<string, SectionNames | null>();
+    for (const id of new Set(rows.map((r) => r.section_id))) {
+      const s = await deps.sections.get(db, id);
+      names.set(id, s ? { code: s.code, name: s.name, projectName: s.projectName } : null);
+    }
+    return names;
+  }
+
   async function withSettlements(db: Db, rows: Charge[]): Promise<FeeChargeView[]> {
     const settlements = rows.length
       ? await feeTables(db)
@@ -52,7 +67,8 @@ export function createFeeReading() {
           .execute()
       : [];
     const by = new Map(settlements.map((s) => [s.charge_id, s]));
-    return rows.map((r) => chargeView(r, by.get(r.id)));
+    const sections = await sectionNames(db, rows);
+    return rows.map((r) => chargeView(r, by.get(r.id), sections.get(r.section_id) ?? null));
   }
 
   async function list(

@@ -71,7 +71,7 @@ export function createFinanceModule(deps: FinanceDeps) {
   const performanceBondReading = createPerformanceBondReading(deps);
   const feeSchedules = createFeeSchedules(deps);
   const feeSettlement = createFeeSettlement(deps, deps.payments ?? (deps.sandbox ? createSandboxPayments(deps) : null));
-  const feeReading = createFeeReading();
+  const feeReading = createFeeReading(deps);
 
   return {
     errors: { ...financeErrors, ...feeErrors },

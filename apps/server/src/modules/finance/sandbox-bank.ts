@@ -7,6 +7,7 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { fromLoopback } from '../../platform/http/loopback.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import { DEFAULT_SETTLEMENT, type FinanceDeps, tables } from './finance.deps.ts';
+import { feeTables } from './fees.tables.ts';
 import { type StatementCredit, writeCamt053, writeCsv } from './statement-write.ts';
 
 const digits = (n: number) => Array.from({ length: n }, () => String(randomInt(0, 10))).join('');
@@ -74,7 +75,11 @@ export function createSandboxBank(deps: Pick<FinanceDeps, 'db' | 'clock' | 'sett
     return { bankSerial: row.bank_serial, bookedAt: row.booked_at, amountFen: BigInt(row.amount_fen) };
   }
 
-  /** The settlement account's statement of [from, to), as the bank would send it: the credits in, the refunds out. */
+  /**
+   * The settlement account's statement of [from, to), as the bank would send it: the credits in (transfers
+   * into sub-accounts, and the online payment gateway's collections into the account itself, each under the
+   * gateway's serial with the order id — the fee charge's id — as its reference), the refunds out.
+   */
   async function statement(db: Db, q: { from: Date; to: Date; format: 'csv' | 'camt053' }): Promise<string> {
     const rows = await tables(db)
       .selectFrom('finance.sandbox_transfer')
@@ -84,6 +89,13 @@ export function createSandboxBank(deps: Pick<FinanceDeps, 'db' | 'clock' | 'sett
       .orderBy('seq')
       .execute();
     const payments = await tables(db).selectFrom('finance.sandbox_payment').selectAll().where('booked_at', '>=', q.from).where('booked_at', '<', q.to).orderBy('seq').execute();
+    const collections = await feeTables(db)
+      .selectFrom('finance.sandbox_collection')
+      .selectAll()
+      .where('booked_at', '>=', q.from)
+      .where('booked_at', '<', q.to)
+      .orderBy('seq')
+      .execute();
     const credits: StatementCredit[] = [
       ...rows.map((r) => ({
         bankSerial: r.bank_serial,
@@ -93,6 +105,17 @@ export function createSandboxBank(deps: Pick<FinanceDeps, 'db' | 'clock' | 'sett
         payerAccount: r.payer_account,
         payerName: r.payer_name,
         payeeAccount: r.payee_account,
+      })),
+      ...collections.map((c) => ({
+        bankSerial: c.bank_serial,
+        voucherNo: c.order_id,
+        reference: c.order_id,
+        remittance: c.memo,
+        bookedAt: c.booked_at,
+        amountFen: BigInt(c.amount_fen),
+        payerAccount: c.payer_account,
+        payerName: c.payer_name,
+        payeeAccount: settlement.accountNumber,
       })),
       ...payments.map((p) => ({
         direction: 'debit' as const,

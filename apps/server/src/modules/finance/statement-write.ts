@@ -12,6 +12,10 @@ export interface StatementCredit {
   payerAccount: string;
   payerName: string;
   payeeAccount: string;
+  /** The payer's own reference (camt.053 EndToEndId), e.g. the gateway's order id; NOTPROVIDED when none. */
+  reference?: string;
+  /** The payment's remittance information (附言, camt.053 RmtInf/Ustrd). */
+  remittance?: string;
 }
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -55,14 +59,14 @@ export function writeCamt053(p: { statementId: string; account: string; accountN
         <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>${debit(c) ? 'ICDT' : 'RCDT'}</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
         <NtryDtls>
           <TxDtls>
-            <Refs><AcctSvcrRef>${esc(c.bankSerial)}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId><TxId>${esc(c.voucherNo)}</TxId></Refs>
+            <Refs><AcctSvcrRef>${esc(c.bankSerial)}</AcctSvcrRef><EndToEndId>${esc(c.reference ?? 'NOTPROVIDED')}</EndToEndId><TxId>${esc(c.voucherNo)}</TxId></Refs>
             <Amt Ccy="CNY">${fenToYuan(c.amountFen)}</Amt>
             <CdtDbtInd>${debit(c) ? 'DBIT' : 'CRDT'}</CdtDbtInd>
             <RltdPties>
               <Dbtr><Pty><Nm>${esc(c.payerName)}</Nm></Pty></Dbtr>
               <DbtrAcct><Id><Othr><Id>${esc(c.payerAccount)}</Id></Othr></Id></DbtrAcct>
               <CdtrAcct><Id><Othr><Id>${esc(c.payeeAccount)}</Id></Othr></Id></CdtrAcct>
-            </RltdPties>
+            </RltdPties>${c.remittance ? `\n            <RmtInf><Ustrd>${esc(c.remittance)}</Ustrd></RmtInf>` : ''}
           </TxDtls>
         </NtryDtls>
       </Ntry>`,

@@ -4,6 +4,7 @@ import { sm3, toHex } from '@bidhall/crypto';
 import type { Db } from '../../platform/db/database.ts';
 import type { Caller } from './caller.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
+import { feeTables } from './fees.tables.ts';
 import type { Selectable } from 'kysely';
 import type { StatementImportTable } from './finance.tables.ts';
 import { parseStatement } from './statement-parse.ts';
@@ -79,10 +80,13 @@ export function createStatementService(deps: FinanceDeps, onDebit: (trx: Db, ban
           .insertInto('finance.statement_line')
           .values(chunk)
           .onConflict((oc) => oc.column('bank_serial').doNothing())
-          .returning(['id', 'account_id', 'direction', 'bank_serial'])
+          .returning(['id', 'account_id', 'direction', 'bank_serial', 'amount_fen'])
           .execute();
         stored += rows.length;
         matched += rows.filter((r) => r.account_id !== null).length;
+        // A credit that is the online payment gateway's settlement of a fee (its serial and amount those the
+        // gateway answered with) was settled by the gateway's callback already: matched, nothing settled again.
+        matched += await settledOnline(trx, rows.filter((r) => r.direction === 'credit' && r.account_id === null));
         // A debit that is a refund's payment settles the refund (decision 0033).
         for (const r of rows) if (r.direction === 'debit' && (await onDebit(trx, r.bank_serial, r.id))) matched++;
       }
@@ -102,6 +106,19 @@ export function createStatementService(deps: FinanceDeps, onDebit: (trx: Db, ban
     });
   }
 
+  /** How many of these credits are online fee payments, settled already, that they book. */
+  async function settledOnline(trx: Db, credits: { bank_serial: string; amount_fen: string }[]): Promise<number> {
+    if (!credits.length) return 0;
+    const settled = await feeTables(trx)
+      .selectFrom('finance.fee_settlement')
+      .select(['bank_serial', 'amount_fen'])
+      .where('method', '=', 'onlinePayment')
+      .where('bank_serial', 'in', credits.map((c) => c.bank_serial))
+      .execute();
+    const by = new Map(settled.map((f) => [f.bank_serial, BigInt(f.amount_fen)]));
+    return credits.filter((c) => by.get(c.bank_serial) === BigInt(c.amount_fen)).length;
+  }
+
   async function imports(db: Db, caller: Caller): Promise<StatementImportView[]> {
     if (caller.reach.length === 0) return [];
     const rows = await tables(db).selectFrom('finance.statement_import').selectAll().where('region_code', 'in', caller.reach).orderBy('seq', 'desc').limit(200).execute();
@@ -110,10 +127,25 @@ export function createStatementService(deps: FinanceDeps, onDebit: (trx: Db, ban
 
   async function lines(db: Db, query: { importId?: string; status?: 'matched' | 'unmatched' | 'debit'; limit: number }, caller: Caller): Promise<StatementLineView[]> {
     if (caller.reach.length === 0) return [];
-    let q = tables(db)
+    let q = feeTables(db)
       .selectFrom('finance.statement_line as l')
       .innerJoin('finance.statement_import as i', 'i.id', 'l.import_id')
       .leftJoin('finance.bond_account as a', 'a.id', 'l.account_id')
+      // The fee a credit settled: claimed by staff (bank transfer), or the gateway's booking of an online payment.
+      .leftJoin('finance.fee_settlement as f', (j) =>
+        j.on((eb) =>
+          eb.or([
+            eb('f.statement_line_id', '=', eb.ref('l.id')),
+            eb.and([
+              eb('f.method', '=', 'onlinePayment'),
+              eb('l.direction', '=', 'credit'),
+              eb('f.bank_serial', '=', eb.ref('l.bank_serial')),
+              eb('f.amount_fen', '=', eb.ref('l.amount_fen')),
+            ]),
+          ]),
+        ),
+      )
+      .leftJoin('finance.fee_charge as c', 'c.id', 'f.charge_id')
       .select([
         'l.id',
         'l.import_id',
@@ -132,12 +164,18 @@ export function createStatementService(deps: FinanceDeps, onDebit: (trx: Db, ban
         'a.round',
         'a.entity_id',
         'a.region_code as account_region',
+        'c.id as fee_charge_id',
+        'c.section_id as fee_section_id',
+        'c.round as fee_round',
+        'c.region_code as fee_region',
+        'c.payer_entity_id as fee_payer_id',
+        'c.payer_name as fee_payer_name',
       ])
       .where('i.region_code', 'in', caller.reach);
     if (query.importId) q = q.where('l.import_id', '=', query.importId);
     if (query.status === 'debit') q = q.where('l.direction', '=', 'debit');
-    if (query.status === 'matched') q = q.where('l.account_id', 'is not', null);
-    if (query.status === 'unmatched') q = q.where('l.direction', '=', 'credit').where('l.account_id', 'is', null);
+    if (query.status === 'matched') q = q.where('l.direction', '=', 'credit').where((w) => w.or([w('l.account_id', 'is not', null), w('f.id', 'is not', null)]));
+    if (query.status === 'unmatched') q = q.where('l.direction', '=', 'credit').where('l.account_id', 'is', null).where('f.id', 'is', null);
     const rows = await q.orderBy('l.seq', 'desc').limit(query.limit).execute();
     const now = deps.clock.now();
     const past = new Map<string, boolean>();
@@ -156,6 +194,9 @@ export function createStatementService(deps: FinanceDeps, onDebit: (trx: Db, ban
           reconciledTo = { sectionId: r.section_id, round: r.round, entityId: r.entity_id, entityName: names.get(r.entity_id) ?? null };
         }
       }
+      // A fee's credit: the charge follows the issued award notice, which is public (nothing to seal).
+      const fee = r.fee_charge_id && r.fee_region && caller.reach.includes(r.fee_region) ? r.fee_charge_id : null;
+      if (fee) reconciledTo = { sectionId: r.fee_section_id!, round: r.fee_round!, entityId: r.fee_payer_id!, entityName: r.fee_payer_name };
       // Before the deadline a matched line shows its amount and time only: its payer and the account it
       // paid into would tell which bidder paid. Unmatched lines stay whole, for staff to resolve.
       const sealed = r.account_id !== null && reconciledTo === null;
@@ -172,8 +213,9 @@ export function createStatementService(deps: FinanceDeps, onDebit: (trx: Db, ban
         payerName: sealed ? null : r.payer_name,
         payeeAccount: sealed ? null : r.payee_account,
         voucherNo: r.voucher_no,
-        status: r.direction === 'debit' ? 'debit' : r.account_id ? 'matched' : 'unmatched',
+        status: r.direction === 'debit' ? 'debit' : r.account_id || r.fee_charge_id ? 'matched' : 'unmatched',
         reconciledTo,
+        feeChargeId: fee,
         sealed,
       });
     }
