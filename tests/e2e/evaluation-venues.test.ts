@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { demoLogin, type LoginTarget } from '../support/demo-login.ts';
 import { apiLogin, attribute, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 /** This browser's device record as the page stored it, and whether its private key can leave WebCrypto (run in the page). */
 const READ_DEVICE = `new Promise((resolve, reject) => {
@@ -69,7 +70,7 @@ describe.skipIf(!e2eEnabled)('evaluation venues in the browser', () => {
   it('[A-155] staff register this browser as a workstation of a new venue with a non-extractable WebCrypto key, see it listed and revoke it; a member signing in from it is refused', async () => {
     const { server, dataDir } = e2e!;
     const t: LoginTarget = { built: server.built, clock };
-    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(server.database.db)).rows[0]!.id;
+    const sectionId = await demoCommitteeSectionId(server.database.db);
     await openEvaluation(t, sectionId, await demoLogin(t, 'staff.dongsheng'));
 
     // Staff keep a new venue on 评标场地.

@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { apiLogin, CHROMIUM, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eEnabled, POLL, startE2e, visible, type E2e } from './harness.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 describe.skipIf(!e2eEnabled)('the evaluation video room in the browser', () => {
   let e2e: E2e | undefined;
@@ -87,7 +88,7 @@ describe.skipIf(!e2eEnabled)('the evaluation video room in the browser', () => {
   const remoteVideo = (page: Page) => page.evaluate<{ width: number; playing: boolean; live: boolean }>(REMOTE_VIDEO);
 
   it('[A-157] two members in two browsers connect through the platform’s signalling and each sees the other’s video playing', async () => {
-    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(e2e!.server.database.db)).rows[0]!.id;
+    const sectionId = await demoCommitteeSectionId(e2e!.server.database.db);
     const { context: staff, page } = await e2e!.newContext();
     await apiLogin(staff.request, 'staff.dongsheng');
     const [first, second] = await openEvaluation(sectionId, staff);

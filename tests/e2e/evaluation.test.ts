@@ -13,6 +13,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { apiLogin, attribute, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put', path: string, data?: unknown): Promise<T> {
   const response = await request[method](`/api/v1${path}`, data === undefined ? {} : { data });
@@ -105,7 +106,7 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     const { context: staffContext, page: staffPage } = await e2e!.newContext();
     const staff = staffContext.request;
     await apiLogin(staff, 'staff.dongsheng');
-    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(db())).rows[0]!.id;
+    const sectionId = await demoCommitteeSectionId(db());
 
     // A-219: the demo's experts employed by two of the bidders were left out of the draw.
     const drawn = await seats(sectionId);

@@ -132,7 +132,7 @@ const SAMPLE_QUERIES: Record<string, string> = {
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
   // The whole demo: its opening halls give the hall routes their parties (bidders, tenderer).
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   for (const u of ['staff.dongsheng', 'staff.city', 'supervisor.works', 'auditor', 'admin', 'security.a', 'tenderer.demo', 'agency.demo', 'bidder.demo', 'expert.demo']) insiders.push(await demoLogin(u));
   const [staff, , , , , , tenderer, agency, bidder] = insiders;
 

@@ -6,14 +6,20 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BiddingRequirements, BondAccountView, GuaranteeView, HallView } from '@bidhall/contracts';
+import type { AwardStandingView, BiddingRequirements, BondAccountView, BondRefundView, ContractStandingView, GuaranteeView, HallView, ResultObjectionView } from '@bidhall/contracts';
+import { verifyDraw } from '../../apps/cli/src/draw-verify.ts';
 import { keyId, parseCertificate, privateKeyFromPem } from '@bidhall/crypto';
 import { generateSync } from 'otplib';
+import { toBusinessDate } from '@bidhall/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { custodianKeyFile } from '../../apps/server/src/demo/demo-bidding.ts';
+import { LOOP_APPROVAL_CODE } from '../../apps/server/src/demo/demo-loop-bids.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../apps/server/src/demo/demo-data.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { sealBid, submitBid } from '../support/bidding-fixtures.ts';
+import { demoLogin } from '../support/demo-login.ts';
+import { injectFetch } from '../support/inject-fetch.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'bidhall-demo-'));
@@ -47,6 +53,15 @@ async function as(username: string) {
   };
 }
 
+/** The first section bidder.demo holds the document of whose bids are still open: the tendering stage's. */
+async function openDownload(bidder: Awaited<ReturnType<typeof as>>) {
+  for (const d of await bidder<{ sectionId: string }[]>('/api/v1/downloads/mine')) {
+    const req = await bidder<BiddingRequirements>(`/api/v1/sections/${d.sectionId}/bidding`);
+    if (req.open && req.sitting === 'bid') return d;
+  }
+  return undefined;
+}
+
 describe('the demo', () => {
   it('leaves nothing out', () => {
     expect(skipped).toEqual([]);
@@ -72,23 +87,26 @@ describe('the demo', () => {
     const list = Array.isArray(stages) ? stages : stages.items!;
     expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'opened', 'terminated']));
     const pub = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json() as { items: { type: string }[] };
-    // The opening stage's project has its own notice.
-    expect(pub.items.map((n) => n.type).sort()).toEqual(['clarification', 'openingRecord', 'prequalificationNotice', 'tenderNotice', 'tenderNotice', 'termination']);
+    // The opening stage's project has its own notice; the whole loop's project went on to its publicities, results and contracts.
+    expect(pub.items.map((n) => n.type).sort()).toEqual([
+      ...['awardResult', 'awardResult', 'candidatePublicity', 'candidatePublicity', 'clarification', 'contractConclusion', 'contractConclusion'],
+      ...['openingRecord', 'prequalificationNotice', 'tenderNotice', 'tenderNotice', 'tenderNotice', 'termination'],
+    ]);
     const bidder = await as('bidder.demo');
-    // Three tender documents and the prequalification document.
-    expect(await bidder<unknown[]>('/api/v1/downloads/mine')).toHaveLength(4);
+    // Three tender documents and the prequalification document, and the whole loop's two.
+    expect(await bidder<unknown[]>('/api/v1/downloads/mine')).toHaveLength(6);
   });
 
   it('bonds: bidder.demo has its sub-account for the section it holds, every bond the document asks for paid in time, and an e-guarantee from guarantor.demo that checks', async () => {
     expect(first.bonds.accounts).toBeGreaterThanOrEqual(1);
     expect(first.bonds.guarantees).toBe(1);
     const bidder = await as('bidder.demo');
-    const [download] = await bidder<{ sectionId: string }[]>('/api/v1/downloads/mine');
+    const download = await openDownload(bidder);
     const account = await bidder<BondAccountView>(`/api/v1/bond-accounts/mine?sectionId=${download!.sectionId}`);
     expect(account.accountNumber).toMatch(/^\d{19}$/);
     expect(BigInt(account.receivedBeforeDeadlineFen)).toBeGreaterThanOrEqual(BigInt(account.requiredFen));
-    const [g] = await bidder<GuaranteeView[]>('/api/v1/guarantees/mine');
-    expect(g!.terms.sectionId).toBe(download!.sectionId);
+    const g = (await bidder<GuaranteeView[]>('/api/v1/guarantees/mine')).find((x) => x.terms.sectionId === download!.sectionId);
+    expect(g).toBeDefined();
     const section = await bidder<{ round: number; tendererEntityId: string; timetable: { bidDeadline: string } }>(`/api/v1/sections/${download!.sectionId}`);
     const base = { sectionId: download!.sectionId, round: section.round, entityId: g!.principalEntityId, tendererEntityId: section.tendererEntityId, amountFen: BigInt(g!.terms.amountFen), deadline: new Date(section.timetable.bidDeadline), at: t.clock.now() };
     expect(await t.built.finance.bonds.check(t.database.db, { ...base, form: 'guarantee', reference: g!.terms.guaranteeNumber })).toMatchObject({ status: 'ok' });
@@ -97,7 +115,7 @@ describe('the demo', () => {
   it('bidding: bidder.demo can bid on the section in tendering — its deadline lies ahead and the centre, the supervisor and the tenderer hold its custodian keys', async () => {
     expect(first.custodianKeys).toBe(3);
     const bidder = await as('bidder.demo');
-    const [download] = await bidder<{ sectionId: string }[]>('/api/v1/downloads/mine');
+    const download = await openDownload(bidder);
     const req = await bidder<BiddingRequirements>(`/api/v1/sections/${download!.sectionId}/bidding`);
     expect(req.open).toBe(true);
     expect(Date.parse(req.bidDeadline)).toBeGreaterThan(t.clock.now().getTime());
@@ -133,8 +151,9 @@ describe('the demo', () => {
   it('opening: one hall read out with an objection answered, one open for sign-in, prequalification applications opened with their record published — sealed weeks back while the log stays in time order', async () => {
     expect(first.halls).toBe(3);
     const halls = await t.database.db.selectFrom('opening.hall').select(['section_id', 'readout_at', 'bid_deadline']).where('sitting', '=', 'bid').orderBy('bid_deadline').execute();
-    expect(halls).toHaveLength(2);
-    const [readOut, waiting] = halls as [(typeof halls)[0], (typeof halls)[0]];
+    // The whole loop's two halls came weeks before.
+    expect(halls).toHaveLength(4);
+    const [readOut, waiting] = halls.slice(2) as [(typeof halls)[0], (typeof halls)[0]];
     const tenderer = await as('tenderer.demo');
     const done = await tenderer<HallView>(`/api/v1/sections/${readOut.section_id}/hall`);
     expect(done.stage).toBe('record');
@@ -159,6 +178,42 @@ describe('the demo', () => {
     const times = (await t.database.db.selectFrom('platform.log_entry').select('appended_at').orderBy('leaf_index').execute()).map((r) => r.appended_at.getTime());
     const back = times.flatMap((ms, i) => (i > 0 && ms < times[i - 1]! ? [`entry ${i}: ${new Date(ms).toISOString()} after ${new Date(times[i - 1]!).toISOString()}`] : []));
     expect(back).toEqual([]);
+  });
+
+  it('[task-10] [task-15] the whole loop: one project from notice to signed contracts — a deposit and an e-guarantee, a remote opening, drawn committees, an objection answered, one award to the first-ranked and one by the separated award’s verifiable lot, every deposit back on time with interest', async () => {
+    expect(first.loopSections).toBe(2);
+    const sections = (
+      await sql<{ id: string }>`SELECT s.id FROM projects.section s JOIN projects.tendering_project tp ON tp.id = s.tendering_project_id
+        JOIN projects.project p ON p.id = tp.project_id WHERE p.approval_code = ${LOOP_APPROVAL_CODE} ORDER BY s.code`.execute(t.database.db)
+    ).rows.map((r) => r.id);
+    const [ranked, separated] = sections as [string, string];
+    // The bonds the bids relied on, checked at submission: two deposits and bidder3.demo's e-guarantee.
+    const bonds = await sql<{ entity_name: string; bond_form: string; bond_status: string }>`SELECT entity_name, bond_form, bond_status FROM bidding.bid WHERE section_id = ${ranked} ORDER BY received_at`.execute(t.database.db);
+    expect(bonds.rows.map((b) => [b.bond_form, b.bond_status])).toEqual([['deposit', 'ok'], ['guarantee', 'ok'], ['deposit', 'ok']]);
+
+    const tenderer = await as('tenderer.demo');
+    const one = await tenderer<AwardStandingView>(`/api/v1/sections/${ranked}/award`);
+    expect(one.decision).toMatchObject({ rank: 1, entityName: '鄂尔多斯市示范建筑工程有限公司' });
+    const objections = await tenderer<ResultObjectionView[]>(`/api/v1/sections/${ranked}/award/objections`);
+    expect(objections.map((o) => [o.state, o.overdue])).toEqual([['answered', false]]);
+    const two = await tenderer<AwardStandingView>(`/api/v1/sections/${separated}/award`);
+    expect(two.separatedAward).toEqual({ method: 'voteThenLot', shortlist: 2 });
+    expect(two.decision).toMatchObject({ rank: null, method: 'voteThenLot', bidId: two.proceeding!.lot!.selected });
+    expect(await verifyDraw({ url: 'https://ggzy.example.cn', id: two.proceeding!.lot!.drawId, fetcher: injectFetch(t) })).toMatchObject({ ok: true });
+    for (const id of sections) expect((await tenderer<ContractStandingView>(`/api/v1/sections/${id}/contract`)).contract?.state).toBe('concluded');
+
+    // Every deposit on section 一 paid back within 2 working days of its request, with interest, once.
+    const staff = await demoLogin(t, 'staff.dongsheng');
+    const refunds = ((await t.built.app.inject({ method: 'GET', url: '/api/v1/bond-refunds', headers: { cookie: staff } })).json() as BondRefundView[]).filter((r) => r.sectionId === ranked);
+    expect(refunds.map((r) => [r.entityName, r.reason]).sort()).toEqual([
+      ['东胜区示范公路工程有限公司', 'notAwarded'],
+      ['鄂尔多斯市示范建筑工程有限公司', 'contractSigned'],
+    ]);
+    for (const r of refunds) {
+      expect(r).toMatchObject({ state: 'paid', onTime: true, principalFen: '8000000' });
+      expect(BigInt(r.interestFen!)).toBeGreaterThan(0n);
+      expect(toBusinessDate(new Date(r.paidAt!)) <= r.dueDate).toBe(true);
+    }
   });
 
   it('loading again adds nothing', async () => {

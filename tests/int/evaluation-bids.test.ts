@@ -10,6 +10,7 @@ import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
 import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 /**
  * The committee reads and compares the bids (decision 0028) on the demo's world: the section read out
@@ -40,7 +41,7 @@ const demoSigner = (file: string): Signer => ({
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   c.staff = await demoLogin(t, 'staff.dongsheng');
   c.supervisor = await demoLogin(t, 'supervisor.works');
   c.tenderer = await demoLogin(t, 'tenderer.demo');
@@ -48,7 +49,7 @@ beforeAll(async () => {
   c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'bids.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'bids.stranger');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
+  sectionId = await demoCommitteeSectionId(t.database.db);
   signers.set(c.expert, demoSigner('expert.demo'));
   const { issue } = await evaluatorCa(t, join(dir, 'trust'));
 

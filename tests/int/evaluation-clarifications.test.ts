@@ -17,6 +17,7 @@ import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 /**
  * Evaluation clarifications (评标澄清, decision 0029) on the demo's read-out section: a committee of four
@@ -50,11 +51,11 @@ function signed(id: string, who: { certificatePem: string; key: PrivateKey }, an
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust'), blobDir: join(dir, 'blobs') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'bidder3.demo', 'expert.demo']) c[u] = await demoLogin(t, u);
   await createPlatformUser(t, { username: 'clarify.staff.dalate', kind: 'staff', regionCode: '150621' });
   c.outsider = await login(t, 'clarify.staff.dalate');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
+  sectionId = await demoCommitteeSectionId(t.database.db);
 
   // The committee: every seat's expert with an account, accepting (as in evaluation.test.ts).
   const seats = (await sql<{ seat: number; expert_id: string; name: string; user_id: string | null }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(t.database.db)).rows;

@@ -10,6 +10,7 @@ import { demoLogin } from '../support/demo-login.ts';
 import { signInBody } from '../support/evaluator-certificates.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 /**
  * GET /api/v1/me/evaluations (the evaluation room's way in from 我的评标邀请) and what the room reads
@@ -32,14 +33,14 @@ const mine = async (cookie: string) => {
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   c.staff = await demoLogin(t, 'staff.dongsheng');
   c.tenderer = await demoLogin(t, 'tenderer.demo');
   c.bidder = await demoLogin(t, 'bidder.demo');
   c.expert = await demoLogin(t, 'expert.demo');
   await createPlatformUser(t, { username: 'mine.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'mine.stranger');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
+  sectionId = await demoCommitteeSectionId(t.database.db);
   // Every seat's expert gets an account and accepts.
   const seats = (
     await sql<{ seat: number; expert_id: string; name: string; user_id: string | null }>`SELECT s.seat, s.expert_id, e.name, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(t.database.db)

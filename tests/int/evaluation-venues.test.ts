@@ -11,6 +11,7 @@ import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
 import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 /**
  * Remote cross-region evaluation (issue 12 §3, decision 0027) on the demo's read-out section: venues of
@@ -101,7 +102,7 @@ async function stream(path: string, cookie: string) {
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   // Another city outside the demo's: its venues reach Ordos's sections only when shared.
   await sql`INSERT INTO catalog.region (code, parent_code, level, name_zh, name_en, sort) VALUES ('150200', NULL, 'city', '包头市', 'Baotou City', 20), ('150202', '150200', 'district', '东河区', 'Donghe District', 21)`.execute(t.database.db);
   await t.built.catalog.reload();
@@ -115,7 +116,7 @@ beforeAll(async () => {
     await createPlatformUser(t, { username, kind: 'staff', regionCode });
     c[username] = await login(t, username);
   }
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
+  sectionId = await demoCommitteeSectionId(t.database.db);
   signers.set(c.expert, { certificatePem: readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.cert.pem'), 'utf8'), key: privateKeyFromPem(readFileSync(join(dir, 'demo-ca', 'entities', 'expert.demo.key.pem'), 'utf8')) });
   const { ca, issue } = await evaluatorCa(t, join(dir, 'trust'));
   evaluatorsCa = ca;

@@ -10,6 +10,7 @@ import { demoLogin } from '../support/demo-login.ts';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { bindPersonal, evaluatorCa, signInBody, type Signer } from '../support/evaluator-certificates.ts';
 import { createPlatformUser, createTestApp, login, type TestApp } from '../support/test-app.ts';
+import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 /**
  * Evaluation (issue 12 §4) on the demo's world: the section whose hall was read out (three bids, a
@@ -41,7 +42,7 @@ const codeOf = (res: { statusCode: number; body: string }) => [res.statusCode, (
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   c.staff = await demoLogin(t, 'staff.dongsheng');
   c.supervisor = await demoLogin(t, 'supervisor.works');
   c.tenderer = await demoLogin(t, 'tenderer.demo');
@@ -51,7 +52,7 @@ beforeAll(async () => {
   c.outsider = await login(t, 'eval.staff.dalate');
   await createPlatformUser(t, { username: 'eval.stranger', kind: 'expert', regionCode: '150602' });
   c.stranger = await login(t, 'eval.stranger');
-  sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)).rows[0]!.id;
+  sectionId = await demoCommitteeSectionId(t.database.db);
   signers.set(c.expert, demoSigner('expert.demo'));
   signers.set(c.tenderer, demoSigner('tenderer.demo'));
   issue = (await evaluatorCa(t, join(dir, 'trust'))).issue;

@@ -49,7 +49,7 @@ async function admitted(seed: string, over: Partial<ExpertApplication> = {}, sta
 
 beforeAll(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   c.staff = await demoLogin(t, 'staff.dongsheng');
   c.city = await demoLogin(t, 'staff.city');
   c.supervisor = await demoLogin(t, 'supervisor.works');

@@ -5,7 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import { expect } from 'vitest';
 import { DEMO_ENTITIES } from '../../apps/server/src/demo/demo-data.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
-import { completedDemoReport, type DemoEvaluation, demoSigner, evaluateDemoSection, submittedDemoEvaluation } from './demo-evaluation.ts';
+import { completedDemoReport, demoCommitteeSectionId, type DemoEvaluation, demoSigner, evaluateDemoSection, submittedDemoEvaluation } from './demo-evaluation.ts';
 import { createTestApp } from './test-app.ts';
 import { demoLogin } from './demo-login.ts';
 
@@ -104,17 +104,17 @@ export async function awardNotices(e: DemoEvaluation, dir: string): Promise<Awar
  * these terms: the issued document's method gains them before the evaluation opens and snapshots it.
  */
 export async function fixSeparatedAward(db: Kysely<unknown>, terms: SeparatedAwardTerms): Promise<void> {
+  const sectionId = await demoCommitteeSectionId(db);
   const fixed = await sql`
     UPDATE documents.document SET method = method || ${JSON.stringify({ separatedAward: terms })}::jsonb
-    WHERE kind = 'tender' AND method IS NOT NULL
-      AND section_id = (SELECT section_id FROM experts.committee_plan WHERE sitting = 'bid')`.execute(db);
+    WHERE kind = 'tender' AND method IS NOT NULL AND section_id = ${sectionId}`.execute(db);
   expect(Number(fixed.numAffectedRows)).toBe(1);
 }
 
 /** On a fresh app: the demo loaded, the separated award fixed, then evaluated, reported and publicised like the others. */
 export async function separatedDecidableSection(dir: string, terms: SeparatedAwardTerms): Promise<AwardedDemo> {
   const t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   await fixSeparatedAward(t.database.db, terms);
   const e = await evaluateDemoSection(t, dir);
   await completedDemoReport(e);

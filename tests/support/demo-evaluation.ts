@@ -9,7 +9,8 @@ import {
   type Sitting,
 } from '@bidhall/contracts';
 import { privateKeyFromPem, signJson } from '@bidhall/crypto';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { OPENING_APPROVAL_CODE } from '../../apps/server/src/demo/demo-opening.ts';
 import type { Response as LightMyRequestResponse } from 'light-my-request';
 import { expect } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
@@ -47,7 +48,7 @@ export interface DemoEvaluation {
  */
 export async function submittedDemoEvaluation(dir: string): Promise<DemoEvaluation> {
   const t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   return evaluateDemoSection(t, dir);
 }
 
@@ -61,9 +62,7 @@ export async function evaluateDemoSection(t: TestApp, dir: string): Promise<Demo
   const c: Record<string, string> = {};
   for (const u of ['staff.dongsheng', 'supervisor.works', 'tenderer.demo', 'bidder.demo', 'expert.demo'])
     c[u] = await demoLogin(t, u);
-  const sectionId = (
-    await sql<{ id: string }>`SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'`.execute(t.database.db)
-  ).rows[0]!.id;
+  const sectionId = await demoCommitteeSectionId(t.database.db);
   const url = (rest = '') => `/api/v1/sections/${sectionId}/evaluation${rest}`;
   const seated = await acceptSeats(t, dir, c, sectionId, 'bid', 'report.seat');
   const now = t.clock.now().getTime();
@@ -167,6 +166,21 @@ export async function acceptSeats(
     seated.push({ cookie, signer, name: s.name });
   }
   return seated;
+}
+
+/**
+ * The opening stage's read-out section, whose committee the demo drew for the tests to carry on; the
+ * whole loop's sections (when the demo has it) have committees of their own.
+ */
+export async function demoCommitteeSectionId(db: Kysely<unknown>): Promise<string> {
+  const rows = await sql<{ id: string }>`
+    SELECT c.section_id AS id FROM experts.committee_plan c
+      JOIN projects.section s ON s.id = c.section_id
+      JOIN projects.tendering_project tp ON tp.id = s.tendering_project_id
+      JOIN projects.project p ON p.id = tp.project_id
+    WHERE c.sitting = 'bid' AND p.approval_code = ${OPENING_APPROVAL_CODE}`.execute(db);
+  if (rows.rows.length !== 1) throw new Error(`the demo has ${rows.rows.length} committees on its read-out section`);
+  return rows.rows[0]!.id;
 }
 
 /** A demo entity's certificate and key from the demo PKI in `dir`. */

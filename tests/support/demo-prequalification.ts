@@ -45,7 +45,7 @@ const callOf =
  */
 export async function completedDemoReview(dir: string): Promise<DemoReview> {
   const t = await createTestApp({ now: '2026-11-26T02:00:00Z', config: { trustStoreDir: join(dir, 'trust') } });
-  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca') });
+  await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir: join(dir, 'demo-ca'), loop: false });
   return reviewDemoPrequalification(t, dir, '2026-12-20T01:00:00Z');
 }
 

@@ -96,8 +96,8 @@ export async function writeDemoCa(options: {
   if (options.ocspBaseUrl) await mkdir(join(options.outDir, 'ocsp'), { recursive: true });
   const cas = await createDemoPki(now);
   const caById = new Map(cas.map((c) => [c.id, c]));
-  // Valid from 60 days back: the demo's opening stage seals bids weeks before `now` (load-demo.ts).
-  const notBefore = new Date(now.getTime() - 60 * DAY);
+  // Valid from 120 days back: the demo's whole loop signs from 90 days before `now` (load-demo.ts).
+  const notBefore = new Date(now.getTime() - 120 * DAY);
   const certificates: DemoCertificateFile[] = [];
   const revoked = new Map<string, Certificate[]>();
 

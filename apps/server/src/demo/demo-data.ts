@@ -66,6 +66,17 @@ export const DEMO_STAFF = [
   { username: 'expert.demo', displayName: '评标专家 郑涛', kind: 'expert', regionCode: '150600', personIdNumber: '150602196801250583' },
 ] as const;
 
+/** A platform account the demo grants (staff, supervisors, experts): what DEMO_STAFF lists. */
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  kind: (typeof DEMO_STAFF)[number]['kind'];
+  regionCode: string;
+  personIdNumber: string;
+  department?: string;
+  categories?: readonly string[];
+}
+
 export interface DemoDataOptions {
   /**
    * Where the demo PKI lives (`<dir>/entities/<username>.cert.pem|.key.pem`). With it and a trust
@@ -134,7 +145,7 @@ export async function loadDemoData(built: BuiltApp, db: Db, options: DemoDataOpt
  * A security administrator is bootstrapped (skipped when the platform already has two); any other
  * account is proposed by security.a and, when privileged, approved by security.b. Returns its id.
  */
-async function grantDemoAccount(built: BuiltApp, db: Db, s: (typeof DEMO_STAFF)[number]): Promise<string | null> {
+export async function grantDemoAccount(built: BuiltApp, db: Db, s: DemoAccount): Promise<string | null> {
   const { grants, bootstrapSecurityAdmin } = built.identity.services;
   if (s.kind === 'securityAdmin') {
     try {
@@ -164,8 +175,8 @@ async function grantDemoAccount(built: BuiltApp, db: Db, s: (typeof DEMO_STAFF)[
       displayName: s.displayName,
       kind: s.kind,
       regionCode: s.regionCode,
-      department: 'department' in s ? s.department : undefined,
-      categories: 'categories' in s ? [...s.categories] : [],
+      department: s.department,
+      categories: [...(s.categories ?? [])],
       personIdNumber: s.personIdNumber,
       password: DEMO_PASSWORD,
       reason: '演示数据',

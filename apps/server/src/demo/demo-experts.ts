@@ -10,7 +10,7 @@ type Caller = Parameters<BuiltApp['experts']['pool']['nominate']>[1];
 type Seed = { name: string; specialties: SpecialtyNode['code'][]; level?: ExpertApplication['level']; regionCode?: string; employer?: string; title?: string };
 
 /** A valid, fictional identity number per demo expert (birth dates spread over 1960–1985). */
-function demoIdNumber(i: number): string {
+export function demoIdNumber(i: number): string {
   const birth = `${1960 + (i % 26)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 27) + 1).padStart(2, '0')}`;
   const first17 = `150602${birth}${String(300 + i).padStart(3, '0')}`;
   return first17 + residentIdCheckChar(first17);
@@ -47,7 +47,7 @@ export function demoExpertIdNumber(name: string): string {
   return demoIdNumber(i);
 }
 
-function application(seed: Seed, i: number): ExpertApplication {
+export function application(seed: Seed, i: number): ExpertApplication {
   return {
     name: seed.name,
     idNumber: seed.name === '郑涛' ? DEMO_STAFF.find((s) => s.username === 'expert.demo')!.personIdNumber : demoIdNumber(i),
@@ -61,7 +61,7 @@ function application(seed: Seed, i: number): ExpertApplication {
   };
 }
 
-async function callerOf(built: BuiltApp, db: Db, username: string): Promise<Caller> {
+export async function callerOf(built: BuiltApp, db: Db, username: string): Promise<Caller> {
   const u = await db.selectFrom('identity.user_account').select(['id', 'display_name', 'region_code', 'kind']).where('username', '=', username).executeTakeFirstOrThrow();
   return {
     actor: { kind: 'user', id: u.id as string, label: `${username} (demo)` },
@@ -79,7 +79,8 @@ async function callerOf(built: BuiltApp, db: Db, username: string): Promise<Call
  * one removed for a violation; and the committee of the demo's opened section drawn: 郑涛 is invited.
  */
 export async function loadDemoExperts(built: BuiltApp, db: Db, options: { clock: Clock; onSkipped?: (stage: string, reason: string) => void }) {
-  const existing = await sql<{ n: number }>`SELECT count(*)::int AS n FROM experts.expert`.execute(db);
+  // The whole loop admits its own road experts earlier (demo-loop-experts.ts): the pool is these seeds'.
+  const existing = await sql<{ n: number }>`SELECT count(*)::int AS n FROM experts.expert WHERE name = ${CITY[0]!.name}`.execute(db);
   if ((existing.rows[0]?.n ?? 0) > 0) return { experts: 0 };
   const { pool, committee } = built.experts;
   const dongsheng = await callerOf(built, db, 'staff.dongsheng');
@@ -103,7 +104,7 @@ export async function loadDemoExperts(built: BuiltApp, db: Db, options: { clock:
   }
 
   // The committee of the opened section (东胜区): four experts and the tenderer's representative.
-  const opened = await sql<{ id: string }>`SELECT h.section_id AS id FROM opening.hall h JOIN projects.section s ON s.id = h.section_id WHERE h.sitting = 'bid' AND h.readout_at IS NOT NULL AND s.stage = 'opened' ORDER BY h.opened_at LIMIT 1`.execute(db);
+  const opened = await sql<{ id: string }>`SELECT h.section_id AS id FROM opening.hall h JOIN projects.section s ON s.id = h.section_id WHERE h.sitting = 'bid' AND h.readout_at IS NOT NULL AND s.stage = 'opened' AND NOT EXISTS (SELECT 1 FROM experts.committee_plan p WHERE p.section_id = s.id) ORDER BY h.opened_at LIMIT 1`.execute(db);
   const sectionId = opened.rows[0]?.id;
   if (!sectionId) {
     options.onSkipped?.('experts', 'no opened section to draw a committee for');

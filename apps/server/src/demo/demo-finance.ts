@@ -84,7 +84,8 @@ export async function loadDemoFinance(
     return { accounts: accounts.length, paid, guarantees };
   }
   const guarantor = await as('guarantor.demo');
-  if (((await guarantor.call('GET', '/api/v1/guarantees/mine')) as GuaranteeView[]).length === 0) {
+  // The whole loop's e-guarantee came through the one-stop; this one is registered by the guarantor.
+  if (!((await guarantor.call('GET', '/api/v1/guarantees/mine')) as GuaranteeView[]).some((g) => g.terms.sectionId === first.sectionId)) {
     const section = (await bidder.call('GET', `/api/v1/sections/${first.sectionId}`)) as { code: string };
     const terms: GuaranteeTerms = {
       guaranteeNumber: `DEMO-BH-${now.getUTCFullYear()}-${section.code.replace(/[^A-Za-z0-9]/g, '').slice(-12) || '0001'}`,

@@ -8,8 +8,20 @@ import type { Db } from '../platform/db/database.ts';
 import { DomainError } from '../platform/errors/domain-error.ts';
 import type { DemoPkiPerson } from './demo-ca.ts';
 
-/** Demo persons with a personal certificate: the evaluator 郑涛 signs his sign-in and the evaluation report with it. */
-export const DEMO_PERSONS: readonly DemoPkiPerson[] = [{ username: 'expert.demo', name: '郑涛' }];
+/**
+ * The road experts (公路, A03) of the demo's whole loop (demo-loop.ts): admitted with it, the only ones
+ * of their specialty, so its committees draw from them alone; each has an account and a certificate.
+ */
+export const LOOP_EXPERTS: readonly DemoPkiPerson[] = [
+  { username: 'expert.lu', name: '路建华' },
+  { username: 'expert.shi', name: '石振东' },
+  { username: 'expert.yan', name: '闫卫国' },
+  { username: 'expert.wu', name: '武海波' },
+  { username: 'expert.qin', name: '秦海鹰' },
+];
+
+/** Demo persons with a personal certificate: the evaluators sign their sign-in and the evaluation report with it. */
+export const DEMO_PERSONS: readonly DemoPkiPerson[] = [{ username: 'expert.demo', name: '郑涛' }, ...LOOP_EXPERTS];
 
 /**
  * Binds each demo person's certificate (`entities/<username>.cert.pem`) to its account through the

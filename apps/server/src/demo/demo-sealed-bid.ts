@@ -52,6 +52,7 @@ export async function submitDemoBid(
   fields: Record<string, string | number>,
   device?: string,
   variant = 0,
+  bond?: { form: 'deposit' | 'guarantee'; reference?: string },
 ): Promise<void> {
   const req = (await bidder.call('GET', `/api/v1/sections/${sectionId}/bidding`)) as BiddingRequirements;
   const me = (await bidder.call('GET', '/api/v1/me')) as { entity: { id: string } };
@@ -60,7 +61,7 @@ export async function submitDemoBid(
     custodians: req.sealing.custodians.map((c) => ({ publicKey: publicKeyFromPem(c.publicKeyPem), label: c.label })),
     threshold: req.sealing.threshold,
   };
-  const payload: BidSummaryPayload = { format: BID_SUMMARY_FORMAT, sectionId, fields, projectManager: null, team: [], bond: null };
+  const payload: BidSummaryPayload = { format: BID_SUMMARY_FORMAT, sectionId, fields, projectManager: null, team: [], bond: bond ? { form: bond.form, reference: bond.reference ?? null } : null };
   const summary = await sealBidSummary(payload, { recipients });
   const sealed = [{ partId: summary.header.partId, name: 'bidSummary', bytes: summary.sealed }];
   const entries = [manifestPart(summary.header, summary.digest, 'bidSummary')];
@@ -84,6 +85,7 @@ export async function submitDemoBid(
     parts: entries,
     document: { id: req.document.id, version: req.document.version, contentSm3: req.document.contentSm3 },
     preparation: { tool: 'cli', toolVersion: 'demo', deviceHash: toHex(sm3(utf8(`demo-device:${device ?? me.entity.id}`))), fileMetaHashes: [] },
+    ...(bond ? { bond } : {}),
   });
   const refs = [];
   for (const part of sealed) refs.push({ partId: part.partId, uploadId: await upload(built, bidder.cookie, sectionId, part) });

@@ -199,10 +199,16 @@ export function demoSigner(demoCaDir: string | undefined, username: string, cloc
 }
 
 /** Template → chapters → evaluation method → bill of quantities → package → the tenderer's e-signature → issued. */
-export async function issueDocument(tenderer: DemoSession, sectionId: string, sign: Signer, instructions: Record<string, string> = {}): Promise<string> {
+export async function issueDocument(
+  tenderer: DemoSession,
+  sectionId: string,
+  sign: Signer,
+  instructions: Record<string, string> = {},
+  method: EvaluationMethod = SCORING_METHOD,
+): Promise<string> {
   const doc = (await tenderer.call('POST', '/api/v1/tender-documents', { sectionId, kind: 'tender' })) as { id: string };
   await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/chapters`, { values: { ...DEMO_VALUES, instructions: { ...DEMO_VALUES.instructions, ...instructions } } });
-  await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/method`, { method: SCORING_METHOD });
+  await tenderer.call('PUT', `/api/v1/tender-documents/${doc.id}/method`, { method });
   // A-64: the costing tool's export, imported as structured data the bids will price.
   await tenderer.upload(`/api/v1/tender-documents/${doc.id}/bill-of-quantities?name=${encodeURIComponent('工程量清单.xml')}`, Buffer.from(DEMO_BILL_OF_QUANTITIES_XML), 'application/xml');
   const pkg = (await tenderer.call('POST', `/api/v1/tender-documents/${doc.id}/package`)) as { manifestBase64: string };
