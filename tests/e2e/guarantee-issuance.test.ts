@@ -32,9 +32,9 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
   it('[task-15] a bidder applies, pays the premium, receives the signed guarantee and the e-invoice, and bids with it', async () => {
     const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
     const db = e2e!.server.database.db;
-    // The demo's section asking a bid bond, and its issued document, which bidder.demo obtains (free).
+    // The demo's section in tendering asking a bid bond (the latest issued: the whole loop's came weeks before), and its document, which bidder.demo obtains (free).
     const doc = (
-      await sql<{ id: string; section_id: string }>`SELECT id, section_id FROM documents.document WHERE status = 'issued' AND kind = 'tender' AND chapter_values -> 'instructions' ->> 'bidBondFen' = '8000000' LIMIT 1`.execute(db)
+      await sql<{ id: string; section_id: string }>`SELECT id, section_id FROM documents.document WHERE status = 'issued' AND kind = 'tender' AND chapter_values -> 'instructions' ->> 'bidBondFen' = '8000000' ORDER BY issued_at DESC LIMIT 1`.execute(db)
     ).rows[0]!;
     expect(doc, 'the demo section asking an 80,000-yuan bond').toBeDefined();
     const sectionId = doc.section_id;

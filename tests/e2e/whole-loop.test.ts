@@ -90,7 +90,9 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     await publiciseLoopSection(c, s.separated);
     // Section 一's first draft starts in a minute (a date picker cannot be typed into reliably); edited in the browser.
     const at = (ms: number) => new Date(clock.now().getTime() + ms).toISOString();
-    await (await c.as('tenderer.demo')).call('PUT', `/api/v1/sections/${s.ranked}/award/publicity`, { startsAt: at(60_000), endsAt: at(6 * DAY), remarks: '' });
+    await (
+      await c.as('tenderer.demo')
+    ).call('PUT', `/api/v1/sections/${s.ranked}/award/publicity`, { startsAt: at(60_000), endsAt: at(6 * DAY), remarks: '' });
 
     // 5. Section 一's publicity in the browser: edited and submitted, verified, objected to on the notice, answered.
     const t2 = await as('tenderer.demo');
@@ -128,13 +130,16 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     await t3.page.getByTestId('objection-reply-text').fill('经核实，该项目经理原任职项目已竣工验收，异议不成立。');
     await t3.page.locator('.ant-modal .ant-btn-primary').last().click();
     await text(card3.getByTestId('objection-answer')).toContain('异议不成立');
-    const standing = async (id: string) => (await (await t3.context.request.get(`/api/v1/sections/${id}/award`)).json()) as AwardStandingView;
+    const standing = async (id: string) =>
+      (await (await t3.context.request.get(`/api/v1/sections/${id}/award`)).json()) as AwardStandingView;
     expect(await standing(s.ranked)).toMatchObject({ suspended: false, openObjections: 0 });
 
     // 6. The awards after the publicities: the first-ranked on section 一, the award committee's vote and lot on section 二.
     c = loop();
     const winners = await awardLoop(c, s);
-    const separated = (await (await (await as('tenderer.demo')).context.request.get(`/api/v1/sections/${s.separated}/award`)).json()) as AwardStandingView;
+    const separated = (await (
+      await (await as('tenderer.demo')).context.request.get(`/api/v1/sections/${s.separated}/award`)
+    ).json()) as AwardStandingView;
     expect(separated.decision).toMatchObject({ rank: null, method: 'voteThenLot', bidId: separated.proceeding!.lot!.selected });
     const result = await e2e!.newContext();
     await result.page.goto(`/notices/${separated.notice!.publicationId}`);
@@ -145,7 +150,9 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     c = loop();
     await contractLoop(c, s, winners);
     const winner = await as(winners[s.ranked]!);
-    const contract = (await (await winner.context.request.get(`/api/v1/sections/${s.ranked}/contract`)).json()) as ContractStandingView;
+    const contract = (await (
+      await winner.context.request.get(`/api/v1/sections/${s.ranked}/contract`)
+    ).json()) as ContractStandingView;
     expect(contract.contract?.state).toBe('concluded');
     await winner.page.goto('/bidder?tab=contracts');
     await visible(winner.page.getByTestId(`my-contract-${s.ranked}`));
@@ -157,7 +164,9 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     await attribute(refunds.getByTestId('bond-refund-row').first(), 'data-state').toBe('paid');
     await text(refunds.getByTestId('bond-refund-row').first()).toContain('按期退还');
     const centre = await as('staff.dongsheng');
-    const all = ((await (await centre.context.request.get('/api/v1/bond-refunds')).json()) as BondRefundView[]).filter((r) => r.sectionId === s.ranked);
+    const all = ((await (await centre.context.request.get('/api/v1/bond-refunds')).json()) as BondRefundView[]).filter(
+      (r) => r.sectionId === s.ranked,
+    );
     expect(all.map((r) => r.reason).sort()).toEqual(['contractSigned', 'notAwarded']);
     for (const r of all) {
       expect(r).toMatchObject({ state: 'paid', onTime: true, overdue: false });
@@ -167,7 +176,9 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     }
     await centre.page.goto('/staff/finance');
     await centre.page.getByTestId('finance-tab-refunds').click();
-    await count(centre.page.getByTestId('refund-table').getByTestId('refund-row').filter({ hasText: '东胜区示范公路工程有限公司' })).toBeGreaterThan(0);
+    await count(
+      centre.page.getByTestId('refund-table').getByTestId('refund-row').filter({ hasText: '东胜区示范公路工程有限公司' }),
+    ).toBeGreaterThan(0);
     await centre.page.getByTestId('bond-refunds-panel').screenshot({ path: 'docs/screenshots/whole-loop-refunds.png' });
   }, 900_000);
 });

@@ -1,4 +1,11 @@
-import { awardNoticesSigningPayload, type AwardNoticeView, type AwardStandingView, contractSigningPayload, type ContractStandingView, type ContractView } from '@bidhall/contracts';
+import {
+  awardNoticesSigningPayload,
+  type AwardNoticeView,
+  type AwardStandingView,
+  contractSigningPayload,
+  type ContractStandingView,
+  type ContractView,
+} from '@bidhall/contracts';
 import { signJson } from '@bidhall/crypto';
 import { durationEnd, ruleInForce, toBusinessDate } from '@bidhall/rules';
 import { DEMO_ENTITIES } from './demo-data.ts';
@@ -22,9 +29,15 @@ export async function publicityLoop(c: LoopContext, s: LoopSections): Promise<vo
   for (const id of [s.ranked, s.separated]) await publiciseLoopSection(c, id);
   c.moveTo(c.now() + 3 * HOUR);
   const objector = await c.as('bidder3.demo');
-  const objection = (await objector.call('POST', `/api/v1/sections/${s.ranked}/award/objections`, { content: '第一中标候选人拟派项目经理是否有在建项目，请招标人核实。' })) as { id: string };
+  const objection = (await objector.call('POST', `/api/v1/sections/${s.ranked}/award/objections`, {
+    content: '第一中标候选人拟派项目经理是否有在建项目，请招标人核实。',
+  })) as { id: string };
   c.moveTo(c.now() + 20 * HOUR);
-  await (await c.as('tenderer.demo')).call('POST', `/api/v1/award-objections/${objection.id}/answer`, { answer: '经核实，该项目经理原任职项目已于本年6月竣工验收，无在建项目，异议不成立。' });
+  await (
+    await c.as('tenderer.demo')
+  ).call('POST', `/api/v1/award-objections/${objection.id}/answer`, {
+    answer: '经核实，该项目经理原任职项目已于本年6月竣工验收，无在建项目，异议不成立。',
+  });
 }
 
 /** The candidate publicity from the next minute for the least lawful period, submitted and verified by staff. */
@@ -34,7 +47,11 @@ export async function publiciseLoopSection(c: LoopContext, sectionId: string): P
   // At least 3 days on the working-day calendar (B-028): past a holiday it runs longer.
   const startDay = toBusinessDate(new Date(c.now() + MINUTE));
   const endsAt = `${durationEnd(c.built.calendar.current(), startDay, ruleInForce('PUBLICITY_DURATION_MIN', startDay))}T17:00:00+08:00`;
-  await tenderer.call('PUT', `/api/v1/sections/${sectionId}/award/publicity`, { startsAt: new Date(c.now() + MINUTE).toISOString(), endsAt, remarks: '' });
+  await tenderer.call('PUT', `/api/v1/sections/${sectionId}/award/publicity`, {
+    startsAt: new Date(c.now() + MINUTE).toISOString(),
+    endsAt,
+    remarks: '',
+  });
   await tenderer.call('POST', `/api/v1/sections/${sectionId}/award/publicity/submit`);
   await staff.call('POST', `/api/v1/sections/${sectionId}/award/publicity/verification`, { decision: 'approve' });
 }
@@ -46,7 +63,11 @@ export async function publiciseLoopSection(c: LoopContext, sectionId: string): P
  */
 export async function awardLoop(c: LoopContext, s: LoopSections): Promise<Record<string, string>> {
   const before = await c.as('tenderer.demo');
-  const ends = await Promise.all([s.ranked, s.separated].map(async (id) => Date.parse(((await before.call('GET', `/api/v1/sections/${id}/award`)) as AwardStandingView).publicity!.endsAt)));
+  const ends = await Promise.all(
+    [s.ranked, s.separated].map(async (id) =>
+      Date.parse(((await before.call('GET', `/api/v1/sections/${id}/award`)) as AwardStandingView).publicity!.endsAt),
+    ),
+  );
   c.moveTo(Math.max(...ends) + 16 * HOUR);
   const tenderer = await c.as('tenderer.demo');
   const staff = await c.as('staff.dongsheng');
@@ -64,8 +85,14 @@ export async function awardLoop(c: LoopContext, s: LoopSections): Promise<Record
   const winners: Record<string, string> = {};
   for (const id of [s.ranked, s.separated]) {
     c.moveTo(c.now() + HOUR);
-    const { contentSm3, round } = (await tenderer.call('PUT', `/api/v1/sections/${id}/award/notices`, { remarks: '', letters: [] })) as AwardNoticeView;
-    await tenderer.call('POST', `/api/v1/sections/${id}/award/notices/submit`, { certificatePem: keys.certificatePem, signature: signJson(awardNoticesSigningPayload(id, round, contentSm3), keys.key) });
+    const { contentSm3, round } = (await tenderer.call('PUT', `/api/v1/sections/${id}/award/notices`, {
+      remarks: '',
+      letters: [],
+    })) as AwardNoticeView;
+    await tenderer.call('POST', `/api/v1/sections/${id}/award/notices/submit`, {
+      certificatePem: keys.certificatePem,
+      signature: signJson(awardNoticesSigningPayload(id, round, contentSm3), keys.key),
+    });
     await staff.call('POST', `/api/v1/sections/${id}/award/notices/verification`, { decision: 'approve' });
     winners[id] = usernameOf((await standing(id)).decision!.entityName);
   }
@@ -96,7 +123,10 @@ export async function contractLoop(c: LoopContext, s: LoopSections, winners: Rec
     c.moveTo(c.now() + 2 * HOUR);
     await staff.call('POST', `${url}/verification`, { decision: 'approve' });
     const contract = ((await tenderer.call('GET', url)) as ContractStandingView).contract as ContractView;
-    const sign = (keys: typeof tendererKeys) => ({ certificatePem: keys.certificatePem, signature: signJson(contractSigningPayload(id, contract.id, contract.contentSm3), keys.key) });
+    const sign = (keys: typeof tendererKeys) => ({
+      certificatePem: keys.certificatePem,
+      signature: signJson(contractSigningPayload(id, contract.id, contract.contentSm3), keys.key),
+    });
     await tenderer.call('POST', `${url}/signatures`, sign(tendererKeys));
     c.moveTo(c.now() + 3 * HOUR);
     const winner = await c.as(winners[id]!);

@@ -3,7 +3,16 @@ import type { BuiltApp } from '../app.ts';
 import type { Db } from '../platform/db/database.ts';
 import { DEMO_ENTITIES } from './demo-data.ts';
 import { demoBidderKeys, demoUnseal, submitDemoBid } from './demo-sealed-bid.ts';
-import { DEMO_BID_BOND_FEN, form, issueDocument, lawfulTimetable, publishNotice, SCORING_METHOD, type DemoSession, type userSessions } from './demo-tendering.ts';
+import {
+  DEMO_BID_BOND_FEN,
+  form,
+  issueDocument,
+  lawfulTimetable,
+  publishNotice,
+  SCORING_METHOD,
+  type DemoSession,
+  type userSessions,
+} from './demo-tendering.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -12,7 +21,11 @@ export const LOOP_PROJECT = { approvalCode: LOOP_APPROVAL_CODE, name: '东胜区
 /** The bidders of the loop, in the order they bid; bidder2.demo has not signed the integrity commitment. */
 export const LOOP_BIDDERS = ['bidder.demo', 'bidder3.demo', 'bidder4.demo'] as const;
 /** Each bidder's own basic account at the sandbox bank. */
-const PAYER_ACCOUNTS: Record<string, string> = { 'bidder.demo': '6222021205000012345', 'bidder3.demo': '6222021205000023456', 'bidder4.demo': '6222021205000034567' };
+const PAYER_ACCOUNTS: Record<string, string> = {
+  'bidder.demo': '6222021205000012345',
+  'bidder3.demo': '6222021205000023456',
+  'bidder4.demo': '6222021205000034567',
+};
 
 export interface LoopContext {
   built: BuiltApp;
@@ -43,14 +56,27 @@ const nameOf = (username: string) => DEMO_ENTITIES.find((e) => e.username === us
 export async function tenderLoop(c: LoopContext, project = LOOP_PROJECT): Promise<LoopSections> {
   const tenderer = await c.as('tenderer.demo');
   const staff = await c.as('staff.dongsheng');
-  const created = (await tenderer.call('POST', '/api/v1/entry-forms', form(project.approvalCode, project.name, '施工', '150602', { sections: 2 }))) as EntryFormView;
-  const entry = (await staff.call('POST', `/api/v1/entry-forms/${created.id}/review`, { decision: 'approve', comment: '材料齐全，同意进场' })) as EntryFormView;
+  const created = (await tenderer.call(
+    'POST',
+    '/api/v1/entry-forms',
+    form(project.approvalCode, project.name, '施工', '150602', { sections: 2 }),
+  )) as EntryFormView;
+  const entry = (await staff.call('POST', `/api/v1/entry-forms/${created.id}/review`, {
+    decision: 'approve',
+    comment: '材料齐全，同意进场',
+  })) as EntryFormView;
   const [ranked, separated] = entry.sections.map((s) => s.id) as [string, string];
   const timetable = lawfulTimetable(new Date(c.now()));
   for (const id of [ranked, separated]) await tenderer.call('PUT', `/api/v1/sections/${id}/timetable`, timetable);
   const documents: [string, string] = [
     await issueDocument(tenderer, ranked, c.signer, { bidBondFen: DEMO_BID_BOND_FEN }),
-    await issueDocument(tenderer, separated, c.signer, {}, { ...SCORING_METHOD, separatedAward: { method: 'voteThenLot', shortlist: 2 } }),
+    await issueDocument(
+      tenderer,
+      separated,
+      c.signer,
+      {},
+      { ...SCORING_METHOD, separatedAward: { method: 'voteThenLot', shortlist: 2 } },
+    ),
   ];
   await publishNotice(tenderer, staff, [ranked, separated]);
   return { ranked, separated, documents, deadline: Date.parse(timetable.bidDeadline!) };
@@ -71,11 +97,19 @@ export async function bidLoop(c: LoopContext, s: LoopSections): Promise<void> {
   }
   const bonds = new Map<string, { form: 'deposit' | 'guarantee'; reference?: string }>();
   for (const [i, username] of LOOP_BIDDERS.entries()) {
-    bonds.set(username, username === 'bidder3.demo' ? { form: 'guarantee', reference: await buyGuarantee(sessions[i]!, s.ranked, username) } : { form: 'deposit' });
+    bonds.set(
+      username,
+      username === 'bidder3.demo'
+        ? { form: 'guarantee', reference: await buyGuarantee(sessions[i]!, s.ranked, username) }
+        : { form: 'deposit' },
+    );
     if (username !== 'bidder3.demo') await payDeposit(c, sessions[i]!, s.ranked, username);
   }
   await importStatement(c);
-  const prices = [[3_712_400_000, 3_655_980_000, 3_798_120_000], [4_096_500_000, 4_127_300_000, 4_011_800_000]] as const;
+  const prices = [
+    [3_712_400_000, 3_655_980_000, 3_798_120_000],
+    [4_096_500_000, 4_127_300_000, 4_011_800_000],
+  ] as const;
   for (const [i, username] of LOOP_BIDDERS.entries()) {
     c.moveTo(c.now() + 2 * DAY);
     const keys = demoBidderKeys(c.demoCaDir, username);
@@ -89,14 +123,28 @@ export async function bidLoop(c: LoopContext, s: LoopSections): Promise<void> {
 
 async function payDeposit(c: LoopContext, bidder: DemoSession, sectionId: string, username: string): Promise<void> {
   const account = (await bidder.call('POST', `/api/v1/bond-accounts/mine?sectionId=${sectionId}`)) as { accountNumber: string };
-  await c.built.finance.sandboxBank!.transfer(c.db, { payeeAccount: account.accountNumber, amountFen: DEMO_BID_BOND_FEN, payerAccount: PAYER_ACCOUNTS[username]!, payerName: nameOf(username) });
+  await c.built.finance.sandboxBank!.transfer(c.db, {
+    payeeAccount: account.accountNumber,
+    amountFen: DEMO_BID_BOND_FEN,
+    payerAccount: PAYER_ACCOUNTS[username]!,
+    payerName: nameOf(username),
+  });
 }
 
 /** The centre's staff import the sandbox bank's camt.053 statement of the last days: the deposits reconcile to their sub-accounts. */
 async function importStatement(c: LoopContext): Promise<void> {
-  const xml = await c.built.finance.sandboxBank!.statement(c.db, { from: new Date(c.now() - 2 * DAY), to: new Date(c.now() + 1000), format: 'camt053' });
+  const xml = await c.built.finance.sandboxBank!.statement(c.db, {
+    from: new Date(c.now() - 2 * DAY),
+    to: new Date(c.now() + 1000),
+    format: 'camt053',
+  });
   const staff = await c.as('staff.dongsheng');
-  const res = await c.built.app.inject({ method: 'POST', url: '/api/v1/bank-statements?name=camt053-loop.xml', headers: { cookie: staff.cookie, 'content-type': 'application/xml' }, payload: Buffer.from(xml, 'utf8') });
+  const res = await c.built.app.inject({
+    method: 'POST',
+    url: '/api/v1/bank-statements?name=camt053-loop.xml',
+    headers: { cookie: staff.cookie, 'content-type': 'application/xml' },
+    payload: Buffer.from(xml, 'utf8'),
+  });
   if (res.statusCode >= 300) throw new Error(`demo statement import: ${res.statusCode} ${res.body}`);
 }
 
@@ -106,8 +154,14 @@ async function buyGuarantee(bidder: DemoSession, sectionId: string, username: st
   const guarantor = DEMO_ENTITIES.find((e) => e.username === 'guarantor.demo')!;
   const offer = offers.find((o) => o.name === guarantor.name);
   if (!offer) throw new Error('demo e-guarantee: no issuer offers a guarantee for the section');
-  const applied = (await bidder.call('POST', '/api/v1/guarantee-applications/mine', { sectionId, issuerEntityId: offer.entityId })) as GuaranteeApplicationView;
-  await bidder.call('POST', `/api/v1/guarantee-applications/${applied.id}/payment`, { payerAccount: PAYER_ACCOUNTS[username]!, payerName: nameOf(username) });
+  const applied = (await bidder.call('POST', '/api/v1/guarantee-applications/mine', {
+    sectionId,
+    issuerEntityId: offer.entityId,
+  })) as GuaranteeApplicationView;
+  await bidder.call('POST', `/api/v1/guarantee-applications/${applied.id}/payment`, {
+    payerAccount: PAYER_ACCOUNTS[username]!,
+    payerName: nameOf(username),
+  });
   const issued = (await bidder.call('GET', `/api/v1/guarantee-applications/${applied.id}`)) as GuaranteeApplicationView;
   if (!issued.guaranteeNumber) throw new Error(`demo e-guarantee not issued: ${issued.state}`);
   return issued.guaranteeNumber;

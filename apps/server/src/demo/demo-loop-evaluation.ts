@@ -1,4 +1,10 @@
-import { evaluationReportSigningPayload, evaluationSignInPayload, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
+import {
+  evaluationReportSigningPayload,
+  evaluationSignInPayload,
+  type EvaluationSheetInput,
+  type EvaluationView,
+  type ExpertSelfView,
+} from '@bidhall/contracts';
 import { signJson } from '@bidhall/crypto';
 import { addDays, toBusinessDate } from '@bidhall/rules';
 import { callerOf } from './demo-experts.ts';
@@ -44,7 +50,9 @@ async function drawCommittee(c: LoopContext, sectionId: string): Promise<Member[
   const members: Member[] = [];
   for (const p of LOOP_EXPERTS) {
     const session = await c.as(p.username);
-    const invitation = ((await session.call('GET', '/api/v1/experts/me')) as ExpertSelfView).invitations.find((i) => i.sectionId === sectionId && i.sitting === 'bid');
+    const invitation = ((await session.call('GET', '/api/v1/experts/me')) as ExpertSelfView).invitations.find(
+      (i) => i.sectionId === sectionId && i.sitting === 'bid',
+    );
     if (!invitation) continue;
     await session.call('POST', `/api/v1/expert-invitations/${invitation.id}/answer`, { accept: true, noConflict: true });
     members.push({ username: p.username, keys: demoBidderKeys(c.demoCaDir, p.username) });
@@ -64,7 +72,10 @@ export async function evaluateLoopSection(c: LoopContext, sectionId: string): Pr
   c.moveTo(Date.parse(`${tomorrow}T08:50:00+08:00`));
   const staff = await c.as('staff.dongsheng');
   const tenderer = await c.as('tenderer.demo');
-  await staff.call('POST', url(), { startsAt: new Date(c.now() + 10 * MINUTE).toISOString(), endsAt: new Date(c.now() + 10 * HOUR).toISOString() });
+  await staff.call('POST', url(), {
+    startsAt: new Date(c.now() + 10 * MINUTE).toISOString(),
+    endsAt: new Date(c.now() + 10 * HOUR).toISOString(),
+  });
   const me = (await tenderer.call('GET', '/api/v1/me')) as { id: string };
   await tenderer.call('PUT', url('/representatives'), { userIds: [me.id] });
   c.moveTo(c.now() + 12 * MINUTE);
@@ -76,10 +87,16 @@ export async function evaluateLoopSection(c: LoopContext, sectionId: string): Pr
     const session = sessions.get(m.username)!;
     const { nonce } = (await session.call('GET', url('/sign-in/challenge'))) as { nonce: string };
     const signature = signJson(evaluationSignInPayload(sectionId, nonce), m.keys.key);
-    await session.call('POST', url('/sign-in'), { confirmIdentity: true, noConflict: true, certificate: { certificatePem: m.keys.certificatePem, nonce, signature } });
+    await session.call('POST', url('/sign-in'), {
+      confirmIdentity: true,
+      noConflict: true,
+      certificate: { certificatePem: m.keys.certificatePem, nonce, signature },
+    });
   }
   const view = (await staff.call('GET', url())) as EvaluationView;
-  const chairId = ((await sessions.get(members[0]!.username)!.call('GET', url())) as EvaluationView).members.find((x) => x.self)!.id;
+  const chairId = ((await sessions.get(members[0]!.username)!.call('GET', url())) as EvaluationView).members.find(
+    (x) => x.self,
+  )!.id;
   await staff.call('PUT', url('/chair'), { memberId: chairId });
 
   const order = (name: string) => LOOP_BIDDERS.findIndex((u) => DEMO_ENTITIES.find((e) => e.username === u)!.name === name);
@@ -88,7 +105,12 @@ export async function evaluateLoopSection(c: LoopContext, sectionId: string): Pr
     c.moveTo(c.now() + 20 * MINUTE);
     const sheet: EvaluationSheetInput = {
       verdicts: Object.fromEntries(view.bids.map((b) => [b.bidId, pass])),
-      scores: Object.fromEntries(view.bids.map((b) => [b.bidId, { '3.1': [27, 23, 21][order(b.entityName)]! - (i % 2), '3.2': [18, 15, 13][order(b.entityName)]! }])),
+      scores: Object.fromEntries(
+        view.bids.map((b) => [
+          b.bidId,
+          { '3.1': [27, 23, 21][order(b.entityName)]! - (i % 2), '3.2': [18, 15, 13][order(b.entityName)]! },
+        ]),
+      ),
       submit: true,
     };
     await (await c.as(m.username)).call('PUT', url('/sheets/mine'), sheet);
@@ -98,7 +120,9 @@ export async function evaluateLoopSection(c: LoopContext, sectionId: string): Pr
   await chair.call('POST', url('/summary'), {});
   const { reportSm3 } = (await chair.call('POST', url('/report'), {})) as { reportSm3: string };
   for (const m of members) {
-    await (await c.as(m.username)).call('POST', url('/report/signatures'), {
+    await (
+      await c.as(m.username)
+    ).call('POST', url('/report/signatures'), {
       certificatePem: m.keys.certificatePem,
       signature: signJson(evaluationReportSigningPayload(sectionId, reportSm3), m.keys.key),
     });

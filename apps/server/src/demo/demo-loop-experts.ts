@@ -15,9 +15,19 @@ const idOf = (i: number) => demoIdNumber(60 + i);
 export async function admitLoopExperts(built: BuiltApp, db: Db, demoCaDir: string): Promise<void> {
   const staff = await callerOf(built, db, 'staff.dongsheng');
   for (const [i, p] of LOOP_EXPERTS.entries()) {
-    await grantDemoAccount(built, db, { username: p.username, displayName: `评标专家 ${p.name}`, kind: 'expert', regionCode: '150602', personIdNumber: idOf(i) });
+    await grantDemoAccount(built, db, {
+      username: p.username,
+      displayName: `评标专家 ${p.name}`,
+      kind: 'expert',
+      regionCode: '150602',
+      personIdNumber: idOf(i),
+    });
     const made = await built.experts.pool.nominate(
-      { ...application({ name: p.name, specialties: ['A03'], title: '正高级工程师', level: 'professorSenior' }, 60 + i), idNumber: idOf(i), reason: '公路工程专业人才引进入库' },
+      {
+        ...application({ name: p.name, specialties: ['A03'], title: '正高级工程师', level: 'professorSenior' }, 60 + i),
+        idNumber: idOf(i),
+        reason: '公路工程专业人才引进入库',
+      },
       staff,
     );
     await built.experts.pool.decide(made.id, { decision: 'admit', reason: '资格审核通过，准予入库' }, staff);

@@ -14,7 +14,9 @@ export const LOOP_LEAD_MS = 90 * 86_400_000;
 
 /** Whether the loop's project exists (read directly, like the opening stage's). */
 export async function hasDemoLoop(db: Db): Promise<boolean> {
-  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM projects.project WHERE approval_code = ${LOOP_APPROVAL_CODE}`.execute(db);
+  const row = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM projects.project WHERE approval_code = ${LOOP_APPROVAL_CODE}`.execute(db);
   return (row.rows[0]?.n ?? 0) > 0;
 }
 
@@ -57,7 +59,15 @@ export function loopContext(
   o: { clock: Clock; moveTo(at: number): void; demoCaDir: string; signer: LoopContext['signer'] },
 ): LoopContext {
   const now = () => o.clock.now().getTime();
-  return { built, db, as: reusedSessions(userSessions(built, o.clock), now), now, moveTo: o.moveTo, demoCaDir: o.demoCaDir, signer: o.signer };
+  return {
+    built,
+    db,
+    as: reusedSessions(userSessions(built, o.clock), now),
+    now,
+    moveTo: o.moveTo,
+    demoCaDir: o.demoCaDir,
+    signer: o.signer,
+  };
 }
 
 /**

@@ -112,6 +112,10 @@ export function createFeeSettlement(deps: FinanceDeps, gateway: PaymentGatewayPo
       .where((w) => w.or([w('statement_line_id', '=', line.id), w('bank_serial', '=', line.bank_serial)]))
       .executeTakeFirst();
     if (used) throw unusable('used');
+    // The payment gateway's own collection is the settlement of the charge it was paid for, recorded by
+    // the gateway's answer (perhaps not yet): never a transfer to claim for another charge.
+    const collected = await feeTables(trx).selectFrom('finance.sandbox_collection').select('order_id').where('bank_serial', '=', line.bank_serial).executeTakeFirst();
+    if (collected) throw unusable('used');
     await settleIn(
       trx,
       charge,
