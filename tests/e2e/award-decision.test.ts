@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwardedDemo, publicityOver } from '../support/demo-award.ts';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, count, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, count, type E2e, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible } from './harness.ts';
 
 // Photographed without the sticky header over a tall card, nor the toasts.
 const SHOT_STYLE = '.app-header { position: static !important; } .ant-message { display: none !important; }';
@@ -71,7 +71,7 @@ describe.skipIf(!e2eEnabled)('the award decision and the award notices in the br
       .getByTestId('award-report-text')
       .fill('本项目依法公开招标，经开标、评标和中标候选人公示，确定排名第一的中标候选人为中标人。');
     await card.getByTestId('award-report-submit').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(page);
     await text(card.getByTestId('award-report-content')).toContain('确定排名第一的中标候选人为中标人');
     await card.screenshot({ path: 'docs/screenshots/award-decision.png', style: SHOT_STYLE });
 
@@ -109,7 +109,7 @@ describe.skipIf(!e2eEnabled)('the award decision and the award notices in the br
     const staffCard = staffPage.getByTestId('award-card');
     await staffCard.getByTestId('award-notices-tab').click();
     await staffCard.getByTestId('notices-approve').click();
-    await staffPage.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(staffPage);
     await attribute(staffCard.getByTestId('notices-state'), 'data-state').toBe('issued');
     expect(await staffCard.getByTestId('notices-publication-link').getAttribute('href')).toMatch(/^\/notices\//);
 

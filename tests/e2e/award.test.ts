@@ -7,7 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import {
+  apiLogin,
+  attribute,
+  confirmPopconfirm,
+  type E2e,
+  e2eEnabled,
+  ShiftedClock,
+  startE2e,
+  text,
+  visible,
+} from './harness.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -58,7 +68,7 @@ describe.skipIf(!e2eEnabled)('the candidate publicity in the browser', () => {
     await text(card.getByTestId('publicity-period-text')).toContain('—');
     await expect.poll(() => card.getByTestId('publicity-submit').isEnabled()).toBe(true);
     await card.getByTestId('publicity-submit').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(page);
     await attribute(card.getByTestId('publicity-state'), 'data-state').toBe('pendingVerification');
 
     // Staff verify: approved, it is published with a link to the notice.
@@ -67,7 +77,7 @@ describe.skipIf(!e2eEnabled)('the candidate publicity in the browser', () => {
     await staffPage.goto(`/projects/sections/${sectionId}`);
     const staffCard = staffPage.getByTestId('award-card');
     await staffCard.getByTestId('publicity-approve').click();
-    await staffPage.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(staffPage);
     await attribute(staffCard.getByTestId('publicity-state'), 'data-state').toBe('published');
     const href = await staffCard.getByTestId('publicity-notice-link').getAttribute('href');
     expect(href).toMatch(/^\/notices\//);

@@ -11,7 +11,7 @@ import { creditCodeCheckChar, INTEGRITY_COMMITMENT, residentIdCheckChar, USER_AG
 import { createDemoCa, encodePem, issueDemoCrl, issueEntityCertificate, privateKeyToPem, type Certificate } from '@bidhall/crypto';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, attribute, count, DEMO_PASSWORD, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, count, DEMO_PASSWORD, type E2e, e2eEnabled, ShiftedClock, startE2e, text, visible } from './harness.ts';
 
 const DAY = 86_400_000;
 const pem = (c: Certificate) => encodePem('CERTIFICATE', c.der);
@@ -196,7 +196,7 @@ describe.skipIf(!e2eEnabled)('bidding in the browser', () => {
       throw err;
     });
     await two.page.getByTestId('bid-withdraw').click();
-    await two.page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(two.page);
     await attribute(two.page.locator(`[data-testid=my-bid][data-bid="${firstTwo}"]`), 'data-status').toBe('withdrawn');
     await compose(two.page, { price: '11888000.00', files: partFiles('two-again'), key: demoFiles('bidder2.demo'), pm: '刘芳', seq: 22 });
     const secondTwo = await submitAndVerify(two.page);

@@ -10,7 +10,7 @@ import { awardNotices, publicityOver } from '../support/demo-award.ts';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, type E2e, e2eEnabled, ShiftedClock, startE2e, text, visible } from './harness.ts';
 
 const DAY = 86_400_000;
 
@@ -69,7 +69,7 @@ describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
     await text(card.getByTestId('contract-winner')).not.toBe('');
     await expect.poll(() => card.getByTestId('contract-submit').isEnabled()).toBe(true);
     await card.getByTestId('contract-submit').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(page);
     await attribute(card.getByTestId('contract-state'), 'data-state').toBe('pendingVerification');
 
     // Staff verify: the verifier and the time are shown.
@@ -78,7 +78,7 @@ describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
     await staffPage.goto(`/projects/sections/${sectionId}`);
     const staffCard = staffPage.getByTestId('contract-card');
     await staffCard.getByTestId('contract-approve').click();
-    await staffPage.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(staffPage);
     await attribute(staffCard.getByTestId('contract-state'), 'data-state').toBe('verified');
     await visible(staffCard.getByTestId('contract-verified-by'));
 

@@ -26,6 +26,24 @@ export const value = (l: Locator) => expect.poll(() => l.inputValue(), POLL);
 export const count = (l: Locator) => expect.poll(() => l.count(), POLL);
 
 /**
+ * Confirms the open popconfirm with its OK (or `ok`). On a busy machine the entrance animation can
+ * swallow the click and leave it open (seen about 1 run in 4): while it stays open, click again.
+ */
+export async function confirmPopconfirm(page: Page, ok?: Locator): Promise<void> {
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').first();
+  await open.waitFor({ state: 'visible' });
+  for (let attempt = 1; ; attempt++) {
+    await (ok ?? open.locator('.ant-btn-primary')).click();
+    try {
+      await open.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
  * A fresh PostgreSQL database next to DATABASE_URL's, or nothing on PGlite: a copy of the demo database
  * the global setup built (demo-snapshot.ts) when there is one.
  */

@@ -48,7 +48,7 @@ import {
 } from '@bidhall/crypto';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, attribute, count, DEMO_PASSWORD, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, count, DEMO_PASSWORD, type E2e, e2eEnabled, ShiftedClock, startE2e, text, visible } from './harness.ts';
 import { recordSigningPayload } from '../../apps/server/src/modules/opening/index.ts';
 
 const DAY = 86_400_000;
@@ -268,7 +268,7 @@ describe.skipIf(!e2eEnabled)('the remote opening hall in the browser', () => {
     // The tenderer starts the unsealing window; bidder.demo's page offers 解密 by itself.
     await tenderer.page.getByTestId('hall-start-unsealing').click();
     await text(tenderer.page.locator('.ant-popconfirm')).toContain('已签到 3 / 3 家');
-    await tenderer.page.getByTestId('hall-start-confirm').click();
+    await confirmPopconfirm(tenderer.page, tenderer.page.getByTestId('hall-start-confirm'));
     // Once seen to stay at signIn (1 run in 4): say what the page showed, to find out why.
     await attribute(stage, 'data-stage')
       .toBe('unsealing')

@@ -9,7 +9,19 @@ import type { MyPrequalificationLetterView, PrequalificationStandingView } from 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewDemoPrequalification } from '../support/demo-prequalification.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, count, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import {
+  apiLogin,
+  attribute,
+  confirmPopconfirm,
+  count,
+  type E2e,
+  e2eEnabled,
+  hidden,
+  ShiftedClock,
+  startE2e,
+  text,
+  visible,
+} from './harness.ts';
 
 // Photographed without the sticky header over a tall card, nor the toasts.
 const SHOT_STYLE = '.app-header { position: static !important; } .ant-message { display: none !important; }';
@@ -102,7 +114,7 @@ describe.skipIf(!e2eEnabled)('the prequalification results in the browser', () =
     await staffPage.goto(`/projects/sections/${sectionId}`);
     const staffCard = staffPage.getByTestId('prequalification-card');
     await staffCard.getByTestId('pq-approve').click();
-    await staffPage.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(staffPage);
     await attribute(staffCard.getByTestId('pq-state'), 'data-state').toBe('issued');
     expect(await staffCard.getByTestId('pq-publication-link').getAttribute('href')).toMatch(/^\/notices\//);
     const issued = (await standing()).results!;

@@ -9,7 +9,7 @@ import { addDays, toBusinessDate } from '@bidhall/rules';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTITIES, demoCreditCode } from '../../apps/server/src/demo/demo-data.ts';
-import { apiLogin, attribute, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, type E2e, e2eEnabled, ShiftedClock, startE2e, text, visible } from './harness.ts';
 
 const DAY = 86_400_000;
 const APPROVAL_CODE = '2026-150600-48-01-000301';
@@ -24,7 +24,7 @@ async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put
 /** `days` after today (server time, Shanghai) at hh:mm, as an ISO instant. */
 const shanghai = (now: Date, days: number, time: string) => `${addDays(toBusinessDate(now), days)}T${time}:00+08:00`;
 
-const confirmPopover = (page: Page) => page.locator('.ant-popconfirm .ant-btn-primary').click();
+const confirmPopover = (page: Page) => confirmPopconfirm(page);
 
 describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
   let e2e: E2e | undefined;
@@ -96,7 +96,7 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await page.getByTestId('method-template-select').click();
     await page.locator('.ant-select-item-option', { hasText: cityTemplate }).click();
     await page.getByTestId('method-template-apply').click();
-    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(page);
     await text(page.getByTestId('method-template-origin')).toContain(cityTemplate);
     await expect.poll(async () => (await call<{ method: { type: string } }>(agency.context.request, 'get', `/tender-documents/${documentId}`)).method.type).toBe('scoring');
     const tenderer = await e2e!.newContext();

@@ -15,7 +15,18 @@ import { loopContext } from '../../apps/server/src/demo/demo-loop.ts';
 import { demoSigner } from '../../apps/server/src/demo/demo-tendering.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, count, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import {
+  apiLogin,
+  attribute,
+  confirmPopconfirm,
+  count,
+  type E2e,
+  e2eEnabled,
+  ShiftedClock,
+  startE2e,
+  text,
+  visible,
+} from './harness.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -104,13 +115,13 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     await text(card.getByTestId('publicity-period-text')).toContain('—');
     await expect.poll(() => card.getByTestId('publicity-submit').isEnabled()).toBe(true);
     await card.getByTestId('publicity-submit').click();
-    await t2.page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(t2.page);
     await attribute(card.getByTestId('publicity-state'), 'data-state').toBe('pendingVerification');
     const staff = await as('staff.dongsheng');
     await staff.page.goto(`/projects/sections/${s.ranked}`);
     const staffCard = staff.page.getByTestId('award-card');
     await staffCard.getByTestId('publicity-approve').click();
-    await staff.page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await confirmPopconfirm(staff.page);
     await attribute(staffCard.getByTestId('publicity-state'), 'data-state').toBe('published');
     const href = (await staffCard.getByTestId('publicity-notice-link').getAttribute('href'))!;
     clock.advance(2 * HOUR);

@@ -330,11 +330,14 @@ describe('the prequalification review committee (资格审查委员会, decision
     sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' LIMIT 1`.execute(t.database.db)).rows[0]!.id;
   });
 
-  it('[A-158] is formed as an evaluation committee, apart from it: planned by the same rules, drawn after the applications are opened with the applicants avoided, notified, answered', async () => {
+  it('[A-158] [B-045] [B-046] is formed as an evaluation committee, apart from it: planned by the same rules, drawn after the applications are opened with the applicants avoided, notified, answered', async () => {
     expect((await call('GET', url(), c.tenderer)).json()).toMatchObject({ sectionId, sitting: 'application', state: 'unplanned', seats: [] });
-    // The composition rules of an evaluation committee (B-020) hold for the review committee.
+    // The composition rules of an evaluation committee hold for the review committee (Regulation art. 18):
+    // 5 or more, odd (B-045); experts at least two thirds (B-046).
     const even = await call('PUT', url('/plan'), c.tenderer, plan({ size: 4, specialties: [{ code: 'C01', count: 3 }] }));
-    expect([even.statusCode, even.json().code]).toEqual([422, 'COMMITTEE_PLAN_INVALID']);
+    expect([even.statusCode, even.json().code, even.json().details.issues.map((i: { rule: string }) => i.rule)]).toEqual([422, 'COMMITTEE_PLAN_INVALID', ['B-045']]);
+    const reps = await call('PUT', url('/plan'), c.tenderer, plan({ tendererRepresentatives: 2, specialties: [{ code: 'C01', count: 3 }] }));
+    expect([reps.statusCode, reps.json().details.issues.map((i: { rule: string }) => i.rule)]).toEqual([422, ['B-046']]);
     expect((await call('PUT', url('/plan'), c.tenderer, plan())).json()).toMatchObject({ sitting: 'application', state: 'planned', open: 4 });
     // The bid evaluation's committee of the same section stays its own: planned apart, and not drawable before the bids are opened.
     expect((await call('PUT', `/api/v1/sections/${sectionId}/committee/plan`, c.tenderer, plan({ venue: '评标室' }))).json()).toMatchObject({ sitting: 'bid', state: 'planned' });

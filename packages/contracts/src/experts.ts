@@ -355,7 +355,7 @@ export const committeeView = z.object({
   /** 'bid': the evaluation committee (评标委员会); 'application': the prequalification review committee (资格审查委员会, A-158). */
   sitting,
   plan: committeePlanInput.nullable(),
-  /** Composition rules the plan breaks (B-020…B-022); a plan with any cannot be drawn. */
+  /** Composition rules the plan breaks (B-020…B-022; a review committee's B-045, B-046); a plan with any cannot be drawn. */
   planIssues: z.array(z.strictObject({ rule: z.string(), message: z.string() })),
   draws: z.array(committeeDrawSummary),
   seats: z.array(committeeSeatView),

@@ -11,6 +11,14 @@ describe('committee composition', () => {
     expect(committeeIssues(plan({}))).toEqual([]);
   });
 
+  it('the review committee breaks the same rules under its own checkpoints (B-045, B-046); the evaluation committee’s stay B-020, B-021', () => {
+    expect(rulesOf({ sitting: 'application', size: 4, expertSeats: 3 })).toEqual(['B-045']);
+    expect(rulesOf({ sitting: 'application', size: 5, tendererRepresentatives: 2, expertSeats: 3 })).toEqual(['B-046']);
+    expect(committeeIssues(plan({ sitting: 'application', size: 6, expertSeats: 5 }))[0]!.message).toContain('review committee of 5 or more');
+    expect(rulesOf({ sitting: 'bid', size: 5, tendererRepresentatives: 2, expertSeats: 3 })).toEqual(['B-021']);
+    expect(rulesOf({ sitting: 'application' })).toEqual([]);
+  });
+
   it('[B-020] a mandatory committee of 4 is refused', () => {
     const issues = committeeIssues(plan({ size: 4, expertSeats: 3 }));
     expect(issues.map((i) => i.rule)).toEqual(['B-020']);

@@ -17,9 +17,15 @@ export interface CommitteePlanFacts {
   mandatory: boolean;
   /** 水利工程: B-022 applies. */
   waterProject: boolean;
+  /**
+   * The prequalification review committee (资格审查委员会, 'application') follows the evaluation committee's
+   * rules (Regulation art. 18), checked as B-045 and B-046; the evaluation committee ('bid', the default)
+   * as B-020 and B-021.
+   */
+  sitting?: 'bid' | 'application';
 }
 
-export type CommitteeRule = 'B-020' | 'B-021' | 'B-022' | 'size' | 'seats';
+export type CommitteeRule = 'B-020' | 'B-021' | 'B-022' | 'B-045' | 'B-046' | 'size' | 'seats';
 
 export interface CommitteeIssue {
   rule: CommitteeRule;
@@ -34,6 +40,7 @@ const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
  * - B-020 (Law on Tendering art. 37): a mandatory section's committee has 5 or more members, an odd number;
  * - B-021 (same article): technical and economic experts are at least two thirds of the members, so the
  *   tenderer's representatives are at most one third;
+ * - B-045 and B-046: the same two for a prequalification review committee (Regulation art. 18);
  * - B-022 (water projects, 水利工程建设项目招标投标管理规定): 7 or more members, an odd number;
  * - size: any other section's committee has 3 or more members, an odd number;
  * - seats: the expert seats and the representatives add up to the size.
@@ -41,19 +48,21 @@ const isCount = (n: number) => Number.isSafeInteger(n) && n >= 0;
 export function committeeIssues(plan: CommitteePlanFacts): CommitteeIssue[] {
   const issues: CommitteeIssue[] = [];
   const { size, tendererRepresentatives: reps, expertSeats, mandatory, waterProject } = plan;
+  const review = plan.sitting === 'application';
+  const committee = review ? 'review committee' : 'committee';
   if (!isCount(size) || !isCount(reps) || !isCount(expertSeats)) {
     issues.push({ rule: 'seats', message: 'the size, the expert seats and the representatives must be whole numbers, not negative' });
     return issues;
   }
   if (mandatory) {
     if (size < 5 || !isOdd(size)) {
-      issues.push({ rule: 'B-020', message: `a section that must be tendered needs a committee of 5 or more members, an odd number; the plan has ${size}` });
+      issues.push({ rule: review ? 'B-045' : 'B-020', message: `a section that must be tendered needs a ${committee} of 5 or more members, an odd number; the plan has ${size}` });
     }
     // experts ≥ 2/3 of members  ⇔  representatives ≤ 1/3 of members (integers: 3 × reps ≤ size).
     if (reps * 3 > size) {
       issues.push({
-        rule: 'B-021',
-        message: `technical and economic experts must be at least two thirds of the committee: ${reps} of ${size} members are the tenderer's representatives, at most ${Math.floor(size / 3)} may be`,
+        rule: review ? 'B-046' : 'B-021',
+        message: `technical and economic experts must be at least two thirds of the ${committee}: ${reps} of ${size} members are the tenderer's representatives, at most ${Math.floor(size / 3)} may be`,
       });
     }
   } else if (size < 3 || !isOdd(size)) {

@@ -265,6 +265,8 @@ const expertsEn: Strings<typeof expertsZhCN> = {
         'B-020': 'A section that must be tendered needs a committee of 5 or more members, an odd number; the plan has {{size}}',
         'B-021': 'Technical and economic experts must be at least two thirds of the committee: {{reps}} of {{size}} members are the tenderer’s representatives, at most {{max}} may be',
         'B-022': 'A water project needs a committee of 7 or more members, an odd number; the plan has {{size}}',
+        'B-045': 'A state-funded section that must be tendered needs a review committee of 5 or more members, an odd number; the plan has {{size}}',
+        'B-046': 'Technical and economic experts must be at least two thirds of the review committee: {{reps}} of {{size}} members are the tenderer’s representatives, at most {{max}} may be',
         size: 'A committee needs 3 or more members, an odd number; the plan has {{size}}',
         seats: '{{experts}} expert seats and {{reps}} representatives make {{total}} members, not the committee’s {{size}}',
       },

@@ -35,7 +35,7 @@ export function createCommitteeService(deps: ExpertsDeps, sitting: Sitting) {
   }
 
   async function setPlan(sectionId: string, plan: CommitteePlanInput, caller: Caller) {
-    const issues = planIssues(plan);
+    const issues = planIssues(plan, sitting);
     if (issues.length) throw new DomainError('COMMITTEE_PLAN_INVALID', issues.map((i) => i.message).join('; '), { issues });
     await db.transaction().execute(async (trx) => {
       const section = await sectionOf(trx, sectionId);

@@ -3,7 +3,7 @@ import { committeeIssues } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { type DrawsPort, json, tables } from './experts.deps.ts';
 
-export function planIssues(plan: CommitteePlanInput) {
+export function planIssues(plan: CommitteePlanInput, sitting: Sitting) {
   const expertSeats = plan.specialties.reduce((n, s) => n + s.count, 0);
   return committeeIssues({
     size: plan.size,
@@ -11,6 +11,7 @@ export function planIssues(plan: CommitteePlanInput) {
     expertSeats,
     mandatory: plan.mandatory,
     waterProject: plan.waterProject,
+    sitting,
   });
 }
 
@@ -76,7 +77,7 @@ export async function committeeViewOf(
     sectionId,
     sitting,
     plan,
-    planIssues: plan ? planIssues(plan) : [],
+    planIssues: plan ? planIssues(plan, sitting) : [],
     draws: summaries,
     seats: seatRows.map((s) => ({
       seat: s.seat,

@@ -1,7 +1,7 @@
 import type { CommitteePlanInput } from '@bidhall/contracts';
 
 /** The rules whose refusals the web app words itself; any other keeps the server's message. */
-export const WORDED_RULES = ['B-020', 'B-021', 'B-022', 'size', 'seats'] as const;
+export const WORDED_RULES = ['B-020', 'B-021', 'B-022', 'B-045', 'B-046', 'size', 'seats'] as const;
 export type WordedRule = (typeof WORDED_RULES)[number];
 
 export function isWordedRule(rule: string): rule is WordedRule {
