@@ -7,17 +7,11 @@ export const PARTIAL = {
     'the tenderer records the duties and powers it entrusts to its agency, but a duty it leaves out does not yet stop the agency from doing that on the platform',
   'A-64':
     "only the project's own bill-of-quantities interface (bidhall-boq JSON/XML) is imported; no costing tool's own export format is read",
-  'A-96':
-    'bids are not submitted yet: the envelope is shown in the crypto package and the CLI, not refused by the platform before an opening time',
   'A-98': "the header clock shows server time tagged 已校准/未校准 by the time source (F-07), but no browser test shows it verified against a time server",
-  'B-016':
-    'bids are not submitted yet: nobody but the bidder or k custodians opens an envelope, but there is no opening time before which the platform refuses decryption',
   'task-1':
     'only works projects are exercised; the other trading categories (government procurement, land and mineral rights, state assets …) are not registered and flagged end to end',
   'task-2':
     'every record belongs to a region, and staff and parties of another region are refused (the access walk; the entity register by district); one set of rules, disclosure and service standards across the regions, and the supervisors’ view of theirs, are not shown end to end',
-  'task-8':
-    'notices reach the portal and the feeds the moment they are approved; results (candidate publicity, award, contract) are not published yet',
   'task-9':
     "the integrity commitment is a checkbox, not signed with the entity's certificate; post-checks are results typed in by staff, not checks run against the credit and licence registers",
   'task-12':

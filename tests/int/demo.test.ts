@@ -180,7 +180,7 @@ describe('the demo', () => {
     expect(back).toEqual([]);
   });
 
-  it('[task-10] [task-15] the whole loop: one project from notice to signed contracts — a deposit and an e-guarantee, a remote opening, drawn committees, an objection answered, one award to the first-ranked and one by the separated award’s verifiable lot, every deposit back on time with interest', async () => {
+  it('[task-8] [task-10] [task-15] the whole loop: one project from notice to signed contracts — a deposit and an e-guarantee, a remote opening, drawn committees, an objection answered, one award to the first-ranked and one by the separated award’s verifiable lot, its results on the portal and the feeds, every deposit back on time with interest', async () => {
     expect(first.loopSections).toBe(2);
     const sections = (
       await sql<{ id: string }>`SELECT s.id FROM projects.section s JOIN projects.tendering_project tp ON tp.id = s.tendering_project_id
@@ -200,7 +200,23 @@ describe('the demo', () => {
     expect(two.separatedAward).toEqual({ method: 'voteThenLot', shortlist: 2 });
     expect(two.decision).toMatchObject({ rank: null, method: 'voteThenLot', bidId: two.proceeding!.lot!.selected });
     expect(await verifyDraw({ url: 'https://ggzy.example.cn', id: two.proceeding!.lot!.drawId, fetcher: injectFetch(t) })).toMatchObject({ ok: true });
-    for (const id of sections) expect((await tenderer<ContractStandingView>(`/api/v1/sections/${id}/contract`)).contract?.state).toBe('concluded');
+    const contracts = await Promise.all(sections.map((id) => tenderer<ContractStandingView>(`/api/v1/sections/${id}/contract`)));
+    expect(contracts.map((c) => c.contract?.state)).toEqual(['concluded', 'concluded']);
+
+    // Task 8: each result — the candidate publicity, the result notice, the contract — is on the portal and in
+    // both feeds, published as it was approved.
+    const feed = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/feed?limit=500' })).json() as { events: { event: string; publication: { id: string } }[] };
+    const atom = (await t.built.app.inject({ method: 'GET', url: '/feeds/notices.atom' })).body;
+    for (const [kind, id] of [
+      ['publicity', one.publicity!.publicationId],
+      ['result', two.notice!.publicationId],
+      ['contract', contracts[0]!.contract!.publicationId],
+    ] as const) {
+      expect(id, kind).not.toBeNull();
+      expect((await t.built.app.inject({ method: 'GET', url: `/api/v1/public/notices/${id}` })).statusCode, kind).toBe(200);
+      expect(feed.events.filter((e) => e.publication.id === id).map((e) => e.event), kind).toEqual(['published']);
+      expect(atom, kind).toContain(`urn:uuid:${id}`);
+    }
 
     // Every deposit on section 一 paid back within 2 working days of its request, with interest, once.
     const staff = await demoLogin(t, 'staff.dongsheng');

@@ -1,5 +1,5 @@
 import type { HallView, OpeningRecordView, RemedyKit, UnsealKit } from '@bidhall/contracts';
-import { createDecipheriv, createHmac } from 'node:crypto';
+import { createDecipheriv, createHmac, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signIn as cliSignIn, unseal as cliUnseal } from '../../apps/cli/src/bid-hall.ts';
@@ -283,9 +283,22 @@ describe('remote opening hall', () => {
     expect(await t.database.db.selectFrom('opening.unsealed_part').select('part_id').where('bid_id', 'in', done.bidders.map((b) => b.bidId)).execute()).toHaveLength(10);
   }, 240_000);
 
-  it('[A-112] where the document allows the remedy, a bid its bidder could not unseal is opened by two of the three opening custodians with their shares, and read out', async () => {
+  it('[A-112] [B-016] [A-96] where the document allows the remedy, a bid its bidder could not unseal is opened by two of the three opening custodians with their shares, and read out — never before the opening time', async () => {
     const { s, bidders } = await sectionWithBids(3, { unsealRemedy: '由开标密钥保管人解密' });
     const sectionId = s.r.sectionId;
+    // Before the deadline nobody decrypts through the platform: no bidder gets its unseal kit or unseals,
+    // no custodian gets the remedy kit or releases a share (a bidder is not told there is a hall at all).
+    const early = await s.custodians.staffLogin();
+    const attempts: [string, 'GET' | 'POST', string, object | undefined, number, string][] = [
+      [bidders[0]!.cookie, 'GET', 'unseal-kit', undefined, 404, 'HALL_NOT_FOUND'],
+      [bidders[0]!.cookie, 'POST', 'unseal', { keys: [{ partId: toHex(randomBytes(16)), wrappedKey: toBase64(randomBytes(120)) }] }, 404, 'HALL_NOT_FOUND'],
+      [early, 'GET', 'remedy-kit', undefined, 409, 'HALL_NOT_OPEN'],
+      [early, 'POST', 'shares', { shares: [{ bidId: randomUUID(), partId: toHex(randomBytes(16)), wrappedShare: toBase64(randomBytes(120)) }] }, 409, 'HALL_NOT_OPEN'],
+    ];
+    for (const [cookie, method, path, body, status, code] of attempts) {
+      const r = await call(method, `/api/v1/sections/${sectionId}/hall/${path}`, cookie, body);
+      expect([path, r.statusCode, (r.json() as { code: string }).code]).toEqual([path, status, code]);
+    }
     const tenderer = await atDeadline(s, bidders);
     await hallOf(sectionId, tenderer);
     for (const b of bidders) await call('POST', `/api/v1/sections/${sectionId}/hall/sign-in`, b.cookie);
