@@ -87,9 +87,10 @@ describe('the demo', () => {
     const list = Array.isArray(stages) ? stages : stages.items!;
     expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'opened', 'terminated']));
     const pub = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json() as { items: { type: string }[] };
-    // The opening stage's project has its own notice; the whole loop's project went on to its publicities, results and contracts.
+    // The opening stage's project has its own notice; the whole loop's project went on to its publicities, results, contracts and their performance.
     expect(pub.items.map((n) => n.type).sort()).toEqual([
       ...['awardResult', 'awardResult', 'candidatePublicity', 'candidatePublicity', 'clarification', 'contractConclusion', 'contractConclusion'],
+      ...['contractPerformance', 'contractPerformance'],
       ...['openingRecord', 'prequalificationNotice', 'tenderNotice', 'tenderNotice', 'tenderNotice', 'termination'],
     ]);
     const bidder = await as('bidder.demo');
@@ -202,6 +203,12 @@ describe('the demo', () => {
     expect(await verifyDraw({ url: 'https://ggzy.example.cn', id: two.proceeding!.lot!.drawId, fetcher: injectFetch(t) })).toMatchObject({ ok: true });
     const contracts = await Promise.all(sections.map((id) => tenderer<ContractStandingView>(`/api/v1/sections/${id}/contract`)));
     expect(contracts.map((c) => c.contract?.state)).toEqual(['concluded', 'concluded']);
+    // Section 一's start recorded by both sides (A-185, A-186).
+    const performance = await tenderer<{ side: string; milestone: string; publicationId: string | null }[]>(`/api/v1/sections/${ranked}/contract/performance`);
+    expect(performance.map((p) => [p.side, p.milestone, p.publicationId !== null]).sort()).toEqual([
+      ['tenderer', '预付款支付', true],
+      ['winner', '开工', true],
+    ]);
 
     // Task 8: each result — the candidate publicity, the result notice, the contract — is on the portal and in
     // both feeds, published as it was approved.

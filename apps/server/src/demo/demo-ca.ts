@@ -96,7 +96,7 @@ export async function writeDemoCa(options: {
   if (options.ocspBaseUrl) await mkdir(join(options.outDir, 'ocsp'), { recursive: true });
   const cas = await createDemoPki(now);
   const caById = new Map(cas.map((c) => [c.id, c]));
-  // Valid from 120 days back: the demo's whole loop signs from 90 days before `now` (load-demo.ts).
+  // Valid from 120 days back: the demo's whole loop signs from 100 days before `now` (load-demo.ts).
   const notBefore = new Date(now.getTime() - 120 * DAY);
   const certificates: DemoCertificateFile[] = [];
   const revoked = new Map<string, Certificate[]>();

@@ -102,7 +102,8 @@ export async function awardLoop(c: LoopContext, s: LoopSections): Promise<Record
 
 /**
  * A week after the notices each contract is drafted from the award, verified by staff and e-signed by
- * both sides; concluded, it is published and the winner's deposit is requested back and paid the next hour.
+ * both sides; concluded, it is published and the winner's deposit is requested back and paid the next
+ * hour. A week later both sides record section 一's start.
  */
 export async function contractLoop(c: LoopContext, s: LoopSections, winners: Record<string, string>): Promise<void> {
   c.moveTo(c.now() + 7 * DAY);
@@ -134,4 +135,21 @@ export async function contractLoop(c: LoopContext, s: LoopSections, winners: Rec
   }
   c.moveTo(c.now() + HOUR);
   await c.built.finance.services.refunds.sweep();
+  // Work starts on section 一 a week later: both sides record it (A-185, A-186), published as recorded.
+  c.moveTo(c.now() + 7 * DAY);
+  const day = toBusinessDate(new Date(c.now()));
+  await (
+    await c.as('tenderer.demo')
+  ).call('POST', `/api/v1/sections/${s.ranked}/contract/performance`, {
+    day,
+    milestone: '预付款支付',
+    content: '已按合同约定支付预付款（合同价款的10%）。',
+  });
+  await (
+    await c.as(winners[s.ranked]!)
+  ).call('POST', `/api/v1/sections/${s.ranked}/contract/performance`, {
+    day,
+    milestone: '开工',
+    content: '施工队伍与机械设备已进场，工程开工。',
+  });
 }

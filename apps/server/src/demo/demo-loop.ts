@@ -10,7 +10,7 @@ import { admitLoopExperts } from './demo-loop-experts.ts';
 import { demoSigner, userSessions } from './demo-tendering.ts';
 
 /** How far back the whole loop starts: documents issued then, the contracts signed some 45 days later. */
-export const LOOP_LEAD_MS = 90 * 86_400_000;
+export const LOOP_LEAD_MS = 100 * 86_400_000;
 
 /** Whether the loop's project exists (read directly, like the opening stage's). */
 export async function hasDemoLoop(db: Db): Promise<boolean> {
