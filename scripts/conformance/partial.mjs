@@ -7,7 +7,6 @@ export const PARTIAL = {
     'the tenderer records the duties and powers it entrusts to its agency, but a duty it leaves out does not yet stop the agency from doing that on the platform',
   'A-64':
     "only the project's own bill-of-quantities interface (bidhall-boq JSON/XML) is imported; no costing tool's own export format is read",
-  'A-98': "the header clock shows server time tagged 已校准/未校准 by the time source (F-07), but no browser test shows it verified against a time server",
   'task-1':
     'only works projects are exercised; the other trading categories (government procurement, land and mineral rights, state assets …) are not registered and flagged end to end',
   'task-2':

@@ -20,7 +20,7 @@ if (!e2eEnabled) {
 }
 
 /** The server's configuration in a browser test: its data folder, and PostgreSQL when given. */
-export function e2eConfig(dataDir: string, databaseUrl?: string) {
+export function e2eConfig(dataDir: string, databaseUrl?: string, env: Record<string, string> = {}) {
   return loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -32,6 +32,7 @@ export function e2eConfig(dataDir: string, databaseUrl?: string) {
     RATE_LIMIT_SCALE: '100',
     WEB_DIST,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...env,
   });
 }
 

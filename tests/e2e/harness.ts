@@ -81,8 +81,8 @@ export class ShiftedClock implements Clock {
   }
 }
 
-/** Starts the server with the demo data and Chromium; `stop` undoes everything. */
-export async function startE2e(options: { clock?: Clock } = {}): Promise<E2e> {
+/** Starts the server with the demo data and Chromium (`env`: configuration added to e2eConfig's); `stop` undoes everything. */
+export async function startE2e(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<E2e> {
   if (!hasChromium) throw new Error(`E2E=required but ${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(`the web app is not built (${WEB_DIST}); run \`npm run build\` first (\`npm test\` does)`);
@@ -100,7 +100,7 @@ export async function startE2e(options: { clock?: Clock } = {}): Promise<E2e> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    server = await startServer(e2eConfig(dataDir, postgres?.url), { demo: true, ...(options.clock ? { clock: options.clock } : {}) });
+    server = await startServer(e2eConfig(dataDir, postgres?.url, options.env), { demo: true, ...(options.clock ? { clock: options.clock } : {}) });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
