@@ -114,8 +114,7 @@ export function createFeeSettlement(deps: FinanceDeps, gateway: PaymentGatewayPo
     if (used) throw unusable('used');
     // The payment gateway's own collection is the settlement of the charge it was paid for, recorded by
     // the gateway's answer (perhaps not yet): never a transfer to claim for another charge.
-    const collected = await feeTables(trx).selectFrom('finance.sandbox_collection').select('order_id').where('bank_serial', '=', line.bank_serial).executeTakeFirst();
-    if (collected) throw unusable('used');
+    if (await gateway?.collected(trx, line.bank_serial)) throw unusable('used');
     await settleIn(
       trx,
       charge,

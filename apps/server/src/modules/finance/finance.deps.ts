@@ -111,6 +111,8 @@ export type AwardedPort = (trx: Db, sectionId: string) => Promise<AwardedSection
  */
 export interface PaymentGatewayPort {
   collect(order: { orderId: string; amountFen: bigint; payerAccount: string; payerName: string; memo: string }): Promise<{ bankSerial: string; paidAt: Date; amountFen: bigint }>;
+  /** Whether the gateway booked a collection under this bank serial (its statement line is no transfer to claim). */
+  collected(trx: Db, bankSerial: string): Promise<boolean>;
 }
 
 /** The trading centre's bond settlement account, into which every virtual sub-account pays. */

@@ -34,5 +34,9 @@ export function createSandboxPayments(deps: Pick<FinanceDeps, 'db' | 'clock'>): 
         .executeTakeFirstOrThrow();
       return { bankSerial: row.bank_serial, paidAt: row.booked_at, amountFen: BigInt(row.amount_fen) };
     },
+    async collected(trx, bankSerial) {
+      const row = await feeTables(trx).selectFrom('finance.sandbox_collection').select('id').where('bank_serial', '=', bankSerial).executeTakeFirst();
+      return row !== undefined;
+    },
   };
 }

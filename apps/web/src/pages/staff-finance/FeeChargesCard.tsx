@@ -37,16 +37,17 @@ export function FeeChargesCard() {
               title: t('fees.staff.section'),
               dataIndex: 'sectionId',
               // The section's page, where its award and contract are: the charge follows the public award.
-              render: (id: string, r) =>
-                r.sectionName ? (
-                  <Link to={`/projects/sections/${id}`} title={r.sectionCode ?? undefined} data-testid="fee-charge-section">
-                    {r.projectName ? `${r.projectName} / ${r.sectionName}` : r.sectionName}
-                  </Link>
-                ) : (
-                  <Link to={`/projects/sections/${id}`} className="mono small" data-testid="fee-charge-section">
-                    {id.slice(0, 8)}
-                  </Link>
-                ),
+              // Named as projects has it; the id's prefix only when it knows no such section.
+              render: (id: string, r) => (
+                <Link
+                  to={`/projects/sections/${id}`}
+                  title={r.sectionCode ?? undefined}
+                  className={r.sectionName ? undefined : 'mono small'}
+                  data-testid="fee-charge-section"
+                >
+                  {r.sectionName ? [r.projectName, r.sectionName].filter(Boolean).join(' / ') : id.slice(0, 8)}
+                </Link>
+              ),
             },
             {
               title: t('fees.staff.payer'),
