@@ -27,11 +27,12 @@ const demoCaDir = join(dir, 'demo-ca');
 let t: TestApp;
 let first: Awaited<ReturnType<typeof loadDemo>>;
 const skipped: string[] = [];
+const stages: string[] = [];
 
 beforeAll(async () => {
   // The limits `npm start` runs with: the demo must load under them (a person's one login a minute is not the demo's).
   t = await createTestApp({ now: '2026-11-26T02:00:00Z', startJobs: true, config: { trustStoreDir: join(dir, 'trust'), rateLimitScale: 1 } });
-  first = await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir, onSkipped: (stage, reason) => skipped.push(`${stage}: ${reason}`) });
+  first = await loadDemo(t.built, t.database.db, { clock: t.clock, demoCaDir, onSkipped: (stage, reason) => skipped.push(`${stage}: ${reason}`), onStage: (stage) => stages.push(stage) });
 }, 300_000);
 afterAll(async () => {
   await t?.close();
@@ -63,8 +64,9 @@ async function openDownload(bidder: Awaited<ReturnType<typeof as>>) {
 }
 
 describe('the demo', () => {
-  it('leaves nothing out', () => {
+  it('leaves nothing out, and says what it loads as it goes', () => {
     expect(skipped).toEqual([]);
+    expect(stages).toEqual(['accounts, entities and certificates', 'the whole loop: notice to signed contract', 'remote openings', 'tendering, bonds and the expert pool']);
   });
 
   it('a person types the documented TOTP code right after the demo loaded: accepted, although the demo signed staff in this very step', async () => {

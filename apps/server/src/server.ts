@@ -66,6 +66,8 @@ export async function startServer(config: AppConfig, options: { clock?: Clock; d
       ocspBaseUrl: `${config.publicBaseUrl}/sandbox/ocsp`,
       onUnbound: (file, code) => log.info({ file, code }, 'demo certificate left unbound'),
       onSkipped: (stage, reason) => log.warn({ stage, reason }, 'demo data left out'),
+      // A first load takes a minute or more of API calls: say what it is doing.
+      onStage: (stage) => log.info({ stage }, 'loading demo data'),
     });
     log.info(loaded, 'demo data ready');
   }

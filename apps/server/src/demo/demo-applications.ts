@@ -3,13 +3,14 @@ import { addDays, type Clock, toBusinessDate } from '@bidhall/rules';
 import { fromBase64, signJson } from '@bidhall/crypto';
 import type { BuiltApp } from '../app.ts';
 import { demoBidderKeys, demoUnseal, submitDemoBid } from './demo-sealed-bid.ts';
+import { DEMO_BIDDERS } from './demo-data.ts';
 import { form, type DemoSession } from './demo-tendering.ts';
 
 export const APPLICATIONS_APPROVAL_CODE = '2026-150602-48-01-000232';
 const MINUTE = 60_000;
 const HALL = 'application-hall';
 /** The applicants: the demo bidders whose entities may take part. */
-export const APPLICANTS = ['bidder.demo', 'bidder3.demo', 'bidder4.demo'] as const;
+export const APPLICANTS = DEMO_BIDDERS;
 
 /** The prequalification document's chapters, with the applications' 20-minute unsealing window. */
 const PREQUALIFICATION_VALUES = {

@@ -38,6 +38,9 @@ export const DEMO_ENTITIES: DemoEntity[] = [
   { username: 'guarantor.demo', displayName: '陈静', name: '鄂尔多斯市示范融资担保有限公司', org: 'MA0N00055', region: '150600', roles: ['guarantor'], commitment: true },
 ];
 
+/** The demo bidders that signed the integrity commitment, in the order they bid (bidder2.demo has not: it cannot bid). */
+export const DEMO_BIDDERS: readonly string[] = DEMO_ENTITIES.filter((e) => e.roles.includes('bidder') && e.commitment).map((e) => e.username);
+
 export function demoCreditCode(e: Pick<DemoEntity, 'region' | 'org'>): string {
   return creditCode(e.region, e.org);
 }

@@ -1,7 +1,8 @@
 import type { EntryFormView, GuaranteeApplicationView, GuaranteeIssuerView, SectionDetail } from '@bidhall/contracts';
 import type { BuiltApp } from '../app.ts';
 import type { Db } from '../platform/db/database.ts';
-import { DEMO_ENTITIES } from './demo-data.ts';
+import { DEMO_BIDDERS, DEMO_ENTITIES } from './demo-data.ts';
+import { DEMO_PAYER_ACCOUNT } from './demo-finance.ts';
 import { demoBidderKeys, demoUnseal, submitDemoBid } from './demo-sealed-bid.ts';
 import {
   DEMO_BID_BOND_FEN,
@@ -18,11 +19,9 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 export const LOOP_APPROVAL_CODE = '2026-150602-48-01-000318';
 export const LOOP_PROJECT = { approvalCode: LOOP_APPROVAL_CODE, name: '东胜区吉劳庆南路（乌审街至准格尔南路段）道路改造工程' };
-/** The bidders of the loop, in the order they bid; bidder2.demo has not signed the integrity commitment. */
-export const LOOP_BIDDERS = ['bidder.demo', 'bidder3.demo', 'bidder4.demo'] as const;
-/** Each bidder's own basic account at the sandbox bank. */
+/** Each bidder's own basic account at the sandbox bank (bidder.demo's the one it pays its other deposits from). */
 const PAYER_ACCOUNTS: Record<string, string> = {
-  'bidder.demo': '6222021205000012345',
+  'bidder.demo': DEMO_PAYER_ACCOUNT,
   'bidder3.demo': '6222021205000023456',
   'bidder4.demo': '6222021205000034567',
 };
@@ -90,13 +89,13 @@ export async function tenderLoop(c: LoopContext, project = LOOP_PROJECT): Promis
 export async function bidLoop(c: LoopContext, s: LoopSections): Promise<void> {
   c.moveTo(c.now() + DAY);
   const sessions: DemoSession[] = [];
-  for (const username of LOOP_BIDDERS) {
+  for (const username of DEMO_BIDDERS) {
     const bidder = await c.as(username);
     sessions.push(bidder);
     for (const doc of s.documents) await bidder.call('POST', `/api/v1/tender-documents/${doc}/downloads`);
   }
   const bonds = new Map<string, { form: 'deposit' | 'guarantee'; reference?: string }>();
-  for (const [i, username] of LOOP_BIDDERS.entries()) {
+  for (const [i, username] of DEMO_BIDDERS.entries()) {
     bonds.set(
       username,
       username === 'bidder3.demo'
@@ -110,7 +109,7 @@ export async function bidLoop(c: LoopContext, s: LoopSections): Promise<void> {
     [3_712_400_000, 3_655_980_000, 3_798_120_000],
     [4_096_500_000, 4_127_300_000, 4_011_800_000],
   ] as const;
-  for (const [i, username] of LOOP_BIDDERS.entries()) {
+  for (const [i, username] of DEMO_BIDDERS.entries()) {
     c.moveTo(c.now() + 2 * DAY);
     const keys = demoBidderKeys(c.demoCaDir, username);
     const bidder = await c.as(username);
@@ -171,7 +170,7 @@ async function buyGuarantee(bidder: DemoSession, sectionId: string, username: st
 export async function openLoop(c: LoopContext, s: LoopSections): Promise<void> {
   c.moveTo(s.deadline + MINUTE);
   const tenderer = await c.as('tenderer.demo');
-  const bidders = await Promise.all(LOOP_BIDDERS.map((u) => c.as(u)));
+  const bidders = await Promise.all(DEMO_BIDDERS.map((u) => c.as(u)));
   for (const id of [s.ranked, s.separated]) {
     await tenderer.call('GET', `/api/v1/sections/${id}/hall`);
     for (const b of bidders) await b.call('POST', `/api/v1/sections/${id}/hall/sign-in`);
@@ -181,7 +180,7 @@ export async function openLoop(c: LoopContext, s: LoopSections): Promise<void> {
     await tenderer.call('POST', `/api/v1/sections/${id}/hall/unsealing`);
     for (const [i, b] of bidders.entries()) {
       c.moveTo(c.now() + 2 * MINUTE);
-      await demoUnseal(b, demoBidderKeys(c.demoCaDir, LOOP_BIDDERS[i]!), id);
+      await demoUnseal(b, demoBidderKeys(c.demoCaDir, DEMO_BIDDERS[i]!), id);
     }
   }
   const section = (await tenderer.call('GET', `/api/v1/sections/${s.ranked}`)) as SectionDetail;

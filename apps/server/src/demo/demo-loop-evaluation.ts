@@ -8,9 +8,9 @@ import {
 import { signJson } from '@bidhall/crypto';
 import { addDays, toBusinessDate } from '@bidhall/rules';
 import { callerOf } from './demo-experts.ts';
-import { LOOP_BIDDERS, type LoopContext } from './demo-loop-bids.ts';
+import type { LoopContext } from './demo-loop-bids.ts';
 import { LOOP_EXPERTS } from './demo-personal-certificates.ts';
-import { DEMO_ENTITIES } from './demo-data.ts';
+import { DEMO_BIDDERS, DEMO_ENTITIES } from './demo-data.ts';
 import { demoBidderKeys, type DemoBidderKeys } from './demo-sealed-bid.ts';
 import type { DemoSession } from './demo-tendering.ts';
 
@@ -99,7 +99,7 @@ export async function evaluateLoopSection(c: LoopContext, sectionId: string): Pr
   )!.id;
   await staff.call('PUT', url('/chair'), { memberId: chairId });
 
-  const order = (name: string) => LOOP_BIDDERS.findIndex((u) => DEMO_ENTITIES.find((e) => e.username === u)!.name === name);
+  const order = (name: string) => DEMO_BIDDERS.findIndex((u) => DEMO_ENTITIES.find((e) => e.username === u)!.name === name);
   const pass = Object.fromEntries(['1.1', '1.2', '2.1', '2.2'].map((n) => [n, 'pass' as const]));
   for (const [i, m] of members.entries()) {
     c.moveTo(c.now() + 20 * MINUTE);

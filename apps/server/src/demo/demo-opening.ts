@@ -4,6 +4,7 @@ import type { Clock } from '@bidhall/rules';
 import type { BuiltApp } from '../app.ts';
 import type { Db } from '../platform/db/database.ts';
 import { openDemoApplications, prepareDemoApplications } from './demo-applications.ts';
+import { DEMO_BIDDERS } from './demo-data.ts';
 import { demoBidderKeys, demoUnseal, submitDemoBid } from './demo-sealed-bid.ts';
 import { demoSigner, form, issueDocument, lawfulTimetable, publishNotice, userSessions, type DemoSession } from './demo-tendering.ts';
 
@@ -12,7 +13,7 @@ export const OPENING_APPROVAL_CODE = '2026-150602-48-01-000231';
 export const OPENING_LEAD_MS = 40 * 86_400_000;
 const MINUTE = 60_000;
 /** bidder2.demo has not signed the integrity commitment: its entity is pending and cannot bid. */
-const BIDDERS = ['bidder.demo', 'bidder3.demo', 'bidder4.demo'] as const;
+const BIDDERS = DEMO_BIDDERS;
 
 /** Whether the opening stage's project exists (read directly: a failed login would itself be logged). */
 export async function hasDemoOpening(db: Db): Promise<boolean> {

@@ -18,6 +18,8 @@ export interface DemoOptions {
   onUnbound?: (file: string, code: string) => void;
   /** Told about each part of the demo that was left out, and why. */
   onSkipped?: (stage: string, reason: string) => void;
+  /** Told as each part of the demo starts loading (its first load takes a while). */
+  onStage?: (stage: string) => void;
   /**
    * The whole loop to signed contracts (demo-loop.ts), on by default. Tests that carry the opening
    * stage's section on themselves leave it out: it costs some seconds of API calls at every load.
@@ -37,6 +39,7 @@ export interface DemoOptions {
  */
 export async function loadDemo(built: BuiltApp, db: Db, options: DemoOptions) {
   const { clock, demoCaDir, onSkipped } = options;
+  const stage = options.onStage ?? (() => undefined);
   const home = clock.now();
   const movable = isMovable(clock) && !(await hasDemoOpening(db)) ? clock : null;
   const loop = movable !== null && options.loop !== false && !(await hasDemoLoop(db));
@@ -50,6 +53,7 @@ export async function loadDemo(built: BuiltApp, db: Db, options: DemoOptions) {
     move(at - clock.now().getTime());
   };
   if (movable) move(-(loop ? LOOP_LEAD_MS : OPENING_LEAD_MS));
+  stage('accounts, entities and certificates');
   const summary = await loadDemoData(built, db, {
     demoCaDir,
     now: home,
@@ -60,13 +64,19 @@ export async function loadDemo(built: BuiltApp, db: Db, options: DemoOptions) {
   let halls = 0;
   let loopSections = 0;
   try {
-    if (loop) loopSections = (await loadDemoLoop(built, db, { clock, moveTo, demoCaDir, ...(onSkipped ? { onSkipped } : {}) })).sections;
-    if (movable) moveTo(home.getTime() - OPENING_LEAD_MS);
-    if (movable) halls = (await loadDemoOpening(built, { clock, move, home, demoCaDir, ...(onSkipped ? { onSkipped } : {}) })).halls;
-    else if (!(await hasDemoOpening(db))) onSkipped?.('opening', 'the clock cannot be moved back to seal bids before a deadline');
+    if (loop) {
+      stage('the whole loop: notice to signed contract');
+      loopSections = (await loadDemoLoop(built, db, { clock, moveTo, demoCaDir, ...(onSkipped ? { onSkipped } : {}) })).sections;
+    }
+    if (movable) {
+      moveTo(home.getTime() - OPENING_LEAD_MS);
+      stage('remote openings');
+      halls = (await loadDemoOpening(built, { clock, move, home, demoCaDir, ...(onSkipped ? { onSkipped } : {}) })).halls;
+    } else if (!(await hasDemoOpening(db))) onSkipped?.('opening', 'the clock cannot be moved back to seal bids before a deadline');
   } finally {
     if (movable) move(-moved);
   }
+  stage('tendering, bonds and the expert pool');
   const tendering = await loadDemoTendering(built, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
   const bonds = await loadDemoFinance(built, db, { clock, demoCaDir, ...(onSkipped ? { onSkipped } : {}) });
   const { experts } = await loadDemoExperts(built, db, { clock, ...(onSkipped ? { onSkipped } : {}) });
