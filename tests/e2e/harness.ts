@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { generateSync } from 'otplib';
 import { chromium, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { type Clock, systemClock } from '@bidhall/rules';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { startServer, type RunningServer } from '../../apps/server/src/server.ts';
 import { CHROMIUM, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eConfig, hasChromium, WEB_DIST, withAdmin } from './e2e-config.ts';
 
@@ -129,6 +129,26 @@ export async function startE2e(options: { clock?: Clock; env?: Record<string, st
       return { context, page: await context.newPage() };
     },
     stop,
+  };
+}
+
+type StartOptions = Parameters<typeof startE2e>[0];
+
+/**
+ * The describe block's server and Chromium: started before its tests (with `options`, or what the
+ * function gives once the hooks before it have run), stopped after them. Returns the running one.
+ */
+export function useE2e(options: StartOptions | (() => StartOptions) = {}): () => E2e {
+  let running: E2e | undefined;
+  beforeAll(async () => {
+    running = await startE2e(typeof options === 'function' ? options() : options);
+  }, 120_000);
+  afterAll(async () => {
+    await running?.stop();
+  });
+  return () => {
+    if (!running) throw new Error('the browser tests’ server is not running');
+    return running;
   };
 }
 

@@ -4,24 +4,21 @@
 import { systemClock } from '@bidhall/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSntpResponder, type SntpResponder } from '../support/sntp-responder.ts';
-import { attribute, e2eEnabled, POLL, startE2e, text, type E2e } from './harness.ts';
+import { attribute, e2eEnabled, POLL, text, useE2e } from './harness.ts';
 
 describe.skipIf(!e2eEnabled)('the header clock in the browser', () => {
-  let e2e: E2e | undefined;
   let ntp: SntpResponder | undefined;
-
   beforeAll(async () => {
     ntp = await startSntpResponder(systemClock);
-    e2e = await startE2e({ env: { NTP_SERVERS: ntp.address, TIME_MAX_OFFSET_MS: '1000' } });
-  }, 120_000);
+  });
   afterAll(async () => {
-    await e2e?.stop();
     await ntp?.close();
   });
+  const e2e = useE2e(() => ({ env: { NTP_SERVERS: ntp!.address, TIME_MAX_OFFSET_MS: '1000' } }));
 
   it('[A-98] shows the national standard time as the server keeps it, verified against the time server, and says so when it is not', async () => {
-    await e2e!.server.built.timeSource.measure();
-    const { context, page } = await e2e!.newContext();
+    await e2e().server.built.timeSource.measure();
+    const { context, page } = await e2e().newContext();
     await page.goto('/');
     const clock = page.getByTestId('server-clock');
     await attribute(clock.getByTestId('clock-verified'), 'data-verified').toBe('true');
@@ -41,7 +38,7 @@ describe.skipIf(!e2eEnabled)('the header clock in the browser', () => {
 
     // The time server now says the server's clock is five minutes off: the tag says it is not verified.
     ntp!.skewMs = 5 * 60_000;
-    await e2e!.server.built.timeSource.measure();
+    await e2e().server.built.timeSource.measure();
     await page.reload();
     await attribute(clock.getByTestId('clock-verified'), 'data-verified').toBe('false');
     await text(clock.getByTestId('clock-verified')).toBe('未校准');

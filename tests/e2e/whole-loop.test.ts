@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { AwardStandingView, BondRefundView, ContractStandingView, HallView } from '@bidhall/contracts';
 import { toBusinessDate } from '@bidhall/rules';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awardLoop, contractLoop, publiciseLoopSection } from '../../apps/server/src/demo/demo-loop-award.ts';
 import { bidLoop, openLoop, tenderLoop } from '../../apps/server/src/demo/demo-loop-bids.ts';
 import { evaluateLoopSection } from '../../apps/server/src/demo/demo-loop-evaluation.ts';
@@ -15,55 +15,42 @@ import { loopContext } from '../../apps/server/src/demo/demo-loop.ts';
 import { demoSigner } from '../../apps/server/src/demo/demo-tendering.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import {
-  apiLogin,
-  attribute,
-  confirmPopconfirm,
-  count,
-  type E2e,
-  e2eEnabled,
-  ShiftedClock,
-  startE2e,
-  text,
-  visible,
-} from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, count, e2eEnabled, ShiftedClock, useE2e, text, visible } from './harness.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PROJECT = { approvalCode: '2026-150602-48-01-000420', name: '东胜区伊克昭大街（达拉特路至宝日陶亥街段）道路改造工程' };
 
 describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
-
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const e2e = useE2e({ clock });
 
   /** The loop's context on the e2e server; a new one after the browser has logged users in (a login ends the user's other session). */
   const loop = () =>
-    loopContext(e2e!.server.built, e2e!.server.database.db, {
+    loopContext(e2e().server.built, e2e().server.database.db, {
       clock,
       moveTo: (at) => clock.advance(at - clock.now().getTime()),
-      demoCaDir: join(e2e!.dataDir, 'demo-ca'),
-      signer: demoSigner(join(e2e!.dataDir, 'demo-ca'), 'tenderer.demo', clock)!,
+      demoCaDir: join(e2e().dataDir, 'demo-ca'),
+      signer: demoSigner(join(e2e().dataDir, 'demo-ca'), 'tenderer.demo', clock)!,
     });
   const as = async (username: string) => {
     // A staff login in the same 30-second step as the API's would replay its TOTP code.
     clock.advance(60_000);
-    const { context, page } = await e2e!.newContext();
+    const { context, page } = await e2e().newContext();
     await apiLogin(context.request, username);
     return { context, page };
   };
 
   it('[task-7] [task-10] [task-15] notice → bids with deposits and an e-guarantee → remote opening → evaluation → publicity with an objection answered → one ranked and one separated award → contracts signed → every deposit refunded within 2 working days', async () => {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
     // The bid deadline and the contracts fall into next year, whose holidays staff enter each November.
     for (const year of new Set([clock.now(), new Date(clock.now().getTime() + 80 * DAY)].map((d) => d.getUTCFullYear()))) {
-      if (e2e!.server.built.calendar.years().some((y) => y.year === year)) continue;
+      if (
+        e2e()
+          .server.built.calendar.years()
+          .some((y) => y.year === year)
+      )
+        continue;
       const city = await demoLogin(t, 'staff.city');
       const stored = await t.built.app.inject({
         method: 'PUT',
@@ -76,7 +63,7 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
 
     // 1. The notice: the project tendered; anyone finds it on the portal.
     const s = await tenderLoop(loop(), PROJECT);
-    const visitor = await e2e!.newContext();
+    const visitor = await e2e().newContext();
     await visitor.page.goto('/notices');
     await visible(visitor.page.getByTestId('notice-row').filter({ hasText: '伊克昭大街' }).first());
 
@@ -152,7 +139,7 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
       await (await as('tenderer.demo')).context.request.get(`/api/v1/sections/${s.separated}/award`)
     ).json()) as AwardStandingView;
     expect(separated.decision).toMatchObject({ rank: null, method: 'voteThenLot', bidId: separated.proceeding!.lot!.selected });
-    const result = await e2e!.newContext();
+    const result = await e2e().newContext();
     await result.page.goto(`/notices/${separated.notice!.publicationId}`);
     await text(result.page.getByTestId('notice-body')).toContain('票决抽签');
     await text(result.page.getByTestId('notice-body')).toContain(separated.proceeding!.lot!.drawId);
