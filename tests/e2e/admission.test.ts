@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attribute,
+  clickUntilHidden,
   count,
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
@@ -115,8 +116,11 @@ describe.skipIf(!e2eEnabled)('instant admission in the browser', () => {
 
     // … and asks to clear its e-mail address: an emptied field is proposed as null.
     await page.getByTestId('propose-change').click();
-    await page.getByTestId('field-contactEmail').fill('');
-    await page.getByTestId('propose-submit').click();
+    const email = page.getByTestId('field-contactEmail');
+    await value(email).toBe(`${suffix}@example.cn`);
+    await email.fill('');
+    await value(email).toBe('');
+    await clickUntilHidden(page.getByTestId('propose-submit'), page.getByTestId('propose-submit'));
     await text(page.getByTestId('changes-panel')).toContain('待审核');
 
     // --- staff log in (password + TOTP) in a second context and suspend the entity ---

@@ -13,7 +13,16 @@ import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { startServer, type RunningServer } from '../../apps/server/src/server.ts';
 import { CHROMIUM, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eConfig, hasChromium, WEB_DIST, withAdmin } from './e2e-config.ts';
 
-export { CHROMIUM, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eConfig, e2eEnabled, hasChromium, required, WEB_DIST } from './e2e-config.ts';
+export {
+  CHROMIUM,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  e2eConfig,
+  e2eEnabled,
+  hasChromium,
+  required,
+  WEB_DIST,
+} from './e2e-config.ts';
 
 // playwright-core has no assertions of its own: wait on locators, poll with Vitest's expect.
 export const POLL = { timeout: 15_000, interval: 100 };
@@ -26,21 +35,26 @@ export const value = (l: Locator) => expect.poll(() => l.inputValue(), POLL);
 export const count = (l: Locator) => expect.poll(() => l.count(), POLL);
 
 /**
- * Confirms the open popconfirm with its OK (or `ok`). On a busy machine the entrance animation can
- * swallow the click and leave it open (seen about 1 run in 4): while it stays open, click again.
+ * Clicks `button` until `gone` is hidden. On a busy machine an entrance animation (a popconfirm's, a
+ * modal's) can swallow the click and leave the dialog open (seen about 1 run in 4): click again.
  */
-export async function confirmPopconfirm(page: Page, ok?: Locator): Promise<void> {
-  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').first();
-  await open.waitFor({ state: 'visible' });
+export async function clickUntilHidden(button: Locator, gone: Locator): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await (ok ?? open.locator('.ant-btn-primary')).click();
+    await button.click();
     try {
-      await open.waitFor({ state: 'hidden', timeout: 3_000 });
+      await gone.waitFor({ state: 'hidden', timeout: 3_000 });
       return;
     } catch (err) {
       if (attempt >= 3) throw err;
     }
   }
+}
+
+/** Confirms the open popconfirm with its OK (or `ok`). */
+export async function confirmPopconfirm(page: Page, ok?: Locator): Promise<void> {
+  const open = page.locator('.ant-popconfirm:not(.ant-popover-hidden)').first();
+  await open.waitFor({ state: 'visible' });
+  await clickUntilHidden(ok ?? open.locator('.ant-btn-primary'), open);
 }
 
 /**
@@ -100,7 +114,10 @@ export async function startE2e(options: { clock?: Clock; env?: Record<string, st
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    server = await startServer(e2eConfig(dataDir, postgres?.url, options.env), { demo: true, ...(options.clock ? { clock: options.clock } : {}) });
+    server = await startServer(e2eConfig(dataDir, postgres?.url, options.env), {
+      demo: true,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
