@@ -4,18 +4,14 @@
 // e-guarantee, the remote opening, the drawn committees' evaluation, the awards and contracts) run as the
 // users would through the API; at each stage the people concerned see it in the browser, and section 一's
 // candidate publicity is edited, verified, objected to and answered there.
-import { join } from 'node:path';
 import type { AwardStandingView, BondRefundView, ContractStandingView, HallView } from '@bidhall/contracts';
 import { toBusinessDate } from '@bidhall/rules';
 import { describe, expect, it } from 'vitest';
 import { awardLoop, contractLoop, publiciseLoopSection } from '../../apps/server/src/demo/demo-loop-award.ts';
 import { bidLoop, openLoop, tenderLoop } from '../../apps/server/src/demo/demo-loop-bids.ts';
 import { evaluateLoopSection } from '../../apps/server/src/demo/demo-loop-evaluation.ts';
-import { loopContext } from '../../apps/server/src/demo/demo-loop.ts';
-import { demoSigner } from '../../apps/server/src/demo/demo-tendering.ts';
-import { demoLogin } from '../support/demo-login.ts';
-import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, confirmPopconfirm, count, e2eEnabled, ShiftedClock, useE2e, text, visible } from './harness.ts';
+import { attribute, confirmPopconfirm, count, e2eEnabled, ShiftedClock, useE2e, text, visible } from './harness.ts';
+import { loopHarness } from './loop-harness.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -25,41 +21,11 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
   const clock = new ShiftedClock();
   const e2e = useE2e({ clock });
 
-  /** The loop's context on the e2e server; a new one after the browser has logged users in (a login ends the user's other session). */
-  const loop = () =>
-    loopContext(e2e().server.built, e2e().server.database.db, {
-      clock,
-      moveTo: (at) => clock.advance(at - clock.now().getTime()),
-      demoCaDir: join(e2e().dataDir, 'demo-ca'),
-      signer: demoSigner(join(e2e().dataDir, 'demo-ca'), 'tenderer.demo', clock)!,
-    });
-  const as = async (username: string) => {
-    // A staff login in the same 30-second step as the API's would replay its TOTP code.
-    clock.advance(60_000);
-    const { context, page } = await e2e().newContext();
-    await apiLogin(context.request, username);
-    return { context, page };
-  };
+  const { loop, as, calendarYears } = loopHarness(e2e, clock);
 
   it('[task-7] [task-10] [task-15] notice → bids with deposits and an e-guarantee → remote opening → evaluation → publicity with an objection answered → one ranked and one separated award → contracts signed → every deposit refunded within 2 working days', async () => {
-    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
     // The bid deadline and the contracts fall into next year, whose holidays staff enter each November.
-    for (const year of new Set([clock.now(), new Date(clock.now().getTime() + 80 * DAY)].map((d) => d.getUTCFullYear()))) {
-      if (
-        e2e()
-          .server.built.calendar.years()
-          .some((y) => y.year === year)
-      )
-        continue;
-      const city = await demoLogin(t, 'staff.city');
-      const stored = await t.built.app.inject({
-        method: 'PUT',
-        url: `/api/v1/calendar/years/${year}`,
-        headers: { cookie: city },
-        payload: { holidays: [`${year}-01-01`], workdays: [], source: '节假日安排（测试数据）' },
-      });
-      expect(stored.statusCode, stored.body).toBe(200);
-    }
+    await calendarYears(80 * DAY);
 
     // 1. The notice: the project tendered; anyone finds it on the portal.
     const s = await tenderLoop(loop(), PROJECT);

@@ -124,6 +124,8 @@ const SAMPLE_QUERIES: Record<string, string> = {
   // A section's performance bond is known by its section (decision 0038): the demo's evaluated section, awarded to bidder.demo.
   performanceBond: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
   feeCharge: 'SELECT id FROM finance.fee_charge',
+  // A section's deposit forfeitures are known by its section (decision 0042): the demo's evaluated section.
+  bondForfeiture: "SELECT section_id AS id FROM experts.committee_plan WHERE sitting = 'bid'",
   // A section's prequalification results are known by its section: the demo's section whose applications were opened.
   prequalification: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
   prequalificationLetter: 'SELECT id FROM prequalification.letter',

@@ -148,7 +148,7 @@ export async function payDemoDeposit(e: DemoEvaluation, username: string, amount
 }
 
 /** Every bidder evaluated on the section pays its deposit, each from its own basic account. */
-async function payDemoDeposits(e: DemoEvaluation, amountFen: string): Promise<void> {
+export async function payDemoDeposits(e: DemoEvaluation, amountFen: string): Promise<void> {
   await relogin(e);
   const bids = ((await e.call('GET', `/api/v1/sections/${e.sectionId}/evaluation`, e.c['staff.dongsheng'])).json() as { bids: { entityName: string }[] }).bids;
   for (const [i, b] of bids.entries()) await payDemoDeposit(e, usernameOf(b.entityName), amountFen, `62220202001100${String(i + 1).padStart(5, '0')}`);

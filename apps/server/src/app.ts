@@ -263,6 +263,13 @@ export async function buildApp(deps: AppDeps) {
     bids: { hasLiveBid: (trx, sectionId, round, entityId) => bidding.hasLiveBid(trx, sectionId, round, entityId) },
     // Performance bonds and fees follow the issued award notice (decision 0038; award is built below, called only later).
     awarded: (trx, sectionId) => award.awarded(trx, sectionId),
+    // Decision 0042: a forfeiture's ground is checked against the opening's, the award's and the contract's record.
+    forfeitureFacts: {
+      unsealOutcome: (trx, sectionId, round, entityId) => opening.bidders.unsealOutcome(trx, sectionId, round, entityId),
+      passedOver: (trx, sectionId) => award.passedOver(trx, sectionId),
+      contractStanding: (trx, sectionId) => contract.reading.signing(trx, sectionId),
+    },
+    notify: notifications.notify,
   });
   // Sealed bids (decision 0019): received blind, only the bidding entity sees its bid before the opening.
   const bidding = createBiddingModule({

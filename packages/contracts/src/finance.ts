@@ -138,7 +138,8 @@ export const sandboxStatementQuery = z.strictObject({ from: isoDateTime, to: iso
 
 // ---- bond refunds (issue 13 §5, task 10, B-047, A-105, A-187; decision 0033) ----
 
-export const REFUND_REASONS = ['withdrawn', 'notBidding', 'request', 'notAwarded', 'contractSigned', 'performanceBondReleased'] as const;
+/** 'forfeited': not a refund but the forfeited deposit paid to the tenderer through the same workflow (decision 0042). */
+export const REFUND_REASONS = ['withdrawn', 'notBidding', 'request', 'notAwarded', 'contractSigned', 'performanceBondReleased', 'forfeited'] as const;
 export const REFUND_STATES = ['requested', 'paid', 'settled'] as const;
 
 /** The bidder asks for its deposits on the section back (it has no live bid there). */
@@ -194,5 +195,7 @@ export const bondRefundFigure = z.object({
   pending: z.number().int(),
   /** paidOnTime over those paid or overdue; null when none is. */
   onTimeShare: z.number().nullable(),
+  /** Deposits forfeited to tenderers in the period (decision 0042): their own state, never counted above. */
+  forfeited: z.number().int(),
 });
 export type BondRefundFigure = z.infer<typeof bondRefundFigure>;

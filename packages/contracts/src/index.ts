@@ -19,6 +19,7 @@ export * from './boq.ts';
 export * from './priced-boq.ts';
 export * from './bidding.ts';
 export * from './finance.ts';
+export * from './bond-forfeiture.ts';
 export * from './opening.ts';
 export * from './record-templates.ts';
 export * from './experts.ts';

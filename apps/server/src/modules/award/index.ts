@@ -10,6 +10,7 @@ import { createNoticeService } from './notice.service.ts';
 import { createObjectionService, OBJECTION_OVERDUE_JOB } from './objection.service.ts';
 import { createPublicityService, publicityView } from './publicity.service.ts';
 import { createAwardScopes } from './scopes.ts';
+import { createPassedOver } from './passed-over.ts';
 import { sectionAccess } from './section-access.ts';
 import { createSeparatedAwardService } from './separated.service.ts';
 import { createSettingService } from './setting.service.ts';
@@ -66,6 +67,8 @@ export function createAwardModule(deps: AwardDeps) {
     standing,
     /** award → contract: the section's winner once the award notice is issued. */
     awarded: letters.awarded,
+    /** award → finance: whom the decision passed over, and why (a forfeiture's ground, decision 0042). */
+    passedOver: createPassedOver(deps, { decisions, publicity }),
     registerRoutes(app: AppInstance) {
       registerAwardRoutes(app, { publicity, objections, standing });
       registerDecisionRoutes(app, { settings, decisions, notices, letters, separated });

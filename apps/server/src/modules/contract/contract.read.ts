@@ -101,6 +101,21 @@ export function createContractReading(deps: ContractDeps) {
     };
   }
 
+  /**
+   * finance → contract (decision 0042): whether the contract of the awarded round is concluded, and
+   * Law 46's due day (the drafted contract's, or the award notice's 30 days before a draft).
+   */
+  async function signing(trx: Db, sectionId: string): Promise<{ concluded: boolean; dueDate: string | null }> {
+    const awarded = await deps.awarded(trx, sectionId);
+    if (!awarded) return { concluded: false, dueDate: null };
+    const c = await current(trx, sectionId);
+    const live = c && c.round === awarded.round ? c : undefined;
+    return {
+      concluded: live?.state === 'concluded',
+      dueDate: live?.due_date ?? dueDateOrNull(deps.calendar(), awarded.awardNoticeAt),
+    };
+  }
+
   /** The winner's contracts (its workspace): every one drafted with it, newest first. */
   async function mine(caller: Caller): Promise<MyContractItem[]> {
     if (!caller.entityId) return [];
@@ -136,7 +151,7 @@ export function createContractReading(deps: ContractDeps) {
     return items;
   }
 
-  return { current, mustCurrent, signaturesOf, toView, view, standing, mine };
+  return { current, mustCurrent, signaturesOf, toView, view, standing, signing, mine };
 }
 
 export type ContractReading = ReturnType<typeof createContractReading>;

@@ -2,6 +2,7 @@ import { factsOf, isResourceId, type ScopeResolver } from '../../platform/auth/s
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { FinanceDeps } from './finance.deps.ts';
 import { feeTables } from './fees.tables.ts';
+import { sectionParties } from './forfeiture.scopes.ts';
 
 /**
  * Decision 0038's resources for route scopes. A section's performance bond (`performanceBond`, by the
@@ -17,16 +18,10 @@ export function createFeeScopes(deps: Pick<FinanceDeps, 'db' | 'sections' | 'awa
         if (!isResourceId(id)) return null;
         const s = await deps.sections.get(db, id);
         if (!s) return null;
-        const tenderer = caller.entityId !== null && s.tendererEntityId === caller.entityId;
-        const agency = caller.entityId !== null && s.agencyEntityId === caller.entityId;
-        const awarded = caller.entityId !== null && !tenderer && !agency && deps.awarded ? await deps.awarded(db, id) : null;
-        return factsOf(s.regionCode, {
-          tenderer,
-          agency,
-          winner: awarded !== null && awarded.winnerEntityId === caller.entityId,
-          // A published section is a known thing (its notice lists it); no route here admits by it.
-          published: s.stage !== 'draft' && s.stage !== 'submitted' && s.stage !== 'registered',
-        });
+        const parties = sectionParties(s, caller);
+        const awarded =
+          caller.entityId !== null && !parties.tenderer && !parties.agency && deps.awarded ? await deps.awarded(db, id) : null;
+        return factsOf(s.regionCode, { ...parties, winner: awarded !== null && awarded.winnerEntityId === caller.entityId });
       },
     },
     feeCharge: {

@@ -115,6 +115,25 @@ export interface PaymentGatewayPort {
   collected(trx: Db, bankSerial: string): Promise<boolean>;
 }
 
+/**
+ * The record a forfeiture's ground is checked against (decision 0042), each through the module that
+ * keeps it: how the bid fared at the opening, whom the award passed over and why, the contract's standing.
+ */
+export interface ForfeitureFactsPort {
+  /** opening: the entity's bid on the round at the opening; 'revoked' is a decryption failure by its own fault with no remedy left. */
+  unsealOutcome(trx: Db, sectionId: string, round: number, entityId: string): Promise<'sealed' | 'opened' | 'remedy' | 'revoked' | 'withdrawn' | null>;
+  /** award: the candidates ranked above the decided winner and the lawful ground they were passed over on; null when none was. */
+  passedOver(trx: Db, sectionId: string): Promise<{ entityIds: string[]; reason: 'declined' | 'noPerformanceBond' | 'disqualified' } | null>;
+  /** contract: whether the section's current contract is concluded, and Law 46's due day once the award notice is issued. */
+  contractStanding(trx: Db, sectionId: string): Promise<{ concluded: boolean; dueDate: string | null }>;
+}
+
+/** notifications → finance: a message to an entity's workspace, in the caller's transaction. */
+export type FinanceNotifyPort = (
+  trx: Db,
+  message: { recipientKind: 'entity'; recipientId: string; topic: string; title: string; body: string; link?: string; dedupeKey?: string },
+) => Promise<boolean>;
+
 /** The trading centre's bond settlement account, into which every virtual sub-account pays. */
 export interface SettlementAccount {
   bankName: string;
@@ -148,6 +167,9 @@ export interface FinanceDeps {
   awarded?: AwardedPort;
   /** The online payment gateway; without it (and without the sandbox) fees are not paid online. */
   payments?: PaymentGatewayPort;
+  /** The record forfeitures are checked against; without it no deposit is forfeited. */
+  forfeitureFacts?: ForfeitureFactsPort;
+  notify?: FinanceNotifyPort;
 }
 
 export const DEFAULT_SETTLEMENT: SettlementAccount = {

@@ -40,6 +40,16 @@ export const financeErrors = {
   GUARANTEE_CLAIM_REFUSED: 409,
   /** The guarantee has been claimed already. */
   GUARANTEE_CLAIM_EXISTS: 409,
+  /**
+   * The record does not support the forfeiture's ground (decision 0042); details.reason names the fact
+   * that failed (beforeDeadline, notRevokedAtOpening, notPassedOver, notWinner, contractConcluded,
+   * contractNotDue, noRevocation, revocationNotSigned, revocationBeforeDeadline, noBid, unavailable).
+   */
+  BOND_FORFEITURE_UNLAWFUL: 422,
+  /** The sub-account's deposits were forfeited already (details.forfeitureId). */
+  BOND_FORFEITED: 409,
+  /** No deposit of the sub-account is held: every one is refunded or being refunded. */
+  BOND_NOTHING_TO_FORFEIT: 409,
 } as const;
 
 export type FinanceErrorCode = keyof typeof financeErrors;

@@ -1,3 +1,4 @@
+import type { BondForfeitureGround } from '@bidhall/contracts';
 import type { ColumnType, Generated } from 'kysely';
 
 /** bigint columns: written and read as decimal strings (pg and PGlite both return bigint as text). */
@@ -87,7 +88,9 @@ export interface RefundTable {
   round: number;
   entity_id: string;
   region_code: string;
-  reason: 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned' | 'performanceBondReleased';
+  reason: 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned' | 'performanceBondReleased' | 'forfeited';
+  /** The forfeiture decision whose payment to the tenderer this is (reason 'forfeited' only). */
+  forfeiture_id: ColumnType<string | null, string | null | undefined, never>;
   principal_fen: BigIntColumn;
   rate_bp: number;
   interest_fen: BigIntColumn | null;
@@ -104,6 +107,25 @@ export interface RefundTable {
   settled_at: Date | null;
   attempts: number;
   last_error: string | null;
+}
+
+export interface BondForfeitureTable {
+  id: string;
+  seq: Generated<string>;
+  account_id: string;
+  section_id: string;
+  round: number;
+  entity_id: string;
+  region_code: string;
+  tenderer_entity_id: string;
+  ground: BondForfeitureGround;
+  statement: string;
+  facts: ColumnType<unknown, string, never>;
+  payee_account: string;
+  payee_name: string;
+  principal_fen: BigIntColumn;
+  decided_by: string;
+  decided_at: Date;
 }
 
 export interface SandboxPaymentTable {
@@ -127,4 +149,5 @@ export interface FinanceTables {
   'finance.sandbox_transfer': SandboxTransferTable;
   'finance.refund': RefundTable;
   'finance.sandbox_payment': SandboxPaymentTable;
+  'finance.bond_forfeiture': BondForfeitureTable;
 }

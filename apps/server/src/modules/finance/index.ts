@@ -28,9 +28,13 @@ import { createPerformanceBondReading } from './performance-bond.read.ts';
 import { registerPerformanceBondRoutes } from './performance-bond.routes.ts';
 import { createPerformanceBondService } from './performance-bond.service.ts';
 import { createSandboxPayments } from './sandbox-pay.ts';
+import { createForfeitureReading } from './forfeiture.read.ts';
+import { registerForfeitureRoutes } from './forfeiture.routes.ts';
+import { createForfeitureScopes } from './forfeiture.scopes.ts';
+import { createForfeitureService } from './forfeiture.service.ts';
 
 export type { AwardedPort, AwardedSection as FinanceAwardedSection, PaymentGatewayPort } from './finance.deps.ts';
-export type { BankPort, BidsPort, BondDocumentsPort, EntitiesPort, FinanceDeps, SectionsPort, SettlementAccount, VerifyEntitySignaturePort } from './finance.deps.ts';
+export type { BankPort, BidsPort, BondDocumentsPort, EntitiesPort, FinanceDeps, ForfeitureFactsPort, SectionsPort, SettlementAccount, VerifyEntitySignaturePort } from './finance.deps.ts';
 export { REFUND_PAY_JOB, REFUND_SWEEP_JOB };
 export { GUARANTEE_CLAIM_JOB, GUARANTEE_ISSUE_JOB, GUARANTEE_SWEEP_JOB };
 export type { GuaranteeIssuerPort, IssuedGuarantee, IssuerOffer } from './finance.deps.ts';
@@ -72,13 +76,16 @@ export function createFinanceModule(deps: FinanceDeps) {
   const feeSchedules = createFeeSchedules(deps);
   const feeSettlement = createFeeSettlement(deps, deps.payments ?? (deps.sandbox ? createSandboxPayments(deps) : null));
   const feeReading = createFeeReading(deps);
+  // Forfeiting a deposit (decision 0042): paid to the tenderer through the refunds' workflow.
+  const forfeitures = createForfeitureService(deps, refunds);
+  const forfeitureReading = createForfeitureReading(deps, forfeitures, refunds);
 
   return {
     errors: { ...financeErrors, ...feeErrors },
-    scopes: { ...createIssuanceScopes(deps), ...createFeeScopes(deps) },
+    scopes: { ...createIssuanceScopes(deps), ...createFeeScopes(deps), ...createForfeitureScopes(deps) },
     /** finance → bidding (BondsPort): the bond as it stands at submission. */
     bonds,
-    services: { accounts, statements, guarantees, refunds, issuance, performanceBonds, feeSchedules, feeSettlement },
+    services: { accounts, statements, guarantees, refunds, issuance, performanceBonds, feeSchedules, feeSettlement, forfeitures },
     /** award → finance, inside the award notice's transaction: the section's fees are charged from its region's schedule. */
     async onAwardNoticeIssued(trx: Db, sectionId: string, actor: Actor): Promise<number> {
       return feeSchedules.chargeAtAward(trx, sectionId, actor);
@@ -116,6 +123,7 @@ export function createFinanceModule(deps: FinanceDeps) {
       registerIssuanceRoutes(app, { db: deps.db, service: issuance, reading: issuanceReading });
       registerPerformanceBondRoutes(app, { db: deps.db, service: performanceBonds, reading: performanceBondReading });
       registerFeeRoutes(app, { db: deps.db, schedules: feeSchedules, settlement: feeSettlement, reading: feeReading });
+      registerForfeitureRoutes(app, { db: deps.db, service: forfeitures, reading: forfeitureReading });
       if (sandboxBank) registerSandboxBankRoutes(app, { db: deps.db, bank: sandboxBank });
     },
   };

@@ -51,6 +51,9 @@ export function createRefundReading(deps: FinanceDeps, refunds: RefundService) {
         : undefined;
       if (!section || !account)
         throw new DomainError('BOND_ACCOUNT_NOT_FOUND', 'no bond sub-account of yours for this section', { sectionId });
+      const forfeiture = await tables(trx).selectFrom('finance.bond_forfeiture').select('id').where('account_id', '=', account.id).executeTakeFirst();
+      if (forfeiture)
+        throw new DomainError('BOND_FORFEITED', 'the tenderer decided not to refund these deposits: see its decision', { forfeitureId: forfeiture.id });
       if (await deps.bids.hasLiveBid(trx, sectionId, section.round, entityId)) {
         throw new DomainError(
           'BOND_HELD',
@@ -108,7 +111,7 @@ export function createRefundReading(deps: FinanceDeps, refunds: RefundService) {
     const rows = caller.reach.length
       ? await tables(db)
           .selectFrom('finance.refund')
-          .select(['state', 'due_date', 'paid_at'])
+          .select(['state', 'due_date', 'paid_at', 'reason'])
           .where('region_code', 'in', caller.reach)
           .where('requested_at', '>=', range.from)
           .where('requested_at', '<', range.to)
@@ -118,7 +121,13 @@ export function createRefundReading(deps: FinanceDeps, refunds: RefundService) {
     let late = 0;
     let overdue = 0;
     let pending = 0;
+    let forfeited = 0;
     for (const r of rows) {
+      // A forfeited deposit paid to the tenderer is no refund, late or not (decision 0042).
+      if (r.reason === 'forfeited') {
+        forfeited++;
+        continue;
+      }
       const due = r.due_date;
       if (r.paid_at) {
         if (toBusinessDate(r.paid_at) <= due) onTime++;
@@ -130,12 +139,13 @@ export function createRefundReading(deps: FinanceDeps, refunds: RefundService) {
     return {
       from: range.from.toISOString(),
       to: range.to.toISOString(),
-      requested: rows.length,
+      requested: rows.length - forfeited,
       paidOnTime: onTime,
       paidLate: late,
       overdue,
       pending,
       onTimeShare: decided === 0 ? null : onTime / decided,
+      forfeited,
     };
   }
 

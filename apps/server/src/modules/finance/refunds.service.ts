@@ -11,7 +11,8 @@ export const REFUND_PAY_JOB = 'finance.refund.pay';
 /** Every five minutes: refunds still unpaid (the bank was away, the server stopped) are tried again. */
 export const REFUND_SWEEP_JOB = 'finance.refund.sweep';
 
-export type RefundReason = 'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned' | 'performanceBondReleased';
+export type RefundReason =
+  'withdrawn' | 'notBidding' | 'request' | 'notAwarded' | 'contractSigned' | 'performanceBondReleased' | 'forfeited';
 
 /**
  * Bid bond refunds (task 10, B-047, A-105, A-187; decision 0033): each deposit reconciled to a
@@ -30,14 +31,11 @@ export function createRefundService(deps: FinanceDeps) {
     return s?.timetable.bidDeadline != null && Date.parse(s.timetable.bidDeadline) <= clock.now().getTime();
   }
 
-  /** The account's deposits not yet refunded become refunds, due in 2 working days; each is paid by a job. */
-  async function requestIn(trx: Db, accountId: string, reason: RefundReason, actor: Actor): Promise<number> {
-    const account = await tables(trx)
-      .selectFrom('finance.bond_account')
-      .selectAll()
-      .where('id', '=', accountId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+  /** The account's deposits not yet refunded or forfeited, less any fee offset against them (decision 0038). */
+  async function held(
+    trx: Db,
+    accountId: string,
+  ): Promise<{ id: string; principal: bigint; payerAccount: string | null; payerName: string | null }[]> {
     const credits = await tables(trx)
       .selectFrom('finance.statement_line as l')
       .leftJoin('finance.refund as r', 'r.credit_line_id', 'l.id')
@@ -47,15 +45,38 @@ export function createRefundService(deps: FinanceDeps) {
       .where('r.id', 'is', null)
       .orderBy('l.seq')
       .execute();
+    const out = [];
+    for (const c of credits) {
+      const principal = BigInt(c.amount_fen) - (await offsetFen(trx, c.id));
+      if (principal > 0n) out.push({ id: c.id, principal, payerAccount: c.payer_account, payerName: c.payer_name });
+    }
+    return out;
+  }
+
+  /**
+   * The account's held deposits become refunds, due in 2 working days; each is paid by a job. A
+   * forfeiture (decision 0042) pays them the same way to the tenderer's account given in `to`.
+   */
+  async function requestIn(
+    trx: Db,
+    accountId: string,
+    reason: RefundReason,
+    actor: Actor,
+    to?: { forfeitureId: string; payeeAccount: string; payeeName: string },
+  ): Promise<number> {
+    const account = await tables(trx)
+      .selectFrom('finance.bond_account')
+      .selectAll()
+      .where('id', '=', accountId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const now = clock.now();
     const due = refundDueDate(toBusinessDate(now), deps.calendar());
     let made = 0;
-    for (const c of credits) {
+    for (const c of await held(trx, accountId)) {
       // 原路退回: a deposit whose paying account the statement did not name waits for staff.
-      if (!c.payer_account) continue;
-      // A fee offset against the deposit (decision 0038) stays with the centre: the rest goes back.
-      const principal = BigInt(c.amount_fen) - (await offsetFen(trx, c.id));
-      if (principal <= 0n) continue;
+      const payeeAccount = to ? to.payeeAccount : c.payerAccount;
+      if (!payeeAccount) continue;
       const id = randomUUID();
       const inserted = await tables(trx)
         .insertInto('finance.refund')
@@ -68,11 +89,12 @@ export function createRefundService(deps: FinanceDeps) {
           entity_id: account.entity_id,
           region_code: account.region_code,
           reason,
-          principal_fen: principal.toString(),
+          forfeiture_id: to?.forfeitureId ?? null,
+          principal_fen: c.principal.toString(),
           rate_bp: rate,
           interest_fen: null,
-          payee_account: c.payer_account,
-          payee_name: c.payer_name ?? '',
+          payee_account: payeeAccount,
+          payee_name: to ? to.payeeName : (c.payerName ?? ''),
           requested_by: actor.id ?? null,
           requested_at: now,
           due_date: due,
@@ -92,7 +114,7 @@ export function createRefundService(deps: FinanceDeps) {
       await deps.jobs.send(trx, REFUND_PAY_JOB, { refundId: id });
       await recordEvent(trx, actor, account.section_id, account.region_code, 'finance.refund.requested', id, {
         reason,
-        principalFen: principal.toString(),
+        principalFen: c.principal.toString(),
         dueDate: due,
       });
     }
@@ -145,7 +167,7 @@ export function createRefundService(deps: FinanceDeps) {
         amountFen: BigInt(r.principal_fen) + interest,
         payeeAccount: r.payee_account,
         payeeName: r.payee_name,
-        memo: `投标保证金退还 ${r.id}`,
+        memo: `${r.reason === 'forfeited' ? '投标保证金没收' : '投标保证金退还'} ${r.id}`,
       });
     } catch (err) {
       await tables(db)
@@ -234,7 +256,7 @@ export function createRefundService(deps: FinanceDeps) {
     for (const r of open) await pay(r.id);
   }
 
-  return { requestIn, pay, settle, sweep };
+  return { held, requestIn, pay, settle, sweep };
 }
 
 export type RefundService = ReturnType<typeof createRefundService>;

@@ -27,4 +27,28 @@ export const hallBidders = {
       .execute();
     return rows.map((r) => r.entity_id);
   },
+
+  /**
+   * opening → finance (decision 0042): how the entity's bid on the round fared in the bids' hall —
+   * 'revoked' when it failed to decrypt by the bidder's fault with no remedy left; null without one.
+   */
+  async unsealOutcome(
+    trx: Db,
+    sectionId: string,
+    round: number,
+    entityId: string,
+  ): Promise<'sealed' | 'opened' | 'remedy' | 'revoked' | 'withdrawn' | null> {
+    const b = await tables(trx)
+      .selectFrom('opening.hall_bid')
+      .select(['unseal_status', 'failure_outcome'])
+      .where('section_id', '=', sectionId)
+      .where('round', '=', round)
+      .where('sitting', '=', 'bid')
+      .where('entity_id', '=', entityId)
+      .executeTakeFirst();
+    if (!b) return null;
+    if (b.unseal_status === 'unsealed' || b.unseal_status === 'remedied') return 'opened';
+    if (b.unseal_status === 'failed') return b.failure_outcome ?? 'remedy';
+    return 'sealed';
+  },
 };

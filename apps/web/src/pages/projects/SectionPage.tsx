@@ -12,6 +12,7 @@ import { AwardCard } from './award/AwardCard.tsx';
 import { PrequalificationCard } from './prequalification/PrequalificationCard.tsx';
 import { ContractCard } from './section-contract/ContractCard.tsx';
 import { CommitteeCard } from './committee/CommitteeCard.tsx';
+import { DepositForfeituresCard } from './guarantees/DepositForfeituresCard.tsx';
 import { GuaranteeClaimsCard } from './guarantees/GuaranteeClaimsCard.tsx';
 import { sittingsOf } from '../hall/sitting.ts';
 import { formatFen } from './money.ts';
@@ -169,6 +170,14 @@ export default function SectionPage() {
                 <GuaranteeClaimsCard sectionId={s.id} tendererName={s.tendererName} />
               </Col>
             )}
+            {/* 不予退还投标保证金 (decision 0042): the tenderer's or its agency's, once the section has a bid deadline. */}
+            {user?.entity &&
+              (user.entity.id === s.tendererEntityId || user.entity.id === s.agencyEntityId) &&
+              s.timetable.bidDeadline && (
+                <Col span={24}>
+                  <DepositForfeituresCard sectionId={s.id} />
+                </Col>
+              )}
             {/* 定标: the candidates' publicity and the objections to the result, once the bids are opened and evaluated. */}
             {seesCommittee && s.stage === 'opened' && (
               <Col span={24}>

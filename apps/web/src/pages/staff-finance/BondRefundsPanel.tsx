@@ -121,6 +121,17 @@ export function BondRefundsPanel() {
                     />
                   </Col>
                 ))}
+                <Col xs={12} lg={8}>
+                  <Tooltip title={t('finance.refunds.figure.forfeitedHint')}>
+                    <Statistic
+                      title={t('finance.refunds.figure.forfeited')}
+                      value={f?.forfeited ?? '—'}
+                      loading={figure.loading && !f}
+                      styles={{ content: { color: '#8c8c8c' } }}
+                      data-testid="refund-figure-forfeited"
+                    />
+                  </Tooltip>
+                </Col>
               </Row>
             </Col>
           </Row>

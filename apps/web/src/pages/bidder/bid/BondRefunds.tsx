@@ -1,9 +1,11 @@
 import { RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BondAccount } from '../../../api/bidding.ts';
+import { ApiError } from '../../../api/client.ts';
 import { type BondRefundView, refundsApi, refundTiming } from '../../../api/finance.ts';
+import { forfeituresApi } from '../../../api/forfeitures.ts';
 import { LoadError } from '../../../components/LoadError.tsx';
 import { ProblemAlert } from '../../../components/ProblemAlert.tsx';
 import { formatTime } from '../../../format.ts';
@@ -14,17 +16,20 @@ import { formatFen } from './money.ts';
 /**
  * 保证金退还 on the section's bond sub-account (task 10, decision 0033): the entity's refunds of the
  * section's deposits (paid back to the paying account with bank interest, due 2 working days after the
- * request) and the request itself. The server decides: a live bid's bond is held (BOND_HELD).
+ * request) and the request itself. The server decides: a live bid's bond is held (BOND_HELD), a forfeited
+ * one is not refunded (BOND_FORFEITED; the tenderer's decisions are shown, decision 0042).
  */
 export function BondRefunds({ sectionId, account, live, refreshKey }: { sectionId: string; account: BondAccount; live: boolean; refreshKey?: unknown }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const refunds = useLoader(() => refundsApi.mine(), [refreshKey]);
+  const forfeitures = useLoader(() => forfeituresApi.mine(), [refreshKey]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const mine = (refunds.data ?? []).filter((r) => r.sectionId === sectionId);
+  const forfeited = (forfeitures.data ?? []).filter((f) => f.sectionId === sectionId);
   const received = BigInt(account.receivedFen) > 0n;
-  if (!received && mine.length === 0) return null;
+  if (!received && mine.length === 0 && forfeited.length === 0) return null;
 
   const request = async () => {
     setBusy(true);
@@ -36,6 +41,7 @@ export function BondRefunds({ sectionId, account, live, refreshKey }: { sectionI
       await refunds.reload();
     } catch (err) {
       setError(err);
+      if (err instanceof ApiError && err.code === 'BOND_FORFEITED') await forfeitures.reload();
     } finally {
       setBusy(false);
     }
@@ -63,7 +69,33 @@ export function BondRefunds({ sectionId, account, live, refreshKey }: { sectionI
       data-testid="bond-refunds"
     >
       {live && <Typography.Paragraph type="secondary" className="small">{t('finance.bidderRefunds.held')}</Typography.Paragraph>}
-      <ProblemAlert error={error} testId="bond-refund-error" />
+      {forfeited.map((f) => (
+        <Alert
+          key={f.id}
+          type="warning"
+          showIcon
+          className="form-alert"
+          data-testid="bond-forfeited"
+          title={t('finance.forfeitures.mine.title')}
+          description={
+            <>
+              <div>
+                {t('finance.forfeitures.mine.body', {
+                  ground: t(`finance.forfeitures.groundNames.${f.ground}`),
+                  amount: formatFen(f.principalFen),
+                  time: formatTime(f.decidedAt),
+                })}
+              </div>
+              <div>{t('finance.forfeitures.mine.statement', { statement: f.statement })}</div>
+            </>
+          }
+        />
+      ))}
+      <ProblemAlert
+        error={error}
+        message={error instanceof ApiError && error.code === 'BOND_FORFEITED' ? t('finance.forfeitures.mine.refused') : undefined}
+        testId="bond-refund-error"
+      />
       {refunds.error ? (
         <LoadError error={refunds.error} onRetry={() => void refunds.reload()} />
       ) : (
