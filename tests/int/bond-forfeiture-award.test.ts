@@ -7,10 +7,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTITIES } from '../../apps/server/src/demo/demo-data.ts';
 import { REFUND_SWEEP_JOB } from '../../apps/server/src/modules/finance/index.ts';
-import { type AwardedDemo, awardNotices, payDemoDeposits, publicityOver } from '../support/demo-award.ts';
+import { type AwardedDemo, awardNotices, enter2027Holidays, payDemoDeposits, publicityOver } from '../support/demo-award.ts';
 import { completedDemoReport, submittedDemoEvaluation } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
-import { createPlatformUser, login } from '../support/test-app.ts';
 
 /**
  * Forfeiting bid deposits on the demo's evaluated section (issue 13 §5, task 10; decision 0042). Every
@@ -239,13 +238,7 @@ describe('forfeiting a deposit where the award and the contract say so (decision
     expect((await refundsOf(declined.entityId)).map((r) => r.reason)).toEqual(['forfeited']);
     expect((await refundsOf(revoking.entityId)).map((r) => r.reason)).toEqual(['forfeited']);
     // The award notice is today: the contract is not due yet (2027's holidays entered by staff, as each November).
-    await createPlatformUser(e.t, { username: 'staff.calendar', kind: 'staff' });
-    const stored = await e.call('PUT', '/api/v1/calendar/years/2027', await login(e.t, 'staff.calendar'), {
-      holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
-      workdays: ['2027-02-13'],
-      source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
-    });
-    expect(stored.statusCode, stored.body).toBeLessThan(300);
+    await enter2027Holidays(e);
     const early = await forfeit(e.winner.entityId, 'refusedContract');
     expect(codeOf(early)).toEqual([422, 'BOND_FORFEITURE_UNLAWFUL', 'contractNotDue']);
     const due = (early.json() as { details: { dueDate: string } }).details.dueDate;

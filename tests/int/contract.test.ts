@@ -19,10 +19,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACT_DEADLINE_JOB } from '../../apps/server/src/modules/contract/index.ts';
 import { REFUND_SWEEP_JOB } from '../../apps/server/src/modules/finance/index.ts';
 import { signingDueDate } from '../../apps/server/src/modules/contract/signing-deadline.ts';
-import { type AwardedDemo, awardedDemoSection } from '../support/demo-award.ts';
+import { type AwardedDemo, awardedDemoSection, enter2027Holidays } from '../support/demo-award.ts';
 import { demoSigner } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
-import { createPlatformUser, login } from '../support/test-app.ts';
 
 /**
  * The contract (issue 13 §4, decision 0036) on the demo's awarded section: the tenderer drafts it from
@@ -71,14 +70,8 @@ beforeAll(async () => {
   await e.t.jobs.runNow(REFUND_SWEEP_JOB);
   await relogin();
   awardNoticeAt = e.t.clock.now();
-  // The demo runs into 2027, whose holidays staff enter each November: a fictional notice for the test.
-  await createPlatformUser(e.t, { username: 'staff.calendar', kind: 'staff' });
-  const stored = await e.call('PUT', '/api/v1/calendar/years/2027', await login(e.t, 'staff.calendar'), {
-    holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
-    workdays: ['2027-02-13'],
-    source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
-  });
-  expect(stored.statusCode, stored.body).toBe(200);
+  // The demo runs into 2027, whose holidays staff enter each November.
+  await enter2027Holidays(e);
 }, 900_000);
 afterAll(async () => {
   await e?.t.close();

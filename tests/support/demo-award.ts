@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { DEMO_ENTITIES } from '../../apps/server/src/demo/demo-data.ts';
 import { loadDemo } from '../../apps/server/src/demo/load-demo.ts';
 import { completedDemoReport, demoCommitteeSectionId, type DemoEvaluation, demoSigner, evaluateDemoSection, submittedDemoEvaluation } from './demo-evaluation.ts';
-import { createTestApp } from './test-app.ts';
+import { createPlatformUser, createTestApp, login } from './test-app.ts';
 import { demoLogin } from './demo-login.ts';
 
 const DAY = 86_400_000;
@@ -152,4 +152,15 @@ export async function payDemoDeposits(e: DemoEvaluation, amountFen: string): Pro
   await relogin(e);
   const bids = ((await e.call('GET', `/api/v1/sections/${e.sectionId}/evaluation`, e.c['staff.dongsheng'])).json() as { bids: { entityName: string }[] }).bids;
   for (const [i, b] of bids.entries()) await payDemoDeposit(e, usernameOf(b.entityName), amountFen, `62220202001100${String(i + 1).padStart(5, '0')}`);
+}
+
+/** The demo runs into 2027, whose holidays staff enter each November: a fictional notice for the tests, entered by a staff account. */
+export async function enter2027Holidays(e: DemoEvaluation): Promise<void> {
+  await createPlatformUser(e.t, { username: 'staff.calendar', kind: 'staff' });
+  const stored = await e.call('PUT', '/api/v1/calendar/years/2027', await login(e.t, 'staff.calendar'), {
+    holidays: ['2027-01-01', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+    workdays: ['2027-02-13'],
+    source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
+  });
+  expect(stored.statusCode, stored.body).toBe(200);
 }
