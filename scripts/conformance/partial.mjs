@@ -15,8 +15,6 @@ export const PARTIAL = {
     "the integrity commitment is a checkbox, not signed with the entity's certificate; post-checks are results typed in by staff, not checks run against the credit and licence registers",
   'task-12':
     'SM2 and P-256 certificates of several CAs are bound, checked and used to log in; no RSA certificate is shown accepted through the platform',
-  'task-18':
-    "the tenderer's signed commitment replaces filing of the tender documents; contracts are not archived electronically yet (no contract module)",
   'task-24':
     'documents are obtained online with no on-site registration; the standard tender document texts are not shown published, and qualification conditions are not checked for reasonableness',
 };

@@ -23,7 +23,7 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
 
   const { loop, as, calendarYears } = loopHarness(e2e, clock);
 
-  it('[task-7] [task-10] [task-15] notice → bids with deposits and an e-guarantee → remote opening → evaluation → publicity with an objection answered → one ranked and one separated award → contracts signed → every deposit refunded within 2 working days', async () => {
+  it('[task-7] [task-10] [task-15] [task-18] notice → bids with deposits and an e-guarantee → remote opening → evaluation → publicity with an objection answered → one ranked and one separated award → contracts signed and archived, the document issued on a commitment → every deposit refunded within 2 working days', async () => {
     // The bid deadline and the contracts fall into next year, whose holidays staff enter each November.
     await calendarYears(80 * DAY);
 
@@ -119,7 +119,22 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     ).json()) as ContractStandingView;
     expect(contract.contract?.state).toBe('concluded');
     await winner.page.goto('/bidder?tab=contracts');
-    await visible(winner.page.getByTestId(`my-contract-${s.ranked}`));
+    await winner.page.getByTestId(`my-contract-${s.ranked}`).click();
+    // Task 18: the concluded contract is archived with both signatures; the winner checks the package in its browser.
+    await winner.page.getByTestId('contract-archive-verify').click();
+    await attribute(winner.page.getByTestId('contract-archive-result'), 'data-ok').toBe('true');
+    // … and the tender document it follows needed no filing: the tenderer issued it on its signed commitment (告知承诺).
+    const desk = await as('tenderer.demo');
+    await desk.page.goto(`/desk/sections/${s.ranked}/documents`);
+    await desk.page.getByRole('tab', { name: '打包签章', exact: true }).click();
+    await text(desk.page.getByTestId('package-sign')).toContain('告知承诺');
+    const doc = (await (await desk.context.request.get(`/api/v1/tender-documents/${s.documents[0]}`)).json()) as {
+      status: string;
+      signature: { commitmentSm3: string } | null;
+    };
+    expect(doc.status).toBe('issued');
+    expect(doc.signature?.commitmentSm3).toMatch(/^[0-9a-f]{64}$/);
+    await text(desk.page.getByTestId('package-sign')).toContain(doc.signature!.commitmentSm3.slice(0, 16));
 
     // 8. The bonds: the loser's deposit was paid back with the notices, the winner's with the contract — on time, with interest.
     const loser = await as('bidder4.demo');

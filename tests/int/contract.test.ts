@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type BondRefundView,
+  CONTRACT_ARCHIVE_FORMAT,
+  type ContractArchive,
   type ContractChangeView,
   type PerformanceBondView,
   contractSigningPayload,
@@ -12,7 +14,7 @@ import {
   type MyContractItem,
   type PerformanceView,
 } from '@bidhall/contracts';
-import { signJson } from '@bidhall/crypto';
+import { canonicalJson, parseCertificates, signJson, sm3, toHex, verifyJson } from '@bidhall/crypto';
 import { toBusinessDate } from '@bidhall/rules';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,8 +123,9 @@ describe('the contract (issue 13 §4)', () => {
     const values = rows.find((r) => r.bidId === e.winner.bidId)!.values;
     if (values.durationDays != null) expect(contract.content.durationDays).toBe(String(values.durationDays));
     if (values.quality != null) expect(contract.content.quality).toBe(String(values.quality));
-    // The winner sees the draft of its own contract.
+    // The winner sees the draft of its own contract; a draft is not archived.
     expect(((await e.call('GET', url(), winnerCookie())).json() as ContractStandingView).contract?.id).toBe(contract.id);
+    expect(codeOf(await e.call('GET', url('/archive'), e.c['tenderer.demo']))).toEqual([409, 'CONTRACT_STATE_CONFLICT']);
     expect(
       await count(
         sql<{
@@ -379,6 +382,27 @@ describe('the contract (issue 13 §4)', () => {
       ),
     ).toBe(0);
     contract = v;
+  });
+
+  it('the concluded contract is archived with what both sides signed: its SM3 recomputes from the content and each signature verifies with the certificate it was made with', async () => {
+    const res = await e.call('GET', url('/archive'), e.c['tenderer.demo']);
+    expect(res.statusCode, res.body).toBe(200);
+    const a = res.json() as ContractArchive;
+    expect(a).toMatchObject({ format: CONTRACT_ARCHIVE_FORMAT, contractId: contract.id, contentSm3: contract.contentSm3, publicationId: contract.publicationId, concludedAt: contract.concludedAt });
+    expect(toHex(sm3(canonicalJson(a.content)))).toBe(a.contentSm3);
+    expect(toHex(sm3(canonicalJson({ ...a.content, priceFen: '1' })))).not.toBe(a.contentSm3);
+    expect(a.signatures.map((s) => s.side).sort()).toEqual(['tenderer', 'winner']);
+    for (const s of a.signatures) {
+      expect(s.payload).toEqual(contractSigningPayload(e.sectionId, contract.id, a.contentSm3));
+      const [cert] = parseCertificates(s.certificatePem!);
+      expect(verifyJson(s.payload, s.signature, cert!.publicKey!)).toBe(true);
+      // Not the other side's certificate.
+      const other = a.signatures.find((x) => x.side !== s.side)!;
+      expect(verifyJson(s.payload, s.signature, parseCertificates(other.certificatePem!)[0]!.publicKey!)).toBe(false);
+    }
+    // The winner reads it too; another bidder is told nothing of it.
+    expect((await e.call('GET', url('/archive'), winnerCookie())).statusCode).toBe(200);
+    expect(codeOf(await e.call('GET', url('/archive'), loserCookie()))).toEqual([404, 'CONTRACT_NOT_FOUND']);
   });
 
   it('[A-105] [B-047] every bid bond on the section comes back with bank interest within 5 days of the contract: the losers’ requested with the letters, the winner’s with the contract, each paid once', async () => {

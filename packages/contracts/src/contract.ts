@@ -133,6 +133,36 @@ export const contractView = z.object({
 });
 export type ContractView = z.infer<typeof contractView>;
 
+/**
+ * The concluded contract as archived (task 18, decision 0043): what both sides signed and everything a
+ * reader needs to check it offline — the content whose canonical JSON hashes to `contentSm3`, and each
+ * side's signature over `contractSigningPayload` with the certificate it was made with.
+ */
+export const CONTRACT_ARCHIVE_FORMAT = 'bidhall.contract-archive/1';
+export const contractArchive = z.object({
+  format: z.literal(CONTRACT_ARCHIVE_FORMAT),
+  contractId: uuid,
+  sectionId: uuid,
+  round: z.number().int(),
+  content: contractContent,
+  contentSm3: sm3Hex,
+  concludedAt: isoDateTime,
+  publicationId: uuid.nullable(),
+  signatures: z.array(
+    z.object({
+      side: contractParty,
+      entityName: z.string(),
+      signedAt: isoDateTime,
+      certificateFingerprint: z.string(),
+      /** The certificate (and its chain) the side signed with; null for a signature older than the archive. */
+      certificatePem: z.string().nullable(),
+      payload: z.object({ action: z.literal('signContract'), sectionId: uuid, contractId: uuid, contentSm3: sm3Hex }),
+      signature: jsonSignature,
+    }),
+  ),
+});
+export type ContractArchive = z.infer<typeof contractArchive>;
+
 /** Where the section's contract stands, also before it is drafted. */
 export const contractStandingView = z.object({
   sectionId: uuid,

@@ -1,6 +1,7 @@
 // The contract (合同, decision 0036): drafted by the tenderer from the award, verified by staff, e-signed by
 // the tenderer and the winner, published; performance records of both sides and verified changes.
 import type {
+  ContractArchive,
   ContractChangeInput,
   ContractChangeView,
   ContractInput,
@@ -28,5 +29,7 @@ export const contractApi = {
   propose: (sectionId: string, body: ContractChangeInput) => api.post<ContractChangeView>(`${base(sectionId)}/changes`, body),
   verifyChange: (sectionId: string, changeId: string, body: ContractVerification) =>
     api.post<ContractChangeView>(`${base(sectionId)}/changes/${encodeURIComponent(changeId)}/verification`, body),
+  /** Task 18: the concluded contract's archive package (409 CONTRACT_STATE_CONFLICT before it is concluded). */
+  archive: (sectionId: string) => api.get<ContractArchive>(`${base(sectionId)}/archive`),
   mine: () => api.get<MyContractItem[]>('/contracts/mine'),
 };

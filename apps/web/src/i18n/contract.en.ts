@@ -146,6 +146,14 @@ const contractEn: Strings<typeof contractZhCN> = {
       rejected: 'Change sent back',
       invalidPrice: 'Enter an amount with at most two decimals',
     },
+    archive: {
+      title: 'Electronic contract archive',
+      lead: 'The archive package holds the contract content both sides signed, its SM3, and both e-signatures with the certificates they were made with: anyone can check it offline, without trusting the platform.',
+      download: 'Download the archive package',
+      verify: 'Verify the archive',
+      ok: 'Archive verified: the contract content is unchanged and both the tenderer’s and the winner’s e-signatures are valid',
+      failed: 'Archive not verified: see the checks below',
+    },
     mine: {
       title: 'My contracts',
       empty: 'No contracts won yet',

@@ -884,6 +884,66 @@ const en: Messages = {
         ok: 'The published selection matches the hash {{hash}} logged when it was drawn',
         failed: 'The published selection does not match its logged hash',
       },
+      contractArchiveFormat: { title: 'Archive format', ok: '{{format}}', failed: 'The format is {{format}}, not {{expected}}' },
+      contractContentSm3: {
+        title: 'Contract content SM3',
+        ok: 'The SM3 of the content’s canonical JSON (RFC 8785), recomputed in this browser, is {{sm3}}: the one the package states',
+        failed: 'The recomputed SM3 {{sm3}} is not the {{claimed}} the package states: the contract content was changed',
+      },
+      contractContentIds: {
+        title: 'Contract and section',
+        ok: 'The content names the package’s contract ({{contractId}}) and section',
+        failed: 'The content names another contract or section than the package ({{contractId}})',
+      },
+      contractBothSigned: {
+        title: 'Both sides signed',
+        ok: 'Signed by the tenderer {{tenderer}} and the winner {{winner}}',
+        failed: 'The tenderer and the winner must sign once each: the package has {{tenderer}} tenderer and {{winner}} winner signature(s)',
+      },
+      contractTendererPayload: {
+        title: 'What the tenderer signed',
+        ok: '{{entity}} signed exactly this contract content’s SM3 {{sm3}} (signContract)',
+        failed: '{{entity}} did not sign this section’s contract content SM3',
+      },
+      contractTendererCertificate: {
+        title: 'The tenderer’s signing certificate',
+        ok: '{{subject}} (serial {{serial}})',
+        failed: 'The signing certificate of {{entity}} cannot be read',
+        missing: 'The signature of {{entity}} predates the archive: the package has no certificate to check it offline',
+      },
+      contractTendererFingerprint: {
+        title: 'The tenderer’s certificate fingerprint',
+        ok: 'The certificate’s SHA-256 fingerprint {{fingerprint}} is the one the platform recorded at signing',
+        failed: 'The certificate’s SHA-256 fingerprint {{fingerprint}} is not the {{claimed}} recorded at signing: the certificate was replaced',
+      },
+      contractTendererSignature: {
+        title: 'The tenderer’s e-signature',
+        ok: 'The {{alg}} signature of {{entity}} verifies with the certificate’s public key',
+        failed: 'The signature of {{entity}} does not verify with the certificate’s public key',
+        unsupportedKey: 'The certificate’s key type ({{keyAlg}}) cannot be verified in the browser',
+      },
+      contractWinnerPayload: {
+        title: 'What the winner signed',
+        ok: '{{entity}} signed exactly this contract content’s SM3 {{sm3}} (signContract)',
+        failed: '{{entity}} did not sign this section’s contract content SM3',
+      },
+      contractWinnerCertificate: {
+        title: 'The winner’s signing certificate',
+        ok: '{{subject}} (serial {{serial}})',
+        failed: 'The signing certificate of {{entity}} cannot be read',
+        missing: 'The signature of {{entity}} predates the archive: the package has no certificate to check it offline',
+      },
+      contractWinnerFingerprint: {
+        title: 'The winner’s certificate fingerprint',
+        ok: 'The certificate’s SHA-256 fingerprint {{fingerprint}} is the one the platform recorded at signing',
+        failed: 'The certificate’s SHA-256 fingerprint {{fingerprint}} is not the {{claimed}} recorded at signing: the certificate was replaced',
+      },
+      contractWinnerSignature: {
+        title: 'The winner’s e-signature',
+        ok: 'The {{alg}} signature of {{entity}} verifies with the certificate’s public key',
+        failed: 'The signature of {{entity}} does not verify with the certificate’s public key',
+        unsupportedKey: 'The certificate’s key type ({{keyAlg}}) cannot be verified in the browser',
+      },
     },
   },
   errors: {

@@ -866,6 +866,66 @@ const zhCN = {
         ok: '公布的结果与执行时记入日志的哈希 {{hash}} 一致',
         failed: '公布的结果与记入日志的哈希不符',
       },
+      contractArchiveFormat: { title: '归档包格式', ok: '{{format}}', failed: '格式是 {{format}}，不是 {{expected}}' },
+      contractContentSm3: {
+        title: '合同内容 SM3',
+        ok: '在浏览器中对合同内容的规范 JSON（RFC 8785）重新计算 SM3 = {{sm3}}，与归档包所载一致',
+        failed: '重新计算的 SM3 {{sm3}} 与归档包所载的 {{claimed}} 不符：合同内容被改动过',
+      },
+      contractContentIds: {
+        title: '合同与标段',
+        ok: '合同内容所载的合同编号（{{contractId}}）和标段与归档包一致',
+        failed: '合同内容所载的合同编号或标段与归档包（{{contractId}}）不符',
+      },
+      contractBothSigned: {
+        title: '双方签署',
+        ok: '招标人 {{tenderer}} 与中标人 {{winner}} 均已签署',
+        failed: '须招标人、中标人各签署一次：归档包中招标人签名 {{tenderer}} 个、中标人签名 {{winner}} 个',
+      },
+      contractTendererPayload: {
+        title: '招标人签署的内容',
+        ok: '{{entity}} 签署的正是本合同内容的 SM3 {{sm3}}（signContract）',
+        failed: '{{entity}} 签署的不是本标段本合同内容的 SM3',
+      },
+      contractTendererCertificate: {
+        title: '招标人的签名证书',
+        ok: '{{subject}}（序列号 {{serial}}）',
+        failed: '{{entity}} 的签名证书无法解析',
+        missing: '{{entity}} 的签名早于归档功能，归档包中没有签名证书，无法离线核验',
+      },
+      contractTendererFingerprint: {
+        title: '招标人证书指纹',
+        ok: '证书的 SHA-256 指纹 {{fingerprint}} 与平台签署时记录的一致',
+        failed: '证书的 SHA-256 指纹 {{fingerprint}} 与签署时记录的 {{claimed}} 不符：证书被替换过',
+      },
+      contractTendererSignature: {
+        title: '招标人电子签名',
+        ok: '{{entity}} 的 {{alg}} 签名经证书公钥验证有效',
+        failed: '{{entity}} 的签名不能用证书公钥验证通过',
+        unsupportedKey: '证书的密钥类型（{{keyAlg}}）不支持在浏览器中验证',
+      },
+      contractWinnerPayload: {
+        title: '中标人签署的内容',
+        ok: '{{entity}} 签署的正是本合同内容的 SM3 {{sm3}}（signContract）',
+        failed: '{{entity}} 签署的不是本标段本合同内容的 SM3',
+      },
+      contractWinnerCertificate: {
+        title: '中标人的签名证书',
+        ok: '{{subject}}（序列号 {{serial}}）',
+        failed: '{{entity}} 的签名证书无法解析',
+        missing: '{{entity}} 的签名早于归档功能，归档包中没有签名证书，无法离线核验',
+      },
+      contractWinnerFingerprint: {
+        title: '中标人证书指纹',
+        ok: '证书的 SHA-256 指纹 {{fingerprint}} 与平台签署时记录的一致',
+        failed: '证书的 SHA-256 指纹 {{fingerprint}} 与签署时记录的 {{claimed}} 不符：证书被替换过',
+      },
+      contractWinnerSignature: {
+        title: '中标人电子签名',
+        ok: '{{entity}} 的 {{alg}} 签名经证书公钥验证有效',
+        failed: '{{entity}} 的签名不能用证书公钥验证通过',
+        unsupportedKey: '证书的密钥类型（{{keyAlg}}）不支持在浏览器中验证',
+      },
     },
   },
   errors: {

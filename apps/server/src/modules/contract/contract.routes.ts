@@ -2,6 +2,8 @@ import {
   changeIdParams,
   contractChangeInput,
   contractChangeVerification,
+  contractArchive,
+  type ContractArchive,
   contractChangeView,
   contractInput,
   contractSignInput,
@@ -31,9 +33,29 @@ const readers = ['staff', 'supervisor', 'auditor', 'tenderer', 'agency', 'bidder
 /** The contract (issue 13 §4, decision 0036): draft, verification, e-signatures, performance and changes. */
 export function registerContractRoutes(
   app: AppInstance,
-  deps: { contracts: ContractService; reading: ContractReading; performance: PerformanceService },
+  deps: {
+    contracts: ContractService;
+    reading: ContractReading;
+    performance: PerformanceService;
+    archive: (sectionId: string) => Promise<ContractArchive>;
+  },
 ) {
   const { contracts, reading, performance } = deps;
+
+  app.get(
+    `${base}/archive`,
+    {
+      config: { access: { roles: [...readers], scope: parties } },
+      schema: {
+        tags,
+        summary:
+          'Task 18: the concluded contract as archived — its content, SM3 and both sides’ signatures with their certificates, to check offline',
+        params,
+        response: { 200: contractArchive },
+      },
+    },
+    async (request) => deps.archive(request.params.id),
+  );
 
   app.get(
     base,

@@ -287,6 +287,7 @@ export function createContractService(deps: ContractDeps, deadlines: DeadlineSer
           entity_name: side === 'tenderer' ? content.tenderer.name : content.winner.name,
           signed_by: caller.userId,
           certificate_fingerprint: cert.fingerprint,
+          certificate_pem: body.certificatePem,
           signature: JSON.stringify(body.signature),
           signed_at: now,
         })

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface ContractTable {
   id: string;
@@ -51,6 +51,8 @@ export interface SignatureTable {
   entity_name: string;
   signed_by: string;
   certificate_fingerprint: string;
+  /** The PEM the side signed with (task 18's archive); null for signatures made before it was kept. */
+  certificate_pem: ColumnType<string | null, string | null | undefined, never>;
   signature: unknown;
   signed_at: Date;
 }

@@ -3,6 +3,7 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import type { ContractDeps } from './contract.deps.ts';
 import { contractErrors } from './contract.errors.ts';
 import { registerContractRoutes } from './contract.routes.ts';
+import { createContractArchive } from './contract-archive.ts';
 import { createContractReading } from './contract.read.ts';
 import { createContractService } from './contract.service.ts';
 import { CONTRACT_DEADLINE_JOB, createDeadlineService } from './deadline.service.ts';
@@ -23,6 +24,7 @@ export function createContractModule(deps: ContractDeps) {
   const reading = createContractReading(deps);
   const contracts = createContractService(deps, deadlines, reading);
   const performance = createPerformanceService(deps, reading);
+  const archive = createContractArchive(reading, deps.db);
   deps.jobs.define({ name: CONTRACT_DEADLINE_JOB, cron: '13 * * * *', handle: async () => void (await deadlines.warn()) });
 
   return {
@@ -37,7 +39,7 @@ export function createContractModule(deps: ContractDeps) {
       await deadlines.started(trx, sectionId);
     },
     registerRoutes(app: AppInstance) {
-      registerContractRoutes(app, { contracts, reading, performance });
+      registerContractRoutes(app, { contracts, reading, performance, archive });
     },
   };
 }

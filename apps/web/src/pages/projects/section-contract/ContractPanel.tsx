@@ -11,6 +11,7 @@ import { formatTime } from '../../../format.ts';
 import { useLoader } from '../../../hooks/useLoader.ts';
 import { formatFen } from '../money.ts';
 import { ChangesPanel } from './ChangesPanel.tsx';
+import { ContractArchiveBlock } from './ContractArchiveBlock.tsx';
 import { ContractContentView } from './ContractContentView.tsx';
 import { ContractForm } from './ContractForm.tsx';
 import { CONTRACT_STEPS, contractStep, signedBy } from './contractStates.ts';
@@ -119,6 +120,7 @@ export function ContractPanel({
           description={canManage ? t('contract.notDrafted') : t('contract.notDraftedReadOnly')}
         />
       )}
+      {c?.state === 'concluded' && <ContractArchiveBlock sectionId={sectionId} />}
       {c && mySide && c.state === 'verified' && (
         <>
           <Divider />

@@ -1,0 +1,43 @@
+import { CONTRACT_ARCHIVE_FORMAT, type ContractArchive, type ContractContent, contractSigningPayload } from '@bidhall/contracts';
+import type { JsonSignature } from '@bidhall/crypto';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import { json } from './contract.deps.ts';
+import type { ContractReading } from './contract.read.ts';
+
+/**
+ * The concluded contract's archive package (task 18, decision 0043): the content both sides signed, its
+ * SM3, and each side's signature with the certificate it was made with — everything a reader needs to
+ * check the contract offline, without the platform.
+ */
+export function createContractArchive(
+  reading: Pick<ContractReading, 'mustCurrent' | 'signaturesOf'>,
+  db: Parameters<ContractReading['mustCurrent']>[0],
+) {
+  return async function archive(sectionId: string): Promise<ContractArchive> {
+    const c = await reading.mustCurrent(db, sectionId);
+    if (c.state !== 'concluded' || !c.concluded_at)
+      throw new DomainError('CONTRACT_STATE_CONFLICT', `the contract is ${c.state}: only a concluded contract is archived`, {
+        state: c.state,
+      });
+    const signatures = await reading.signaturesOf(db, c.id, c.content_sm3);
+    return {
+      format: CONTRACT_ARCHIVE_FORMAT,
+      contractId: c.id,
+      sectionId: c.section_id,
+      round: c.round,
+      content: json<ContractContent>(c.content),
+      contentSm3: c.content_sm3,
+      concludedAt: c.concluded_at.toISOString(),
+      publicationId: c.publication_id,
+      signatures: signatures.map((s) => ({
+        side: s.side,
+        entityName: s.entity_name,
+        signedAt: s.signed_at.toISOString(),
+        certificateFingerprint: s.certificate_fingerprint,
+        certificatePem: s.certificate_pem,
+        payload: contractSigningPayload(c.section_id, c.id, s.content_sm3) as ContractArchive['signatures'][number]['payload'],
+        signature: json<JsonSignature>(s.signature),
+      })),
+    };
+  };
+}
