@@ -10,15 +10,20 @@ import type { ContractReading } from './contract.read.ts';
  * check the contract offline, without the platform.
  */
 export function createContractArchive(
-  reading: Pick<ContractReading, 'mustCurrent' | 'signaturesOf'>,
-  db: Parameters<ContractReading['mustCurrent']>[0],
+  reading: Pick<ContractReading, 'current' | 'signaturesOf'>,
+  db: Parameters<ContractReading['current']>[0],
 ) {
   return async function archive(sectionId: string): Promise<ContractArchive> {
-    const c = await reading.mustCurrent(db, sectionId);
-    if (c.state !== 'concluded' || !c.concluded_at)
-      throw new DomainError('CONTRACT_STATE_CONFLICT', `the contract is ${c.state}: only a concluded contract is archived`, {
-        state: c.state,
-      });
+    // Nothing is archived before the contract is concluded, drafted or not.
+    const c = await reading.current(db, sectionId);
+    if (!c || c.state !== 'concluded' || !c.concluded_at)
+      throw new DomainError(
+        'CONTRACT_STATE_CONFLICT',
+        `the contract is ${c?.state ?? 'not drafted'}: only a concluded contract is archived`,
+        {
+          state: c?.state ?? null,
+        },
+      );
     const signatures = await reading.signaturesOf(db, c.id, c.content_sm3);
     return {
       format: CONTRACT_ARCHIVE_FORMAT,
