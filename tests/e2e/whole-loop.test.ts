@@ -123,6 +123,7 @@ describe.skipIf(!e2eEnabled)('the whole loop in the browser', () => {
     // Task 18: the concluded contract is archived with both signatures; the winner checks the package in its browser.
     await winner.page.getByTestId('contract-archive-verify').click();
     await attribute(winner.page.getByTestId('contract-archive-result'), 'data-ok').toBe('true');
+    await winner.page.getByTestId('contract-archive').screenshot({ path: 'docs/screenshots/contract-archive.png' });
     // … and the tender document it follows needed no filing: the tenderer issued it on its signed commitment (告知承诺).
     const desk = await as('tenderer.demo');
     await desk.page.goto(`/desk/sections/${s.ranked}/documents`);
