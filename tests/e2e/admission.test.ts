@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { creditCodeCheckChar } from '@bidhall/contracts';
 import { generateSync } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   attribute,
   clickUntilHidden,
@@ -14,11 +14,10 @@ import {
   DEMO_TOTP_SECRET,
   e2eEnabled,
   hidden,
-  startE2e,
   text,
   value,
+  useE2e,
   visible,
-  type E2e,
 } from './harness.ts';
 
 /** A valid unified social credit code nobody else has: enterprise (91), Dongsheng (150602), random org part. */
@@ -31,17 +30,9 @@ function randomCreditCode(): string {
 }
 
 describe.skipIf(!e2eEnabled)('instant admission in the browser', () => {
-  let e2e: E2e | undefined;
+  const e2e = useE2e();
 
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
-  const newContext = (): Promise<{ context: BrowserContext; page: Page }> => e2e!.newContext();
+  const newContext = (): Promise<{ context: BrowserContext; page: Page }> => e2e().newContext();
 
   it('[task-9] [A-25] [A-33] a bidder registers, is admitted at once, and loses access when staff suspend it', async () => {
     const suffix = randomBytes(3).toString('hex');

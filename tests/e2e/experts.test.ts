@@ -2,23 +2,15 @@
 // on 专家库管理 and the history names them; the drawn demo expert answers the invitation in the
 // workspace on server time; the tenderer's 专家抽取 card shows numbered seats and never who sits in them.
 import { residentIdCheckChar } from '@bidhall/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, e2eEnabled, startE2e, text, visible, type E2e } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, e2eEnabled, text, visible, useE2e } from './harness.ts';
 
 describe.skipIf(!e2eEnabled)('the expert pool and the committee in the browser', () => {
-  let e2e: E2e | undefined;
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const e2e = useE2e();
 
   it('[A-222] [A-218] [A-134] staff admit an application with a reason and see who did it; the drawn expert accepts; the tenderer sees seats, not names', async () => {
     // An application as anyone sends it (the form is the same request).
-    const { context: anyone } = await e2e!.newContext();
+    const { context: anyone } = await e2e().newContext();
     const applied = await anyone.request.post('/api/v1/expert-applications', {
       data: {
         name: '浏览器测试专家',
@@ -35,7 +27,7 @@ describe.skipIf(!e2eEnabled)('the expert pool and the committee in the browser',
     expect(applied.status(), await applied.text()).toBe(201);
     await anyone.close();
 
-    const { context: staff, page } = await e2e!.newContext();
+    const { context: staff, page } = await e2e().newContext();
     await apiLogin(staff.request, 'staff.dongsheng');
     await page.goto('/staff/experts');
     await visible(page.getByTestId('expert-pool'));
@@ -58,7 +50,7 @@ describe.skipIf(!e2eEnabled)('the expert pool and the committee in the browser',
     await staff.close();
 
     // expert.demo (郑涛) was drawn for the demo's opened section: accept, confirming no conflict.
-    const { context: expert, page: expertPage } = await e2e!.newContext();
+    const { context: expert, page: expertPage } = await e2e().newContext();
     await apiLogin(expert.request, 'expert.demo');
     await expertPage.goto('/expert/invitations');
     const invitation = expertPage.getByTestId('expert-invitation').first();
@@ -73,9 +65,11 @@ describe.skipIf(!e2eEnabled)('the expert pool and the committee in the browser',
     await expert.close();
 
     // The tenderer's card: four numbered seats, one accepted, and no expert's name anywhere on the page.
-    const { context: tenderer, page: tendererPage } = await e2e!.newContext();
+    const { context: tenderer, page: tendererPage } = await e2e().newContext();
     await apiLogin(tenderer.request, 'tenderer.demo');
-    const sections = (await (await tenderer.request.get('/api/v1/my/sections?limit=100')).json()) as { items: { id: string; name: string; stage: string }[] };
+    const sections = (await (await tenderer.request.get('/api/v1/my/sections?limit=100')).json()) as {
+      items: { id: string; name: string; stage: string }[];
+    };
     const opened = sections.items.find((s) => s.stage === 'opened' && s.name.includes('施工一标段'));
     expect(opened, JSON.stringify(sections.items.map((s) => [s.name, s.stage]))).toBeDefined();
     await tendererPage.goto(`/projects/sections/${opened!.id}`);

@@ -1,24 +1,16 @@
 // Browser tests of the anchored log (decision 0014): the portal's published heads, a saved head held
 // to the current one, and the auditor's 核验 of an audit row against its public log entry.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOG_HEAD_JOB } from '../../apps/server/src/platform/log/transparency-log.ts';
-import { apiLogin, attribute, count, e2eEnabled, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, count, e2eEnabled, text, visible, useE2e } from './harness.ts';
 
 describe.skipIf(!e2eEnabled)('the anchored log in the browser', () => {
-  let e2e: E2e | undefined;
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const e2e = useE2e();
 
   it('[F-27] the portal lists the published signed heads with the key, and holds a saved head to the current one', async () => {
-    await e2e!.server.jobs.runNow(LOG_HEAD_JOB);
-    const { context, page } = await e2e!.newContext();
+    await e2e().server.jobs.runNow(LOG_HEAD_JOB);
+    const { context, page } = await e2e().newContext();
     await page.goto('/verify?tab=heads');
     await visible(page.getByTestId('log-key-id'));
     const rows = page.getByTestId('published-heads').locator('tbody tr.ant-table-row');
@@ -41,7 +33,7 @@ describe.skipIf(!e2eEnabled)('the anchored log in the browser', () => {
   });
 
   it('[F-27] the auditor checks an audit row against its log entry in the browser, and a row changed in the database fails', async () => {
-    const { context, page } = await e2e!.newContext();
+    const { context, page } = await e2e().newContext();
     await apiLogin(page.request, 'auditor');
     await page.goto('/audit');
     const firstCheck = page.getByTestId('audit-check').first();
@@ -51,7 +43,7 @@ describe.skipIf(!e2eEnabled)('the anchored log in the browser', () => {
     await attribute(page.getByTestId('check-auditCommitment'), 'data-status').toBe('ok');
 
     // A malicious operator rewrites the newest row's details behind the append-only guard.
-    const db = e2e!.server.database.db;
+    const db = e2e().server.database.db;
     const newest = await db
       .selectFrom('platform.audit_event')
       .select(['id', 'details'])

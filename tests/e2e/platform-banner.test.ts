@@ -1,22 +1,14 @@
 // Browser test of decisions 0015 and 0018: the built web app runs under the Content-Security-Policy
 // without one violation, the demo's portal says that it runs against sandboxes, and staff open the
 // time source from the header clock.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, e2eEnabled, startE2e, text, visible, type E2e } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, e2eEnabled, text, visible, useE2e } from './harness.ts';
 
 describe.skipIf(!e2eEnabled)('headers, sandbox banner and time source in the browser', () => {
-  let e2e: E2e | undefined;
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const e2e = useE2e();
 
   it('the portal works under the CSP (no violation), shows the sandbox banner and an unverified clock; staff read the time source', async () => {
-    const { context, page } = await e2e!.newContext();
+    const { context, page } = await e2e().newContext();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(m.text())) violations.push(m.text());
