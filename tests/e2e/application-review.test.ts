@@ -7,13 +7,39 @@
 // and the room lists the applicants who pass the prequalification, warning that they are fewer than three.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluationSignInPayload, personalCertificateBindingPayload, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
-import { createDemoCa, encodePem, issueEntityCertificate, privateKeyFromPem, signJson, type DemoCa, type PrivateKey } from '@bidhall/crypto';
+import {
+  evaluationSignInPayload,
+  personalCertificateBindingPayload,
+  type EvaluationSheetInput,
+  type EvaluationView,
+  type ExpertSelfView,
+} from '@bidhall/contracts';
+import {
+  createDemoCa,
+  encodePem,
+  issueEntityCertificate,
+  privateKeyFromPem,
+  signJson,
+  type DemoCa,
+  type PrivateKey,
+} from '@bidhall/crypto';
 import { sql } from 'kysely';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
-import { apiLogin, attribute, count, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import {
+  apiLogin,
+  attribute,
+  count,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  e2eEnabled,
+  hidden,
+  ShiftedClock,
+  text,
+  visible,
+  useE2e,
+} from './harness.ts';
 import { reviewCommitteePlan } from '../support/demo-evaluation.ts';
 
 async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put', path: string, data?: unknown): Promise<T> {
@@ -25,54 +51,80 @@ async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put
 const DAY = 86_400_000;
 
 describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
-  const db = () => e2e!.server.database.db;
-  const demoFile = (username: string, kind: 'cert' | 'key') => join(e2e!.dataDir, 'demo-ca', 'entities', `${username}.${kind}.pem`);
+  const e2e = useE2e({ clock });
+  const db = () => e2e().server.database.db;
+  const demoFile = (username: string, kind: 'cert' | 'key') =>
+    join(e2e().dataDir, 'demo-ca', 'entities', `${username}.${kind}.pem`);
 
   /** A member as the test holds it: its logged-in context, its certificate and key, its member id once signed in. */
   type Member = { name: string; context: BrowserContext; certificatePem: string; key: PrivateKey; id?: string };
-  const demoSigner = (username: string) => ({ certificatePem: readFileSync(demoFile(username, 'cert'), 'utf8'), key: privateKeyFromPem(readFileSync(demoFile(username, 'key'), 'utf8')) });
+  const demoSigner = (username: string) => ({
+    certificatePem: readFileSync(demoFile(username, 'cert'), 'utf8'),
+    key: privateKeyFromPem(readFileSync(demoFile(username, 'key'), 'utf8')),
+  });
 
   let ca: DemoCa | undefined;
   /** A personal certificate from a CA of the test's own (added to the trust folder), bound by proof of possession. */
   async function bindPersonal(request: APIRequestContext, name: string) {
     if (!ca) {
-      ca = await createDemoCa({ id: 'review-e2e', organisation: '资格审查测试认证机构（虚构）', alg: 'sm2', withIntermediate: false, now: clock.now() });
-      writeFileSync(join(e2e!.dataDir, 'trust', 'review-e2e-root.pem'), encodePem('CERTIFICATE', ca.root.der));
-      await e2e!.server.built.identity.trust.reload();
+      ca = await createDemoCa({
+        id: 'review-e2e',
+        organisation: '资格审查测试认证机构（虚构）',
+        alg: 'sm2',
+        withIntermediate: false,
+        now: clock.now(),
+      });
+      writeFileSync(join(e2e().dataDir, 'trust', 'review-e2e-root.pem'), encodePem('CERTIFICATE', ca.root.der));
+      await e2e().server.built.identity.trust.reload();
     }
     const now = clock.now().getTime();
-    const { cert, key } = await issueEntityCertificate(ca, { entityName: name, notBefore: new Date(now - DAY), notAfter: new Date(now + 365 * DAY) });
+    const { cert, key } = await issueEntityCertificate(ca, {
+      entityName: name,
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 365 * DAY),
+    });
     const signer = { certificatePem: encodePem('CERTIFICATE', cert.der), key };
     const me = await call<{ id: string }>(request, 'get', '/me');
     const { nonce } = await call<{ nonce: string }>(request, 'post', '/my/personal-certificates/challenge', {});
-    await call(request, 'post', '/my/personal-certificates', { certificate: signer.certificatePem, nonce, signature: signJson(personalCertificateBindingPayload(me.id, nonce), key) });
+    await call(request, 'post', '/my/personal-certificates', {
+      certificate: signer.certificatePem,
+      nonce,
+      signature: signJson(personalCertificateBindingPayload(me.id, nonce), key),
+    });
     return signer;
   }
 
   /** A logged-in context of the seated expert: expert.demo's own account, or a new one linked by staff with the person's ID number. */
-  async function seatMember(staff: APIRequestContext, seat: { seat: number; expert_id: string; name: string; username: string | null }): Promise<Member> {
-    const { context } = await e2e!.newContext();
+  async function seatMember(
+    staff: APIRequestContext,
+    seat: { seat: number; expert_id: string; name: string; username: string | null },
+  ): Promise<Member> {
+    const { context } = await e2e().newContext();
     if (seat.username) {
       await apiLogin(context.request, seat.username);
       return { name: seat.name, context, ...demoSigner(seat.username) };
     }
     const username = `review.e2e.seat${seat.seat}`;
-    const made = await e2e!.server.built.identity.services.users.create(
-      { username, displayName: seat.name, kind: 'expert', regionCode: '150602', categories: [], password: DEMO_PASSWORD, personIdNumber: demoExpertIdNumber(seat.name) },
+    const made = await e2e().server.built.identity.services.users.create(
+      {
+        username,
+        displayName: seat.name,
+        kind: 'expert',
+        regionCode: '150602',
+        categories: [],
+        password: DEMO_PASSWORD,
+        personIdNumber: demoExpertIdNumber(seat.name),
+      },
       null,
       { kind: 'system' },
     );
-    await db().updateTable('identity.user_account').set({ totp_secret: DEMO_TOTP_SECRET, totp_enabled: true }).where('id', '=', made.id).execute();
+    await db()
+      .updateTable('identity.user_account')
+      .set({ totp_secret: DEMO_TOTP_SECRET, totp_enabled: true })
+      .where('id', '=', made.id)
+      .execute();
     await call(staff, 'put', `/experts/${seat.expert_id}/account`, { username });
     await apiLogin(context.request, username);
     return { name: seat.name, context, ...(await bindPersonal(context.request, seat.name)) };
@@ -80,21 +132,41 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
 
   /** The sign-in through the API (A-133): a fresh nonce of the review's, signed with the member's certificate. */
   async function apiSignIn(m: Member, sectionId: string) {
-    const { nonce } = await call<{ nonce: string }>(m.context.request, 'get', `/sections/${sectionId}/application-review/sign-in/challenge`);
-    const certificate = { certificatePem: m.certificatePem, nonce, signature: signJson(evaluationSignInPayload(sectionId, nonce), m.key) };
-    await call(m.context.request, 'post', `/sections/${sectionId}/application-review/sign-in`, { confirmIdentity: true, noConflict: true, certificate });
-    m.id = (await call<EvaluationView>(m.context.request, 'get', `/sections/${sectionId}/application-review`)).members.find((x) => x.self)!.id;
+    const { nonce } = await call<{ nonce: string }>(
+      m.context.request,
+      'get',
+      `/sections/${sectionId}/application-review/sign-in/challenge`,
+    );
+    const certificate = {
+      certificatePem: m.certificatePem,
+      nonce,
+      signature: signJson(evaluationSignInPayload(sectionId, nonce), m.key),
+    };
+    await call(m.context.request, 'post', `/sections/${sectionId}/application-review/sign-in`, {
+      confirmIdentity: true,
+      noConflict: true,
+      certificate,
+    });
+    m.id = (await call<EvaluationView>(m.context.request, 'get', `/sections/${sectionId}/application-review`)).members.find(
+      (x) => x.self,
+    )!.id;
   }
 
   /** Clicks 合格 (the first option) or 不合格 (the second) of a criterion on the application shown. */
-  const verdict = (page: Page, clause: string, pass: boolean) => page.locator(`[data-testid="bid-sheet"] [data-clause="${clause}"] .ant-radio-button-wrapper`).nth(pass ? 0 : 1).click();
+  const verdict = (page: Page, clause: string, pass: boolean) =>
+    page
+      .locator(`[data-testid="bid-sheet"] [data-clause="${clause}"] .ant-radio-button-wrapper`)
+      .nth(pass ? 0 : 1)
+      .click();
 
   it('[A-159] [A-161] the review committee reviews the applications in the 资格审查室: no price, pass or fail on each criterion, the chair computes the result and the room lists the applicants who pass the prequalification, warning when fewer than three', async () => {
-    const sectionId = (await sql<{ id: string }>`SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' LIMIT 1`.execute(db())).rows[0]!.id;
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const sectionId = (
+      await sql<{ id: string }>`SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' LIMIT 1`.execute(db())
+    ).rows[0]!.id;
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     const staff = staffContext.request;
     await apiLogin(staff, 'staff.dongsheng');
-    const { context: tendererContext } = await e2e!.newContext();
+    const { context: tendererContext } = await e2e().newContext();
     await apiLogin(tendererContext.request, 'tenderer.demo');
 
     // A-158: the tenderer plans the review committee; staff draw it after the applications were opened.
@@ -102,7 +174,14 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
     await call(tendererContext.request, 'put', `/sections/${sectionId}/application-committee/plan`, plan);
     await call(staff, 'post', `/sections/${sectionId}/application-committee/draws`, { reason: '资格审查前抽取' });
     const seats = (
-      await sql<{ seat: number; expert_id: string; name: string; username: string | null }>`SELECT s.seat, s.expert_id, e.name, u.username FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id LEFT JOIN identity.user_account u ON u.id = e.user_id WHERE s.section_id = ${sectionId} AND s.sitting = 'application' ORDER BY s.seat`.execute(db())
+      await sql<{
+        seat: number;
+        expert_id: string;
+        name: string;
+        username: string | null;
+      }>`SELECT s.seat, s.expert_id, e.name, u.username FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id LEFT JOIN identity.user_account u ON u.id = e.user_id WHERE s.section_id = ${sectionId} AND s.sitting = 'application' ORDER BY s.seat`.execute(
+        db(),
+      )
     ).rows;
     expect(seats.length).toBe(4);
 
@@ -110,7 +189,9 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
     const experts: Member[] = [];
     for (const s of seats) {
       const m = await seatMember(staff, s);
-      const invitation = (await call<ExpertSelfView>(m.context.request, 'get', '/experts/me')).invitations.find((i) => i.sectionId === sectionId && i.sitting === 'application')!;
+      const invitation = (await call<ExpertSelfView>(m.context.request, 'get', '/experts/me')).invitations.find(
+        (i) => i.sectionId === sectionId && i.sitting === 'application',
+      )!;
       await call(m.context.request, 'post', `/expert-invitations/${invitation.id}/answer`, { accept: true, noConflict: true });
       experts.push(m);
     }
@@ -118,7 +199,10 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
 
     // A-161: staff open the review with its window (running now); the tenderer names itself; staff name the chair (郑涛 when drawn).
     const now = clock.now().getTime();
-    const opened = await call<EvaluationView>(staff, 'post', `/sections/${sectionId}/application-review`, { startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + DAY).toISOString() });
+    const opened = await call<EvaluationView>(staff, 'post', `/sections/${sectionId}/application-review`, {
+      startsAt: new Date(now - 60_000).toISOString(),
+      endsAt: new Date(now + DAY).toISOString(),
+    });
     expect(opened).toMatchObject({ sitting: 'application', state: 'open', method: 'pass' });
     expect(opened.bids.length).toBe(3);
     expect(opened.bids.every((b) => b.priceFen === null)).toBe(true);
@@ -181,7 +265,12 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
     // The others through the API: two more fail the third application on the same clause (a majority of five).
     for (const [i, m] of others.entries()) {
       const body: EvaluationSheetInput = {
-        verdicts: Object.fromEntries(opened.bids.map((b) => [b.bidId, Object.fromEntries(criteria.map((c) => [c, i < 2 && b === third && c === failed ? 'fail' : 'pass']))])),
+        verdicts: Object.fromEntries(
+          opened.bids.map((b) => [
+            b.bidId,
+            Object.fromEntries(criteria.map((c) => [c, i < 2 && b === third && c === failed ? 'fail' : 'pass'])),
+          ]),
+        ),
         scores: {},
         submit: true,
       };
@@ -195,7 +284,12 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
     await visible(page.getByTestId('evaluation-summary'));
     const summary = (await call<EvaluationView>(staff, 'get', `/sections/${sectionId}/application-review`)).summary!;
     expect(summary.method).toBe('pass');
-    expect(summary.qualified!.map((q) => q.bidId).sort()).toEqual(opened.bids.filter((b) => b !== third).map((b) => b.bidId).sort());
+    expect(summary.qualified!.map((q) => q.bidId).sort()).toEqual(
+      opened.bids
+        .filter((b) => b !== third)
+        .map((b) => b.bidId)
+        .sort(),
+    );
 
     // 通过资格预审的申请人: the two that passed, not the third; fewer than three, so the room warns (实施条例 第十九条).
     const qualified = page.getByTestId('summary-qualified');

@@ -5,30 +5,34 @@
 // key files, staff approve them, and the winner reads and acknowledges its award notice.
 import { join } from 'node:path';
 import type { AwardStandingView } from '@bidhall/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type AwardedDemo, publicityOver } from '../support/demo-award.ts';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, confirmPopconfirm, count, type E2e, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible } from './harness.ts';
+import {
+  apiLogin,
+  attribute,
+  confirmPopconfirm,
+  count,
+  e2eEnabled,
+  hidden,
+  ShiftedClock,
+  text,
+  visible,
+  useE2e,
+} from './harness.ts';
 
 // Photographed without the sticky header over a tall card, nor the toasts.
 const SHOT_STYLE = '.app-header { position: static !important; } .ant-message { display: none !important; }';
 
 describe.skipIf(!e2eEnabled)('the award decision and the award notices in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   /** The demo's section evaluated, its publicity published and over, through the API: the winner may be decided. */
   async function decidable(): Promise<AwardedDemo> {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
-    const e = await evaluateDemoSection(t, e2e!.dataDir);
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
+    const e = await evaluateDemoSection(t, e2e().dataDir);
     await completedDemoReport(e);
     return publicityOver(e);
   }
@@ -36,12 +40,12 @@ describe.skipIf(!e2eEnabled)('the award decision and the award notices in the br
   it('[B-027] [A-168] [A-172] [A-174] the tenderer decides the winner, signs the notices; staff verify; the bidder acknowledges its letter', async () => {
     const a = await decidable();
     const { sectionId, winner } = a;
-    const demoFile = (kind: 'cert' | 'key') => join(e2e!.dataDir, 'demo-ca', 'entities', `tenderer.demo.${kind}.pem`);
+    const demoFile = (kind: 'cert' | 'key') => join(e2e().dataDir, 'demo-ca', 'entities', `tenderer.demo.${kind}.pem`);
     // The API logins above used this half-minute's TOTP code: staff log in on the next.
     clock.advance(60_000);
 
     // The tenderer: the card opens on 定标 — who decides is fixed, the first-ranked must win (state-funded, mandatory).
-    const { context: tendererContext, page } = await e2e!.newContext();
+    const { context: tendererContext, page } = await e2e().newContext();
     await apiLogin(tendererContext.request, 'tenderer.demo');
     await page.goto(`/projects/sections/${sectionId}`);
     const card = page.getByTestId('award-card');
@@ -103,7 +107,7 @@ describe.skipIf(!e2eEnabled)('the award decision and the award notices in the br
     expect((await standing()).notice).toMatchObject({ state: 'pendingVerification', contentSm3: drafted.contentSm3 });
 
     // Staff verify: approved, the result notice is published and the letters issued.
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     await apiLogin(staffContext.request, 'staff.dongsheng');
     await staffPage.goto(`/projects/sections/${sectionId}`);
     const staffCard = staffPage.getByTestId('award-card');
@@ -114,14 +118,18 @@ describe.skipIf(!e2eEnabled)('the award decision and the award notices in the br
     expect(await staffCard.getByTestId('notices-publication-link').getAttribute('href')).toMatch(/^\/notices\//);
 
     // The winner finds its award notice from the workspace, reads it and acknowledges it.
-    const { context: bidderContext, page: bidderPage } = await e2e!.newContext();
+    const { context: bidderContext, page: bidderPage } = await e2e().newContext();
     await apiLogin(bidderContext.request, winner.username);
     await bidderPage.goto('/bidder');
     await bidderPage.getByTestId('bidder-award-letters-link').click();
     const letters = bidderPage.getByTestId('award-letters');
     // Its letter of this section (the demo's whole loop issued it others before).
     const mine = (
-      (await (await bidderContext.request.get('/api/v1/award-letters/mine')).json()) as { id: string; bidId: string; sectionId: string }[]
+      (await (await bidderContext.request.get('/api/v1/award-letters/mine')).json()) as {
+        id: string;
+        bidId: string;
+        sectionId: string;
+      }[]
     ).filter((l) => l.sectionId === sectionId);
     expect(mine).toHaveLength(1);
     const id = mine[0]!.id;

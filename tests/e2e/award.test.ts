@@ -3,40 +3,23 @@
 // does, on the e2e server's app); then in the browser the tenderer edits and submits the publicity, staff
 // verify it, a bidder objects on the published notice, and the tenderer answers the objection.
 import type { AwardStandingView } from '@bidhall/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import {
-  apiLogin,
-  attribute,
-  confirmPopconfirm,
-  type E2e,
-  e2eEnabled,
-  ShiftedClock,
-  startE2e,
-  text,
-  visible,
-} from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, e2eEnabled, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 describe.skipIf(!e2eEnabled)('the candidate publicity in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   /** The evaluation of the demo's section through the API, up to the report signed by every member. */
   async function completedReport(): Promise<string> {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
-    const e = await evaluateDemoSection(t, e2e!.dataDir);
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
+    const e = await evaluateDemoSection(t, e2e().dataDir);
     await completedDemoReport(e);
     const { sectionId, c } = e;
     c['tenderer.demo'] = await demoLogin(t, 'tenderer.demo');
@@ -56,7 +39,7 @@ describe.skipIf(!e2eEnabled)('the candidate publicity in the browser', () => {
     const sectionId = await completedReport();
 
     // The tenderer: the card shows the draft with the report's candidates; remarks added, saved, submitted.
-    const { context: tendererContext, page } = await e2e!.newContext();
+    const { context: tendererContext, page } = await e2e().newContext();
     await apiLogin(tendererContext.request, 'tenderer.demo');
     await page.goto(`/projects/sections/${sectionId}`);
     const card = page.getByTestId('award-card');
@@ -72,7 +55,7 @@ describe.skipIf(!e2eEnabled)('the candidate publicity in the browser', () => {
     await attribute(card.getByTestId('publicity-state'), 'data-state').toBe('pendingVerification');
 
     // Staff verify: approved, it is published with a link to the notice.
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     await apiLogin(staffContext.request, 'staff.dongsheng');
     await staffPage.goto(`/projects/sections/${sectionId}`);
     const staffCard = staffPage.getByTestId('award-card');
@@ -84,7 +67,7 @@ describe.skipIf(!e2eEnabled)('the candidate publicity in the browser', () => {
 
     // Into the period; bidder.demo (which obtained the documents) objects on the notice page.
     clock.advance(120_000);
-    const { context: bidderContext, page: bidderPage } = await e2e!.newContext();
+    const { context: bidderContext, page: bidderPage } = await e2e().newContext();
     await apiLogin(bidderContext.request, 'bidder.demo');
     await bidderPage.goto(href!);
     await bidderPage.getByTestId('notice-object').click();

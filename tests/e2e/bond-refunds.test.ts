@@ -6,15 +6,18 @@
 // for the last 30 days and the refund, sealed before the section's deadline.
 import type { BiddingRequirements, BondAccountView, BondRefundFigure, BondRefundView, BidView } from '@bidhall/contracts';
 import type { APIRequestContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFUND_PAY_JOB } from '../../apps/server/src/modules/finance/index.ts';
-import { apiLogin, attribute, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, e2eEnabled, hidden, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const DAY = 86_400_000;
 const PAYER = '6222021205000012345';
 
 async function call<T>(request: APIRequestContext, method: 'get' | 'post', path: string, data?: unknown): Promise<T> {
-  const res = await request[method](path.startsWith('/sandbox') ? path : `/api/v1${path}`, method === 'get' ? {} : { data: data ?? {} });
+  const res = await request[method](
+    path.startsWith('/sandbox') ? path : `/api/v1${path}`,
+    method === 'get' ? {} : { data: data ?? {} },
+  );
   expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
   return (await res.json()) as T;
 }
@@ -24,16 +27,9 @@ const yuan = (fen: string) => {
 };
 
 describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   /**
    * A demo section whose tender document bidder.demo holds, taking bids, where it has no live bid: its
    * sub-account, with a deposit reconciled (paid and imported here when the demo paid none: the demo's
@@ -41,7 +37,9 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
    */
   async function arrange(bidder: APIRequestContext, staff: APIRequestContext): Promise<BondAccountView> {
     const held = [...new Set((await call<{ sectionId: string }[]>(bidder, 'get', '/downloads/mine')).map((d) => d.sectionId))];
-    const live = new Set((await call<BidView[]>(bidder, 'get', '/bids/mine')).filter((b) => b.status === 'submitted').map((b) => b.sectionId));
+    const live = new Set(
+      (await call<BidView[]>(bidder, 'get', '/bids/mine')).filter((b) => b.status === 'submitted').map((b) => b.sectionId),
+    );
     let chosen: BondAccountView | undefined;
     for (const sectionId of held) {
       if (live.has(sectionId)) continue;
@@ -64,7 +62,10 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
     });
     const to = new Date(clock.now().getTime() + 60_000).toISOString();
     const xml = await (await staff.get(`/sandbox/bank/statements?from=${from}&to=${to}&format=camt053`)).text();
-    const imported = await staff.post('/api/v1/bank-statements?name=refunds-e2e.xml', { headers: { 'content-type': 'application/xml' }, data: Buffer.from(xml) });
+    const imported = await staff.post('/api/v1/bank-statements?name=refunds-e2e.xml', {
+      headers: { 'content-type': 'application/xml' },
+      data: Buffer.from(xml),
+    });
     expect(imported.status(), await imported.text()).toBe(201);
     const account = await call<BondAccountView>(bidder, 'get', `/bond-accounts/mine?sectionId=${chosen!.sectionId}`);
     expect(BigInt(account.receivedFen)).toBeGreaterThan(0n);
@@ -72,9 +73,9 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
   }
 
   it('[task-10] [A-187] the bidder asks for its deposit back on the bond card and sees it refunded with interest; staff see the on-time share and the sealed refund', async () => {
-    const { context: bidder, page } = await e2e!.newContext();
+    const { context: bidder, page } = await e2e().newContext();
     await apiLogin(bidder.request, 'bidder.demo');
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     await apiLogin(staffContext.request, 'staff.dongsheng');
     const account = await arrange(bidder.request, staffContext.request);
     const sectionId = account.sectionId;
@@ -89,8 +90,15 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
     await hidden(page.locator('.ant-modal-confirm'));
     const row = card.getByTestId('bond-refund-row').first();
     await attribute(row, 'data-state').toBe('requested');
-    const [requested] = (await call<BondRefundView[]>(bidder.request, 'get', '/bond-refunds/mine')).filter((r) => r.sectionId === sectionId);
-    expect(requested).toMatchObject({ state: 'requested', principalFen: account.receivedFen, interestFen: null, payeeAccount: PAYER });
+    const [requested] = (await call<BondRefundView[]>(bidder.request, 'get', '/bond-refunds/mine')).filter(
+      (r) => r.sectionId === sectionId,
+    );
+    expect(requested).toMatchObject({
+      state: 'requested',
+      principalFen: account.receivedFen,
+      interestFen: null,
+      payeeAccount: PAYER,
+    });
     await text(row).toContain('待退还');
     await text(row).toContain(requested!.dueDate);
     await text(row).toContain(yuan(requested!.principalFen));
@@ -104,9 +112,11 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
 
     // The next day the pay job pays it through the sandbox bank, back to the paying account, with the interest of the day.
     clock.advance(DAY);
-    await e2e!.server.jobs.runNow(REFUND_PAY_JOB, { refundId: requested!.id });
+    await e2e().server.jobs.runNow(REFUND_PAY_JOB, { refundId: requested!.id });
     await apiLogin(bidder.request, 'bidder.demo');
-    const [paid] = (await call<BondRefundView[]>(bidder.request, 'get', '/bond-refunds/mine')).filter((r) => r.id === requested!.id);
+    const [paid] = (await call<BondRefundView[]>(bidder.request, 'get', '/bond-refunds/mine')).filter(
+      (r) => r.id === requested!.id,
+    );
     expect(paid).toMatchObject({ state: 'paid', onTime: true, overdue: false });
     expect(BigInt(paid!.interestFen!)).toBeGreaterThan(0n);
     await page.reload();
@@ -141,7 +151,12 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
 
     // The overdue filter asks the server for the unpaid past due: this refund is not among them.
     await staffPage.getByTestId('refund-filter').getByText('逾期未退').click();
-    await expect.poll(() => staffPage.getByTestId('refund-table').getByTestId('refund-row').filter({ hasText: paid!.bankSerial! }).count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(
+        () => staffPage.getByTestId('refund-table').getByTestId('refund-row').filter({ hasText: paid!.bankSerial! }).count(),
+        { timeout: 15_000 },
+      )
+      .toBe(0);
     await staffContext.close();
     await bidder.close();
   });

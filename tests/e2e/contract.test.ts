@@ -5,38 +5,38 @@
 // performance.
 import { join } from 'node:path';
 import type { ContractStandingView } from '@bidhall/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awardNotices, publicityOver } from '../support/demo-award.ts';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, confirmPopconfirm, type E2e, e2eEnabled, ShiftedClock, startE2e, text, visible } from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, e2eEnabled, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const DAY = 86_400_000;
 
 describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   /** The demo's section up to its issued award notices, through the API; returns the section and the winner's username. */
   async function awarded(): Promise<{ sectionId: string; winner: string }> {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
-    const e = await evaluateDemoSection(t, e2e!.dataDir);
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
+    const e = await evaluateDemoSection(t, e2e().dataDir);
     await completedDemoReport(e);
     const a = await publicityOver(e);
-    const decided = await a.call('POST', `/api/v1/sections/${a.sectionId}/award/decision`, a.c['tenderer.demo'], { bidId: a.winner.bidId, reason: '' });
+    const decided = await a.call('POST', `/api/v1/sections/${a.sectionId}/award/decision`, a.c['tenderer.demo'], {
+      bidId: a.winner.bidId,
+      reason: '',
+    });
     expect(decided.statusCode, decided.body).toBe(201);
-    await awardNotices(a, e2e!.dataDir);
+    await awardNotices(a, e2e().dataDir);
     // The 30 days run into next year, whose holidays staff enter each November (a fictional notice here).
     const year = new Date(clock.now().getTime() + 40 * DAY).getUTCFullYear();
-    if (!e2e!.server.built.calendar.years().some((y) => y.year === year)) {
+    if (
+      !e2e()
+        .server.built.calendar.years()
+        .some((y) => y.year === year)
+    ) {
       const city = await demoLogin(t, 'staff.city');
       const stored = await e.call('PUT', `/api/v1/calendar/years/${year}`, city, {
         holidays: [`${year}-01-01`],
@@ -49,13 +49,13 @@ describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
   }
 
   const demoFile = (username: string, kind: 'cert' | 'key') =>
-    join(e2e!.dataDir, 'demo-ca', 'entities', `${username}.${kind}.pem`);
+    join(e2e().dataDir, 'demo-ca', 'entities', `${username}.${kind}.pem`);
 
   it('[A-180] [A-182] [A-183] [A-186] the tenderer drafts and signs the contract, staff verify it, the winner signs it in its workspace and records the performance', async () => {
     const { sectionId, winner } = await awarded();
 
     // The tenderer drafts on the section page: parties and price come from the award, the clauses are typed.
-    const { context: tendererContext, page } = await e2e!.newContext();
+    const { context: tendererContext, page } = await e2e().newContext();
     await apiLogin(tendererContext.request, 'tenderer.demo');
     await page.goto(`/projects/sections/${sectionId}`);
     const card = page.getByTestId('contract-card');
@@ -73,7 +73,7 @@ describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
     await attribute(card.getByTestId('contract-state'), 'data-state').toBe('pendingVerification');
 
     // Staff verify: the verifier and the time are shown.
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     await apiLogin(staffContext.request, 'staff.dongsheng');
     await staffPage.goto(`/projects/sections/${sectionId}`);
     const staffCard = staffPage.getByTestId('contract-card');
@@ -98,7 +98,7 @@ describe.skipIf(!e2eEnabled)('the contract in the browser', () => {
     await card.screenshot({ path: 'docs/screenshots/contract-signing.png' });
 
     // The winner: its workspace lists the contract; it signs there, and the contract is concluded.
-    const { context: winnerContext, page: winnerPage } = await e2e!.newContext();
+    const { context: winnerContext, page: winnerPage } = await e2e().newContext();
     await apiLogin(winnerContext.request, winner);
     await winnerPage.goto('/bidder?tab=contracts');
     await winnerPage.getByTestId(`my-contract-${sectionId}`).click();

@@ -6,13 +6,41 @@
 // quantities are compared (A-148).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluationReportSigningPayload, evaluationSignInPayload, personalCertificateBindingPayload, type CommitteeView, type ComparisonView, type EvaluationSheetInput, type EvaluationView, type ExpertSelfView } from '@bidhall/contracts';
-import { createDemoCa, encodePem, issueEntityCertificate, privateKeyFromPem, signJson, type DemoCa, type PrivateKey } from '@bidhall/crypto';
+import {
+  evaluationReportSigningPayload,
+  evaluationSignInPayload,
+  personalCertificateBindingPayload,
+  type CommitteeView,
+  type ComparisonView,
+  type EvaluationSheetInput,
+  type EvaluationView,
+  type ExpertSelfView,
+} from '@bidhall/contracts';
+import {
+  createDemoCa,
+  encodePem,
+  issueEntityCertificate,
+  privateKeyFromPem,
+  signJson,
+  type DemoCa,
+  type PrivateKey,
+} from '@bidhall/crypto';
 import { sql } from 'kysely';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
-import { apiLogin, attribute, DEMO_PASSWORD, DEMO_TOTP_SECRET, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import {
+  apiLogin,
+  attribute,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  e2eEnabled,
+  hidden,
+  ShiftedClock,
+  text,
+  visible,
+  useE2e,
+} from './harness.ts';
 import { demoCommitteeSectionId } from '../support/demo-evaluation.ts';
 
 async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put', path: string, data?: unknown): Promise<T> {
@@ -22,20 +50,22 @@ async function call<T>(request: APIRequestContext, method: 'get' | 'post' | 'put
 }
 
 describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
-  const db = () => e2e!.server.database.db;
+  const e2e = useE2e({ clock });
+  const db = () => e2e().server.database.db;
   const seats = async (sectionId: string) =>
     (
-      await sql<{ seat: number; state: string; expert_id: string; name: string; employer: string; user_id: string | null }>`SELECT s.seat, s.state, s.expert_id, e.name, e.employer->>'name' AS employer, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(db())
+      await sql<{
+        seat: number;
+        state: string;
+        expert_id: string;
+        name: string;
+        employer: string;
+        user_id: string | null;
+      }>`SELECT s.seat, s.state, s.expert_id, e.name, e.employer->>'name' AS employer, e.user_id FROM experts.committee_seat s JOIN experts.expert e ON e.id = s.expert_id WHERE s.section_id = ${sectionId} ORDER BY s.seat`.execute(
+        db(),
+      )
     ).rows;
 
   /** A certificate and its key, as a member holds them. */
@@ -45,43 +75,81 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
   /** A personal certificate from a CA of the test's own (added to the trust folder), bound by proof of possession. */
   async function bindPersonal(request: APIRequestContext, name: string) {
     if (!ca) {
-      ca = await createDemoCa({ id: 'eval-e2e', organisation: '评标测试认证机构（虚构）', alg: 'sm2', withIntermediate: false, now: clock.now() });
-      writeFileSync(join(e2e!.dataDir, 'trust', 'eval-e2e-root.pem'), encodePem('CERTIFICATE', ca.root.der));
-      await e2e!.server.built.identity.trust.reload();
+      ca = await createDemoCa({
+        id: 'eval-e2e',
+        organisation: '评标测试认证机构（虚构）',
+        alg: 'sm2',
+        withIntermediate: false,
+        now: clock.now(),
+      });
+      writeFileSync(join(e2e().dataDir, 'trust', 'eval-e2e-root.pem'), encodePem('CERTIFICATE', ca.root.der));
+      await e2e().server.built.identity.trust.reload();
     }
     const now = clock.now().getTime();
-    const { cert, key } = await issueEntityCertificate(ca, { entityName: name, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 365 * 86_400_000) });
+    const { cert, key } = await issueEntityCertificate(ca, {
+      entityName: name,
+      notBefore: new Date(now - 86_400_000),
+      notAfter: new Date(now + 365 * 86_400_000),
+    });
     const signer = { certificatePem: encodePem('CERTIFICATE', cert.der), key };
     const me = await call<{ id: string }>(request, 'get', '/me');
     const { nonce } = await call<{ nonce: string }>(request, 'post', '/my/personal-certificates/challenge', {});
-    await call(request, 'post', '/my/personal-certificates', { certificate: signer.certificatePem, nonce, signature: signJson(personalCertificateBindingPayload(me.id, nonce), key) });
+    await call(request, 'post', '/my/personal-certificates', {
+      certificate: signer.certificatePem,
+      nonce,
+      signature: signJson(personalCertificateBindingPayload(me.id, nonce), key),
+    });
     signers.set(request, signer);
   }
-  const demoFile = (username: string, kind: 'cert' | 'key') => join(e2e!.dataDir, 'demo-ca', 'entities', `${username}.${kind}.pem`);
+  const demoFile = (username: string, kind: 'cert' | 'key') =>
+    join(e2e().dataDir, 'demo-ca', 'entities', `${username}.${kind}.pem`);
   /** The sign-in through the API: a fresh nonce signed with the member's certificate (A-133, A-155). */
   async function apiSignIn(request: APIRequestContext, sectionId: string) {
     const signer = signers.get(request)!;
     const { nonce } = await call<{ nonce: string }>(request, 'get', `/sections/${sectionId}/evaluation/sign-in/challenge`);
-    const certificate = { certificatePem: signer.certificatePem, nonce, signature: signJson(evaluationSignInPayload(sectionId, nonce), signer.key) };
-    await call(request, 'post', `/sections/${sectionId}/evaluation/sign-in`, { confirmIdentity: true, noConflict: true, certificate });
+    const certificate = {
+      certificatePem: signer.certificatePem,
+      nonce,
+      signature: signJson(evaluationSignInPayload(sectionId, nonce), signer.key),
+    };
+    await call(request, 'post', `/sections/${sectionId}/evaluation/sign-in`, {
+      confirmIdentity: true,
+      noConflict: true,
+      certificate,
+    });
   }
 
   /** A logged-in API context of a new expert account for a seated expert (linked by staff with the person's ID number). */
   async function seatAccount(staff: APIRequestContext, seat: { seat: number; expert_id: string; name: string }) {
     const username = `eval.e2e.seat${seat.seat}`;
-    const made = await e2e!.server.built.identity.services.users.create(
-      { username, displayName: seat.name, kind: 'expert', regionCode: '150602', categories: [], password: DEMO_PASSWORD, personIdNumber: demoExpertIdNumber(seat.name) },
+    const made = await e2e().server.built.identity.services.users.create(
+      {
+        username,
+        displayName: seat.name,
+        kind: 'expert',
+        regionCode: '150602',
+        categories: [],
+        password: DEMO_PASSWORD,
+        personIdNumber: demoExpertIdNumber(seat.name),
+      },
       null,
       { kind: 'system' },
     );
-    await db().updateTable('identity.user_account').set({ totp_secret: DEMO_TOTP_SECRET, totp_enabled: true }).where('id', '=', made.id).execute();
+    await db()
+      .updateTable('identity.user_account')
+      .set({ totp_secret: DEMO_TOTP_SECRET, totp_enabled: true })
+      .where('id', '=', made.id)
+      .execute();
     await call(staff, 'put', `/experts/${seat.expert_id}/account`, { username });
-    const { context } = await e2e!.newContext();
+    const { context } = await e2e().newContext();
     await apiLogin(context.request, username);
     await bindPersonal(context.request, seat.name);
     return context.request;
   }
-  const invitationOf = async (request: APIRequestContext, sectionId: string) => (await call<ExpertSelfView>(request, 'get', '/experts/me')).invitations.find((i) => i.sectionId === sectionId && i.state === 'notified')!;
+  const invitationOf = async (request: APIRequestContext, sectionId: string) =>
+    (await call<ExpertSelfView>(request, 'get', '/experts/me')).invitations.find(
+      (i) => i.sectionId === sectionId && i.state === 'notified',
+    )!;
 
   /** expert.demo signs in with the personal certificate and key the demo gave him, confirming identity and no conflict. */
   async function signInInBrowser(page: Page) {
@@ -94,7 +162,8 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
   }
 
   /** Click the first option (合格) of a verdict, or fill a score, on the bid shown. */
-  const pass = (page: Page, clause: string) => page.locator(`[data-testid="bid-sheet"] [data-clause="${clause}"] .ant-radio-button-wrapper`).first().click();
+  const pass = (page: Page, clause: string) =>
+    page.locator(`[data-testid="bid-sheet"] [data-clause="${clause}"] .ant-radio-button-wrapper`).first().click();
   const score = async (page: Page, factor: string, value: number) => {
     const field = page.locator(`[data-testid="bid-sheet"] [data-factor="${factor}"]`);
     const input = (await field.evaluate((el) => el.tagName)) === 'INPUT' ? field : field.locator('input');
@@ -103,7 +172,7 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
   };
 
   it('[A-130] [A-219] [A-220] [A-131] [A-132] [A-133] [A-156] [A-140] [A-146] [A-144] [A-145] [A-150] [A-148] [B-026] [A-151] [A-152] [A-153] a committee with avoidance and a replaced seat evaluates in the room: refused before the window, signed in inside it, scored in the browser, summarised by the chair with the outlier flagged in the chart and the table, the priced bills compared, the report signed by all', async () => {
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     const staff = staffContext.request;
     await apiLogin(staff, 'staff.dongsheng');
     const sectionId = await demoCommitteeSectionId(db());
@@ -117,8 +186,13 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     // A-220: seat 1's expert declines; the replacement draw fills seat 5 from the same pool, still without the tied experts.
     const first = drawn[0]!;
     const firstRequest = await seatAccount(staff, first);
-    await call(firstRequest, 'post', `/expert-invitations/${(await invitationOf(firstRequest, sectionId)).id}/answer`, { accept: false, reason: '出差在外，无法参加' });
-    const replaced = await call<CommitteeView>(staff, 'post', `/sections/${sectionId}/committee/draws`, { reason: '1号专家请假，补抽' });
+    await call(firstRequest, 'post', `/expert-invitations/${(await invitationOf(firstRequest, sectionId)).id}/answer`, {
+      accept: false,
+      reason: '出差在外，无法参加',
+    });
+    const replaced = await call<CommitteeView>(staff, 'post', `/sections/${sectionId}/committee/draws`, {
+      reason: '1号专家请假，补抽',
+    });
     expect(replaced.seats.map((s) => [s.seat, s.state, s.replacedBy])).toEqual([
       [1, 'declined', 5],
       [2, 'notified', null],
@@ -131,11 +205,14 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
 
     // Every seated expert accepts: 郑涛 as expert.demo, the others through accounts linked now.
     const expertRequests = new Map<number, APIRequestContext>();
-    const { context: expertContext, page } = await e2e!.newContext();
+    const { context: expertContext, page } = await e2e().newContext();
     await apiLogin(expertContext.request, 'expert.demo');
     for (const s of sitting) {
       const request = s.user_id ? expertContext.request : await seatAccount(staff, s);
-      await call(request, 'post', `/expert-invitations/${(await invitationOf(request, sectionId)).id}/answer`, { accept: true, noConflict: true });
+      await call(request, 'post', `/expert-invitations/${(await invitationOf(request, sectionId)).id}/answer`, {
+        accept: true,
+        noConflict: true,
+      });
       if (s.name !== '郑涛') expertRequests.set(s.seat, request);
     }
 
@@ -153,10 +230,13 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     expect(opened.members.filter((m) => m.role === 'expert').map((m) => m.seat)).toEqual([2, 3, 4, 5]);
 
     // The tenderer names its representative (itself).
-    const { context: tendererContext } = await e2e!.newContext();
+    const { context: tendererContext } = await e2e().newContext();
     await apiLogin(tendererContext.request, 'tenderer.demo');
     const tendererMe = await call<{ id: string }>(tendererContext.request, 'get', '/me');
-    signers.set(tendererContext.request, { certificatePem: readFileSync(demoFile('tenderer.demo', 'cert'), 'utf8'), key: privateKeyFromPem(readFileSync(demoFile('tenderer.demo', 'key'), 'utf8')) });
+    signers.set(tendererContext.request, {
+      certificatePem: readFileSync(demoFile('tenderer.demo', 'cert'), 'utf8'),
+      key: privateKeyFromPem(readFileSync(demoFile('tenderer.demo', 'key'), 'utf8')),
+    });
     await call(tendererContext.request, 'put', `/sections/${sectionId}/evaluation/representatives`, { userIds: [tendererMe.id] });
 
     // A-156: expert.demo reaches the room from 我的评标 and is refused before the window starts, with the window named.
@@ -201,8 +281,12 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await attribute(page.getByTestId('scoring-workspace'), 'data-frozen').toBe('yes');
 
     // A-148: the priced bills, once the bulk decryption has made their copies: bidder3's miscalculated line named, bidder4's loaded earthwork in red.
-    const round = (await sql<{ round: number }>`SELECT max(round) AS round FROM opening.hall WHERE section_id = ${sectionId} AND sitting = 'bid'`.execute(db())).rows[0]!.round;
-    await e2e!.server.jobs.runNow('opening.bulk-unseal', { sectionId, round });
+    const round = (
+      await sql<{
+        round: number;
+      }>`SELECT max(round) AS round FROM opening.hall WHERE section_id = ${sectionId} AND sitting = 'bid'`.execute(db())
+    ).rows[0]!.round;
+    await e2e().server.jobs.runNow('opening.bulk-unseal', { sectionId, round });
     const compared = await call<ComparisonView>(staff, 'get', `/sections/${sectionId}/evaluation/comparison`);
     expect(compared.pricedBill!.bids.map((b) => b.status)).toEqual(opened.bids.map(() => 'checked'));
     await page.getByRole('tab', { name: '比对与预警', exact: true }).click();
@@ -225,10 +309,18 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     for (const [i, [seat, request]] of others.entries()) {
       const outlier = seat === 3;
       const body: EvaluationSheetInput = {
-        verdicts: { [a.bidId]: passAll(), [b.bidId]: passAll(), [last.bidId]: { ...passAll(), ...(i < 3 ? { '2.2': 'fail' } : {}) } },
+        verdicts: {
+          [a.bidId]: passAll(),
+          [b.bidId]: passAll(),
+          [last.bidId]: { ...passAll(), ...(i < 3 ? { '2.2': 'fail' } : {}) },
+        },
         scores: outlier
           ? { [a.bidId]: { '3.1': 0, '3.2': 0 }, [b.bidId]: { '3.1': 30, '3.2': 20 }, [last.bidId]: { '3.1': 15, '3.2': 10 } }
-          : { [a.bidId]: { '3.1': 21, '3.2': 13 }, [b.bidId]: { '3.1': 22, '3.2': 13.5 }, [last.bidId]: { '3.1': 20, '3.2': 12 } },
+          : {
+              [a.bidId]: { '3.1': 21, '3.2': 13 },
+              [b.bidId]: { '3.1': 22, '3.2': 13.5 },
+              [last.bidId]: { '3.1': 20, '3.2': 12 },
+            },
         submit: true,
       };
       await call(request, 'put', `/sections/${sectionId}/evaluation/sheets/mine`, body);
@@ -269,7 +361,14 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await visible(page.getByTestId('report-panel'));
     await page.getByTestId('report-part-remarks').fill('评标过程规范，各成员独立评审；3号专家评分与委员会偏离较大，已提示复核。');
     await page.getByTestId('report-parts-save').click();
-    await expect.poll(async () => (await call<{ parts: { remarks: string } | null }>(staff, 'get', `/sections/${sectionId}/evaluation/report`)).parts?.remarks ?? '', { timeout: 15_000 }).toContain('3号专家');
+    await expect
+      .poll(
+        async () =>
+          (await call<{ parts: { remarks: string } | null }>(staff, 'get', `/sections/${sectionId}/evaluation/report`)).parts
+            ?.remarks ?? '',
+        { timeout: 15_000 },
+      )
+      .toContain('3号专家');
     await page.getByTestId('report-generate').click();
     await visible(page.getByTestId('report-sm3'));
     await text(page.getByTestId('report-html')).toContain('3号专家评分与委员会偏离较大');
@@ -285,13 +384,20 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     const reportSm3 = (await call<{ reportSm3: string }>(staff, 'get', `/sections/${sectionId}/evaluation/report`)).reportSm3;
     for (const request of [...expertRequests.values(), tendererContext.request]) {
       const signer = signers.get(request)!;
-      await call(request, 'post', `/sections/${sectionId}/evaluation/report/signatures`, { certificatePem: signer.certificatePem, signature: signJson(evaluationReportSigningPayload(sectionId, reportSm3), signer.key) });
+      await call(request, 'post', `/sections/${sectionId}/evaluation/report/signatures`, {
+        certificatePem: signer.certificatePem,
+        signature: signJson(evaluationReportSigningPayload(sectionId, reportSm3), signer.key),
+      });
     }
     await page.reload();
     await page.getByRole('tab', { name: '评标报告' }).click();
     await visible(page.getByTestId('report-complete'));
     // A-153: the signed report went to the supervision platform's channel.
-    const pushed = await sql<{ n: string }>`SELECT count(*)::text AS n FROM exchange.outbox_message WHERE destination = 'supervision' AND subject_id = ${sectionId}`.execute(db());
+    const pushed = await sql<{
+      n: string;
+    }>`SELECT count(*)::text AS n FROM exchange.outbox_message WHERE destination = 'supervision' AND subject_id = ${sectionId}`.execute(
+      db(),
+    );
     expect(Number(pushed.rows[0]!.n)).toBeGreaterThan(0);
   });
 });

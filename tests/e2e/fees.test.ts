@@ -7,12 +7,12 @@
 import type { FeeChargeView, FeeScheduleView, PerformanceBondView, SectionSnapshotView } from '@bidhall/contracts';
 import { perMilleFeeFen } from '@bidhall/rules';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awardNotices, publicityOver } from '../support/demo-award.ts';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, count, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, count, e2eEnabled, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const DAY = 86_400_000;
 // Photographed without the sticky header, nor the toasts.
@@ -25,20 +25,13 @@ const shown = (fen: bigint) =>
   `${(fen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fen % 100n).toString().padStart(2, '0')}`;
 
 describe.skipIf(!e2eEnabled)('fees and the performance bond in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   /** The demo's section up to its issued award notices, through the API (as tests/e2e/contract.test.ts). */
   async function awarded(): Promise<{ sectionId: string; winner: string; winnerName: string }> {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
-    const e = await evaluateDemoSection(t, e2e!.dataDir);
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
+    const e = await evaluateDemoSection(t, e2e().dataDir);
     await completedDemoReport(e);
     const a = await publicityOver(e);
     const decided = await a.call('POST', `/api/v1/sections/${a.sectionId}/award/decision`, a.c['tenderer.demo'], {
@@ -46,10 +39,14 @@ describe.skipIf(!e2eEnabled)('fees and the performance bond in the browser', () 
       reason: '',
     });
     expect(decided.statusCode, decided.body).toBe(201);
-    await awardNotices(a, e2e!.dataDir);
+    await awardNotices(a, e2e().dataDir);
     // The contract's 30 days run into next year, whose holidays staff enter each November (a fictional notice here).
     const year = new Date(clock.now().getTime() + 40 * DAY).getUTCFullYear();
-    if (!e2e!.server.built.calendar.years().some((y) => y.year === year)) {
+    if (
+      !e2e()
+        .server.built.calendar.years()
+        .some((y) => y.year === year)
+    ) {
       const city = await demoLogin(t, 'staff.city');
       const stored = await e.call('PUT', `/api/v1/calendar/years/${year}`, city, {
         holidays: [`${year}-01-01`],
@@ -69,7 +66,7 @@ describe.skipIf(!e2eEnabled)('fees and the performance bond in the browser', () 
 
   it('[A-188] [A-189] staff set the fee schedule and see the charges of the award; the tenderer’s performance bond over 10 % is refused', async () => {
     // Staff set the region's schedule on 交易费用: 1.5‰ of the winning price on the winner, 3,000.00 on the tenderer.
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     await apiLogin(staffContext.request, 'staff.dongsheng');
     await staffPage.goto('/staff/finance');
     await staffPage.getByTestId('finance-tab-fees').click();
@@ -104,7 +101,7 @@ describe.skipIf(!e2eEnabled)('fees and the performance bond in the browser', () 
     const { sectionId, winnerName } = await awarded();
     // The API logins used this half-minute's TOTP code, and the publicity's days ended the sessions: log in anew.
     clock.advance(60_000);
-    const { context: tendererContext, page } = await e2e!.newContext();
+    const { context: tendererContext, page } = await e2e().newContext();
     await apiLogin(tendererContext.request, 'tenderer.demo');
     const bond = async () =>
       (await (await tendererContext.request.get(`/api/v1/sections/${sectionId}/performance-bond`)).json()) as PerformanceBondView;
@@ -115,7 +112,7 @@ describe.skipIf(!e2eEnabled)('fees and the performance bond in the browser', () 
     expect(cap).toBe(price / 10n);
 
     // A-188: staff see the section's charges, computed from the winning price, due.
-    const { context: staff2Context, page: staff2 } = await e2e!.newContext();
+    const { context: staff2Context, page: staff2 } = await e2e().newContext();
     await apiLogin(staff2Context.request, 'staff.dongsheng');
     await staff2.goto('/staff/finance?tab=fees');
     const charges = staff2.locator('[data-testid="fee-charges"] tbody tr.ant-table-row');

@@ -10,35 +10,33 @@ import { join } from 'node:path';
 import type { GuaranteeApplicationView, SignedGuaranteeFile } from '@bidhall/contracts';
 import { fromBase64, parseCertificate, privateKeyFromPem, verifyCmsDetached } from '@bidhall/crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requirements, sealBid, submitBid } from '../support/bidding-fixtures.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, e2eEnabled, hidden, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, e2eEnabled, hidden, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const PAYER = '6222021205000012345';
 
 describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   it('[task-15] a bidder applies, pays the premium, receives the signed guarantee and the e-invoice, and bids with it', async () => {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
-    const db = e2e!.server.database.db;
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
+    const db = e2e().server.database.db;
     // The demo's section in tendering asking a bid bond (the latest issued: the whole loop's came weeks before), and its document, which bidder.demo obtains (free).
     const doc = (
-      await sql<{ id: string; section_id: string }>`SELECT id, section_id FROM documents.document WHERE status = 'issued' AND kind = 'tender' AND chapter_values -> 'instructions' ->> 'bidBondFen' = '8000000' ORDER BY issued_at DESC LIMIT 1`.execute(db)
+      await sql<{
+        id: string;
+        section_id: string;
+      }>`SELECT id, section_id FROM documents.document WHERE status = 'issued' AND kind = 'tender' AND chapter_values -> 'instructions' ->> 'bidBondFen' = '8000000' ORDER BY issued_at DESC LIMIT 1`.execute(
+        db,
+      )
     ).rows[0]!;
     expect(doc, 'the demo section asking an 80,000-yuan bond').toBeDefined();
     const sectionId = doc.section_id;
-    const { context: bidder, page } = await e2e!.newContext();
+    const { context: bidder, page } = await e2e().newContext();
     await apiLogin(bidder.request, 'bidder.demo');
     const obtained = await bidder.request.post(`/api/v1/tender-documents/${doc.id}/downloads`, { data: {} });
     expect(obtained.status(), await obtained.text()).toBeLessThan(300);
@@ -66,7 +64,9 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
     await card.getByTestId('guarantee-pay').dblclick();
     await attribute(application, 'data-state', 20_000).toBe('issued');
     await text(card.getByTestId('guarantee-state')).toBe('已出函');
-    const [mine] = (await (await bidder.request.get(`/api/v1/guarantee-applications/mine?sectionId=${sectionId}`)).json()) as GuaranteeApplicationView[];
+    const [mine] = (await (
+      await bidder.request.get(`/api/v1/guarantee-applications/mine?sectionId=${sectionId}`)
+    ).json()) as GuaranteeApplicationView[];
     expect(mine).toMatchObject({ state: 'issued', premiumFen: '40000', amountFen: '8000000' });
     expect(mine!.postings.map((p) => [p.kind, p.amountFen])).toEqual([['premium', '40000']]);
     const number = mine!.guaranteeNumber!;
@@ -78,7 +78,9 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
     await text(card.getByTestId('guarantee-ledger')).toContain('缴纳保费');
 
     // Both downloads: the issuer's detached CMS over the canonical JSON, by guarantor.demo's demo certificate.
-    const guarantorCert = parseCertificate(readFileSync(join(e2e!.dataDir, 'demo-ca', 'entities', 'guarantor.demo.cert.pem'), 'utf8'));
+    const guarantorCert = parseCertificate(
+      readFileSync(join(e2e().dataDir, 'demo-ca', 'entities', 'guarantor.demo.cert.pem'), 'utf8'),
+    );
     for (const [button, name] of [
       ['guarantee-download', `保函-${number}.json`],
       ['guarantee-invoice-download', `电子发票-${mine!.invoice!.invoiceNumber}.json`],
@@ -92,10 +94,12 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
     await card.screenshot({ path: 'docs/screenshots/guarantee-issuance.png' });
 
     // The bid names the guarantee: sealed with bidder.demo's demo key, submitted; the bond check verifies it.
-    const entities = join(e2e!.dataDir, 'demo-ca', 'entities');
+    const entities = join(e2e().dataDir, 'demo-ca', 'entities');
     const certificatePem = readFileSync(join(entities, 'bidder.demo.cert.pem'), 'utf8');
     const cookie = await demoLogin(t, 'bidder.demo');
-    const me = (await t.built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json() as { entity: { id: string; name: string } };
+    const me = (await t.built.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })).json() as {
+      entity: { id: string; name: string };
+    };
     const demoBidder = {
       entityId: me.entity.id,
       name: me.entity.name,
@@ -106,9 +110,21 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
       certificatePem,
       relogin: async () => cookie,
     };
-    const bid = await submitBid(t, demoBidder, sectionId, await sealBid(await requirements(t, sectionId, cookie), demoBidder, { bond: { form: 'guarantee', reference: number } }));
+    const bid = await submitBid(
+      t,
+      demoBidder,
+      sectionId,
+      await sealBid(await requirements(t, sectionId, cookie), demoBidder, { bond: { form: 'guarantee', reference: number } }),
+    );
     expect(bid.statusCode, bid.body).toBe(201);
-    const stored = (await sql<{ bond_status: string; bond_detail: string }>`SELECT bond_status, bond_detail FROM bidding.bid WHERE section_id = ${sectionId} AND entity_id = ${me.entity.id} AND status = 'submitted'`.execute(db)).rows[0]!;
+    const stored = (
+      await sql<{
+        bond_status: string;
+        bond_detail: string;
+      }>`SELECT bond_status, bond_detail FROM bidding.bid WHERE section_id = ${sectionId} AND entity_id = ${me.entity.id} AND status = 'submitted'`.execute(
+        db,
+      )
+    ).rows[0]!;
     expect(stored.bond_status).toBe('ok');
     expect(stored.bond_detail).toContain('signed by');
 
@@ -122,7 +138,7 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
     await attribute(card.getByTestId('guarantee-error'), 'data-code').toBe('GUARANTEE_IN_USE');
 
     // Staff: the 电子保函 tab lists the application sealed before the deadline.
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     await apiLogin(staffContext.request, 'staff.dongsheng');
     await staffPage.goto('/staff/finance?tab=guarantees');
     await visible(staffPage.getByTestId('guarantee-applications-panel'));

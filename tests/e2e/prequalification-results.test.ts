@@ -6,7 +6,7 @@
 // letter in its workspace and acknowledges it.
 import { join } from 'node:path';
 import type { MyPrequalificationLetterView, PrequalificationStandingView } from '@bidhall/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reviewDemoPrequalification } from '../support/demo-prequalification.ts';
 import type { TestApp } from '../support/test-app.ts';
 import {
@@ -14,42 +14,34 @@ import {
   attribute,
   confirmPopconfirm,
   count,
-  type E2e,
   e2eEnabled,
   hidden,
   ShiftedClock,
-  startE2e,
   text,
   visible,
+  useE2e,
 } from './harness.ts';
 
 // Photographed without the sticky header over a tall card, nor the toasts.
 const SHOT_STYLE = '.app-header { position: static !important; } .ant-message { display: none !important; }';
 
 describe.skipIf(!e2eEnabled)('the prequalification results in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   it('[A-167] [A-176] [A-178] the tenderer drafts the results, edits a reason, confirms the list and signs; staff approve; the applicant acknowledges its letter', async () => {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
-    const review = await reviewDemoPrequalification(t, e2e!.dataDir);
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
+    const review = await reviewDemoPrequalification(t, e2e().dataDir);
     const { sectionId, applications } = review;
     const failed = applications['bidder4.demo']!;
     const passed = [applications['bidder.demo']!, applications['bidder3.demo']!];
     expect(failed.qualified).toBe(false);
-    const demoFile = (kind: 'cert' | 'key') => join(e2e!.dataDir, 'demo-ca', 'entities', `tenderer.demo.${kind}.pem`);
+    const demoFile = (kind: 'cert' | 'key') => join(e2e().dataDir, 'demo-ca', 'entities', `tenderer.demo.${kind}.pem`);
     // The API logins above used this half-minute's TOTP code: staff log in on the next.
     clock.advance(60_000);
 
     // The tenderer: the card opens on the results, the review done; it drafts the letters from the review.
-    const { context: tendererContext, page } = await e2e!.newContext();
+    const { context: tendererContext, page } = await e2e().newContext();
     await apiLogin(tendererContext.request, 'tenderer.demo');
     const standing = async () =>
       (await (
@@ -109,7 +101,7 @@ describe.skipIf(!e2eEnabled)('the prequalification results in the browser', () =
     expect((await standing()).results).toMatchObject({ state: 'pendingVerification', contentSm3: confirmed.contentSm3 });
 
     // Staff verify on the same page: approved, the letters are issued and the passed list published.
-    const { context: staffContext, page: staffPage } = await e2e!.newContext();
+    const { context: staffContext, page: staffPage } = await e2e().newContext();
     await apiLogin(staffContext.request, 'staff.dongsheng');
     await staffPage.goto(`/projects/sections/${sectionId}`);
     const staffCard = staffPage.getByTestId('prequalification-card');
@@ -122,7 +114,7 @@ describe.skipIf(!e2eEnabled)('the prequalification results in the browser', () =
     expect(issued.verifiedBy).not.toBeNull();
 
     // The failed applicant finds its letter from the workspace, with the edited reason, and acknowledges it.
-    const { context: bidderContext, page: bidderPage } = await e2e!.newContext();
+    const { context: bidderContext, page: bidderPage } = await e2e().newContext();
     await apiLogin(bidderContext.request, 'bidder4.demo');
     await bidderPage.goto('/bidder');
     await bidderPage.getByTestId('bidder-pq-letters-link').click();

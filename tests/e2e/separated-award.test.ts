@@ -5,37 +5,31 @@
 // tied decides, and the result notice, once issued, publishes the count and the reasons.
 import type { AwardNoticeView, AwardStandingView } from '@bidhall/contracts';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { awardNotices, fixSeparatedAward, publicityOver } from '../support/demo-award.ts';
 import { completedDemoReport, evaluateDemoSection } from '../support/demo-evaluation.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, count, e2eEnabled, ShiftedClock, startE2e, text, visible, type E2e } from './harness.ts';
+import { apiLogin, attribute, count, e2eEnabled, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const SHOT_STYLE = '.app-header { position: static !important; } .ant-message { display: none !important; }';
 const MEMBERS = ['张敏', '李强', '王芳', '刘洋', '陈静'];
 
 describe.skipIf(!e2eEnabled)('the separated award in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  }, 120_000);
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   it('[task-7] the committee recommends unranked candidates; the award committee votes, a tie goes to a second round among the tied, and the reasons are published', async () => {
-    const t = { built: e2e!.server.built, database: e2e!.server.database, clock } as unknown as TestApp;
+    const t = { built: e2e().server.built, database: e2e().server.database, clock } as unknown as TestApp;
     await fixSeparatedAward(t.database.db as unknown as Kysely<unknown>, { method: 'vote', shortlist: null });
-    const ev = await evaluateDemoSection(t, e2e!.dataDir);
+    const ev = await evaluateDemoSection(t, e2e().dataDir);
     await completedDemoReport(ev);
     const a = await publicityOver(ev);
     clock.advance(60_000);
 
-    const { context, page } = await e2e!.newContext();
+    const { context, page } = await e2e().newContext();
     await apiLogin(context.request, 'tenderer.demo');
-    const standing = async () => (await (await context.request.get(`/api/v1/sections/${a.sectionId}/award`)).json()) as AwardStandingView;
+    const standing = async () =>
+      (await (await context.request.get(`/api/v1/sections/${a.sectionId}/award`)).json()) as AwardStandingView;
     const candidates = (await standing()).publicity!.candidates;
     expect(candidates.every((c) => c.rank === null)).toBe(true);
     const [x, y, z] = candidates as [(typeof candidates)[0], (typeof candidates)[0], (typeof candidates)[0]];
@@ -97,8 +91,8 @@ describe.skipIf(!e2eEnabled)('the separated award in the browser', () => {
 
     // The notices issued (signed and verified through the API): the public result notice says how and why.
     clock.advance(60_000);
-    const issued: AwardNoticeView = await awardNotices(a, e2e!.dataDir);
-    const notice = await e2e!.newContext();
+    const issued: AwardNoticeView = await awardNotices(a, e2e().dataDir);
+    const notice = await e2e().newContext();
     await notice.page.goto(`/notices/${issued.publicationId}`);
     await text(notice.page.locator('body')).toContain('评定分离，票决法');
     await text(notice.page.locator('body')).toContain('第 2 轮投票');

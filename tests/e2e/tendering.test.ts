@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fromBase64, parseCertificates, privateKeyFromPem, signCmsDetached, toBase64 } from '@bidhall/crypto';
 import { addDays, toBusinessDate } from '@bidhall/rules';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ENTITIES, demoCreditCode } from '../../apps/server/src/demo/demo-data.ts';
-import { apiLogin, attribute, confirmPopconfirm, type E2e, e2eEnabled, ShiftedClock, startE2e, text, visible } from './harness.ts';
+import { apiLogin, attribute, confirmPopconfirm, e2eEnabled, ShiftedClock, text, visible, useE2e, type E2e } from './harness.ts';
 
 const DAY = 86_400_000;
 const APPROVAL_CODE = '2026-150600-48-01-000301';
@@ -27,18 +27,11 @@ const shanghai = (now: Date, days: number, time: string) => `${addDays(toBusines
 const confirmPopover = (page: Page) => confirmPopconfirm(page);
 
 describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
-  let e2e: E2e | undefined;
   const clock = new ShiftedClock();
 
-  beforeAll(async () => {
-    e2e = await startE2e({ clock });
-  });
-  afterAll(async () => {
-    await e2e?.stop();
-  });
-
+  const e2e = useE2e({ clock });
   it('[task-13] [A-54] [A-68] [B-012] [B-013] [A-147] entry form → notice and documents → portal → download with receipt → a late clarification moves the deadline', async () => {
-    const agency = await e2e!.newContext();
+    const agency = await e2e().newContext();
     await apiLogin(agency.context.request, 'agency.demo');
 
     // 1. The one entry form, pre-filled from the approval platform by the approval code.
@@ -61,19 +54,25 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     // the form has been saved and the page moved to it.
     const confirm = page.locator('.ant-modal-confirm-btns .ant-btn-primary');
     await expect
-      .poll(async () => {
-        if (await confirm.isVisible()) await confirm.click({ timeout: 2_000 }).catch(() => undefined);
-        return page.url();
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          if (await confirm.isVisible()) await confirm.click({ timeout: 2_000 }).catch(() => undefined);
+          return page.url();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toMatch(/\/projects\/entry\/[0-9a-f-]{36}$/);
     await visible(page.getByTestId('entry-pending'));
     const entryFormId = page.url().split('/').pop()!;
 
     // Staff register it; the agency sets the timetable and prepares the documents, the tenderer signs them.
-    const staff = await e2e!.newContext();
+    const staff = await e2e().newContext();
     await apiLogin(staff.context.request, 'staff.city');
     await coverNextYear(staff.context.request, clock.now());
-    const form = await call<{ sections: { id: string }[] }>(staff.context.request, 'post', `/entry-forms/${entryFormId}/review`, { decision: 'approve', comment: '同意进场' });
+    const form = await call<{ sections: { id: string }[] }>(staff.context.request, 'post', `/entry-forms/${entryFormId}/review`, {
+      decision: 'approve',
+      comment: '同意进场',
+    });
     const sectionId = form.sections[0]!.id;
     const now = clock.now();
     const bidDeadline = shanghai(now, 31, '09:30');
@@ -88,7 +87,9 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     // the document's method from the city's in the method editor, and the document remembers it.
     await staff.page.goto('/method-templates');
     const cityTemplate = '鄂尔多斯市房屋建筑和市政工程施工综合评估法（2026版）';
-    await visible(staff.page.locator('tr[data-testid="method-template-row"]', { hasText: cityTemplate }).getByTestId('method-template-edit'));
+    await visible(
+      staff.page.locator('tr[data-testid="method-template-row"]', { hasText: cityTemplate }).getByTestId('method-template-edit'),
+    );
     await text(staff.page.getByTestId('method-templates-page')).toContain('施工招标 综合评估法（《标准施工招标文件》第三章）');
     await staff.page.screenshot({ path: 'docs/screenshots/method-templates.png', fullPage: true });
     await page.goto(`/desk/sections/${sectionId}/documents`);
@@ -98,11 +99,17 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await page.getByTestId('method-template-apply').click();
     await confirmPopconfirm(page);
     await text(page.getByTestId('method-template-origin')).toContain(cityTemplate);
-    await expect.poll(async () => (await call<{ method: { type: string } }>(agency.context.request, 'get', `/tender-documents/${documentId}`)).method.type).toBe('scoring');
-    const tenderer = await e2e!.newContext();
+    await expect
+      .poll(
+        async () =>
+          (await call<{ method: { type: string } }>(agency.context.request, 'get', `/tender-documents/${documentId}`)).method
+            .type,
+      )
+      .toBe('scoring');
+    const tenderer = await e2e().newContext();
     await apiLogin(tenderer.context.request, 'tenderer.demo');
     const pkg = await call<{ manifestBase64: string }>(agency.context.request, 'post', `/tender-documents/${documentId}/package`);
-    const signature = signAsTenderer(e2e!, fromBase64(pkg.manifestBase64), clock.now());
+    const signature = signAsTenderer(e2e(), fromBase64(pkg.manifestBase64), clock.now());
     await call(tenderer.context.request, 'post', `/tender-documents/${documentId}/sign`, { signature, commitmentAccepted: true });
 
     // 2. The agency drafts the tender notice from the standard text and sends it to the tenderer.
@@ -114,16 +121,24 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await visible(page.getByTestId('notice-editor-card'));
     await page.getByTestId('notice-submit').click();
     await confirmPopover(page);
-    const notices = await call<{ items: { id: string; status: string }[] } | { id: string; status: string }[]>(agency.context.request, 'get', '/notices');
+    const notices = await call<{ items: { id: string; status: string }[] } | { id: string; status: string }[]>(
+      agency.context.request,
+      'get',
+      '/notices',
+    );
     const notice = (Array.isArray(notices) ? notices : notices.items)[0]!;
-    await expect.poll(async () => (await call<{ status: string }>(agency.context.request, 'get', `/notices/${notice.id}`)).status).toBe('pendingReview');
+    await expect
+      .poll(async () => (await call<{ status: string }>(agency.context.request, 'get', `/notices/${notice.id}`)).status)
+      .toBe('pendingReview');
     await call(tenderer.context.request, 'post', `/notices/${notice.id}/review`, { decision: 'approve' });
-    const verified = await call<{ publicationId: string }>(staff.context.request, 'post', `/notices/${notice.id}/verification`, { decision: 'approve' });
+    const verified = await call<{ publicationId: string }>(staff.context.request, 'post', `/notices/${notice.id}/verification`, {
+      decision: 'approve',
+    });
 
     // 3. On the portal the moment it is approved: the public list already has it, and so does the page.
     const list = await call<{ items: { id: string }[] }>(staff.context.request, 'get', '/public/notices');
     expect(list.items.map((n) => n.id)).toContain(verified.publicationId);
-    const visitor = await e2e!.newContext();
+    const visitor = await e2e().newContext();
     await visitor.page.goto('/notices');
     await visible(visitor.page.getByTestId('notice-row').filter({ hasText: '照明节能改造' }).first());
     await visitor.page.goto(`/notices/${verified.publicationId}`);
@@ -131,7 +146,7 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await visible(visitor.page.getByTestId('section-dates'));
 
     // 4. A bidder downloads the documents for free and checks the signed receipt in the browser.
-    const bidder = await e2e!.newContext();
+    const bidder = await e2e().newContext();
     await apiLogin(bidder.context.request, 'bidder.demo');
     await bidder.page.goto(`/bidder/sections/${sectionId}?notice=${verified.publicationId}`);
     await bidder.page.getByTestId('document-download').click();
@@ -154,7 +169,11 @@ describe.skipIf(!e2eEnabled)('tendering in the browser', () => {
     await visible(page.getByTestId('issued-label'));
     await attribute(page.getByTestId('issue-modal').getByTestId('deadline-effect'), 'data-status').toBe('deadlineMoves');
 
-    const moved = await call<{ timetable: { bidDeadline: string } }>(visitor.context.request, 'get', `/public/sections/${sectionId}`);
+    const moved = await call<{ timetable: { bidDeadline: string } }>(
+      visitor.context.request,
+      'get',
+      `/public/sections/${sectionId}`,
+    );
     expect(Date.parse(moved.timetable.bidDeadline)).toBeGreaterThan(Date.parse(bidDeadline));
     expect(Date.parse(moved.timetable.bidDeadline) - clock.now().getTime()).toBeGreaterThanOrEqual(15 * DAY - DAY);
 
@@ -188,7 +207,13 @@ async function prepareDocument(request: APIRequestContext, sectionId: string): P
   await call(request, 'put', `/tender-documents/${doc.id}/chapters`, {
     values: {
       notice: { scope: '<p>中心城区道路照明节能改造施工</p>' },
-      instructions: { qualificationRequirements: '<p>具有城市及道路照明工程专业承包资质</p>', durationDays: '120', qualityStandard: '合格', jointVenture: '不接受', bidValidityDays: '90' },
+      instructions: {
+        qualificationRequirements: '<p>具有城市及道路照明工程专业承包资质</p>',
+        durationDays: '120',
+        qualityStandard: '合格',
+        jointVenture: '不接受',
+        bidValidityDays: '90',
+      },
       contract: { paymentTerms: '按月进度付款，支付比例80%' },
       technical: { technicalRequirements: '<p>LED灯具光效不低于130lm/W</p>' },
     },
@@ -202,10 +227,13 @@ async function prepareDocument(request: APIRequestContext, sectionId: string): P
       candidates: 3,
     },
   });
-  const upload = await request.put(`/api/v1/tender-documents/${doc.id}/attachments?name=${encodeURIComponent('工程量清单.xml')}&kind=billOfQuantities`, {
-    headers: { 'content-type': 'application/octet-stream' },
-    data: Buffer.from('<工程量清单><项目 编码="040801001" 名称="LED路灯更换" 单位="套" 工程量="2860"/></工程量清单>'),
-  });
+  const upload = await request.put(
+    `/api/v1/tender-documents/${doc.id}/attachments?name=${encodeURIComponent('工程量清单.xml')}&kind=billOfQuantities`,
+    {
+      headers: { 'content-type': 'application/octet-stream' },
+      data: Buffer.from('<工程量清单><项目 编码="040801001" 名称="LED路灯更换" 单位="套" 工程量="2860"/></工程量清单>'),
+    },
+  );
   expect(upload.status(), await upload.text()).toBe(200);
   return doc.id;
 }

@@ -3,23 +3,16 @@
 // certificate with its PKCS#8 key for every demo entity in `${DATA_DIR}/demo-ca/entities`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, attribute, count, e2eEnabled, startE2e, text, value, visible, type E2e } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { apiLogin, attribute, count, e2eEnabled, text, value, visible, useE2e } from './harness.ts';
 
 describe.skipIf(!e2eEnabled)('certificates and public verification in the browser', () => {
-  let e2e: E2e | undefined;
-  const entityFile = (name: string) => join(e2e!.dataDir, 'demo-ca', 'entities', name);
+  const entityFile = (name: string) => join(e2e().dataDir, 'demo-ca', 'entities', name);
 
-  beforeAll(async () => {
-    e2e = await startE2e();
-  });
-
-  afterAll(async () => {
-    await e2e?.stop();
-  });
+  const e2e = useE2e();
 
   it('[task-12] [F-05] a bidder logs in with its certificate and key file', async () => {
-    const { context, page } = await e2e!.newContext();
+    const { context, page } = await e2e().newContext();
     await page.goto('/login');
     await page.getByTestId('login-tab-certificate').click();
     const form = page.getByTestId('certificate-login');
@@ -95,7 +88,7 @@ describe.skipIf(!e2eEnabled)('certificates and public verification in the browse
   });
 
   it('[F-08] [F-27] a receipt and the whole log verify in the browser', async () => {
-    const { context, page } = await e2e!.newContext();
+    const { context, page } = await e2e().newContext();
     const requests: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/')) requests.push(new URL(r.url()).pathname);
@@ -133,16 +126,25 @@ describe.skipIf(!e2eEnabled)('certificates and public verification in the browse
 
     // Beyond the frame's own calls (clock, session, catalogue, the installation's sandbox banner) and the
     // home page's notice list it came from, the verification read public log data only.
-    const frame = new Set(['/api/v1/time', '/api/v1/session', '/api/v1/platform', '/api/v1/regions', '/api/v1/trading-categories', '/api/v1/public/notices']);
+    const frame = new Set([
+      '/api/v1/time',
+      '/api/v1/session',
+      '/api/v1/platform',
+      '/api/v1/regions',
+      '/api/v1/trading-categories',
+      '/api/v1/public/notices',
+    ]);
     expect(requests.filter((p) => !p.startsWith('/api/v1/log/') && !frame.has(p))).toEqual([]);
     await context.close();
   });
 
   it('[F-27] a revealed draw is reproduced in the browser; an unrevealed one cannot be yet', async () => {
-    const staff = await e2e!.newContext();
+    const staff = await e2e().newContext();
     await apiLogin(staff.context.request, 'staff.city');
     // A draw belongs to a section: one of the demo's published tenders, in the city's regions.
-    const notices = (await (await staff.context.request.get('/api/v1/public/notices?type=tenderNotice')).json()) as { items: { sectionIds: string[] }[] };
+    const notices = (await (await staff.context.request.get('/api/v1/public/notices?type=tenderNotice')).json()) as {
+      items: { sectionIds: string[] }[];
+    };
     const sectionId = notices.items[0]!.sectionIds[0]!;
     const commit = async () => {
       const response = await staff.context.request.post('/api/v1/draws', {
@@ -164,7 +166,7 @@ describe.skipIf(!e2eEnabled)('certificates and public verification in the browse
     const pending = await commit();
     await staff.context.close();
 
-    const { context, page } = await e2e!.newContext();
+    const { context, page } = await e2e().newContext();
     await page.goto(`/verify?tab=draw&draw=${revealed}`);
     await value(page.getByTestId('draw-id')).toBe(revealed);
     await text(page.getByTestId('log-key-id')).toMatch(/^[0-9a-f]{64}$/);
