@@ -23,15 +23,17 @@ const notFound = (sectionId: string) => new DomainError('BOND_ACCOUNT_NOT_FOUND'
 export function createAccountService(deps: FinanceDeps) {
   const settlement = deps.settlement ?? DEFAULT_SETTLEMENT;
 
-  async function find(trx: Db, sectionId: string, round: number, entityId: string): Promise<BondAccountTable | undefined> {
-    return tables(trx)
+  /** The entity's bid bond sub-account for the section's round; `lock` holds its row for the caller's transaction. */
+  async function find(trx: Db, sectionId: string, round: number, entityId: string, lock = false): Promise<BondAccountTable | undefined> {
+    let q = tables(trx)
       .selectFrom('finance.bond_account')
       .selectAll()
       .where('section_id', '=', sectionId)
       .where('round', '=', round)
       .where('entity_id', '=', entityId)
-      .where('purpose', '=', 'bid')
-      .executeTakeFirst();
+      .where('purpose', '=', 'bid');
+    if (lock) q = q.forUpdate();
+    return q.executeTakeFirst();
   }
 
   async function view(trx: Db, account: BondAccountTable, deadline: Date | null): Promise<BondAccountView> {

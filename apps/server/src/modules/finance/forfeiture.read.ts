@@ -10,10 +10,9 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Caller } from './caller.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
 import type { BondForfeitureTable } from './finance.tables.ts';
+import { jsonOf } from './fees.tables.ts';
 import type { ForfeitureService } from './forfeiture.service.ts';
 import type { RefundService } from './refunds.service.ts';
-
-const jsonOf = (v: unknown): Record<string, unknown> => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
 
 /**
  * Forfeitures as people read them: the section's tenderer, agency and officers see its decisions and,
@@ -36,7 +35,7 @@ export function createForfeitureReading(deps: FinanceDeps, service: ForfeitureSe
       entityName,
       ground: f.ground,
       statement: f.statement,
-      facts: jsonOf(f.facts),
+      facts: jsonOf<Record<string, unknown>>(f.facts),
       payeeAccount: f.payee_account,
       payeeName: f.payee_name,
       principalFen: BigInt(f.principal_fen).toString(),

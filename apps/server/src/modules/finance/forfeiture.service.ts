@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BondForfeitureGround, BondForfeitureRequest, SectionSnapshotView } from '@bidhall/contracts';
-import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { AccountService } from './accounts.service.ts';
 import type { Caller } from './caller.ts';
 import { type FinanceDeps, tables } from './finance.deps.ts';
 import { createGroundChecks } from './forfeiture-grounds.ts';
@@ -22,25 +22,13 @@ const GROUND_LABELS: Record<BondForfeitureGround, string> = {
  * the tenderer's account through the refund workflow, so none is both refunded and forfeited, and a
  * server stopped mid-payment pays it once. Audited and logged in its transaction; the bidder is told why.
  */
-export function createForfeitureService(deps: FinanceDeps, refunds: RefundService) {
+export function createForfeitureService(deps: FinanceDeps, refunds: RefundService, accounts: Pick<AccountService, 'find'>) {
   const { db, clock } = deps;
   const grounds = createGroundChecks(deps);
 
   function deadlinePassed(section: SectionSnapshotView): boolean {
     const deadline = section.timetable.bidDeadline;
     return deadline != null && Date.parse(deadline) <= clock.now().getTime();
-  }
-
-  async function bidAccount(trx: Db, section: SectionSnapshotView, entityId: string, lock: boolean) {
-    let q = tables(trx)
-      .selectFrom('finance.bond_account')
-      .selectAll()
-      .where('section_id', '=', section.id)
-      .where('round', '=', section.round)
-      .where('entity_id', '=', entityId)
-      .where('purpose', '=', 'bid');
-    if (lock) q = q.forUpdate();
-    return q.executeTakeFirst();
   }
 
   async function decide(sectionId: string, body: BondForfeitureRequest, caller: Caller): Promise<string> {
@@ -53,7 +41,7 @@ export function createForfeitureService(deps: FinanceDeps, refunds: RefundServic
           ground: body.ground,
           reason: 'beforeDeadline',
         });
-      const account = await bidAccount(trx, section, body.entityId, true);
+      const account = await accounts.find(trx, section.id, section.round, body.entityId, true);
       if (!account)
         throw new DomainError('BOND_ACCOUNT_NOT_FOUND', 'the bidder has no bond sub-account for this section', { sectionId });
       const existing = await tables(trx)
@@ -138,7 +126,7 @@ export function createForfeitureService(deps: FinanceDeps, refunds: RefundServic
     });
   }
 
-  return { decide, deadlinePassed, bidAccount, grounds };
+  return { decide, deadlinePassed, grounds };
 }
 
 export type ForfeitureService = ReturnType<typeof createForfeitureService>;

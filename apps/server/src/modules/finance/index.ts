@@ -77,7 +77,7 @@ export function createFinanceModule(deps: FinanceDeps) {
   const feeSettlement = createFeeSettlement(deps, deps.payments ?? (deps.sandbox ? createSandboxPayments(deps) : null));
   const feeReading = createFeeReading(deps);
   // Forfeiting a deposit (decision 0042): paid to the tenderer through the refunds' workflow.
-  const forfeitures = createForfeitureService(deps, refunds);
+  const forfeitures = createForfeitureService(deps, refunds, accounts);
   const forfeitureReading = createForfeitureReading(deps, forfeitures, refunds);
 
   return {
