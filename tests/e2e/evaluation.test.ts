@@ -171,7 +171,7 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await input.press('Tab');
   };
 
-  it('[A-130] [A-219] [A-220] [A-131] [A-132] [A-133] [A-156] [A-140] [A-146] [A-144] [A-145] [A-150] [A-148] [B-026] [A-151] [A-152] [A-153] a committee with avoidance and a replaced seat evaluates in the room: refused before the window, signed in inside it, scored in the browser, summarised by the chair with the outlier flagged in the chart and the table, the priced bills compared, the report signed by all', async () => {
+  it('[A-130] [A-219] [A-220] [A-131] [A-132] [A-133] [A-156] [A-136] [A-137] [A-140] [A-146] [A-144] [A-145] [A-150] [A-148] [B-026] [A-151] [A-152] [A-153] a committee with avoidance and a replaced seat evaluates in the room: refused before the window, signed in inside it, scored in the browser, summarised by the chair with the outlier flagged in the chart and the table, the priced bills compared, the report signed by all', async () => {
     const { context: staffContext, page: staffPage } = await e2e().newContext();
     const staff = staffContext.request;
     await apiLogin(staff, 'staff.dongsheng');
@@ -256,6 +256,20 @@ describe.skipIf(!e2eEnabled)('the evaluation room in the browser', () => {
     await signInInBrowser(page);
     await visible(page.getByTestId('scoring-workspace'));
     await attribute(page.getByTestId('room-countdown'), 'data-state').toBe('calm');
+
+    // A-136, A-137: the room shows the document the committee evaluates against — version 2, with the
+    // clarification issued before the bids — checked in the browser, and that the forms come from its method.
+    await page.getByRole('tab', { name: '招标文件（含澄清）' }).click();
+    const documents = page.getByTestId('evaluation-documents');
+    await attribute(documents, 'data-ok').toBe('true');
+    await text(documents).toContain('招标文件 第2版');
+    await text(documents.getByTestId('documents-clarification')).toContain('关于工期与质量标准的澄清');
+    await text(documents.getByTestId('documents-method-match')).toContain('评审因素、分值范围与评分标准与招标文件一致');
+    for (const id of ['documentVersionSm3', 'documentClarifications', 'documentMethod']) await attribute(documents.getByTestId(`check-${id}`), 'data-status').toBe('ok');
+    await visible(documents.getByTestId('documents-factors'));
+    await page.screenshot({ path: 'docs/screenshots/evaluation-documents.png', fullPage: true });
+    await page.getByRole('tab', { name: '我的评审' }).click();
+    await visible(page.getByTestId('scoring-workspace'));
 
     // The other members sign in through the API.
     for (const request of [...expertRequests.values(), tendererContext.request]) await apiSignIn(request, sectionId);

@@ -36,7 +36,7 @@ let address: string | undefined;
 const listening = async () => (address ??= await t.built.app.listen({ port: 0, host: '127.0.0.1' }));
 
 describe('remote opening hall', () => {
-  it('[A-106] [A-108] [A-110] [A-111] [A-112] [A-113] the hall opens at the deadline, bidders sign in and unseal where they are, a failure is recorded and the readout shows only opened bids', async () => {
+  it('[A-106] [A-108] [A-110] [A-111] [A-112] [A-113] [B-019] the hall opens at the deadline, bidders sign in and unseal where they are, a failure is recorded and the readout shows only opened bids', async () => {
     const { s, bidders } = await sectionWithBids(3);
     const sectionId = s.r.sectionId;
     const [b1, b2, b3] = bidders as [Bidder, Bidder, Bidder];
@@ -283,7 +283,7 @@ describe('remote opening hall', () => {
     expect(await t.database.db.selectFrom('opening.unsealed_part').select('part_id').where('bid_id', 'in', done.bidders.map((b) => b.bidId)).execute()).toHaveLength(10);
   }, 240_000);
 
-  it('[A-112] [B-016] [A-96] where the document allows the remedy, a bid its bidder could not unseal is opened by two of the three opening custodians with their shares, and read out — never before the opening time', async () => {
+  it('[A-112] [B-016] [A-96] [B-019] where the document allows the remedy, a bid its bidder could not unseal is opened by two of the three opening custodians with their shares, and read out — never before the opening time', async () => {
     const { s, bidders } = await sectionWithBids(3, { unsealRemedy: '由开标密钥保管人解密' });
     const sectionId = s.r.sectionId;
     // Before the deadline nobody decrypts through the platform: no bidder gets its unseal kit or unseals,

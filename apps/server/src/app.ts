@@ -364,6 +364,7 @@ export async function buildApp(deps: AppDeps) {
         return bids === (sitting === 'bid') ? method : null;
       },
     },
+    effectiveDocument: documents.effectiveDocument,
     accounts: { byId: (trx, userId) => accountLookup.byId(trx, userId) },
     notify: notifications.notify,
     // The report (decision 0026): members sign with their own certificates; the complete report goes to the

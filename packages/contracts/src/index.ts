@@ -29,6 +29,7 @@ export * from './personal-certificates.ts';
 export * from './evaluation-venues.ts';
 export * from './evaluation-comparison.ts';
 export * from './evaluation-clarification.ts';
+export * from './evaluation-documents.ts';
 export * from './award.ts';
 export * from './award-decision.ts';
 export * from './contract.ts';

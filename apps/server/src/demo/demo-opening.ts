@@ -53,6 +53,14 @@ export async function loadDemoOpening(
   await tenderer.call('PUT', `/api/v1/sections/${waiting}/timetable`, { ...timetable, bidDeadline: new Date(options.home.getTime() - 120 * MINUTE).toISOString() });
   const documents = [await issueDocument(tenderer, readOut, signer), await issueDocument(tenderer, waiting, signer)];
   await publishNotice(tenderer, staff, [readOut, waiting]);
+  // Section 一's document is clarified at once, a month before its deadline: its committee evaluates
+  // against the document and this clarification together (A-136).
+  const clarification = (await tenderer.call('POST', `/api/v1/tender-documents/${documents[0]}/clarifications`, {
+    kind: 'clarification',
+    title: '关于工期与质量标准的澄清',
+    bodyHtml: '<p>本标段计划工期以日历天计，自开工令载明的开工日期起算；质量标准“合格”指符合现行《城镇道路工程施工与质量验收规范》（CJJ 1）的合格标准。</p>',
+  })) as { id: string };
+  await tenderer.call('POST', `/api/v1/clarifications/${clarification.id}/issue`);
   const applications = await prepareDemoApplications(built, { clock, as, signer, demoCaDir: options.demoCaDir, tenderer, staff });
 
   // A day later the bidders obtain the documents and, over the following days, seal and submit their bids.

@@ -8,6 +8,7 @@ import type {
   EvaluationSheetView,
   EvaluationSignInView,
   EvaluationSummaryInput,
+  EvaluationDocumentsView,
   EvaluationView,
   MyEvaluationItem,
   Sitting,
@@ -30,6 +31,8 @@ export const evaluationApi = {
   mySheet: (sectionId: string, sitting: Sitting = 'bid') => api.get<EvaluationSheetView>(`${base(sectionId, sitting)}/sheets/mine`),
   saveSheet: (sectionId: string, body: EvaluationSheetInput, sitting: Sitting = 'bid') => api.put<EvaluationSheetView>(`${base(sectionId, sitting)}/sheets/mine`, body),
   summarise: (sectionId: string, body: EvaluationSummaryInput = {}, sitting: Sitting = 'bid') => api.post<EvaluationView>(`${base(sectionId, sitting)}/summary`, body),
+  /** The document with every clarification the committee evaluates against, as stored bytes (A-136, A-137). */
+  documents: (sectionId: string, sitting: Sitting = 'bid') => api.get<EvaluationDocumentsView>(`${base(sectionId, sitting)}/documents`),
   /** Both sittings' evaluations the caller sits in, each with its `sitting`. */
   mine: () => api.get<MyEvaluationItem[]>('/me/evaluations'),
 };

@@ -7,7 +7,7 @@ const applicationReviewEn: Strings<typeof applicationReviewZhCN> = {
   applicationReview: {
     title: 'Prequalification review room',
     notOpened: 'The review is not open yet: the trading centre’s staff open it once the review committee is complete.',
-    tabs: { files: 'Application files', overview: 'Overview', sheet: 'My review', summary: 'Result', report: 'Review report', video: 'Video room' },
+    tabs: { documents: 'Prequalification document', files: 'Application files', overview: 'Overview', sheet: 'My review', summary: 'Result', report: 'Review report', video: 'Video room' },
     window: {
       range: 'Review {{start}} to {{end}}',
       startsIn: 'Starts in {{time}}',

@@ -5,7 +5,7 @@ const applicationReviewZhCN = {
   applicationReview: {
     title: '资格审查室',
     notOpened: '资格审查尚未开启：由交易中心工作人员在资格审查委员会组建完成后开启。',
-    tabs: { files: '资格预审申请文件', overview: '资格审查概况', sheet: '我的审查', summary: '审查结果', report: '资格审查报告', video: '音视频资格审查室' },
+    tabs: { documents: '资格预审文件（含澄清）', files: '资格预审申请文件', overview: '资格审查概况', sheet: '我的审查', summary: '审查结果', report: '资格审查报告', video: '音视频资格审查室' },
     window: {
       range: '资格审查时间 {{start}} 至 {{end}}',
       startsIn: '距资格审查开始 {{time}}',

@@ -884,6 +884,9 @@ const en: Messages = {
         ok: 'The published selection matches the hash {{hash}} logged when it was drawn',
         failed: 'The published selection does not match its logged hash',
       },
+      documentVersionSm3: { title: 'Document version digest', ok: 'Version {{version}}, SM3 {{sm3}}', failed: 'Version {{version}} hashes to {{sm3}}, not {{expected}}' },
+      documentClarifications: { title: 'Clarifications and modifications', ok: '{{count}}, each matching the SM3 the version lists', failed: 'Clarification or modification {{number}} is not the one the version lists' },
+      documentMethod: { title: 'Forms and evaluation method', ok: 'The evaluation works by this document’s method, SM3 {{sm3}}', failed: 'The evaluation’s method (SM3 {{sm3}}) is not this document’s ({{expected}})' },
       contractArchiveFormat: { title: 'Archive format', ok: '{{format}}', failed: 'The format is {{format}}, not {{expected}}' },
       contractContentSm3: {
         title: 'Contract content SM3',

@@ -866,6 +866,9 @@ const zhCN = {
         ok: '公布的结果与执行时记入日志的哈希 {{hash}} 一致',
         failed: '公布的结果与记入日志的哈希不符',
       },
+      documentVersionSm3: { title: '文件版本摘要', ok: '第{{version}}版，SM3 {{sm3}}', failed: '第{{version}}版的内容摘要为 {{sm3}}，不是 {{expected}}' },
+      documentClarifications: { title: '澄清与修改', ok: '{{count}} 份，均与文件版本列明的 SM3 一致', failed: '第{{number}}次澄清或修改与文件版本列明的不一致' },
+      documentMethod: { title: '评审表与评标办法', ok: '评标所用办法即本文件的办法，SM3 {{sm3}}', failed: '评标所用办法（SM3 {{sm3}}）不是本文件的办法（{{expected}}）' },
       contractArchiveFormat: { title: '归档包格式', ok: '{{format}}', failed: '格式是 {{format}}，不是 {{expected}}' },
       contractContentSm3: {
         title: '合同内容 SM3',

@@ -24,11 +24,13 @@ import { createMethodTemplates } from './method-template.service.ts';
 import { registerMethodTemplateRoutes } from './method-template.routes.ts';
 import { createDocumentsScopes } from './scopes.ts';
 import { createBiddingPort } from './bidding-port.ts';
+import { createEffectiveDocuments } from './effective-document.ts';
 
 export type { DocumentsDeps, NotifyPort, PublishPort, SectionsPort, VerifyEntitySignaturePort } from './documents.deps.ts';
 export { SITE_VISIT_REMINDER_JOB, SITE_VISIT_SWEEP_JOB } from './site-visit.service.ts';
 export type { DocumentManifest } from './manifest.ts';
 export type { IssuedTenderDocument } from './bidding-port.ts';
+export type { EffectiveDocument } from './effective-document.ts';
 
 /**
  * Tender and prequalification documents (decision 0008): templates, the builder, packaging and
@@ -47,6 +49,7 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
   const siteVisits = createSiteVisitService(deps);
   const boq = createBoqService(deps, documents, downloads);
   const methodTemplates = createMethodTemplates(deps);
+  const bidding = createBiddingPort(deps);
 
   deps.jobs.define<{ siteVisitId?: string }>({
     name: SITE_VISIT_REMINDER_JOB,
@@ -67,7 +70,9 @@ export async function createDocumentsModule(deps: DocumentsDeps) {
     /** Who obtained the section's documents in a round (for tendering's termination and re-tender notices). */
     downloadersOfSection: (trx: Db, sectionId: string, round: number) => sectionDownloaders(trx, sectionId, round),
     /** For the bidding module (its own port): the section's issued tender document, and who obtained it. */
-    bidding: createBiddingPort(deps),
+    bidding,
+    /** For the evaluation module (its own port): the document with its clarifications, as stored bytes. */
+    effectiveDocument: createEffectiveDocuments(deps, bidding, packages),
     services: { templates, documents, packages, attachments, downloads, questions, clarifications, siteVisits, boq, methodTemplates },
     registerRoutes(app: AppInstance) {
       const db = deps.db;

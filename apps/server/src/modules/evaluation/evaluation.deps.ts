@@ -50,6 +50,13 @@ export interface MethodsPort {
   methodOf(trx: Db, sectionId: string, sitting: Sitting): Promise<SittingMethod | null>;
 }
 
+/** documents → evaluation: the sitting's issued document with every clarification, as stored bytes; null without one. */
+export type EffectiveDocumentPort = (
+  trx: Db,
+  sectionId: string,
+  kind: 'tender' | 'prequalification',
+) => Promise<{ documentId: string; kind: 'tender' | 'prequalification'; version: number; versionSm3: string; manifest: Buffer; clarifications: { number: number; contentSm3: string; content: Buffer }[] } | null>;
+
 /** identity → evaluation: an account by id (representatives are users of the tenderer's entity). */
 export interface AccountsPort {
   byId(trx: Db, userId: string): Promise<{ userId: string; displayName: string; kind: string; status: string; entityId: string | null } | null>;
@@ -83,6 +90,7 @@ export interface EvaluationDeps {
   committee: CommitteePort;
   readout: ReadoutPort;
   methods: MethodsPort;
+  effectiveDocument: EffectiveDocumentPort;
   accounts: AccountsPort;
   notify: NotifyPort;
   personalCertificate: PersonalCertificatePort;

@@ -8,6 +8,7 @@ import { createEvaluationService, type EvaluationService } from './evaluation.se
 import { createEvaluationScopes } from './scopes.ts';
 import { createVenues } from './venues/index.ts';
 import { registerMyEvaluationRoutes } from './mine.routes.ts';
+import { registerEvaluationDocumentRoutes } from './effective-documents.ts';
 import { createCommitteeReading } from './bid-files.module.ts';
 import { createClarifications } from './clarification.module.ts';
 import { EVALUATION_SITTINGS } from './sitting.ts';
@@ -50,6 +51,7 @@ export function createEvaluationModule(deps: EvaluationDeps) {
       for (const sitting of SITTINGS) {
         registerEvaluationRoutes(app, { evaluation: sittings[sitting] }, EVALUATION_SITTINGS[sitting]);
         registerReportRoutes(app, deps, EVALUATION_SITTINGS[sitting]);
+        registerEvaluationDocumentRoutes(app, deps, EVALUATION_SITTINGS[sitting]);
       }
       venues.registerRoutes(app);
       reading.registerRoutes(app);

@@ -8,10 +8,12 @@ const VideoRoom = lazy(() => import('../video/VideoRoom.tsx').then((m) => ({ def
 const BidFiles = lazy(() => import('../compare/index.ts').then((m) => ({ default: m.BidFiles })));
 const ComparisonTable = lazy(() => import('../compare/index.ts').then((m) => ({ default: m.ComparisonTable })));
 const RedFlags = lazy(() => import('../compare/index.ts').then((m) => ({ default: m.RedFlags })));
+const EffectiveDocumentsPanel = lazy(() => import('../documents/index.ts').then((m) => ({ default: m.EffectiveDocumentsPanel })));
 const ClarificationsPanel = lazy(() => import('../clarify/index.ts').then((m) => ({ default: m.ClarificationsPanel })));
 
 /**
- * Where the other panels of the evaluation room mount, each as a tab after the room's own: the bid files,
+ * Where the other panels of the evaluation room mount, each as a tab after the room's own: the effective
+ * documents (../documents), the bid files,
  * the comparison and the red flags (../compare), clarifications (../clarify), the report and its
  * signatures (../report), the committee's audio/video room (../video). A panel lists itself
  * here with whom it shows to; the server decides again what each caller may do in it.
@@ -35,6 +37,13 @@ const opened = (view: EvaluationView) => view.state !== 'notOpened';
 const ofBids = (view: EvaluationView) => view.sitting !== 'application';
 
 export const ROOM_PANELS: RoomPanel[] = [
+  {
+    key: 'documents',
+    label: 'evaluation.tabs.documents',
+    reviewLabel: 'applicationReview.tabs.documents',
+    shows: (v, kind) => opened(v) && insider(v, kind),
+    render: (v) => lazily(<EffectiveDocumentsPanel sectionId={v.sectionId} sitting={v.sitting} />),
+  },
   { key: 'files', label: 'evaluation.tabs.files', reviewLabel: 'applicationReview.tabs.files', shows: (v) => opened(v) && member(v), render: (v) => lazily(<BidFiles sectionId={v.sectionId} sitting={v.sitting} />) },
   { key: 'compare', label: 'evaluation.tabs.compare', shows: (v, kind) => ofBids(v) && opened(v) && insider(v, kind), render: (v) => lazily(<><ComparisonTable sectionId={v.sectionId} /><RedFlags sectionId={v.sectionId} /></>) },
   {

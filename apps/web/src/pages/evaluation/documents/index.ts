@@ -1,0 +1,1 @@
+export { EffectiveDocumentsPanel } from './EffectiveDocumentsPanel.tsx';
