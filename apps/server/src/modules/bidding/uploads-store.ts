@@ -239,17 +239,20 @@ export class SealedPartStore extends DataStore {
     let heldBytes = 0;
     const flush = async () => {
       if (heldBytes === 0) return;
-      const batch = held.length === 1 ? held[0]! : Buffer.concat(held, heldBytes);
+      const batch = held;
+      const size = heldBytes;
       held = [];
       heldBytes = 0;
-      let written = 0;
-      while (written < batch.length) written += (await fh.write(batch, written, batch.length - written, pos + written)).bytesWritten;
+      // One gathered write per batch: the chunks are not copied into one buffer first.
+      for (let written = 0; written < size; ) written += (await fh.writev(unwritten(batch, written), pos + written)).bytesWritten;
       if (state) {
-        state.sm3.update(batch);
-        state.sha256?.update(batch);
-        state.offset = pos + batch.length;
+        for (const b of batch) {
+          state.sm3.update(b);
+          state.sha256?.update(b);
+        }
+        state.offset = pos + size;
       }
-      pos += batch.length;
+      pos += size;
     };
     try {
       if (!header) {
@@ -398,6 +401,21 @@ async function readPrefix(fh: FileHandle, n: number): Promise<Buffer> {
     got += bytesRead;
   }
   return buf.subarray(0, got);
+}
+
+/** The chunks of a batch from byte `from` on (after a short gathered write). */
+function unwritten(batch: Buffer[], from: number): Buffer[] {
+  if (from === 0) return batch;
+  const rest: Buffer[] = [];
+  let skip = from;
+  for (const b of batch) {
+    if (skip >= b.length) skip -= b.length;
+    else {
+      rest.push(skip > 0 ? b.subarray(skip) : b);
+      skip = 0;
+    }
+  }
+  return rest;
 }
 
 async function hashFile(path: string, suite: PartHeader['suite']): Promise<{ sm3: string; suiteHash: string }> {

@@ -5,6 +5,7 @@ import { bidUploadMetadata, type Sitting } from '@bidhall/contracts';
 import type { PartHeader } from '@bidhall/crypto';
 import { Server } from '@tus/server';
 import { Metadata } from '@tus/utils';
+import { createUploadGate } from './upload-gate.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,6 +42,8 @@ export type BidUploadsDeps = Pick<BiddingDeps, 'db' | 'clock' | 'blobs' | 'uploa
   isHolder(trx: Db, sectionId: string, entityId: string, sitting: Sitting): Promise<boolean>;
   /** The largest sealed part taken (Upload-Length); the submission checks the document's own limits. */
   maxUploadBytes?: number;
+  /** Upload bodies streaming at once, in all and per entity (the rest wait; see upload-gate.ts). */
+  streamingUploads?: { total: number; perEntity: number };
 };
 
 const notFound = (id: string) => new DomainError('UPLOAD_NOT_FOUND', `no upload ${id}`);
@@ -102,6 +105,7 @@ function requestBody(raw: IncomingMessage): { stream: PassThrough; drop(): void 
  */
 export function createBidUploads(deps: BidUploadsDeps) {
   const maxBytes = deps.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const gate = createUploadGate(deps.streamingUploads ?? { total: 32, perEntity: 2 });
 
   async function deadlineOf(trx: Db, sectionId: string, sitting: Sitting): Promise<Date | null> {
     const section = await deps.sections.get(trx, sectionId);
@@ -146,6 +150,15 @@ export function createBidUploads(deps: BidUploadsDeps) {
 
   /** Hands the request to tus as a web Request and answers with what it says. */
   async function forward(request: FastifyRequest, reply: FastifyReply, withBody: boolean, id?: string) {
+    const free = withBody ? await gate.acquire(entityOf(request).entityId) : null;
+    try {
+      return await forwardNow(request, reply, withBody, id);
+    } finally {
+      free?.();
+    }
+  }
+
+  async function forwardNow(request: FastifyRequest, reply: FastifyReply, withBody: boolean, id?: string) {
     const body = withBody ? requestBody(request.raw) : null;
     const headers = new Headers();
     for (const [k, v] of Object.entries(request.headers)) {
