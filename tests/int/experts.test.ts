@@ -137,6 +137,8 @@ describe('the expert pool (issue 12 §1)', () => {
     ]);
     const record = (await call('GET', '/api/v1/public/expert-record?limit=100')).json() as { items: { kind: string; maskedName: string; note: string | null }[] };
     expect(record.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'violation', maskedName: '欧**录', note: '评标中私下接触投标人' }), expect.objectContaining({ kind: 'admitted', maskedName: '欧**录' })]));
+    // Every behaviour record is published (task 27), the training and the reward too.
+    expect(record.items.filter((i) => i.maskedName === '欧**录').map((i) => i.kind).sort()).toEqual(['admitted', 'reward', 'training', 'violation']);
     const text = JSON.stringify(record);
     expect(text).not.toContain('欧阳记录');
     expect(text).not.toContain(e.phone);
@@ -266,6 +268,10 @@ describe('the committee draw (issue 12 §2)', () => {
     expect((await call('PUT', `/api/v1/experts/${first.expert_id}/account`, c.staff, { username: 'experts.first' })).statusCode).toBe(200);
     const firstCookie = await login(t, 'experts.first');
     const firstInvitation = ((await call('GET', '/api/v1/experts/me', firstCookie)).json() as ExpertSelfView).invitations[0]!.id;
+    // Suspended after the draw, the expert cannot take the seat (task 27); declining stays open.
+    expect((await call('POST', `/api/v1/experts/${first.expert_id}/decisions`, c.staff, { decision: 'suspend', reason: '被投诉，暂停评标' })).statusCode).toBe(200);
+    const taken = await call('POST', `/api/v1/expert-invitations/${firstInvitation}/answer`, firstCookie, { accept: true, noConflict: true });
+    expect([taken.statusCode, taken.json().code, taken.json().details]).toEqual([409, 'EXPERT_STATE_CONFLICT', { state: 'suspended' }]);
     expect((await call('POST', `/api/v1/expert-invitations/${firstInvitation}/answer`, firstCookie, { accept: false, reason: '出差在外' })).json()).toMatchObject({ state: 'declined' });
     t.clock.advance(61 * 60_000);
     const seat2 = (await sql<{ id: string }>`SELECT id FROM experts.committee_seat WHERE section_id = ${sectionId} AND seat = 2`.execute(t.database.db)).rows[0]!.id;

@@ -255,7 +255,8 @@ export const expertApplicationStatus = z.object({
 export type ExpertApplicationStatus = z.infer<typeof expertApplicationStatus>;
 
 /** The public record (公示): admissions, removals and violations, names masked (张*明). */
-export const PUBLIC_RECORD_KINDS = ['admitted', 'removed', 'violation'] as const;
+/** Admissions and removals, and every behaviour record (task 27: 日常评标、评标评估、培训考核 … 予以公开). */
+export const PUBLIC_RECORD_KINDS = ['admitted', 'removed', 'violation', 'penalty', 'reward', 'training'] as const;
 export const expertPublicEntry = z.object({
   kind: z.enum(PUBLIC_RECORD_KINDS),
   at: z.string(),

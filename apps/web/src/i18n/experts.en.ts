@@ -81,8 +81,8 @@ const expertsEn: Strings<typeof expertsZhCN> = {
     },
     record: {
       title: 'Expert pool record',
-      subtitle: 'Admissions, removals and violations of evaluation experts are published by law, with names masked.',
-      kinds: { admitted: 'Admitted', removed: 'Removed', violation: 'Violation' },
+      subtitle: 'Admissions, removals and behaviour records (violations, penalties, rewards, training and assessments) of evaluation experts are published by law, with names masked.',
+      kinds: { admitted: 'Admitted', removed: 'Removed', violation: 'Violation', penalty: 'Penalty', reward: 'Reward', training: 'Training and assessment' },
       kind: 'Kind',
       at: 'Time',
       maskedName: 'Name',
@@ -170,7 +170,7 @@ const expertsEn: Strings<typeof expertsZhCN> = {
       recommendHint: 'Recommend the expert to the upper (public service platform) pool',
     },
     records: {
-      kinds: { reward: 'Reward', penalty: 'Penalty', training: 'Training', violation: 'Violation' },
+      kinds: { reward: 'Reward', penalty: 'Penalty', training: 'Training and assessment', violation: 'Violation' },
       kind: 'Kind',
       date: 'Date',
       description: 'Description',

@@ -77,8 +77,8 @@ const expertsZhCN = {
     },
     record: {
       title: '专家库公示',
-      subtitle: '评标专家的入库、清退和不良行为记录依法公示，姓名已作隐去处理。',
-      kinds: { admitted: '入库', removed: '清退', violation: '不良行为' },
+      subtitle: '评标专家的入库、清退和行为记录（不良行为、处理处罚、表彰奖励、培训考核）依法公示，姓名已作隐去处理。',
+      kinds: { admitted: '入库', removed: '清退', violation: '不良行为', penalty: '处理处罚', reward: '表彰奖励', training: '培训考核' },
       kind: '类别',
       at: '时间',
       maskedName: '姓名',
@@ -166,7 +166,7 @@ const expertsZhCN = {
       recommendHint: '推荐该专家进入上级（公共服务平台）专家库',
     },
     records: {
-      kinds: { reward: '奖励', penalty: '处罚', training: '培训', violation: '不良行为' },
+      kinds: { reward: '奖励', penalty: '处罚', training: '培训考核', violation: '不良行为' },
       kind: '类别',
       date: '日期',
       description: '内容',

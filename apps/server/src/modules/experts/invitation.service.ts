@@ -24,7 +24,7 @@ export function createInvitationService(deps: ExpertsDeps) {
       const s = await tables(trx)
         .selectFrom('experts.committee_seat as s')
         .innerJoin('experts.expert as e', 'e.id', 's.expert_id')
-        .select(['s.id', 's.state', 's.answer_by', 's.section_id', 's.sitting', 's.seat', 's.specialty', 'e.user_id'])
+        .select(['s.id', 's.state', 's.answer_by', 's.section_id', 's.sitting', 's.seat', 's.specialty', 'e.user_id', 'e.state as expert_state'])
         .where('s.id', '=', seatId)
         .forUpdate()
         .executeTakeFirst();
@@ -34,6 +34,9 @@ export function createInvitationService(deps: ExpertsDeps) {
         throw new DomainError('INVITATION_CLOSED', `this invitation is already ${s.state}`, { state: s.state });
       if (now >= s.answer_by)
         throw new DomainError('INVITATION_CLOSED', 'the time to answer this invitation has passed', { state: 'expired' });
+      // Suspended or removed after the draw: the seat may be declined, never taken (task 27).
+      if (input.accept && s.expert_state !== 'admitted')
+        throw new DomainError('EXPERT_STATE_CONFLICT', 'a suspended or removed expert cannot take a seat; decline it', { state: s.expert_state });
       const state = input.accept ? 'accepted' : 'declined';
       await tables(trx)
         .updateTable('experts.committee_seat')

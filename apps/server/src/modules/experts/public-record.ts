@@ -14,8 +14,9 @@ interface Row {
 }
 
 /**
- * The public record (公示, issue 12 §1): admissions, removals and violations, newest first, with the
- * name masked and nothing else personal. The cursor is the last entry's time and id.
+ * The public record (公示, issue 12 §1, task 27): admissions, removals and every behaviour record —
+ * violations, penalties, rewards, training and assessments — newest first, with the name masked and
+ * nothing else personal. The cursor is the last entry's time and id.
  */
 export async function publicRecord(db: Db, query: { limit: number; cursor?: string }) {
   const [atText, idText] = (query.cursor ?? '').split('|');
@@ -26,9 +27,8 @@ export async function publicRecord(db: Db, query: { limit: number; cursor?: stri
       FROM experts.expert_event ev JOIN experts.expert e ON e.id = ev.expert_id
      WHERE ev.action IN ('admit', 'remove')
     UNION ALL
-    SELECT 'violation', r.recorded_at, r.id, e.name, e.region_code, e.level, e.specialties, r.description
-      FROM experts.expert_record r JOIN experts.expert e ON e.id = r.expert_id
-     WHERE r.kind = 'violation'`;
+    SELECT r.kind, r.recorded_at, r.id, e.name, e.region_code, e.level, e.specialties, r.description
+      FROM experts.expert_record r JOIN experts.expert e ON e.id = r.expert_id`;
   const { rows } = await sql<Row>`
     SELECT * FROM (${entries}) x
      WHERE ${after ? sql`(x.at, x.id) < (${after.at}, ${after.id}::uuid)` : sql`true`}

@@ -14,7 +14,7 @@ import { specialtyTree } from '../experts/specialties.ts';
 import { SpecialtyTags } from '../experts/tags.tsx';
 import '../experts/experts.css';
 
-const KIND_COLOURS: Record<ExpertPublicEntry['kind'], string> = { admitted: 'success', removed: 'error', violation: 'warning' };
+const KIND_COLOURS: Record<ExpertPublicEntry['kind'], string> = { admitted: 'success', removed: 'error', violation: 'warning', penalty: 'volcano', reward: 'blue', training: 'default' };
 const PAGE = 100;
 
 /** 专家库公示: admissions, removals and violations with masked names, sorted and filtered in the table. */
@@ -52,6 +52,7 @@ export default function ExpertRecordPage() {
               size="middle"
               loading={list.loading}
               dataSource={list.items}
+              onRow={(r) => ({ 'data-testid': 'record-entry', 'data-kind': r.kind }) as React.HTMLAttributes<HTMLElement>}
               locale={{ emptyText: t('experts.record.empty') }}
               pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
               scroll={{ x: 900 }}

@@ -21,13 +21,13 @@ export function ConflictsEditor() {
             {fields.map(({ key, name }) => (
               <Space key={key} align="start" wrap className="expert-list-row" data-testid="conflict-employer">
                 <Form.Item name={[name, 'name']} rules={requiredText(t, 200)}>
-                  <Input placeholder={t('experts.conflicts.unitName')} style={{ width: 220 }} maxLength={200} />
+                  <Input placeholder={t('experts.conflicts.unitName')} style={{ width: 220 }} maxLength={200} data-testid="conflict-employer-name" />
                 </Form.Item>
                 <Form.Item name={[name, 'creditCode']} rules={[optionalCreditCode(t)]} normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')}>
                   <Input placeholder={t('experts.conflicts.creditCode')} className="mono" style={{ width: 210 }} maxLength={18} />
                 </Form.Item>
                 <Form.Item name={[name, 'from']} rules={[{ required: true, message: t('validation.required') }]}>
-                  <DatePicker placeholder={t('experts.conflicts.from')} />
+                  <DatePicker placeholder={t('experts.conflicts.from')} data-testid="conflict-employer-from" />
                 </Form.Item>
                 <Form.Item
                   name={[name, 'until']}
@@ -41,7 +41,7 @@ export function ConflictsEditor() {
                     }),
                   ]}
                 >
-                  <DatePicker placeholder={t('experts.conflicts.untilNow')} />
+                  <DatePicker placeholder={t('experts.conflicts.untilNow')} data-testid="conflict-employer-until" />
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} aria-label={t('experts.conflicts.remove')} onClick={() => remove(name)} />
               </Space>
@@ -61,10 +61,10 @@ export function ConflictsEditor() {
             {fields.map(({ key, name }) => (
               <Space key={key} align="start" wrap className="expert-list-row" data-testid="conflict-relative">
                 <Form.Item name={[name, 'relation']} rules={requiredText(t, 20)}>
-                  <Input placeholder={t('experts.conflicts.relationPlaceholder')} style={{ width: 140 }} maxLength={20} />
+                  <Input placeholder={t('experts.conflicts.relationPlaceholder')} style={{ width: 140 }} maxLength={20} data-testid="conflict-relative-relation" />
                 </Form.Item>
                 <Form.Item name={[name, 'name']} rules={requiredText(t, 200)}>
-                  <Input placeholder={t('experts.conflicts.unitName')} style={{ width: 300 }} maxLength={200} />
+                  <Input placeholder={t('experts.conflicts.unitName')} style={{ width: 300 }} maxLength={200} data-testid="conflict-relative-name" />
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} aria-label={t('experts.conflicts.remove')} onClick={() => remove(name)} />
               </Space>

@@ -41,7 +41,7 @@ export function ExpertActions({ expert: e, onChanged }: { expert: ExpertDetailVi
     ...(live ? [{ key: 'rate', label: t('experts.actions.rate') }] : []),
     ...(e.state === 'admitted' ? [{ key: 'recommend', label: t('experts.actions.recommend') }] : []),
     ...(e.state !== 'removed' && e.state !== 'rejected' ? [{ key: 'account', label: t('experts.actions.link') }] : []),
-  ];
+  ].map((i) => ({ ...i, label: <span data-testid={`expert-action-${i.key}`}>{i.label}</span> }));
 
   return (
     <>

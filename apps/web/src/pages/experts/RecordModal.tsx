@@ -27,13 +27,13 @@ export function RecordModal({ expertId, onSaved, onClose }: { expertId: string; 
       data-testid="expert-record-modal"
     >
       <Form.Item name="kind" label={t('experts.records.kind')} rules={[{ required: true, message: t('validation.required') }]} extra={kind === 'violation' ? t('experts.records.publicHint') : undefined}>
-        <Select options={EXPERT_RECORD_KINDS.map((k) => ({ value: k, label: t(`experts.records.kinds.${k}`) }))} />
+        <Select options={EXPERT_RECORD_KINDS.map((k) => ({ value: k, label: t(`experts.records.kinds.${k}`) }))} data-testid="record-kind" />
       </Form.Item>
       <Form.Item name="date" label={t('experts.records.date')} rules={[{ required: true, message: t('validation.required') }]}>
-        <DatePicker />
+        <DatePicker data-testid="record-date" />
       </Form.Item>
       <Form.Item name="description" label={t('experts.records.description')} rules={requiredText(t, 2000)}>
-        <Input.TextArea rows={4} maxLength={2000} showCount />
+        <Input.TextArea rows={4} maxLength={2000} showCount data-testid="record-description" />
       </Form.Item>
     </FormModal>
   );

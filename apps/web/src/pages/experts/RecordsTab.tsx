@@ -16,6 +16,7 @@ export function RecordsTab({ records }: { records: ExpertRecordView[] }) {
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('experts.records.empty') }}
       data-testid="expert-records"
+      onRow={(r) => ({ 'data-testid': 'expert-record-row', 'data-kind': r.kind }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { title: t('experts.records.date'), dataIndex: 'date', width: 110, sorter: (a, b) => a.date.localeCompare(b.date), defaultSortOrder: 'descend' },
         {
