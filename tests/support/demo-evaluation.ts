@@ -54,9 +54,10 @@ export async function submittedDemoEvaluation(dir: string): Promise<DemoEvaluati
 
 /**
  * The same on an app whose demo is loaded already (an integration test's, or the browser tests' server):
- * `dir` holds its `demo-ca` and `trust` folders.
+ * `dir` holds its `demo-ca` and `trust` folders. `failBids`: the bids (by their place in the evaluation's
+ * list) every member fails on criterion 2.2 instead of passing.
  */
-export async function evaluateDemoSection(t: TestApp, dir: string): Promise<DemoEvaluation> {
+export async function evaluateDemoSection(t: TestApp, dir: string, options: { failBids?: number[] } = {}): Promise<DemoEvaluation> {
   const call: DemoEvaluation['call'] = (method, url, cookie, payload) =>
     t.built.app.inject({ method, url, ...(cookie ? { headers: { cookie } } : {}), ...(payload ? { payload } : {}) });
   const c: Record<string, string> = {};
@@ -86,9 +87,10 @@ export async function evaluateDemoSection(t: TestApp, dir: string): Promise<Demo
   expect((await call('PUT', url('/chair'), c['staff.dongsheng'], { memberId: zheng.id })).statusCode).toBe(200);
   const chair = members.find((m) => m.id === zheng.id)!;
   const passAll = Object.fromEntries(['1.1', '1.2', '2.1', '2.2'].map((n) => [n, 'pass' as const]));
+  const failing = { ...passAll, '2.2': 'fail' as const };
   for (const [i, m] of members.entries()) {
     const sheet: EvaluationSheetInput = {
-      verdicts: Object.fromEntries(v.bids.map((b) => [b.bidId, passAll])),
+      verdicts: Object.fromEntries(v.bids.map((b, j) => [b.bidId, options.failBids?.includes(j) ? failing : passAll])),
       scores: Object.fromEntries(v.bids.map((b, j) => [b.bidId, { '3.1': 20 + j + (i % 2), '3.2': 12 + j }])),
       submit: true,
     };
@@ -100,8 +102,13 @@ export async function evaluateDemoSection(t: TestApp, dir: string): Promise<Demo
 
 /** On from the submitted sheets: the chair summarises and generates the report, every member signs it; it is complete. */
 export async function completedDemoReport(e: DemoEvaluation): Promise<string> {
+  expect((await e.call('POST', `/api/v1/sections/${e.sectionId}/evaluation/summary`, e.chair.cookie, {})).statusCode).toBe(200);
+  return signedDemoReport(e);
+}
+
+/** On from the summary: the chair generates the report, every member signs it; it is complete. Returns its SM3. */
+export async function signedDemoReport(e: DemoEvaluation): Promise<string> {
   const url = (rest = '') => `/api/v1/sections/${e.sectionId}/evaluation${rest}`;
-  expect((await e.call('POST', url('/summary'), e.chair.cookie, {})).statusCode).toBe(200);
   const generated = await e.call('POST', url('/report'), e.chair.cookie, {});
   expect(generated.statusCode, generated.body).toBe(200);
   const reportSm3 = (generated.json() as { reportSm3: string }).reportSm3;

@@ -373,6 +373,8 @@ export async function buildApp(deps: AppDeps) {
     supervision: (trx, message) => exchange.outbox.enqueue(trx, { ...message, destination: 'supervision' }),
     supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
     // Venues are assigned within a city or from the shared pool (decision 0027).
+    // B-024: a government procurement tender failed at the evaluation goes to its next round, as the opening's does.
+    retender: (trx, sectionId, reason, actor) => projects.sections.retender(trx, sectionId, reason, actor),
     regions: { cityOf: (code) => regionChain(catalog.catalog.regions(), code).find((c) => catalog.catalog.regions().find((r) => r.code === c)?.level === 'city') ?? null },
     // Clarifications (decision 0029): bidders sign answers with their bound certificates; their files go to the blob store.
     clarifications: { boundCertificate: identity.boundCertificate, blobs },

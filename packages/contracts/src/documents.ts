@@ -142,11 +142,19 @@ const coefficient = z.number().min(0.5).max(1.5);
  *    `dropLowest` lowest when at least `dropWhenAtLeast` valid bids remain), or the lowest valid price;
  * 3. benchmark price (评标基准价) = base × K, where K is drawn at opening from min, min+step, …, max
  *    (a verifiable draw) — or exactly `min` when min = max;
- * 4. deviation = (bid − benchmark) / benchmark × 100 (in percent);
+ * 4. `scoring` 'deviation' (偏差率法, the default when absent — every method stored before it existed):
+ *    deviation = (bid − benchmark) / benchmark × 100 (in percent);
  *    score = scoreRange.max − deviation × abovePerPercent (bid above) or − |deviation| × belowPerPercent
- *    (bid below), never below the price factor's scoreRange.min.
+ *    (bid below), never below the price factor's scoreRange.min;
+ *    `scoring` 'ratio' (低价优先法, 财政部令第87号 第五十五条 with base lowestValidBid and K = 1):
+ *    score = benchmark / bid × scoreRange.max, within the price factor's scoreRange; `deduction` is unused.
  */
+export const PRICE_SCORINGS = ['deviation', 'ratio'] as const;
+export const priceScoring = z.enum(PRICE_SCORINGS);
+export type PriceScoring = z.infer<typeof priceScoring>;
 export const priceFormula = z.strictObject({
+  /** Absent: 'deviation' (methods stored before the ratio existed keep their meaning and their bytes). */
+  scoring: priceScoring.optional(),
   benchmark: z.strictObject({
     base: z.enum(['averageOfValidBids', 'lowestValidBid']),
     dropHighest: z.number().int().min(0).max(5),

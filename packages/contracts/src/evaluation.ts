@@ -133,6 +133,14 @@ export const evaluationSummary = z.object({
    * under the limited-number method (资格预审合格的申请人). Absent from evaluations of bids.
    */
   qualified: z.array(z.object({ bidId: z.uuid(), entityName: z.string(), rank: z.number().int().nullable(), total: z.number().nullable() })).optional(),
+  /**
+   * B-024: the tender failed (废标) — government procurement with fewer than three bids passing the
+   * qualification and compliance review (政府采购法 第三十六条): nothing is scored or ranked, there are no
+   * candidates, and the section is tendered again. Absent when the evaluation goes on.
+   */
+  failure: z
+    .object({ code: z.literal('GP_FEWER_THAN_THREE_COMPLIANT'), source: z.string(), compliant: z.number().int(), required: z.number().int(), reason: z.string() })
+    .optional(),
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummary>;
 

@@ -13,6 +13,7 @@ export * from './exchange.ts';
 export * from './disclosure.ts';
 export * from './tendering.ts';
 export * from './documents.ts';
+export * from './method-regulation.ts';
 export * from './method-templates.ts';
 export * from './projects.ts';
 export * from './boq.ts';

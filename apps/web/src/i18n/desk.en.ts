@@ -199,6 +199,15 @@ const deskEn: DeskMessages = {
       weightsTarget: 'must be 100',
       checksPass: 'Checks pass: clause numbers unique, weights total 100, ranges and formula valid.',
       checksFail: '{{count}} problem(s); the server will refuse to save:',
+      regulation: {
+        source: 'Under {{source}}',
+        rules: {
+          GP_PRICE_WEIGHT_MIN: 'Government procurement scoring: the price weight is at least 30 % for goods and 10 % for services',
+          GP_PRICE_SCORE_RATIO: 'Government procurement scores price low price first: (benchmark ÷ bid) × full score, with no floor',
+          GP_BENCHMARK_LOWEST: 'Government procurement takes the lowest compliant bid as the benchmark: no average, no coefficient, nothing dropped',
+          GP_RANKED_CANDIDATES: 'Government procurement awards to the ranked candidates in order: no separated award',
+        },
+      },
       blanks: '{{count}} text cell(s) empty',
       save: 'Save the evaluation method',
       templates: {
@@ -241,6 +250,10 @@ const deskEn: DeskMessages = {
       },
       formula: {
         title: 'Price score formula',
+        scoring: 'Price scoring',
+        scorings: { deviation: 'Deviation (deductions per % from the benchmark)', ratio: 'Low price first (benchmark ÷ bid × full score)' },
+        explainRatio:
+          'Benchmark = {{base}} × K (K in {{min}}–{{max}}); a bid scores (benchmark ÷ bid) × the price factor’s full score, no deductions. Government procurement requires low price first on the lowest valid bid with K = 1.',
         base: 'Benchmark base',
         bases: { averageOfValidBids: 'Average of valid bid prices', lowestValidBid: 'Lowest valid bid price' },
         dropHighest: 'Drop highest',

@@ -195,6 +195,15 @@ const deskZhCN = {
       weightsTarget: '应为 100',
       checksPass: '检查通过：条款号唯一，权重合计 100，分值与公式有效。',
       checksFail: '{{count}} 处问题，保存时服务器将拒绝：',
+      regulation: {
+        source: '依据 {{source}}',
+        rules: {
+          GP_PRICE_WEIGHT_MIN: '政府采购综合评分法：价格分值比重，货物不得低于 30%，服务不得低于 10%',
+          GP_PRICE_SCORE_RATIO: '政府采购价格分应采用低价优先法：投标报价得分 =（评标基准价 ÷ 投标报价）× 满分，不设最低分',
+          GP_BENCHMARK_LOWEST: '政府采购以满足招标文件要求的最低投标报价为评标基准价：不取平均值、不乘下浮系数、不去掉报价',
+          GP_RANKED_CANDIDATES: '政府采购按评标报告推荐的中标候选人顺序确定中标人，不适用评定分离',
+        },
+      },
       blanks: '{{count}} 个文字单元格为空',
       save: '保存评标办法',
       templates: {
@@ -237,6 +246,10 @@ const deskZhCN = {
       },
       formula: {
         title: '价格分计算公式',
+        scoring: '价格分计算方法',
+        scorings: { deviation: '偏差率法（按偏离基准价扣分）', ratio: '低价优先法（基准价 ÷ 报价 × 满分）' },
+        explainRatio:
+          '评标基准价 = {{base}} × K（K 为 {{min}}～{{max}}）；投标报价得分 =（评标基准价 ÷ 投标报价）× 价格分满分，不扣偏差分。政府采购项目须采用低价优先法，以最低有效投标报价为基准价，K = 1。',
         base: '评标基准价的基数',
         bases: { averageOfValidBids: '有效投标报价的算术平均值', lowestValidBid: '最低有效投标报价' },
         dropHighest: '去掉最高报价个数',

@@ -137,6 +137,7 @@ const evaluationEn: Strings<typeof evaluationZhCN> = {
       passed: 'Passed',
       failed: 'Failed',
       failing: 'Failing clauses',
+      tenderFailed: 'Tender failed: fewer than three suppliers passed the qualification and compliance review; the section is tendered again',
       scores: 'Scores',
       rank: 'Rank',
       price: 'Bid price (CNY)',

@@ -133,6 +133,7 @@ const evaluationZhCN = {
       passed: '通过',
       failed: '未通过',
       failing: '未通过的条款',
+      tenderFailed: '废标：通过资格和符合性审查的供应商不足三家，依法应予废标，本标段重新招标',
       scores: '评分汇总',
       rank: '排名',
       price: '投标报价（元）',

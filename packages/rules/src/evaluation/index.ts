@@ -25,3 +25,5 @@ export type { BillItem, PricedBillFinding, PricedBillInput, PricedBillIssueKind,
 export { lineAmount, pricedBillChecks } from './priced-bill.ts';
 export type { Applicant, QualifiedApplicant, ReviewResult } from './prequalification.ts';
 export { limitedNumberReview, MIN_QUALIFIED, passReview } from './prequalification.ts';
+export type { TenderFailure } from './failed-tender.ts';
+export { GP_FAILED_TENDER_SOURCE, GP_MIN_COMPLIANT_SUPPLIERS, tenderFailure } from './failed-tender.ts';

@@ -91,3 +91,71 @@ describe('[A-141] price scores from the benchmark price', () => {
     expect(priceScores(formula(), [], 1, priceFactor)).toEqual({ benchmark: null, bids: [] });
   });
 });
+
+describe('[B-025] the low-price-first ratio (低价优先法, MOF Order 87 art. 55)', () => {
+  const ratio = (p: { base?: 'averageOfValidBids' | 'lowestValidBid'; k?: [number, number, number] } = {}): PriceFormulaInput => ({
+    ...formula({ base: p.base ?? 'lowestValidBid', k: p.k ?? [1, 1, 0.01], above: 0, below: 0 }),
+    scoring: 'ratio',
+  });
+  const goodsPrice = { weight: 30, scoreRange: { min: 0, max: 30 } };
+
+  it('scores benchmark ÷ bid × the price factor’s highest score, the benchmark being the lowest valid bid', () => {
+    const prices = [
+      { bidId: 'A', priceFen: yuan(1_000_000) },
+      { bidId: 'B', priceFen: yuan(1_250_000) },
+      { bidId: 'C', priceFen: yuan(800_000) },
+    ];
+    const r = priceScores(ratio(), prices, 1, goodsPrice);
+    expect(r.benchmark).toMatchObject({ priceFen: yuan(800_000), coefficient: 1, dropped: [] });
+    // A: 800,000 / 1,000,000 × 30 = 24; B: 800,000 / 1,250,000 × 30 = 19.2; C: the lowest, 30.
+    expect(r.bids.map((b) => [b.bidId, b.exactScore, b.score, b.contribution])).toEqual([
+      ['A', 24, 24, 24],
+      ['B', 19.2, 19.2, 19.2],
+      ['C', 30, 30, 30],
+    ]);
+    // The deviation is still shown beside the score; the deductions play no part.
+    expect(r.bids[0]!.deviationPercent).toBeCloseTo(25, 10);
+    const deducting = priceScores({ ...ratio(), deduction: { abovePerPercent: 5, belowPerPercent: 5 } }, prices, 1, goodsPrice);
+    expect(deducting.bids.map((b) => b.score)).toEqual([24, 19.2, 30]);
+  });
+
+  it('is exact in fen and rounds half up once at the end: 683 / 800 × 100 = 85.375 is 85.38', () => {
+    const r = priceScores(ratio(), [
+      { bidId: 'L', priceFen: 683n },
+      { bidId: 'H', priceFen: 800n },
+    ], 1, { weight: 100, scoreRange: { min: 0, max: 100 } });
+    expect(r.bids[1]!.exactScore).toBe(85.375);
+    expect(r.bids[1]!.score).toBe(85.38);
+    // A highest score with decimals: 95 / 100 × 49.5 = 47.025 → 47.03.
+    const decimals = priceScores(ratio(), [
+      { bidId: 'L', priceFen: 9_500n },
+      { bidId: 'H', priceFen: 10_000n },
+    ], 1, { weight: 49.5, scoreRange: { min: 0, max: 49.5 } });
+    expect(decimals.bids[1]!.exactScore).toBe(47.025);
+    expect(decimals.bids[1]!.score).toBe(47.03);
+  });
+
+  it('keeps a bid’s score within the price factor’s range, and applies K and the average when a Tendering Law method asks', () => {
+    const prices = [
+      { bidId: 'A', priceFen: 100n },
+      { bidId: 'B', priceFen: 110n },
+      { bidId: 'C', priceFen: 120n },
+      { bidId: 'D', priceFen: 1_000n },
+    ];
+    const r = priceScores(ratio({ base: 'averageOfValidBids', k: [0.95, 1, 0.01] }), prices, 0.98, { weight: 40, scoreRange: { min: 10, max: 40 } });
+    // base = (100 + 110 + 120 + 1000) / 4 = 332.5; benchmark = 325.85 fen: every bid but D is below it (capped at 40);
+    // D: 325.85 / 1000 × 40 = 13.034.
+    expect(r.benchmark!.numerator * 100n / r.benchmark!.denominator).toBe(32_585n);
+    expect(r.bids.map((b) => b.score)).toEqual([40, 40, 40, 13.03]);
+    const floor = priceScores(ratio(), [prices[0]!, { bidId: 'X', priceFen: 10_000n }], 1, { weight: 40, scoreRange: { min: 10, max: 40 } });
+    expect(floor.bids[1]!.score).toBe(10); // 100 / 10,000 × 40 = 0.4, below the floor
+  });
+
+  it('an explicit deviation formula is the formula without `scoring`', () => {
+    const prices = [
+      { bidId: 'A', priceFen: yuan(100) },
+      { bidId: 'B', priceFen: yuan(110) },
+    ];
+    expect(priceScores({ ...formula({ k: [1, 1, 0.01] }), scoring: 'deviation' }, prices, 1, priceFactor)).toEqual(priceScores(formula({ k: [1, 1, 0.01] }), prices, 1, priceFactor));
+  });
+});

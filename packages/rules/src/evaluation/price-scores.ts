@@ -4,7 +4,9 @@
  * lowest when at least `dropWhenAtLeast` valid bids exist) or the lowest valid price; benchmark price
  * (评标基准价) = base × K; deviation = (bid − benchmark) / benchmark × 100; score = max − deviation ×
  * abovePerPercent (above) or − |deviation| × belowPerPercent (below), never below min nor above max.
- * Money stays in integer fen: the benchmark is an exact rational; only the deviation becomes a number.
+ * Under `scoring: 'ratio'` (低价优先法, 财政部令第87号 第五十五条) score = benchmark / bid × max, within min…max.
+ * Money stays in integer fen: the benchmark is an exact rational; only the deviation (or the ratio)
+ * becomes a number.
  */
 import { EvaluationInputError } from './evaluation.errors.ts';
 import { compareIds } from './records.ts';
@@ -25,7 +27,7 @@ export interface Benchmark {
 export interface PriceScore {
   bidId: string;
   priceFen: bigint;
-  /** (bid − benchmark) / benchmark × 100, unrounded. */
+  /** (bid − benchmark) / benchmark × 100, unrounded (shown under either formula). */
   deviationPercent: number;
   /** The score before rounding: what totals are summed from. */
   exactScore: number;
@@ -89,11 +91,17 @@ export function priceScores(
   const denominator = base.count * 10_000n;
   const { min, max } = priceFactor.scoreRange;
   const { abovePerPercent, belowPerPercent } = formula.deduction;
+  const ratio = formula.scoring === 'ratio';
+  // The highest score as an exact rational (millionths), so that benchmark / bid × max is one division.
+  const maxMillionths = BigInt(Math.round(max * 1_000_000));
   const bids = validPrices.map(({ bidId, priceFen }) => {
     // (p − n/d) / (n/d) × 100 = (p·d − n) × 100 / n
     const deviationPercent = ratioToNumber((priceFen * denominator - numerator) * 100n, numerator);
-    const deduction = deviationPercent > 0 ? deviationPercent * abovePerPercent : -deviationPercent * belowPerPercent;
-    const exactScore = Math.min(max, Math.max(min, max - deduction));
+    // (n/d) / p × max = n × max / (d × p)
+    const raw = ratio
+      ? ratioToNumber(numerator * maxMillionths, denominator * priceFen * 1_000_000n)
+      : max - (deviationPercent > 0 ? deviationPercent * abovePerPercent : -deviationPercent * belowPerPercent);
+    const exactScore = Math.min(max, Math.max(min, raw));
     return { bidId, priceFen, deviationPercent, exactScore, score: round2(exactScore), contribution: (exactScore * priceFactor.weight) / max };
   });
   return {

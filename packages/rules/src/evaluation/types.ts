@@ -19,6 +19,8 @@ export interface FactorInput {
 
 /** The price formula (价格分), as `priceFormula` in the contracts. */
 export interface PriceFormulaInput {
+  /** 'deviation' (偏差率法, also when absent) or 'ratio' (低价优先法: benchmark / bid × max). */
+  scoring?: 'deviation' | 'ratio' | undefined;
   benchmark: {
     base: 'averageOfValidBids' | 'lowestValidBid';
     dropHighest: number;

@@ -34,12 +34,20 @@ export interface EvaluatedOutcome {
 
 /**
  * evaluation → award: the completed evaluation report's SM3, completion, candidates and every bid's
- * outcome, and the separated award's terms when the tender document fixed one; null before.
+ * outcome, and the separated award's terms when the tender document fixed one, or the tender's failure
+ * (B-024: 废标, no candidates, the section tendered again); null before.
  */
 export type ResultPort = (
   trx: Db,
   sectionId: string,
-) => Promise<{ reportSm3: string; completedAt: Date; candidates: ResultCandidate[]; bids: EvaluatedOutcome[]; separatedAward: SeparatedAwardTerms | null } | null>;
+) => Promise<{
+  reportSm3: string;
+  completedAt: Date;
+  candidates: ResultCandidate[];
+  bids: EvaluatedOutcome[];
+  separatedAward: SeparatedAwardTerms | null;
+  failure: { reason: string; source: string } | null;
+} | null>;
 
 /** trust → award: verifiable draws for a separated award's lot (committed in the caller's transaction, performed from a later signed head, revealed). */
 export interface DrawsPort {

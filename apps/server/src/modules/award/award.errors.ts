@@ -4,6 +4,8 @@ export const awardErrors = {
   PUBLICITY_NOT_FOUND: 404,
   /** The evaluation report is not complete: nothing to publish yet. */
   PUBLICITY_NOT_READY: 409,
+  /** B-024: the evaluation found the tender failed (废标): no candidates, the section is tendered again (details.source). */
+  AWARD_TENDER_FAILED: 409,
   /** The step does not fit the publicity's state (details.state). */
   PUBLICITY_STATE_CONFLICT: 409,
   /** The period breaks B-028 (details.reason: lateStart, tooShort, past). */

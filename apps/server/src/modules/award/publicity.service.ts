@@ -74,6 +74,10 @@ export function createPublicityService(deps: AwardDeps) {
       const section = await sectionOf(trx, sectionId);
       await assertManager(trx, section, caller);
       const result = await deps.result(trx, sectionId);
+      // B-024: the committee found the tender failed; its section is tendered again, there is nobody to publish.
+      if (result?.failure) {
+        throw new DomainError('AWARD_TENDER_FAILED', `the tender failed (废标): ${result.failure.reason}`, { source: result.failure.source });
+      }
       if (!result || result.candidates.length === 0)
         throw new DomainError(
           'PUBLICITY_NOT_READY',

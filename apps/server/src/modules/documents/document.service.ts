@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   evaluationMethodIssues,
   evaluationMethodShape,
+  methodRegulationIssues,
+  type ProcurementKindCode,
   reviewMethodIssues,
   reviewMethodShape,
   type BidStructureRequest,
@@ -179,10 +181,10 @@ export function createDocumentService(deps: DocumentsDeps, templates: TemplateSe
     await audit(trx, caller, doc, 'sectionSynced', {});
   }
 
-  /** A-62 / A-74: the method as data; every refusal names the clause. */
+  /** A-62 / A-74: the method as data; every refusal names the clause (B-025: and the regulation it breaks). */
   async function setMethod(trx: Db, id: string, method: unknown, caller: Caller): Promise<void> {
-    const { doc } = await editable(trx, id, caller);
-    const checked = checkMethod(doc.kind, method);
+    const { doc, section } = await editable(trx, id, caller);
+    const checked = checkMethod(doc.kind, method, section.kind);
     await update(trx, doc, { method: JSON.stringify(checked) });
     await audit(trx, caller, doc, 'methodSet', { type: checked.type });
   }
@@ -283,8 +285,12 @@ export function createDocumentService(deps: DocumentsDeps, templates: TemplateSe
   return { create, editable, update, setValues, syncSection, setMethod, setBidStructure, view, list, audit };
 }
 
-/** The method fits the document kind and breaks no rule; refusals name the clause (A-62, A-74). */
-export function checkMethod(kind: DocumentKind, method: unknown): EvaluationMethod | ReviewMethod {
+/**
+ * The method fits the document kind and breaks no rule; refusals name the clause (A-62, A-74). An
+ * evaluation method also fits the regulation of the section's procurement (B-025: government
+ * procurement under MOF Order 87), each refusal naming the rule and its provision.
+ */
+export function checkMethod(kind: DocumentKind, method: unknown, procurementKind: ProcurementKindCode): EvaluationMethod | ReviewMethod {
   const shape = kind === 'tender' ? evaluationMethodShape : reviewMethodShape;
   const parsed = shape.safeParse(method);
   if (!parsed.success) {
@@ -298,6 +304,10 @@ export function checkMethod(kind: DocumentKind, method: unknown): EvaluationMeth
   const issues =
     kind === 'tender' ? evaluationMethodIssues(parsed.data as EvaluationMethod) : reviewMethodIssues(parsed.data as ReviewMethod);
   if (issues.length) throw new DomainError('EVALUATION_METHOD_INVALID', issues.map((i) => i.message).join('; '), { issues });
+  const unlawful = kind === 'tender' ? methodRegulationIssues(parsed.data as EvaluationMethod, procurementKind) : [];
+  if (unlawful.length) {
+    throw new DomainError('EVALUATION_METHOD_UNLAWFUL', unlawful.map((i) => `${i.message} (${i.source})`).join('; '), { procurementKind, issues: unlawful });
+  }
   return parsed.data;
 }
 

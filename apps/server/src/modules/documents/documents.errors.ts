@@ -19,6 +19,8 @@ export const documentsErrors = {
   DOCUMENT_PART_MISSING: 422,
   DOCUMENT_INCONSISTENT: 422,
   EVALUATION_METHOD_INVALID: 422,
+  /** B-025: the method breaks the regulation of the section's procurement (details.issues name rule, source, clause). */
+  EVALUATION_METHOD_UNLAWFUL: 422,
   ATTACHMENT_NOT_FOUND: 404,
   DOCUMENT_NOT_AVAILABLE: 409,
   DOWNLOAD_REQUIRED: 409,

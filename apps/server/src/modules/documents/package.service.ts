@@ -60,7 +60,7 @@ export function createPackageService(deps: DocumentsDeps, documents: DocumentSer
     if (empty.length) {
       throw new DomainError('DOCUMENT_INCOMPLETE', `required fields are empty: ${empty.map((e) => `${e.label} (${e.chapter}.${e.field})`).join(', ')}`, { fields: empty });
     }
-    const method = checkMethod(doc.kind, doc.method);
+    const method = checkMethod(doc.kind, doc.method, section.kind);
     const now = deps.clock.now();
     const billOfQuantities = await manifestEntry(trx, doc.id);
     const manifest: DocumentManifest = {
@@ -163,6 +163,8 @@ export function createPackageService(deps: DocumentsDeps, documents: DocumentSer
       throw new DomainError('SECTION_STAGE_CONFLICT', `section ${section.code} is ${section.stage} in round ${section.round}`, { stage: section.stage });
     }
     assertConsistent(doc, section);
+    // B-025: what goes out is lawful for the section's procurement (a package made before the rule is held back).
+    checkMethod(doc.kind, doc.method, section.kind);
     const now = deps.clock.now();
     await tables(trx).updateTable('documents.document').set({ status: 'issued', issued_at: now, issued_by: userId, updated_at: now }).where('id', '=', doc.id).execute();
     await deps.audit.record(trx, actor, {

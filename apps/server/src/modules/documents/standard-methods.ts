@@ -54,9 +54,16 @@ const averagePrice = {
   deduction: { abovePerPercent: 1, belowPerPercent: 0.5 },
 };
 
+/**
+ * 低价优先法: the lowest valid bid is the benchmark (no coefficient, nothing dropped) and a bid scores
+ * benchmark ÷ bid × the price factor's highest score. The goods and services templates use it: a section
+ * of either kind may be government procurement, where MOF Order 87 art. 55 requires it (B-025), and the
+ * Tendering Law allows it.
+ */
 const lowestPrice = {
+  scoring: 'ratio' as const,
   benchmark: { base: 'lowestValidBid' as const, dropHighest: 0, dropLowest: 0, dropWhenAtLeast: 1, coefficient: { min: 1, max: 1, step: 0.01 } },
-  deduction: { abovePerPercent: 1, belowPerPercent: 0 },
+  deduction: { abovePerPercent: 0, belowPerPercent: 0 },
 };
 
 export const STANDARD_METHOD_TEMPLATES: StandardMethodTemplate[] = [
@@ -129,7 +136,7 @@ export const STANDARD_METHOD_TEMPLATES: StandardMethodTemplate[] = [
         ]),
         factor('4.3', '投标报价', 'price', 50, []),
       ],
-      priceFormula: { ...averagePrice, benchmark: { ...averagePrice.benchmark, base: 'lowestValidBid', coefficient: { min: 1, max: 1, step: 0.01 } } },
+      priceFormula: lowestPrice,
       candidates: 3,
     },
   },

@@ -24,15 +24,21 @@ export interface EvaluatedOutcome {
   failing: { number: string; title: string }[];
 }
 
+/** B-024: the committee found the tender failed (废标): no candidates, the section tendered again. */
+export interface FailedTender {
+  reason: string;
+  source: string;
+}
+
 /**
  * evaluation → award: the bids' evaluation result once its report is signed by every member — the
  * report's SM3, when it was completed, the candidates with their ranks, and the separated award's terms
- * when the document fixed one (评定分离); null before.
+ * when the document fixed one (评定分离), or the failure of the tender (B-024, no candidates); null before.
  */
 export async function evaluationResultOf(
   trx: Db,
   sectionId: string,
-): Promise<{ reportSm3: string; completedAt: Date; candidates: ReportedCandidate[]; bids: EvaluatedOutcome[]; separatedAward: SeparatedAwardTerms | null } | null> {
+): Promise<{ reportSm3: string; completedAt: Date; candidates: ReportedCandidate[]; bids: EvaluatedOutcome[]; separatedAward: SeparatedAwardTerms | null; failure: FailedTender | null } | null> {
   const row = await reportTables(trx)
     .selectFrom('evaluation.evaluation as e')
     .innerJoin('evaluation.report as r', (j) => j.onRef('r.section_id', '=', 'e.section_id').onRef('r.sitting', '=', 'e.sitting'))
@@ -49,7 +55,9 @@ export async function evaluationResultOf(
     reportSm3: row.report_sm3,
     completedAt: row.completed_at,
     separatedAward: json<EvaluationMethod>(row.method).separatedAward ?? null,
-    candidates: summary.candidates.flatMap((c) => {
+    failure: summary.failure ? { reason: summary.failure.reason, source: summary.failure.source } : null,
+    // A failed tender has none (the summary lists none; said again here so that the award never finds one).
+    candidates: (summary.failure ? [] : summary.candidates).flatMap((c) => {
       const bid = bids.get(c.bidId);
       if (!bid) return [];
       const r = ranked.get(c.bidId);

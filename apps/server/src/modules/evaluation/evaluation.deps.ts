@@ -1,7 +1,7 @@
 import type { EvaluationMethod, ReviewMethod, SectionSnapshotView, Sitting } from '@bidhall/contracts';
 import type { Clock } from '@bidhall/rules';
 import type { Kysely } from 'kysely';
-import type { AuditTrail } from '../../platform/audit/audit-trail.ts';
+import type { Actor, AuditTrail } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { ClarificationPorts } from './clarification.ports.ts';
 import type { EvaluationTables } from './evaluation.tables.ts';
@@ -82,6 +82,9 @@ export type SupervisionPort = (trx: Db, message: { kind: string; subjectType: st
 /** identity → evaluation: the accounts of the active supervisors answering for a region. */
 export type SupervisorsPort = (trx: Db, regionCode: string) => Promise<string[]>;
 
+/** projects → evaluation: B-024, a failed government procurement tender sends its section to the next round, in the caller's transaction. */
+export type RetenderPort = (trx: Db, sectionId: string, reason: string, actor: Actor) => Promise<{ round: number }>;
+
 export interface EvaluationDeps {
   db: Db;
   clock: Clock;
@@ -96,6 +99,7 @@ export interface EvaluationDeps {
   personalCertificate: PersonalCertificatePort;
   supervision: SupervisionPort;
   supervisors: SupervisorsPort;
+  retender: RetenderPort;
   regions: RegionsPort;
   /** Clarification requests (decision 0029): the bidder's bound certificate and the blob store for its files. */
   clarifications: ClarificationPorts;

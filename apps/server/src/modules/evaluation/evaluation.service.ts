@@ -9,6 +9,7 @@ import type { EvaluatedBid } from './evaluation.tables.ts';
 import { checkSignInCertificate } from './sign-in-certificate.ts';
 import { checkSignInDevice } from './sign-in-device.ts';
 import { computeSummary } from './summary.ts';
+import { retenderFailedTender } from './failed-tender.ts';
 import { evaluationViewOf } from './evaluation.view.ts';
 
 /** A-156: an evaluation window is at most 3 days long. */
@@ -334,8 +335,11 @@ export function createEvaluationService(deps: EvaluationDeps, at: EvaluationSitt
           for (const clause of Object.keys(row)) if (!method.adjustments.some((a) => a.number === clause)) throw new DomainError('EVALUATION_SHEET_INVALID', `no adjustment clause ${clause} in the method`, { bidId, clause });
         }
       }
+      // B-024: the bids of a government procurement section fail the tender below three compliant.
+      const section = sitting === 'bid' ? await sectionOf(trx, sectionId) : null;
       const computed = computeSummary({
         method,
+        kind: section?.kind,
         bids,
         coefficient: ev.coefficient,
         sheets: members.map((x) => {
@@ -361,8 +365,10 @@ export function createEvaluationService(deps: EvaluationDeps, at: EvaluationSitt
           failed: summary.compliance.filter((c) => !c.passed).map((c) => ({ bidId: c.bidId, failing: c.failing.map((f) => f.number) })),
           candidates: summary.candidates.map((c) => ({ rank: c.rank, bidId: c.bidId })),
           flaggedMembers: summary.outliers.filter((o) => o.flagged).map((o) => o.memberId),
+          ...(summary.failure ? { tenderFailed: { code: summary.failure.code, compliant: summary.failure.compliant } } : {}),
         },
       });
+      if (section && summary.failure) await retenderFailedTender(trx, deps, { section, bids, failure: summary.failure });
     });
     return view(sectionId, caller);
   }

@@ -69,6 +69,11 @@ function priceFindingsHtml(f: NonNullable<EvaluationSummary['priceFindings']>): 
   ].join('\n');
 }
 
+/** B-024: the committee's finding that the tender failed, in the law's words, stated before the (empty) ranking. */
+function failedTenderPara(f: NonNullable<EvaluationSummary['failure']>): string {
+  return `<p data-failure="${e(f.code)}"><strong>评标结论：废标。</strong>${e(f.reason)}。</p>`;
+}
+
 /** The report as members and officers read it before signing: every string escaped, tables and paragraphs only. */
 export function reportHtml(r: EvaluationReportContent): string {
   if (r.sitting === 'application') return reviewReportHtml(r);
@@ -94,6 +99,7 @@ export function reportHtml(r: EvaluationReportContent): string {
     s.priceFindings ? priceFindingsHtml(s.priceFindings) : '',
     scoreRows.length ? '<h3>四、各成员评分</h3>' + table(['成员', '投标人', ...factorNumbers.map(e)], scoreRows) : '',
     '<h3>五、排序和推荐的中标候选人</h3>',
+    s.failure ? failedTenderPara(s.failure) : '',
     table(['名次', '投标人', '总分', '评标价'], s.ranking.map((x) => tr([String(x.rank), e(x.entityName), num(x.total), yuan(x.evaluatedPriceFen)]))),
     `<p>推荐的中标候选人${s.candidates.some((c) => c.rank === null) ? '（评定分离，不排序）' : ''}：${s.candidates.length ? s.candidates.map((c) => (c.rank === null ? e(c.entityName) : `第 ${c.rank} 名 ${e(c.entityName)}`)).join('；') : '无'}</p>`,
     '<h3>六、评分偏离提示</h3>',

@@ -12,10 +12,12 @@ import {
   lowestEvaluatedPrice,
   passReview,
   priceScores,
+  type ProcurementKind,
   rankBids,
   type Recommendation,
   scoreOutliers,
   ScoreOutOfRangeError,
+  tenderFailure,
 } from '@bidhall/rules';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { SittingMethod } from './evaluation.deps.ts';
@@ -32,10 +34,13 @@ export interface MemberSheet {
  * The chair's summary from every member's submitted sheet, by the rules' engine (nothing recomputed
  * here): compliance by majority (A-140), factor means and price scores with the opening's coefficient,
  * totals (A-144), ranking and at most `method.candidates` candidates (A-145, B-026) — or the lowest
- * evaluated price (A-141) — and each member's deviation from the others (A-150).
+ * evaluated price (A-141) — and each member's deviation from the others (A-150). A government procurement
+ * section's bids (`kind`) with fewer than three passing the review fail the tender instead (B-024).
  */
 export function computeSummary(input: {
   method: SittingMethod;
+  /** The section's procurement kind, for the bids' evaluation; absent: no rule depends on it. */
+  kind?: ProcurementKind | undefined;
   bids: readonly EvaluatedBid[];
   coefficient: string | null;
   sheets: readonly MemberSheet[];
@@ -51,7 +56,7 @@ export function computeSummary(input: {
   }
 }
 
-function compute({ method, bids, coefficient, sheets, adjustments, now }: Parameters<typeof computeSummary>[0]): EvaluationSummary {
+function compute({ method, kind, bids, coefficient, sheets, adjustments, now }: Parameters<typeof computeSummary>[0]): EvaluationSummary {
   const name = new Map(bids.map((b) => [b.bidId, b.entityName]));
   const criteria = [...method.qualification, ...method.compliance];
   const verdicts: Record<string, Record<string, Record<string, 'pass' | 'fail'>>> = {};
@@ -70,6 +75,8 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
   }));
   const base = { computedAt: now.toISOString(), method: method.type, compliance: complianceView, coefficient };
   if (method.type === 'pass' || method.type === 'limitedNumber') return { ...base, ...reviewResult(method, valid, sheets) };
+  const failure = kind ? tenderFailure(kind, valid.length) : null;
+  if (failure) return { ...base, ...failedTender(failure, valid, sheets) };
   const facts = valid.map((b) => ({ bidId: b.bidId, priceFen: BigInt(b.priceFen ?? ''), receivedAt: b.receivedAt }));
 
   if (method.type === 'lowestEvaluatedPrice') {
@@ -132,6 +139,25 @@ function compute({ method, bids, coefficient, sheets, adjustments, now }: Parame
     }),
     // The valid bids' scores only, as the engine took them.
     memberScores: sheets.map((s) => ({ memberId: s.memberId, scores: scores[s.memberId]! })),
+  };
+}
+
+/**
+ * B-024: the tender failed (废标) — the review's verdicts stand, the valid bids are listed unscored,
+ * nobody is ranked or recommended; the reason says so in the law's words.
+ */
+function failedTender(failure: NonNullable<ReturnType<typeof tenderFailure>>, valid: readonly EvaluatedBid[], sheets: readonly MemberSheet[]) {
+  return {
+    benchmarkPriceFen: null,
+    bids: valid.map((b) => ({ bidId: b.bidId, entityName: b.entityName, priceFen: b.priceFen, factors: [], priceScore: null, deviationPercent: null, total: null, evaluatedPriceFen: null })),
+    ranking: [],
+    candidates: [],
+    outliers: sheets.map((s) => ({ memberId: s.memberId, name: s.name, deviation: 0, robustZ: 0, flagged: false, worstFactor: null })),
+    memberScores: [],
+    failure: {
+      ...failure,
+      reason: `符合资格条件、对招标文件作出实质性响应的供应商只有${failure.compliant}家，不足${failure.required}家，依照${failure.source}的规定应予废标，依法重新招标`,
+    },
   };
 }
 

@@ -9,6 +9,9 @@ interface Listed {
   message?: string;
   path?: string;
   clause?: string | null;
+  /** A method's regulation refusal (B-025): the rule and the provision it rests on ('财政部令第87号 第五十五条'). */
+  rule?: string;
+  source?: string;
   code?: string;
   earliest?: string | null;
   latest?: string | null;
@@ -47,6 +50,7 @@ export function DeskProblem({ error, testId }: { error: unknown; testId?: string
                   <li key={i}>
                     {item.clause && <span className="mono">{t('desk.method.clause', { number: item.clause })} </span>}
                     {item.what ?? (item.message && !item.clause && item.path ? `${item.path}: ${item.message}` : (item.message ?? item.code ?? item.path))}
+                    {item.rule && item.source && <span> · {t('desk.method.regulation.source', { source: item.source })}</span>}
                     {item.earliest && <span> · {t('desk.earliest', { time: formatTime(item.earliest) })}</span>}
                     {item.latest && <span> · {t('desk.latest', { time: formatTime(item.latest) })}</span>}
                   </li>

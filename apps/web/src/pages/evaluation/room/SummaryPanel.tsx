@@ -98,6 +98,10 @@ function SummaryView({ summary: s, view }: { summary: EvaluationSummary; view: E
 
   return (
     <div data-testid="evaluation-summary">
+      {s.failure && (
+        // B-024: the tender failed (废标); nothing below is ranked or recommended.
+        <Alert type="error" showIcon className="room-section" data-testid="summary-tender-failed" title={t('evaluation.summary.tenderFailed')} description={s.failure.reason} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           {review ? (

@@ -1,9 +1,11 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import type { MethodIssue } from '@bidhall/contracts';
+import type { MethodIssue, RegulationIssue } from '@bidhall/contracts';
 import { Alert, Progress, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** The live checks beside the editor: the weights' sum and every rule the server will apply (A-62). */
+const isRegulation = (i: MethodIssue): i is RegulationIssue => 'rule' in i && 'source' in i;
+
+/** The live checks beside the editor: the weights' sum and every rule the server will apply (A-62), the section's regulation with its source (B-025). */
 export function MethodChecks({ weights, issues, blanks }: { weights: number | null; issues: MethodIssue[]; blanks: number }) {
   const { t } = useTranslation();
   const ok = issues.length === 0 && blanks === 0;
@@ -34,9 +36,17 @@ export function MethodChecks({ weights, issues, blanks }: { weights: number | nu
           description={
             <ul className="desk-problem-list">
               {issues.map((i) => (
-                <li key={`${i.path}-${i.message}`}>
+                <li key={`${i.path}-${i.message}`} data-rule={isRegulation(i) ? i.rule : undefined}>
                   {i.clause && <Tag color="red">{t('desk.method.clause', { number: i.clause })}</Tag>}
-                  {i.message}
+                  {isRegulation(i) ? (
+                    <>
+                      <Tag color="volcano">{t('desk.method.regulation.source', { source: i.source })}</Tag>
+                      {t(`desk.method.regulation.rules.${i.rule}`)}
+                      <div className="muted small">{i.message}</div>
+                    </>
+                  ) : (
+                    i.message
+                  )}
                 </li>
               ))}
               {blanks > 0 && <li>{t('desk.method.blanks', { count: blanks })}</li>}

@@ -3,10 +3,12 @@ import { App, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentsApi, type DocumentView } from '../../../../api/documents.ts';
+import { isGovernmentProcurementKind } from '@bidhall/contracts';
 import { DeskProblem } from '../../DeskProblem.tsx';
+import { useDesk } from '../../deskContext.ts';
 import { MethodFields } from './MethodFields.tsx';
 import { MethodTemplatePicker } from './MethodTemplatePicker.tsx';
-import { methodOfType, type AnyMethod, type MethodType } from './methodModel.ts';
+import { methodOfType, RATIO_FORMULA, type AnyMethod, type MethodType } from './methodModel.ts';
 
 const TENDER_TYPES: MethodType[] = ['scoring', 'lowestEvaluatedPrice'];
 const REVIEW_TYPES: MethodType[] = ['pass', 'limitedNumber'];
@@ -15,8 +17,15 @@ const REVIEW_TYPES: MethodType[] = ['pass', 'limitedNumber'];
 export function MethodEditor({ doc, editable, onSaved }: { doc: DocumentView; editable: boolean; onSaved: () => Promise<void> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { section } = useDesk();
   const types = doc.kind === 'prequalification' ? REVIEW_TYPES : TENDER_TYPES;
-  const initial = () => (doc.method && types.includes(doc.method.type) ? doc.method : methodOfType(types[0]!, null));
+  // B-025: a government procurement section's method is checked against MOF Order 87 and starts with its formula.
+  const government = doc.kind === 'tender' && isGovernmentProcurementKind(section.kind);
+  const fresh = (): AnyMethod => {
+    const m = methodOfType(types[0]!, null);
+    return government && m.type === 'scoring' ? { ...m, priceFormula: RATIO_FORMULA } : m;
+  };
+  const initial = () => (doc.method && types.includes(doc.method.type) ? doc.method : fresh());
   const [method, setMethod] = useState<AnyMethod>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -43,6 +52,7 @@ export function MethodEditor({ doc, editable, onSaved }: { doc: DocumentView; ed
         types={types}
         editable={editable}
         onChange={setMethod}
+        kind={doc.kind === 'tender' ? section.kind : undefined}
         between={
           <>
             {doc.kind === 'tender' && <MethodTemplatePicker doc={doc} editable={editable} onApplied={onSaved} onError={setError} />}

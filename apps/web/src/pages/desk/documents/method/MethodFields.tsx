@@ -1,9 +1,11 @@
 import {
   evaluationMethodIssues,
+  methodRegulationIssues,
   reviewMethodIssues,
   SEPARATED_AWARD_METHODS,
   type EvaluationMethod,
-  type ReviewMethod,
+  type MethodIssue,
+  type ProcurementKindCode,
   type SeparatedAwardMethod,
 } from '@bidhall/contracts';
 import { Card, Col, Form, InputNumber, Radio, Row, Select, Space } from 'antd';
@@ -34,17 +36,35 @@ export function blanks(m: AnyMethod): number {
   return n;
 }
 
-export function methodIssues(method: AnyMethod) {
-  return method.type === 'scoring' || method.type === 'lowestEvaluatedPrice' ? evaluationMethodIssues(method as EvaluationMethod) : reviewMethodIssues(method as ReviewMethod);
+/** The structural checks, then — for a section's evaluation method — the regulation of its procurement kind (B-025), as the server applies them. */
+export function methodIssues(method: AnyMethod, kind?: ProcurementKindCode): MethodIssue[] {
+  if (method.type !== 'scoring' && method.type !== 'lowestEvaluatedPrice') return reviewMethodIssues(method);
+  const structural = evaluationMethodIssues(method);
+  return structural.length || !kind ? structural : methodRegulationIssues(method, kind);
 }
 
 /**
  * The method as a form (A-62, A-74, A-147): its type, the criteria tables, the factors and the price
  * formula, with the live checks; `between` goes under the head (a template picker, a problem).
  */
-export function MethodFields({ method, types, editable, onChange, between }: { method: AnyMethod; types: MethodType[]; editable: boolean; onChange: (m: AnyMethod) => void; between?: ReactNode }) {
+export function MethodFields({
+  method,
+  types,
+  editable,
+  onChange,
+  between,
+  kind,
+}: {
+  method: AnyMethod;
+  types: MethodType[];
+  editable: boolean;
+  onChange: (m: AnyMethod) => void;
+  between?: ReactNode;
+  /** The section's procurement kind: its regulation is checked too (B-025); absent for a template. */
+  kind?: ProcurementKindCode;
+}) {
   const { t } = useTranslation();
-  const issues = useMemo(() => methodIssues(method), [method]);
+  const issues = useMemo(() => methodIssues(method, kind), [method, kind]);
   const faulty = useMemo(() => new Set(issues.map((i) => i.clause).filter((c): c is string => !!c)), [issues]);
   const taken = allNumbers(method);
   const weights = 'factors' in method ? method.factors.reduce((s, f) => s + (f.weight || 0), 0) : null;

@@ -16,6 +16,17 @@ export const DEFAULT_FORMULA: PriceFormula = {
 };
 
 /**
+ * 低价优先法 as MOF Order 87 art. 55 has it: the lowest valid bid is the benchmark, no coefficient, nothing
+ * dropped, no deductions; choosing the ratio starts from it (a Tendering Law section may still change the
+ * benchmark), and a government procurement section's new method starts with it (B-025).
+ */
+export const RATIO_FORMULA: PriceFormula = {
+  scoring: 'ratio',
+  benchmark: { base: 'lowestValidBid', dropHighest: 0, dropLowest: 0, dropWhenAtLeast: 1, coefficient: { min: 1, max: 1, step: 0.01 } },
+  deduction: { abovePerPercent: 0, belowPerPercent: 0 },
+};
+
+/**
  * Clause numbers are unique over the whole method (A-62), so each table numbers in its own family:
  * qualification 1.x, compliance 2.x, factors 3.x (their points 3.x.y), adjustments 4.x.
  */
