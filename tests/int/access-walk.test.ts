@@ -129,6 +129,11 @@ const SAMPLE_QUERIES: Record<string, string> = {
   // A section's prequalification results are known by its section: the demo's section whose applications were opened.
   prequalification: "SELECT section_id AS id FROM opening.hall WHERE sitting = 'application' ORDER BY bid_deadline DESC",
   prequalificationLetter: 'SELECT id FROM prequalification.letter',
+  // A section's agency ratings are known by its section (decision 0044): the demo's evaluated section, then the sections agency.demo runs.
+  agencyRating:
+    "SELECT id FROM (SELECT section_id AS id, 0 AS o FROM experts.committee_plan WHERE sitting = 'bid' UNION ALL SELECT s.id, 1 FROM projects.section s JOIN projects.tendering_project tp ON tp.id = s.tendering_project_id WHERE tp.agency_entity_id IS NOT NULL) x ORDER BY o",
+  // An agency (decision 0044): a market entity with the agency role (agency.demo first, and the walk's own).
+  agency: "SELECT id FROM identity.market_entity WHERE 'agency' = ANY(roles) ORDER BY created_at",
 };
 
 beforeAll(async () => {

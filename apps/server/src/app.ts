@@ -47,6 +47,7 @@ import { createExchangeModule } from './modules/exchange/index.ts';
 import { createFinanceModule } from './modules/finance/index.ts';
 import { createEvaluationModule } from './modules/evaluation/index.ts';
 import { createAwardModule } from './modules/award/index.ts';
+import { createAppraisalModule } from './modules/appraisal/index.ts';
 import { createContractModule } from './modules/contract/index.ts';
 import { createPrequalificationModule } from './modules/prequalification/index.ts';
 import { createExpertsModule, createSandboxGateway } from './modules/experts/index.ts';
@@ -372,9 +373,9 @@ export async function buildApp(deps: AppDeps) {
     personalCertificate: identity.personalCertificate,
     supervision: (trx, message) => exchange.outbox.enqueue(trx, { ...message, destination: 'supervision' }),
     supervisors: (trx, regionCode) => accountLookup.supervisorIds(trx, regionChain(catalog.catalog.regions(), regionCode)),
-    // Venues are assigned within a city or from the shared pool (decision 0027).
     // B-024: a government procurement tender failed at the evaluation goes to its next round, as the opening's does.
     retender: (trx, sectionId, reason, actor) => projects.sections.retender(trx, sectionId, reason, actor),
+    // Venues are assigned within a city or from the shared pool (decision 0027).
     regions: { cityOf: (code) => regionChain(catalog.catalog.regions(), code).find((c) => catalog.catalog.regions().find((r) => r.code === c)?.level === 'city') ?? null },
     // Clarifications (decision 0029): bidders sign answers with their bound certificates; their files go to the blob store.
     clarifications: { boundCertificate: identity.boundCertificate, blobs },
@@ -484,7 +485,22 @@ export async function buildApp(deps: AppDeps) {
     // Decision 0038: the tenderer records the contract as performed; the winner's performance bond is released.
     onPerformed: (trx, performed, actor) => finance.onContractPerformed(trx, performed, actor),
   });
-  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation, prequalification, award, contract];
+  // The daily appraisal of agencies (task 26, decision 0044): rated once the section's award is decided.
+  const appraisal = createAppraisalModule({
+    db,
+    clock: deps.clock,
+    audit,
+    sections: projects.sections,
+    awardDecision: async (trx, sectionId) => {
+      const section = await projects.sections.get(trx, sectionId);
+      const decision = section && (await award.decisions.current(trx, section));
+      return decision ? { decidedAt: decision.decided_at } : null;
+    },
+    entities: entityLookup,
+    regions: { codesWithin: (code) => catalog.catalog.codesWithin(code) },
+    notify: notifications.notify,
+  });
+  const modules = [catalog, notifications, identity, trust, projects, exchange, disclosure, tendering, documents, finance, bidding, opening, experts, evaluation, prequalification, award, contract, appraisal];
   for (const m of modules) errors.register(m.errors);
   errors.register(logErrors);
 
@@ -556,6 +572,7 @@ export async function buildApp(deps: AppDeps) {
     prequalification,
     award,
     contract,
+    appraisal,
     publish: disclosure.publish,
     approvals: exchange.approvals,
     catalog: catalog.catalog,

@@ -38,6 +38,7 @@ const MethodTemplatesPage = lazy(() => import('./pages/method-templates/MethodTe
 const TimeSourcePage = lazy(() => import('./pages/system/TimeSourcePage.tsx'));
 const ExpertApplyPage = lazy(() => import('./pages/experts-public/ExpertApplyPage.tsx'));
 const ExpertRecordPage = lazy(() => import('./pages/experts-public/ExpertRecordPage.tsx'));
+const AgencyRecordPage = lazy(() => import('./pages/agencies-public/AgencyRecordPage.tsx'));
 const ExpertPoolPage = lazy(() => import('./pages/experts/ExpertPoolPage.tsx'));
 const ExpertSelfPage = lazy(() => import('./pages/expert-self/ExpertSelfPage.tsx'));
 const EvaluationRoomPage = lazy(() => import('./pages/evaluation/room/EvaluationRoomPage.tsx'));
@@ -59,6 +60,8 @@ export const router = createBrowserRouter([
       // The expert pool (issue 12): anyone applies and reads the public record; staff keep the pool; a drawn expert answers.
       { path: '/experts/apply', element: <ExpertApplyPage /> },
       { path: '/experts/record', element: <ExpertRecordPage /> },
+      // The agencies' public record (task 26, decision 0044): their rating means and behaviour records.
+      { path: '/agencies/record', element: <AgencyRecordPage /> },
       { path: '/staff/experts', element: <RequireKind kinds={['staff', 'supervisor']}><ExpertPoolPage /></RequireKind> },
       { path: '/expert/invitations', element: <RequireKind kinds={['expert']}><ExpertSelfPage /></RequireKind> },
       // Remote evaluation (decision 0027): venues and workstations, the monitor, the audio/video room on its own page.

@@ -37,3 +37,4 @@ export * from './contract.ts';
 export * from './guarantee-issuance.ts';
 export * from './prequalification.ts';
 export * from './fees.ts';
+export * from './agency-appraisal.ts';

@@ -24,11 +24,12 @@ import type contractZhCN from './contract.zh-CN.ts';
 import type guaranteesZhCN from './guarantees.zh-CN.ts';
 import type feesZhCN from './fees.zh-CN.ts';
 import type prequalificationZhCN from './prequalification.zh-CN.ts';
+import type appraisalZhCN from './appraisal.zh-CN.ts';
 import type problemsZhCN from './problems.zh-CN.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & typeof evaluationReportZhCN & typeof evaluationZhCN & typeof evaluationVenuesZhCN & typeof evaluationClarifyZhCN & typeof evaluationCompareZhCN & typeof applicationReviewZhCN & typeof awardZhCN & typeof prequalificationZhCN & typeof contractZhCN & typeof guaranteesZhCN & typeof feesZhCN & { errors: typeof problemsZhCN } };
+    resources: { translation: typeof zhCN & typeof projectsZhCN & typeof portalZhCN & typeof bidderZhCN & typeof biddingZhCN & typeof deskZhCN & typeof exchangeZhCN & typeof financeZhCN & typeof systemZhCN & typeof hallZhCN & typeof applicationHallZhCN & typeof applicationBiddingZhCN & typeof recordTemplatesZhCN & typeof expertsZhCN & typeof evaluationReportZhCN & typeof evaluationZhCN & typeof evaluationVenuesZhCN & typeof evaluationClarifyZhCN & typeof evaluationCompareZhCN & typeof applicationReviewZhCN & typeof awardZhCN & typeof prequalificationZhCN & typeof contractZhCN & typeof guaranteesZhCN & typeof feesZhCN & typeof appraisalZhCN & { errors: typeof problemsZhCN } };
   }
 }

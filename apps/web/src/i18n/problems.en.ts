@@ -261,6 +261,13 @@ const problems: Record<keyof typeof zhCN, string> = {
   FEE_OFFSET_UNAVAILABLE: 'The payer has no deposit on this section, held and unrefunded, large enough to offset the charge',
   FEE_PAYMENT_UNAVAILABLE: 'Online payment is not available',
   FEE_PAYMENT_REFUSED: 'The payment gateway did not take the payment; try again later',
+  // The daily appraisal of agencies (decision 0044)
+  AGENCY_NOT_FOUND: 'Agency not found',
+  AGENCY_RATING_NOT_ALLOWED: 'Only the section’s tenderer and the staff of its region rate its agency; an agency does not rate itself',
+  AGENCY_RATING_NOT_OPEN: 'The section’s agency cannot be rated now: a section the tenderer runs itself has none, and an agency is rated once the winner is decided',
+  AGENCY_RATED: 'You (or your company) have rated this section’s agency already: once per rater and section',
+  AGENCY_RECORD_SECTION_MISMATCH: 'The agency did not run that section',
+  AGENCY_RECORD_DATE_INVALID: 'A behaviour record’s date cannot be after today',
 };
 
 export default problems;

@@ -262,6 +262,13 @@ const problems = {
   FEE_OFFSET_UNAVAILABLE: '缴费人在本标段没有足额且尚未退还的保证金可供抵扣',
   FEE_PAYMENT_UNAVAILABLE: '平台未接入在线支付，暂不能在线缴费',
   FEE_PAYMENT_REFUSED: '支付渠道未受理该笔支付，请稍后重试',
+  // 中介机构日常评价（决策 0044）
+  AGENCY_NOT_FOUND: '未找到该招标代理机构',
+  AGENCY_RATING_NOT_ALLOWED: '只有标段的招标人和所属区划的交易中心工作人员可以评价其代理机构，代理机构不能评价自己',
+  AGENCY_RATING_NOT_OPEN: '该标段暂不能评价代理机构：招标人自行招标的标段没有代理机构；委托代理的标段在确定中标人后方可评价',
+  AGENCY_RATED: '您（或贵单位）已评价过该标段的代理机构，每个评价人对每个标段只能评价一次',
+  AGENCY_RECORD_SECTION_MISMATCH: '所选标段不是由该代理机构代理的',
+  AGENCY_RECORD_DATE_INVALID: '行为记录的日期不能晚于今天',
 } as const;
 
 export default problems;

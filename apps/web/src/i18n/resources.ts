@@ -49,6 +49,8 @@ import feesEn from './fees.en.ts';
 import feesZhCN from './fees.zh-CN.ts';
 import prequalificationEn from './prequalification.en.ts';
 import prequalificationZhCN from './prequalification.zh-CN.ts';
+import appraisalEn from './appraisal.en.ts';
+import appraisalZhCN from './appraisal.zh-CN.ts';
 import problemsEn from './problems.en.ts';
 import problemsZhCN from './problems.zh-CN.ts';
 
@@ -80,10 +82,11 @@ export const resources = {
       ...guaranteesZhCN,
       ...feesZhCN,
       ...contractZhCN,
+      ...appraisalZhCN,
       errors: { ...zhCN.errors, ...problemsZhCN, ...evaluationVenueProblemsZhCN, ...evaluationCompareProblemsZhCN, ...evaluationClarifyProblemsZhCN },
     },
   },
   en: {
-    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, ...awardEn, ...prequalificationEn, ...guaranteesEn, ...feesEn, ...contractEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
+    translation: { ...en, ...projectsEn, ...portalEn, ...bidderEn, ...biddingEn, ...deskEn, ...exchangeEn, ...financeEn, ...systemEn, ...hallEn, ...applicationHallEn, ...applicationBiddingEn, ...recordTemplatesEn, ...expertsEn, ...evaluationReportEn, ...evaluationEn, ...evaluationVenuesEn, ...evaluationClarifyEn, ...evaluationCompareEn, ...applicationReviewEn, ...awardEn, ...prequalificationEn, ...guaranteesEn, ...feesEn, ...contractEn, ...appraisalEn, errors: { ...en.errors, ...problemsEn, ...evaluationVenueProblemsEn, ...evaluationCompareProblemsEn, ...evaluationClarifyProblemsEn } },
   },
 };

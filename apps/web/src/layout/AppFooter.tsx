@@ -24,6 +24,7 @@ export function AppFooter() {
             <Link to="/login">{t('footer.login')}</Link>
             <Link to="/experts/apply">{t('experts.nav.apply')}</Link>
             <Link to="/experts/record">{t('experts.nav.record')}</Link>
+            <Link to="/agencies/record">{t('appraisal.nav.record')}</Link>
             <Link to="/verify">{t('footer.verify')}</Link>
             <a href="/api/docs">{t('footer.openData')}</a>
           </div>

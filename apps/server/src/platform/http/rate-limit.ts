@@ -57,6 +57,8 @@ export const RATE_LIMITS: Readonly<Record<string, RouteLimit>> = {
   'POST /api/v1/expert-applications': { max: 10, windowSeconds: 3600, why: 'each application stores a record staff must review' },
   'GET /api/v1/expert-applications/:id': { max: 30, windowSeconds: 60, why: 'token guessing against an application number' },
   'GET /api/v1/public/expert-record': { max: 60, windowSeconds: 60, why: 'a page of the public record joins events and records of the whole pool' },
+  // The agencies' public record (decision 0044): anonymous, like the expert pool's.
+  'GET /api/v1/agencies/record': { max: 60, windowSeconds: 60, why: 'a page of the public record aggregates the ratings and records of every agency' },
   'POST /api/v1/sections/:id/committee/draws': { max: 10, windowSeconds: 60, by: 'account', why: 'a draw filters the whole pool, signs a log head and notifies every drawn expert' },
   // The committee reads the bids' files (decision 0028): each read checks and decrypts a whole part, up to hundreds of MiB.
   'GET /api/v1/sections/:id/evaluation/bid-files/:bidId/:partId': { max: 60, windowSeconds: 60, by: 'account', why: 'each read hashes a whole sealed part, then decrypts and hashes it again as it streams' },

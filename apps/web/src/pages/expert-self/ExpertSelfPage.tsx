@@ -8,6 +8,8 @@ import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { ServerTime } from '../projects/ServerTime.tsx';
 import { ExpertStateTag, SpecialtyTags } from '../experts/tags.tsx';
+import { RatingsTab } from '../experts/RatingsTab.tsx';
+import { RatingText } from '../experts/RatingText.tsx';
 import { InvitationCard } from './InvitationCard.tsx';
 import { PersonalCertificateCard } from './PersonalCertificateCard.tsx';
 import { MyEvaluationsCard } from '../evaluation/room/MyEvaluationsCard.tsx';
@@ -66,6 +68,17 @@ export default function ExpertSelfPage() {
                   invitations.map((i) => <InvitationCard key={i.id} invitation={i} onAnswered={answered} />)
                 )}
               </Card>
+              {/* Task 26: the ratings staff gave after each evaluation the expert sat on, visible to the expert. */}
+              {e && (
+                <Card
+                  title={t('appraisal.expert.title')}
+                  extra={<RatingText rating={e.rating} count={e.ratings} />}
+                  style={{ marginTop: 16 }}
+                  data-testid="expert-self-ratings"
+                >
+                  <RatingsTab ratings={e.ratingsList} sectionLinks={false} />
+                </Card>
+              )}
             </Col>
           </Row>
         )}

@@ -7,7 +7,7 @@ import { formatTime } from '../../format.ts';
 const stars = (v: number) => <Rate disabled value={v} style={{ fontSize: 14 }} />;
 
 /** Ratings after evaluations (A-135): three aspects of 1–5, the comment, the section rated for. */
-export function RatingsTab({ ratings }: { ratings: ExpertRatingView[] }) {
+export function RatingsTab({ ratings, sectionLinks = true }: { ratings: ExpertRatingView[]; sectionLinks?: boolean }) {
   const { t } = useTranslation();
   return (
     <Table<ExpertRatingView>
@@ -28,11 +28,14 @@ export function RatingsTab({ ratings }: { ratings: ExpertRatingView[] }) {
           title: t('experts.ratings.section'),
           dataIndex: 'sectionId',
           width: 110,
-          render: (v: string) => (
-            <Link to={`/projects/sections/${v}`} className="mono small">
-              {v.slice(0, 8)}
-            </Link>
-          ),
+          render: (v: string) =>
+            sectionLinks ? (
+              <Link to={`/projects/sections/${v}`} className="mono small">
+                {v.slice(0, 8)}
+              </Link>
+            ) : (
+              <span className="mono small">{v.slice(0, 8)}</span>
+            ),
         },
       ]}
     />

@@ -9,6 +9,7 @@ import { useCatalog } from '../../hooks/useCatalog.tsx';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { HallLinks } from '../hall/HallLinks.tsx';
 import { AwardCard } from './award/AwardCard.tsx';
+import { AgencyRatingCard } from './appraisal/AgencyRatingCard.tsx';
 import { PrequalificationCard } from './prequalification/PrequalificationCard.tsx';
 import { ContractCard } from './section-contract/ContractCard.tsx';
 import { CommitteeCard } from './committee/CommitteeCard.tsx';
@@ -190,6 +191,13 @@ export default function SectionPage() {
                 <ContractCard section={s} />
               </Col>
             )}
+            {/* 代理机构评价 (task 26, decision 0044): the tenderer and the region's staff rate the agency once the award is decided. */}
+            {s.agencyEntityId &&
+              (user?.kind === 'staff' || user?.kind === 'supervisor' || (user?.entity && [s.tendererEntityId, s.agencyEntityId].includes(user.entity.id))) && (
+                <Col span={24}>
+                  <AgencyRatingCard sectionId={s.id} />
+                </Col>
+              )}
           </Row>
         )}
       </div>
