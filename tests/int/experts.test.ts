@@ -94,6 +94,8 @@ describe('the expert pool (issue 12 §1)', () => {
       const r = await call('POST', `/api/v1/experts/${id}/decisions`, c.staff, { decision, reason: `理由：${decision}` });
       expect(r.statusCode, r.body).toBe(200);
     }
+    // The applicant's status check tells the latest decision and its reason, not the admission's.
+    expect((await call('GET', `/api/v1/expert-applications/${id}?token=${statusToken}`)).json()).toMatchObject({ state: 'removed', decisionNote: '理由：remove', decidedAt: t.clock.now().toISOString() });
     const detail = (await call('GET', `/api/v1/experts/${id}`, c.supervisor)).json() as ExpertDetailView;
     expect(detail.state).toBe('removed');
     // A-218: every entry, change and decision with who, when, from and to.

@@ -97,7 +97,16 @@ export function createPoolService(deps: ExpertsDeps) {
     const r = await tables(db).selectFrom('experts.expert').selectAll().where('id', '=', id).executeTakeFirst();
     // A wrong token and no application answer alike: the number alone tells nothing.
     if (!r || !r.status_token_sm3 || r.status_token_sm3 !== tokenSm3(token)) throw new DomainError('EXPERT_APPLICATION_NOT_FOUND', 'no application with this number and token');
-    return { id: r.id, state: r.state as ExpertState, appliedAt: r.applied_at.toISOString(), decidedAt: r.decided_at?.toISOString() ?? null, decisionNote: r.decision_note };
+    // The latest decision, whichever it was: after a suspension or removal the applicant reads that one, not the admission.
+    const latest = await tables(db)
+      .selectFrom('experts.expert_event')
+      .select(['at', 'reason'])
+      .where('expert_id', '=', id)
+      .where('action', 'in', Object.keys(EXPERT_TRANSITIONS))
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return { id: r.id, state: r.state as ExpertState, appliedAt: r.applied_at.toISOString(), decidedAt: latest?.at.toISOString() ?? null, decisionNote: latest?.reason ?? null };
   }
 
   function assertReach(caller: Caller, regionCode: string) {
