@@ -22,6 +22,7 @@ import { demoExpertIdNumber } from '../../apps/server/src/demo/demo-experts.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import { testPersonId } from '../support/person-id.ts';
 import { apiLogin, attribute, CHROMIUM, e2eEnabled, POLL, ShiftedClock, text, useE2e, visible } from './harness.ts';
+import { READ_DEVICE } from './workstation-device.ts';
 import {
   addBaotou,
   createAccount,
@@ -40,22 +41,6 @@ const BAOTOU_STAFF = 'remote.staff.baotou';
 const BAOTOU_EXPERT = 'remote.expert.baotou';
 /** The shared Baotou expert's identity number (its account is bound to the same person). */
 const SHARED_PERSON = testPersonId('remote-baotou-shared');
-
-/** This browser's device record as the venues page stored it, and whether its private key can leave WebCrypto (run in the page). */
-const READ_DEVICE = `new Promise((resolve, reject) => {
-  const open = indexedDB.open('bidhall-workstation', 1);
-  open.onerror = () => reject(open.error);
-  open.onsuccess = () => {
-    const req = open.result.transaction('device').objectStore('device').get('current');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = async () => {
-      const { keyPair, workstation } = req.result;
-      let exported = 'exported';
-      try { await crypto.subtle.exportKey('jwk', keyPair.privateKey); } catch (e) { exported = e.name; }
-      resolve({ workstationId: workstation && workstation.id, extractable: keyPair.privateKey.extractable, exported });
-    };
-  };
-})`;
 
 /** The first remote tile: its size once frames decode, whether it plays, whether its video track is live (run in the page). */
 const REMOTE_VIDEO = `(() => {
