@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('agencies rated after each section (task 26)', () => {
-  it('[task-26] the tenderer and the region’s staff rate the agency once the award is decided, each once; the agency, others and the other region may not', async () => {
+  it('the tenderer and the region’s staff rate the agency once the award is decided, each once; the agency, others and the other region may not', async () => {
     const tenderer = e.c['tenderer.demo']!;
     const staff = e.c['staff.dongsheng']!;
     // Before the award decision: shown, not open.
@@ -152,7 +152,7 @@ describe('agencies rated after each section (task 26)', () => {
     await expect(sql`UPDATE appraisal.agency_rating SET compliance = 5`.execute(e.t.database.db)).rejects.toThrow(/append-only/);
   });
 
-  it('[task-26] scores are whole numbers 1–5 and the comment plain text of at most 500 characters', async () => {
+  it('scores are whole numbers 1–5 and the comment plain text of at most 500 characters', async () => {
     await createPlatformUser(e.t, { username: 'appraisal.staff.ds', kind: 'staff', regionCode: '150602' });
     const staff = await login(e.t, 'appraisal.staff.ds');
     const bad = [
@@ -172,7 +172,7 @@ describe('agencies rated after each section (task 26)', () => {
     expect((await e.call('POST', ratingsUrl(), staff, { ...good, comment: '服务\u0000很好' })).statusCode).toBe(400);
   });
 
-  it('[task-26] staff record an agency’s conduct in their region, or on a section it ran; only agencies; never a day to come', async () => {
+  it('staff record an agency’s conduct in their region, or on a section it ran; only agencies; never a day to come', async () => {
     const staff = e.c['staff.dongsheng']!;
     const today = businessToday(e.t.clock);
     const violation = {
@@ -239,7 +239,7 @@ describe('agencies rated after each section (task 26)', () => {
     expect(told.rows[0]!.n).toBe(2);
   });
 
-  it('[task-26] the public record shows each rated or recorded agency’s means and records, no rater or comment, nothing of an agency never rated; the agency sees its own', async () => {
+  it('the public record shows each rated or recorded agency’s means and records, no rater or comment, nothing of an agency never rated; the agency sees its own', async () => {
     const page = await publicRecord();
     const otherAgency = (await e.call('GET', '/api/v1/me', c['other.agency'])).json().entity.id as string;
     expect(page.items.map((i) => i.entityId)).toEqual([agencyId]);
@@ -292,7 +292,7 @@ describe('agencies rated after each section (task 26)', () => {
 });
 
 describe('the agencies’ public record is rate limited like the expert pool’s', () => {
-  it('[task-26] an anonymous client gets 429 past 60 pages a minute, another client is served', async () => {
+  it('an anonymous client gets 429 past 60 pages a minute, another client is served', async () => {
     const t = await createTestApp({ config: { rateLimitScale: 1 } });
     try {
       const get = (ip: string) => t.built.app.inject({ method: 'GET', url: '/api/v1/agencies/record', remoteAddress: ip });

@@ -89,9 +89,9 @@ describe('the demo', () => {
     const list = Array.isArray(stages) ? stages : stages.items!;
     expect(new Set(list.map((s) => s.stage))).toEqual(new Set(['draft', 'submitted', 'registered', 'tendering', 'opened', 'terminated']));
     const pub = (await t.built.app.inject({ method: 'GET', url: '/api/v1/public/notices' })).json() as { items: { type: string }[] };
-    // The opening stage's project has its own notice; the whole loop's project went on to its publicities, results, contracts and their performance.
+    // The opening stage's project has its own notice and a clarification of section 一's document; the whole loop's project went on to its publicities, results, contracts and their performance.
     expect(pub.items.map((n) => n.type).sort()).toEqual([
-      ...['awardResult', 'awardResult', 'candidatePublicity', 'candidatePublicity', 'clarification', 'contractConclusion', 'contractConclusion'],
+      ...['awardResult', 'awardResult', 'candidatePublicity', 'candidatePublicity', 'clarification', 'clarification', 'contractConclusion', 'contractConclusion'],
       ...['contractPerformance', 'contractPerformance'],
       ...['openingRecord', 'prequalificationNotice', 'tenderNotice', 'tenderNotice', 'tenderNotice', 'termination'],
     ]);
