@@ -246,8 +246,8 @@ describe.skipIf(!e2eEnabled)('the prequalification review room in the browser', 
     for (const b of opened.bids) await text(page.locator('.room-bid-menu')).toContain(b.entityName);
     expect(await page.getByTestId('bid-price').count()).toBe(0);
     await text(page.getByTestId('bid-sheet')).not.toContain('投标报价');
-    expect(await page.getByRole('tab', { name: '比对与预警' }).count()).toBe(0);
-    expect(await page.getByRole('tab', { name: '澄清' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '比对与预警', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '澄清', exact: true }).count()).toBe(0);
 
     // the chair passes every criterion of the first two applications and fails the third on the qualification; saves, submits.
     const [, , third] = opened.bids;
