@@ -2,28 +2,13 @@
 // behaviour records, the agency's own appraisal and the public record.
 import type {
   AgencyOwnAppraisal,
-  AgencyPublicEntry,
   AgencyPublicPage,
   AgencyRatingInput,
-  AgencyRatingView,
   AgencyRecordInput,
-  AgencyRecordKind,
   AgencyRecordView,
   SectionAgencyRatings,
 } from '@bidhall/contracts';
 import { api } from './client.ts';
-
-export type {
-  AgencyOwnAppraisal,
-  AgencyPublicEntry,
-  AgencyPublicPage,
-  AgencyRatingInput,
-  AgencyRatingView,
-  AgencyRecordInput,
-  AgencyRecordKind,
-  AgencyRecordView,
-  SectionAgencyRatings,
-};
 
 export const appraisalApi = {
   /** The section's agency ratings with who gave them, and whether the caller may still rate. */
