@@ -31,6 +31,7 @@ import { registerDemoOcspRoutes } from './demo/demo-ocsp.ts';
 import { inputGuardPlugin } from './platform/http/input-guard.ts';
 import { bodyLimitPlugin } from './platform/http/body-limit.ts';
 import { arrivalPlugin } from './platform/http/arrival.ts';
+import { readOncePlugin } from './platform/http/read-once.ts';
 import { registerAuditRoutes } from './platform/http/audit.routes.ts';
 import { registerSystemRoutes } from './platform/http/system.routes.ts';
 import { registerTimeRoutes } from './platform/http/time.routes.ts';
@@ -505,6 +506,7 @@ export async function buildApp(deps: AppDeps) {
   errors.register(logErrors);
 
   await app.register(arrivalPlugin, { clock: deps.clock });
+  await app.register(readOncePlugin);
   await app.register(cookie);
   await app.register(securityHeadersPlugin, { alwaysTls: deps.config.cookieSecure || (deps.config.publicBaseUrl ?? '').startsWith('https:') });
   await app.register(errorPlugin, { registry: errors });

@@ -32,7 +32,8 @@ export function registerBidRoutes(app: AppInstance, deps: { db: Db; submissions:
   app.post(
     '/api/v1/sections/:id/bids',
     {
-      config: { access: { roles: ['bidder'], scope: { resource: 'section', parties: ['published'] } } },
+      // Sections are only read here: each is read once for the request.
+      config: { access: { roles: ['bidder'], scope: { resource: 'section', parties: ['published'] } }, readOnce: true },
       schema: {
         tags,
         summary: 'Submit (or replace) a sealed bid: checked without decrypting, stored at once, answered with a signed receipt and the log inclusion proof (A-94, A-97, A-99, A-101)',

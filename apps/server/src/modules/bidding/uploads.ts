@@ -13,6 +13,7 @@ import type { ScopeResolver } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { assertText } from '../../platform/http/input-guard.ts';
+import { readOnce } from '../../platform/http/read-once.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { BiddingDeps } from './bidding.deps.ts';
 import { biddingClosed, MIN_SEALED_PART, notSealed, SealedPartStore } from './uploads-store.ts';
@@ -140,10 +141,13 @@ export function createBidUploads(deps: BidUploadsDeps) {
     return { entityId: p.entity.id, userId: p.userId };
   }
 
+  /** The upload's row as the route's checks see it (the access check's read serves the handler too); the store reads its own. */
+  const routeRow = (id: string) => readOnce(`bidding.upload:${id}`, () => store.row(id));
+
   /** The caller's upload; anyone else's is exactly a missing one. */
   async function ownUpload(request: FastifyRequest, id: string) {
     const { entityId } = entityOf(request);
-    const row = await store.row(id);
+    const row = await routeRow(id);
     if (!row || row.entity_id !== entityId || row.status === 'refused' || row.status === 'terminated') throw notFound(id);
     return row;
   }
@@ -218,7 +222,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
       r.post(
         BID_UPLOADS_PATH,
         {
-          config: { access: own, maxBodyBytes: maxBytes },
+          config: { access: own, maxBodyBytes: maxBytes, readOnce: true },
           schema: { tags, summary: 'tus 1.0 creation: Upload-Length and Upload-Metadata (sectionId, partId, name) of one sealed part, before the deadline (A-92)' },
         },
         async (request, reply) => {
@@ -272,7 +276,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
       r.route({
         method: 'HEAD',
         url: `${BID_UPLOADS_PATH}/:id`,
-        config: { access: item },
+        config: { access: item, readOnce: true },
         schema: { tags, summary: 'tus 1.0: the offset to resume from', params },
         handler: async (request, reply) => {
           assertTus(request);
@@ -288,7 +292,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
       r.patch(
         `${BID_UPLOADS_PATH}/:id`,
         {
-          config: { access: item, maxBodyBytes: maxBytes },
+          config: { access: item, maxBodyBytes: maxBytes, readOnce: true },
           schema: { tags, summary: 'tus 1.0: bytes at Upload-Offset; refused once the deadline has passed, and cut off when it comes (A-92, A-93)', params },
         },
         async (request, reply) => {
@@ -366,7 +370,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
     bidUpload: {
       notFound,
       resolve: async (id, caller) => {
-        const row = await store.row(id);
+        const row = await routeRow(id);
         if (!row) return null;
         return { regionCode: null, personal: true, relations: new Set(caller.entityId !== null && row.entity_id === caller.entityId ? (['subject'] as const) : []) };
       },

@@ -2,7 +2,7 @@ import { factsOf, type ScopeFacts, type ScopeResolver } from '../../platform/aut
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { tables } from './projects.deps.ts';
-import { loadSection } from './section-snapshot.ts';
+import { readSection } from './section-snapshot.ts';
 
 /** Stages before the notice: the section is known to its parties and the region's staff only. */
 export const UNPUBLISHED_STAGES: ReadonlySet<string> = new Set(['draft', 'submitted', 'registered']);
@@ -31,7 +31,7 @@ export function createProjectsScopes(db: Db): Record<string, ScopeResolver> {
   return {
     section: {
       ...resolver('SECTION_NOT_FOUND', 'section', async (id, entityId) => {
-        const s = await loadSection(db, id);
+        const s = await readSection(db, id);
         if (!s) return null;
         const facts = partyFacts({ region_code: s.regionCode, tenderer_entity_id: s.tendererEntityId, agency_entity_id: s.agencyEntityId }, entityId);
         return UNPUBLISHED_STAGES.has(s.stage) ? facts : { ...facts, relations: new Set([...facts.relations, 'published']) };

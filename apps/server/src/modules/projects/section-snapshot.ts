@@ -2,6 +2,7 @@ import type { SectionSnapshotView, SectionStage, TimetableView } from '@bidhall/
 import type { ProcurementKind, TenderMethod } from '@bidhall/rules';
 import type { Db } from '../../platform/db/database.ts';
 import { tables } from './projects.deps.ts';
+import { readOnce } from '../../platform/http/read-once.ts';
 
 /** A section as other modules see it (decision 0008): the contract's view, one shape for every module. */
 export type SectionSnapshot = SectionSnapshotView;
@@ -95,6 +96,11 @@ export function toSectionRecord(r: Row): SectionRecord {
 export function toSnapshot(r: SectionRecord): SectionSnapshot {
   const { content: _c, terminatedReason: _t, internationalMechanicalElectrical: _i, entryFormId: _e, ...snapshot } = r;
   return snapshot;
+}
+
+/** The section as it is; in a `readOnce` route read once per request (platform/http/read-once). */
+export function readSection(db: Db, id: string): Promise<SectionRecord | null> {
+  return readOnce(`projects.section:${id}`, () => loadSection(db, id));
 }
 
 export async function loadSection(db: Db, id: string, forUpdate = false): Promise<SectionRecord | null> {

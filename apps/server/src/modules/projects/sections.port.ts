@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type ProjectsDeps, tables } from './projects.deps.ts';
-import { loadSection, type SectionRecord, type SectionSnapshot, toSnapshot } from './section-snapshot.ts';
+import { loadSection, readSection, type SectionRecord, type SectionSnapshot, toSnapshot } from './section-snapshot.ts';
 import { assertLawful, sectionTimetable, violationView } from './timetable.ts';
 
 export interface ClarificationOutcome {
@@ -64,7 +64,7 @@ export function createSectionsPort(deps: Pick<ProjectsDeps, 'clock' | 'audit' | 
 
   return {
     async get(trx: Db, id: string): Promise<SectionSnapshot | null> {
-      const s = await loadSection(trx, id);
+      const s = await readSection(trx, id);
       return s ? toSnapshot(s) : null;
     },
 
