@@ -162,10 +162,11 @@ describe('the committee reads and compares the bids (decision 0028)', () => {
   });
 
   it('[A-139] [A-148] the comparison sets each bid against the document and the others, and flags the bid above the control price', async () => {
-    // The control price lowered under the highest bid (the demo's bids are all within it).
+    // The control price lowered under the highest bid (the demo's bids are all within it): another
+    // document, so another content hash (the platform keeps issued documents by their hash).
     const highest = [...bids].sort((a, b) => Number(BigInt(b.priceFen) - BigInt(a.priceFen)))[0]!;
     const control = (BigInt(highest.priceFen) - 100_000n).toString();
-    await sql`UPDATE documents.document SET chapter_values = jsonb_set(chapter_values::jsonb, '{notice,ceilingPriceFen}', to_jsonb(${control}::text)) WHERE section_id = ${sectionId} AND kind = 'tender' AND status = 'issued'`.execute(t.database.db);
+    await sql`UPDATE documents.document SET chapter_values = jsonb_set(chapter_values::jsonb, '{notice,ceilingPriceFen}', to_jsonb(${control}::text)), content_sm3 = md5(content_sm3) || md5(reverse(content_sm3)) WHERE section_id = ${sectionId} AND kind = 'tender' AND status = 'issued'`.execute(t.database.db);
 
     const res = await call('GET', url('/comparison'), c.expert);
     expect(res.statusCode, res.body).toBe(200);

@@ -32,19 +32,42 @@ export interface IssuedTenderDocument {
  * (or prequalification) document for the section's current round, and whether an entity obtained it.
  */
 export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
+  /**
+   * Issued documents as bidding reads them, by id, version and content SM3: an issued document's
+   * chapters, parts and method change only by going back to draft (its hash cleared) and its version
+   * only with a clarification, so what a key names never changes. Every upload and submission asks;
+   * in the last minute before a deadline that is the same few documents thousands of times.
+   */
+  const issued = new Map<string, IssuedTenderDocument>();
+  const ISSUED_KEPT = 64;
+
   async function issuedFor(trx: Db, sectionId: string, kind: 'tender' | 'prequalification' = 'tender'): Promise<IssuedTenderDocument | null> {
     const section = await deps.sections.get(trx, sectionId);
     if (!section) return null;
     const row = await tables(trx)
       .selectFrom('documents.document')
-      .select('id')
+      .select(['id', 'version', 'content_sm3'])
       .where('section_id', '=', sectionId)
       .where('round', '=', section.round)
       .where('kind', '=', kind)
       .where('status', '=', 'issued')
       .executeTakeFirst();
-    if (!row) return null;
+    if (!row?.content_sm3) return null;
+    const key = `${row.id}:${row.version}:${row.content_sm3}`;
+    const known = issued.get(key);
+    if (known) return known;
     const doc = await loadDocument(trx, row.id);
+    // Read again in full: the row must still be the version the key names (a clarification may have come between).
+    if (doc.version !== row.version || doc.contentSm3 !== row.content_sm3 || doc.status !== 'issued') return issuedView(doc);
+    const view = issuedView(doc);
+    if (!view) return null;
+    deepFreeze(view);
+    if (issued.size >= ISSUED_KEPT) issued.delete(issued.keys().next().value!);
+    issued.set(key, view);
+    return view;
+  }
+
+  function issuedView(doc: Awaited<ReturnType<typeof loadDocument>>): IssuedTenderDocument | null {
     if (!doc.contentSm3) return null;
     const labels: Record<string, Record<string, string>> = {};
     for (const chapter of doc.chapters) labels[chapter.key] = Object.fromEntries(chapter.fields.map((f) => [f.key, f.label]));
@@ -85,4 +108,13 @@ export function createBiddingPort(deps: Pick<DocumentsDeps, 'sections'>) {
   }
 
   return { issuedFor, issuedBill, hasObtained };
+}
+
+/** A kept view is shared by every caller: none may change it under the others. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
