@@ -230,6 +230,8 @@ export class SealedPartStore extends DataStore {
     }
 
     let header = row.header ? (typeof row.header === 'string' ? JSON.parse(row.header) : row.header) as PartHeader : null;
+    // A header seen in this request is stored with the offset (or the finish) at its end: one update, not two.
+    const stored = header !== null;
     // Until the header has been seen whole, the part's first bytes (those already stored, then these).
     let prefix: Buffer | null = null;
     let pos = offset;
@@ -258,10 +260,7 @@ export class SealedPartStore extends DataStore {
       if (!header) {
         prefix = offset > 0 ? await readPrefix(fh, Math.min(offset, FRAME + MAX_PART_HEADER_SIZE)) : Buffer.alloc(0);
         if (prefix.length > 0) header = inspectPrefix(prefix, length, row.part_id);
-        if (header) {
-          await this.saveHeader(id, header);
-          prefix = null;
-        }
+        if (header) prefix = null;
       }
       // A PATCH still streaming when the deadline comes is cut off: the server's clock decides.
       const tick = () => {
@@ -281,7 +280,6 @@ export class SealedPartStore extends DataStore {
           prefix = Buffer.concat([prefix!, chunk]);
           header = inspectPrefix(prefix, length, row.part_id);
           if (header) {
-            await this.saveHeader(id, header);
             if (state && header.suite === 'intl' && !state.sha256) {
               // The bytes already written, from the prefix (complete only if it starts at byte 0 here);
               // the held ones and this chunk are hashed when written.
@@ -302,7 +300,7 @@ export class SealedPartStore extends DataStore {
       clearTimeout(timer);
       await fh.close();
       if (pos === length) await this.finish(row, header);
-      else await this.saveOffset(id, pos);
+      else await this.saveOffset(id, pos, stored ? null : header);
       return pos;
     } catch (err) {
       clearTimeout(timer);
@@ -315,7 +313,7 @@ export class SealedPartStore extends DataStore {
         await this.close(id);
       } else {
         // Interrupted: what reached the file stays, and the client resumes from there.
-        await this.saveOffset(id, pos).catch(() => undefined);
+        await this.saveOffset(id, pos, stored ? null : header).catch(() => undefined);
         if (state && state.offset !== pos) this.hashes.delete(id);
       }
       throw err;
@@ -340,18 +338,20 @@ export class SealedPartStore extends DataStore {
     await this.opts.blobs.adopt(this.pathOf(id), sm3, length);
     await uploadTables(this.opts.db)
       .updateTable('bidding.upload')
-      .set({ status: 'finished', offset: length, finished_at: this.opts.clock.now(), blob_sm3: sm3, ciphertext_hash: suiteHash })
+      .set({ status: 'finished', offset: length, finished_at: this.opts.clock.now(), blob_sm3: sm3, ciphertext_hash: suiteHash, header: JSON.stringify(header) })
       .where('id', '=', id)
       .where('status', '=', 'receiving')
       .execute();
   }
 
-  private async saveHeader(id: string, header: PartHeader) {
-    await uploadTables(this.opts.db).updateTable('bidding.upload').set({ header: JSON.stringify(header) }).where('id', '=', id).execute();
-  }
-
-  private async saveOffset(id: string, offset: number) {
-    await uploadTables(this.opts.db).updateTable('bidding.upload').set({ offset }).where('id', '=', id).where('status', '=', 'receiving').execute();
+  /** Where an unfinished upload stands, and its header when this request was the one to see it whole. */
+  private async saveOffset(id: string, offset: number, header: PartHeader | null) {
+    await uploadTables(this.opts.db)
+      .updateTable('bidding.upload')
+      .set({ offset, ...(header ? { header: JSON.stringify(header) } : {}) })
+      .where('id', '=', id)
+      .where('status', '=', 'receiving')
+      .execute();
   }
 
   /**
