@@ -9,7 +9,10 @@
  * commitment, log inclusion proof, timestamp); throughput of sealed bytes against a bare Node
  * streaming upload sink receiving the same bytes with the same concurrency in the same run (target
  * ≥ 70 %); the server's peak RSS at two file sizes (target < 512 MB, flat); p50/p99 from the last
- * byte of a bidder's last upload to its receipt; and the cost of the platform layer per request.
+ * byte of a bidder's last upload to its receipt; the CPU seconds the server, PostgreSQL and the client
+ * spent in each rush (from /proc); and the cost of the platform layer per request. Each size's rush
+ * goes to a fresh server process (its peak RSS is that size's), warmed first by a small rush of its
+ * own on a section of its own, as a server at a real deadline has been running all day.
  *
  *   npm run bench deadline-rush                 200 bidders × 2 MB (about two minutes)
  *   npm run bench deadline-rush -- --full       1,000 bidders × 20 MB
@@ -20,7 +23,7 @@
  * hashing the bodies) is not timed. Prints figures and ratios; never fails on a time.
  */
 import { cpus } from 'node:os';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +58,9 @@ const BIDDERS = option('bidders', FULL ? 1000 : 200);
 const MB = option('mb', FULL ? 20 : 2);
 /** The second size, for memory flat in file size. */
 const SMALL_MB = option('small-mb', MB / 10);
+/** The warm-up before each measured rush: this many bidders, this size. */
+const WARM_BIDDERS = Math.min(BIDDERS, 100);
+const WARM_MB = 0.05;
 process.env.DATABASE_URL ??= 'postgres://root@127.0.0.1:5432/test';
 
 const M = 1e6;
@@ -67,6 +73,38 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
+
+/** CPU seconds (user + system) a process has used, from /proc; 0 once it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the server, the database's processes and this client, to take differences of. */
+function cpuNow(server: ServerProcess) {
+  const postgres = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres';
+      } catch {
+        return false;
+      }
+    })
+    .reduce((a, d) => a + cpuSeconds(Number(d)), 0);
+  const client = process.cpuUsage();
+  return { server: cpuSeconds(server.pid), postgres, client: (client.user + client.system) / 1e6 };
+}
+type Cpu = ReturnType<typeof cpuNow>;
+const cpuSince = (server: ServerProcess, before: Cpu) => {
+  const now = cpuNow(server);
+  return { server: now.server - before.server, postgres: now.postgres - before.postgres, client: now.client - before.client };
+};
+const cpuText = (c: Cpu) => `server ${c.server.toFixed(1)} s, PostgreSQL ${c.postgres.toFixed(1)} s, client ${c.client.toFixed(1)} s`;
 
 /** The document's required parts, S MB shared out among them (technical the most, as in life). */
 function filesFor(req: BiddingRequirements, totalBytes: number): PrepareJob['files'] {
@@ -84,8 +122,8 @@ function filesFor(req: BiddingRequirements, totalBytes: number): PrepareJob['fil
   });
 }
 
-async function prepare(world: World, req: BiddingRequirements, totalBytes: number): Promise<PreparedBid[]> {
-  const jobs: PrepareJob[] = world.bidders.map((b, index) => ({
+async function prepare(world: World, req: BiddingRequirements, totalBytes: number, count = world.bidders.length): Promise<PreparedBid[]> {
+  const jobs: PrepareJob[] = world.bidders.slice(0, count).map((b, index) => ({
     index,
     entityId: b.entityId,
     keyPem: privateKeyToPem(b.key),
@@ -256,18 +294,20 @@ async function main() {
   );
   const world = await createWorld({
     bidders: BIDDERS,
-    sections: 2,
+    // The two measured sizes, and one section per server start for its warm-up.
+    sections: 4,
     log: progress,
     postgresUrl: process.env.DATABASE_URL,
     extraSetup: registerCustodians,
   });
   let server: ServerProcess | undefined;
   try {
-    const [big, small] = world.sections as [World['sections'][0], World['sections'][0]];
+    const [big, small, ...warmSections] = world.sections as [World['sections'][0], World['sections'][0], World['sections'][0], World['sections'][0]];
     // The rush must end before the deadline; a minute ahead, or longer when the run needs it.
     const window = option('window', Math.max(60, Math.ceil((BIDDERS * MB) / 60)));
     await world.setDeadline(big.sectionId, new Date(Date.now() + 3_600_000));
     await world.setDeadline(small.sectionId, new Date(Date.now() + 3_600_000));
+    for (const w of warmSections) await world.setDeadline(w.sectionId, new Date(Date.now() + 3_600_000));
     server = await startServerProcess(world.serverEnv());
     const reqBig = await getJson<BiddingRequirements>(
       `${server.url}/api/v1/sections/${big.sectionId}/bidding`,
@@ -282,6 +322,22 @@ async function main() {
     const preparedBig = await prepare(world, reqBig, MB * M);
     progress(`preparing ${BIDDERS} bids of ${SMALL_MB} MB`);
     const preparedSmall = await prepare(world, reqSmall, SMALL_MB * M);
+    const preparedWarm = await Promise.all(
+      warmSections.map(async (w) =>
+        prepare(world, await getJson<BiddingRequirements>(`${server!.url}/api/v1/sections/${w.sectionId}/bidding`, world.bidders[0]!.cookie), WARM_MB * M, WARM_BIDDERS),
+      ),
+    );
+    /**
+     * A server at a real deadline has run for hours, its code compiled by the day's traffic; a process
+     * just started runs its first thousand requests in the interpreter. Each fresh server first takes
+     * a small rush of its own (not measured) on a section of its own.
+     */
+    const warmUp = async (n: number) => {
+      progress(`warming the fresh server up: ${WARM_BIDDERS} bids of ${WARM_MB} MB`);
+      const run = await rush(server!, world, warmSections[n]!.sectionId, preparedWarm[n]!);
+      const refused = run.outcomes.filter((o) => o.status !== 201);
+      if (refused.length) throw new Error(`warm-up: ${refused.length} bids refused: ${refused[0]!.body}`);
+    };
     const bytesBig = preparedBig.reduce((a, p) => a + wireBytes(p), 0);
     const bytesSmall = preparedSmall.reduce((a, p) => a + wireBytes(p), 0);
 
@@ -294,15 +350,21 @@ async function main() {
     await server.stop();
     server = await startServerProcess(world.serverEnv());
     const memIdle = server.memory();
+    await warmUp(0);
     await world.setDeadline(big.sectionId, new Date(Date.now() + window * 1000));
     progress(`rush: ${BIDDERS} × ${MB} MB, deadline in ${window} s`);
+    const cpuBefore = cpuNow(server);
     const runBig = await rush(server, world, big.sectionId, preparedBig);
+    const cpuBig = cpuSince(server, cpuBefore);
     const memBig = server.memory();
     await server.stop();
     server = await startServerProcess(world.serverEnv());
+    await warmUp(1);
     await world.setDeadline(small.sectionId, new Date(Date.now() + window * 1000));
     progress(`rush: ${BIDDERS} × ${SMALL_MB} MB`);
+    const cpuSmallBefore = cpuNow(server);
     const runSmall = await rush(server, world, small.sectionId, preparedSmall);
+    const cpuSmall = cpuSince(server, cpuSmallBefore);
     const memSmall = server.memory();
 
     progress('checking: accepted once, receipts');
@@ -371,7 +433,8 @@ async function main() {
     say(
       `platform layer per request        bare node:http ${layer.bare.toFixed(2)} ms, public route (limits, guard) ${layer.pub.toFixed(2)} ms, signed-in route GET /api/v1/me (session, access) ${layer.signedIn.toFixed(2)} ms (p50, sequential)`,
     );
-    say(`  ${BIDDERS} × ${SMALL_MB} MB: ${(bytesSmall / 1e9).toFixed(2)} GB in ${runSmall.seconds.toFixed(1)} s`);
+    say(`CPU in the rush (${cpus().length} cores)     ${cpuText(cpuBig)}`);
+    say(`  ${BIDDERS} × ${SMALL_MB} MB: ${(bytesSmall / 1e9).toFixed(2)} GB in ${runSmall.seconds.toFixed(1)} s; CPU ${cpuText(cpuSmall)}`);
     say(
       `throughput ${(rateBig / M).toFixed(0)} MB/s vs bare sink ${(rateBase / M).toFixed(0)} MB/s: ratio ${pct(rateBig / rateBase)} (target ≥ 70 %)`,
     );
