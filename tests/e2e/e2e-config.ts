@@ -30,6 +30,9 @@ export function e2eConfig(dataDir: string, databaseUrl?: string, env: Record<str
     JOBS: 'off',
     // A browser test logs in far more often than a person does (decision 0013).
     RATE_LIMIT_SCALE: '100',
+    // New password hashes at scrypt N=2^10 (decision 0047): the demo accounts are seeded at that cost,
+    // so a test's logins cost milliseconds; production refuses less than 2^17.
+    PASSWORD_COST: '10',
     WEB_DIST,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,

@@ -328,6 +328,7 @@ export async function createWorld(options: WorldOptions): Promise<World> {
       TIME_TRUST: 'lenient',
       NTP_SERVERS: '127.0.0.1:9',
       RATE_LIMIT_SCALE: '100000',
+      PASSWORD_COST: '10',
       ...(postgres ? { DATABASE_URL: postgres.url } : { DATABASE_URL: '' }),
       ...extra,
     }),

@@ -58,6 +58,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       timeTrust: 'lenient',
       // Generous: a test logs in far more often than a person; the rate limit tests pass 1.
       rateLimitScale: 1000,
+      // scrypt N=2^10 for new hashes (decision 0047): the suite logs in thousands of times.
+      passwordCost: 10,
       ...options.config,
       blobDir: options.config?.blobDir ?? ownBlobDir!,
     },

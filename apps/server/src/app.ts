@@ -62,7 +62,7 @@ import { createTrustModule } from './modules/trust/index.ts';
 export interface AppDeps {
   config: Pick<AppConfig, 'bodyLimit' | 'sessionTtlHours' | 'cookieSecure' | 'logLevel' | 'webDist'> &
     Partial<Pick<AppConfig, 'trustStoreDir' | 'certificateChallengeTtlSeconds' | 'blobDir' | 'exchangeSandbox' | 'approvalServiceUrl' | 'publicServiceUrl' | 'designatedMediaUrl' | 'supervisionUrl' | 'publicBaseUrl' | 'ruleProfile' | 'ntpServers' | 'timeTrust' | 'timeMaxOffsetMs' | 'timeMaxAgeSeconds' | 'trustProxy' | 'redisUrl' | 'rateLimitScale' | 'certificateChallengeBounds'>> &
-    Partial<Pick<AppConfig, 'logHeadIntervalMinutes'>>;
+    Partial<Pick<AppConfig, 'logHeadIntervalMinutes' | 'passwordCost'>>;
   database: Database;
   clock: Clock;
   jobs: JobQueue;
@@ -153,6 +153,7 @@ export async function buildApp(deps: AppDeps) {
     trustStoreDir: deps.config.trustStoreDir,
     certificateChallengeTtlSeconds: deps.config.certificateChallengeTtlSeconds,
     certificateChallengeBounds: deps.config.certificateChallengeBounds,
+    passwordCost: deps.config.passwordCost,
     // A responder on this platform's own address (the demo's sandbox CA) is asked in-process.
     ocspTransport: ocspTransport({
       selfOrigin: deps.config.publicBaseUrl ?? 'http://localhost:3000',

@@ -10,7 +10,7 @@ import { columnsOf, grantDetails, termsOf, toGrantView } from './account-grant.m
 import { assertNoDutyMove } from './duty-separation.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import type { AccountGrantTable, IdentityDb, UserAccountTable } from './identity.tables.ts';
-import { hashPassword } from './password.ts';
+import type { PasswordHasher } from './password.ts';
 import { personRefOf, type PersonRef } from './person-ref.ts';
 import { assertUsernameFree, translateUniqueViolation } from './uniqueness.ts';
 import { assertAccountTerms } from './user.service.ts';
@@ -53,7 +53,7 @@ const sameTerms = (a: ReturnType<typeof termsOf>, b: ReturnType<typeof termsOf>)
  * who approves or rejects it. The account is created or changed only by the approval. Every step is
  * in the audit trail and, through it, in the public log.
  */
-export function createAccountGrantService(deps: IdentityDeps) {
+export function createAccountGrantService(deps: IdentityDeps & { passwords: PasswordHasher }) {
   /** What a request asks for, checked against the accounts as they are now. */
   async function draft(t: IdentityDb, input: GrantRequest, person: PersonRef | null, proposer: Account) {
     if (input.action === 'create') {
@@ -100,7 +100,7 @@ export function createAccountGrantService(deps: IdentityDeps) {
   }
 
   async function propose(input: GrantRequest, proposerId: string, actor: Actor): Promise<AccountGrantView> {
-    const passwordHash = input.action === 'create' ? await hashPassword(input.password) : null;
+    const passwordHash = input.action === 'create' ? await deps.passwords.hash(input.password) : null;
     const person = input.action !== 'enable' && input.personIdNumber ? personRefOf(deps.personKey, input.personIdNumber) : null;
     try {
       return await deps.db.transaction().execute(async (trx) => {

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/audit/audit-trail.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { tables } from './identity.deps.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import type { PasswordHasher } from './password.ts';
 import { hashSessionToken } from './session-token.ts';
 import { clearFailures, PASSWORD_POLICY, passwordKey, recordFailure, TOTP_POLICY, totpKey, waitingUntil } from './login-throttle.ts';
 import { activateSession, openSession } from './session-open.ts';
@@ -13,8 +13,6 @@ import { loadSessionUser, sessionUserQuery, toSessionUser } from './session-user
 
 /** Accounts that may act for the platform or over others need a second factor. */
 const TOTP_REQUIRED: ReadonlySet<UserKind> = new Set(['staff', 'supervisor', 'auditor', 'admin', 'securityAdmin']);
-// Compared against when the username is unknown, so both paths cost the same.
-const DECOY_HASH = hashPassword('decoy-password-never-matches-1');
 
 function waitError(code: 'ACCOUNT_LOCKED' | 'TOTP_LOCKED', until: Date, now: Date): DomainError {
   const message = code === 'ACCOUNT_LOCKED' ? 'too many failed attempts from this address; try again later' : 'too many wrong codes; wait before the next one';
@@ -29,7 +27,7 @@ export interface LoginResult extends LoginResponse {
   expiresAt: Date;
 }
 
-export function createAuthService(deps: IdentityDeps) {
+export function createAuthService(deps: IdentityDeps & { passwords: PasswordHasher }) {
   const db = tables(deps.db);
 
   /**
@@ -43,7 +41,7 @@ export function createAuthService(deps: IdentityDeps) {
     const waiting = await waitingUntil(deps.db, key, now);
     if (waiting) throw waitError('ACCOUNT_LOCKED', waiting, now);
     const user = await db.selectFrom('identity.user_account').selectAll().where('username', '=', username).executeTakeFirst();
-    const matches = await verifyPassword(password, user?.password_hash ?? (await DECOY_HASH));
+    const matches = await deps.passwords.verify(password, user?.password_hash ?? undefined);
     if (!user || !matches) {
       await recordPasswordFailure(key, user?.id ?? null, meta);
       throw new DomainError('INVALID_CREDENTIALS', 'wrong username or password');

@@ -25,6 +25,7 @@ import { identityErrors } from './identity.errors.ts';
 import { createIdentityScopes } from './scopes.ts';
 import { registerRegistrationRoutes } from './registration.routes.ts';
 import { registerWorkspaceRoutes } from './workspace.routes.ts';
+import { createPasswordHasher } from './password.ts';
 import { createRegistrationService } from './registration.service.ts';
 import { createSecurityBootstrap } from './security-bootstrap.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
@@ -61,16 +62,19 @@ export function createIdentityModule(
     certificateChallengeBounds?: ChallengeBounds;
     /** How OCSP responders are asked (HTTP by default; app.ts answers its own sandbox CA in-process). */
     ocspTransport?: OcspTransport;
+    /** PASSWORD_COST: scrypt's N as a power of two for new password hashes (17 unless configured). */
+    passwordCost?: number;
   },
 ) {
   const trust = createCertificateTrust(deps.trustStoreDir, deps.clock);
-  const auth = createAuthService(deps);
-  const registration = createRegistrationService(deps);
+  const passwords = createPasswordHasher(deps.passwordCost);
+  const auth = createAuthService({ ...deps, passwords });
+  const registration = createRegistrationService({ ...deps, passwords });
   const verification = createVerificationService(deps);
   const changes = createChangeService(deps);
-  const users = createUserService(deps);
-  const grants = createAccountGrantService(deps);
-  const bootstrapSecurityAdmin = createSecurityBootstrap(deps);
+  const users = createUserService({ ...deps, passwords });
+  const grants = createAccountGrantService({ ...deps, passwords });
+  const bootstrapSecurityAdmin = createSecurityBootstrap({ ...deps, passwords });
   const remindExpiringCertificates = createCertificateReminder(deps);
   const ocsp = createOcspChecker({ transport: deps.ocspTransport ?? ocspTransport(), clock: deps.clock });
   const certificates = createCertificateService({ ...deps, trust, ocsp });

@@ -15,7 +15,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
 import { profileColumns, toEntityView } from './entity.mapper.ts';
 import { syncEntity } from './entity-sync.ts';
-import { hashPassword } from './password.ts';
+import type { PasswordHasher } from './password.ts';
 import { assertEntityUnique, assertUsernameFree, translateUniqueViolation } from './uniqueness.ts';
 
 type RegisterInput = z.output<typeof registerEntityRequest>;
@@ -23,7 +23,7 @@ type RegisterInput = z.output<typeof registerEntityRequest>;
 const COMMITMENT_SHA256 = createHash('sha256').update(canonicalText(INTEGRITY_COMMITMENT)).digest('hex');
 
 /** Registration by the applicant: draft, submit, resubmit after rejection, delete a draft (A-01…A-08, task 9). */
-export function createRegistrationService(deps: IdentityDeps) {
+export function createRegistrationService(deps: IdentityDeps & { passwords: PasswordHasher }) {
   async function checkTexts(agreementVersion: string, commitment: { accepted: boolean; version: string }) {
     if (agreementVersion !== USER_AGREEMENT.version) {
       throw new DomainError('AGREEMENT_OUTDATED', `accept the current user agreement (version ${USER_AGREEMENT.version})`);
@@ -79,7 +79,7 @@ export function createRegistrationService(deps: IdentityDeps) {
     const now = deps.clock.now();
     const entityId = randomUUID();
     const userId = randomUUID();
-    const passwordHash = await hashPassword(input.account.password);
+    const passwordHash = await deps.passwords.hash(input.account.password);
     try {
       return await deps.db.transaction().execute(async (trx) => {
         const t = tables(trx);

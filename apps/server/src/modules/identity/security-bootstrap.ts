@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/audit/audit-trail.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { type IdentityDeps, tables } from './identity.deps.ts';
-import { hashPassword } from './password.ts';
+import type { PasswordHasher } from './password.ts';
 import { personRefOf } from './person-ref.ts';
 import { translateUniqueViolation } from './uniqueness.ts';
 import { assertAccountTerms, insertPlatformAccount, toUserView } from './user.service.ts';
@@ -23,10 +23,10 @@ export interface BootstrapInput {
  * made by the operator with `bidhall bootstrap-security-admin`, not through a route, and refused once
  * two active ones exist, so it is no way around dual control.
  */
-export function createSecurityBootstrap(deps: IdentityDeps) {
+export function createSecurityBootstrap(deps: IdentityDeps & { passwords: PasswordHasher }) {
   return async function bootstrapSecurityAdmin(input: BootstrapInput, actor: Actor) {
     const person = personRefOf(deps.personKey, input.personIdNumber);
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await deps.passwords.hash(input.password);
     try {
       return await deps.db.transaction().execute(async (trx) => {
         const t = tables(trx);

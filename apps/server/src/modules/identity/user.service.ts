@@ -8,7 +8,7 @@ import type { Selectable } from 'kysely';
 import type { IdentityDb, UserAccountTable } from './identity.tables.ts';
 import { assertPersonFreeForDuty } from './duty-separation.ts';
 import { endSessions } from './end-sessions.ts';
-import { hashPassword } from './password.ts';
+import type { PasswordHasher } from './password.ts';
 import { personRefOf, type PersonRef } from './person-ref.ts';
 import { assertUsernameFree, translateUniqueViolation } from './uniqueness.ts';
 
@@ -86,10 +86,10 @@ export async function insertPlatformAccount(trx: IdentityDb, now: Date, a: NewPl
  * account grants (account-grant.service.ts); `create` makes one directly and no route calls it: the
  * bootstrap of the first security administrators, the demo and tests use it.
  */
-export function createUserService(deps: IdentityDeps) {
+export function createUserService(deps: IdentityDeps & { passwords: PasswordHasher }) {
   async function create(input: z.output<typeof createUserRequest>, createdBy: string | null, actor: Actor) {
     const person = input.personIdNumber ? personRefOf(deps.personKey, input.personIdNumber) : null;
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await deps.passwords.hash(input.password);
     try {
       return await deps.db.transaction().execute(async (trx) => {
         const t = tables(trx);

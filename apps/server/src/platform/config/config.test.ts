@@ -54,3 +54,13 @@ describe('proxies and rate limits (decision 0013)', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(ConfigError);
   });
 });
+
+describe('password hashing cost (decision 0047)', () => {
+  it("PASSWORD_COST is scrypt's N as a power of two: 17 by default, lower only outside production", () => {
+    expect(loadConfig({}).passwordCost).toBe(17);
+    expect(loadConfig({ PASSWORD_COST: '10' }).passwordCost).toBe(10);
+    expect(loadConfig({ NODE_ENV: 'production', PASSWORD_COST: '18' }).passwordCost).toBe(18);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_COST: '16' })).toThrow(/PASSWORD_COST/);
+    for (const bad of ['9', '19', '12.5', 'high']) expect(() => loadConfig({ PASSWORD_COST: bad }), bad).toThrow(/PASSWORD_COST/);
+  });
+});
