@@ -27,7 +27,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
-          globalSetup: ['tests/support/pglite-template.ts'],
+          globalSetup: ['tests/support/database-template.ts'],
         },
       },
       {

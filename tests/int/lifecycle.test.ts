@@ -14,7 +14,7 @@ describe('lifecycle', () => {
   it('graceful shutdown lets an in-flight request and a running job finish', async () => {
     const jobs = createJobQueue(database, pino({ level: 'silent' }));
     const built = await buildApp({
-      config: { bodyLimit: 1024, sessionTtlHours: 1, cookieSecure: false, logLevel: 'silent', webDist: undefined },
+      config: { bodyLimit: 1024, sessionTtlHours: 1, cookieSecure: false, logLevel: 'silent', webDist: undefined, passwordCost: 10 },
       database,
       clock: new ManualClock('2026-03-02T02:00:00Z'),
       jobs,
@@ -51,7 +51,7 @@ describe('lifecycle', () => {
   it('the demo data loads through the real services and loading it again adds nothing', async () => {
     const jobs = createJobQueue(database, pino({ level: 'silent' }));
     const built = await buildApp({
-      config: { bodyLimit: 1024, sessionTtlHours: 1, cookieSecure: false, logLevel: 'silent', webDist: undefined },
+      config: { bodyLimit: 1024, sessionTtlHours: 1, cookieSecure: false, logLevel: 'silent', webDist: undefined, passwordCost: 10 },
       database,
       clock: new ManualClock('2026-03-02T02:00:00Z'),
       jobs,

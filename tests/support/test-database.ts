@@ -9,16 +9,19 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or — when DATABASE_URL is set —
- * a new database on that PostgreSQL server, dropped again on close.
+ * a new database on that PostgreSQL server, dropped again on close. Both start from the migrated copy
+ * the global setup made (database-template.ts).
  */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<Database> {
   let database: Database;
   let drop: (() => Promise<void>) | undefined;
   if (process.env.DATABASE_URL) {
     const name = `bh_test_${randomBytes(6).toString('hex')}`;
+    // A copy of the migrated template from Vitest's global setup; a script outside Vitest migrates.
+    const template = options.migrate === false || !process.env.VITEST ? '' : inject('postgresTemplate');
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
     await admin.end();
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${name}`;
