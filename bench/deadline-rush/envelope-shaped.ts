@@ -65,9 +65,13 @@ export function* partBytes(p: Pick<ShapedPart, 'frame' | 'plaintextSize' | 'seed
 
 async function* nothing(): AsyncGenerator<Uint8Array> {}
 
-/** A real header (content key wrapped for real) and the SM3 and size of the shaped part. */
-export async function shapePart(name: string, plaintextSize: number, seed: number, recipients: Recipients): Promise<ShapedPart> {
-  const { header } = await sealIterable(nothing(), { name, recipients });
+/** A real header: a fresh content key wrapped for real to the recipients (the body is never sealed). */
+export async function sealHeader(name: string, recipients: Recipients): Promise<PartHeader> {
+  return (await sealIterable(nothing(), { name, recipients })).header;
+}
+
+/** The shaped part of `plaintextSize` bytes behind a header: its frame, and the SM3 and size of it all. */
+export function shapePart(header: PartHeader, plaintextSize: number, seed: number): ShapedPart {
   const frame = frameOf(header);
   const h = createHash('sm3');
   let size = 0;

@@ -71,6 +71,31 @@ describe('public append-only log', () => {
     expect(beyond.json().code).toBe('LOG_RANGE_INVALID');
   });
 
+  it('appends from many concurrent transactions each take the next index once, and the whole log verifies; its frontier is kept with its size', async () => {
+    t = await appWithActivity(1);
+    const log = t.built.log;
+    const before = await log.size(t.database.db);
+    // Each transaction waits for the log's lock; the frontier it then reads is the one the previous committed.
+    const indexes = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        t!.database.db.transaction().execute((trx) => log.append(trx, Array.from({ length: 1 + (i % 3) }, (_, k) => ({ type: 'test', i, k })))),
+      ),
+    );
+    const all = indexes.flat().sort((a, b) => a - b);
+    expect(all).toEqual(Array.from({ length: all.length }, (_, k) => before + k));
+    expect(await verifyWholeLog({ url: 'http://platform.test', fetcher: injectFetch(t) })).toMatchObject({ ok: true });
+    // The frontier stored with the size: one node per set bit of the size, largest first.
+    const state = await t.database.db.selectFrom('platform.log_state').select(['tree_size', 'frontier']).executeTakeFirstOrThrow();
+    const size = Number(state.tree_size);
+    const frontier = (typeof state.frontier === 'string' ? JSON.parse(state.frontier) : state.frontier) as [number, number, string][];
+    const levels = Array.from({ length: 53 }, (_, l) => 52 - l).filter((l) => Math.floor(size / 2 ** l) % 2 === 1);
+    expect(frontier.map((n) => n[0])).toEqual(levels);
+    for (const [level, index, hash] of frontier) {
+      const stored = await t.database.db.selectFrom('platform.log_node').select('hash').where('level', '=', level).where('node_index', '=', index).executeTakeFirstOrThrow();
+      expect(toHex(new Uint8Array(stored.hash as Buffer))).toBe(hash);
+    }
+  });
+
   it('[F-27] a job signs a new tree head whenever the log has grown', async () => {
     t = await appWithActivity(1);
     await t.jobs.runNow(LOG_HEAD_JOB);

@@ -9,6 +9,7 @@ import { derInteger, derOctetString, derSequence, parseDer, readInteger, readOct
 import { createHash, sm3 } from '../hash/hash.ts';
 import { bigIntToBytes, bytesToBigInt, concat, equalBytes, u32be } from '../util/bytes.ts';
 import { N, Sm2Point, assertSm2PrivateScalar, decodeSm2Point, randomScalar } from './curve.ts';
+import { encryptionPoint } from './key-cache.ts';
 
 export type Sm2CipherEncoding = 'der' | 'raw';
 
@@ -30,7 +31,7 @@ interface Sm2CipherParts {
 
 /** `nextK` exists only for the standard's fixed-k test vector. */
 export function sm2EncryptParts(publicKey: Uint8Array, message: Uint8Array, nextK: () => bigint = randomScalar): Sm2CipherParts {
-  const P = decodeSm2Point(publicKey);
+  const P = encryptionPoint(publicKey);
   for (;;) {
     const k = nextK();
     const c1 = Sm2Point.BASE.multiply(k).toBytes(false);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BACKENDS, withBackend } from '../test-support/backends.ts';
 import { bytesToBigInt, fromHex, toHex, utf8 } from '../util/bytes.ts';
 import { decodeSm2Cipher, encodeSm2Cipher, sm2Decrypt, sm2Encrypt, sm2EncryptParts } from './encrypt.ts';
+import { clearSm2KeyCache, sm2KeyCacheInfo } from './key-cache.ts';
 import {
   decodeSm2Signature,
   encodeSm2Signature,
@@ -58,6 +59,21 @@ describe.each(BACKENDS)('SM2 standard vectors (%s backend)', (_name, b) => {
       expect(toHex(raw.subarray(0, 1))).toBe('04');
       expect(new TextDecoder().decode(sm2Decrypt(D, raw, 'raw'))).toBe('encryption standard');
     });
+  });
+});
+
+describe('SM2 encryption to a key seen before', () => {
+  it('encrypting again and again to one key (a custodian) goes through its precomputed table and gives the same ciphertexts', () => {
+    clearSm2KeyCache();
+    const expected = toHex(encodeSm2Cipher(sm2EncryptParts(PUB, utf8('encryption standard'), () => K), 'der'));
+    // From the eighth encryption to PUB on it multiplies by its table: the published vector still comes out.
+    expect(sm2KeyCacheInfo(PUB)?.encryptionTable).toBe(false);
+    for (let i = 0; i < 10; i++) expect(toHex(encodeSm2Cipher(sm2EncryptParts(PUB, utf8('encryption standard'), () => K), 'der'))).toBe(expected);
+    expect(sm2KeyCacheInfo(PUB)?.encryptionTable).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      const message = utf8(`content key ${i}`);
+      expect(toHex(sm2Decrypt(D, sm2Encrypt(PUB, message)))).toBe(toHex(message));
+    }
   });
 });
 

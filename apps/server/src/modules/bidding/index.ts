@@ -10,7 +10,7 @@ import { createHallPort } from './hall-port.ts';
 import { registerCustodianKeyRoutes } from './custodian-keys.routes.ts';
 import { createCustodianKeyService } from './custodian-keys.service.ts';
 import { createBiddingScopes } from './scopes.ts';
-import { type ClaimUpload, documentKindOf } from './section-state.ts';
+import { type ClaimUploads, documentKindOf } from './section-state.ts';
 import { createSubmissionService } from './submission.service.ts';
 import { createBidUploads } from './uploads.ts';
 import { tables } from './bidding.deps.ts';
@@ -27,7 +27,7 @@ export type {
   SectionsPort,
   TimeGuardPort,
 } from './bidding.deps.ts';
-export type { ClaimUpload } from './section-state.ts';
+export type { ClaimUploads } from './section-state.ts';
 export type { HallPort, OpenedBid, SealedPartRef } from './hall-port.ts';
 export { custodianSetSm3, CUSTODIAN_THRESHOLD } from './custodian-keys.service.ts';
 export { receiptCommitment, coreOf } from './receipt.ts';
@@ -51,7 +51,7 @@ export function createBiddingModule(deps: BiddingDeps) {
   };
   const uploads = createBidUploads({ db: deps.db, clock: deps.clock, blobs: deps.blobs, uploadDir: deps.uploadDir, sections: deps.sections, timeGuard: deps.timeGuard, isHolder });
   deps.jobs.define({ name: UPLOAD_SWEEP_JOB, cron: '*/5 * * * *', handle: async () => void (await uploads.sweep()) });
-  const claim: ClaimUpload = uploads.claim;
+  const claim: ClaimUploads = uploads.claimAll;
   const submissions = createSubmissionService(deps, custodians, claim);
   const views = createBidViewService(deps, custodians);
 

@@ -5,11 +5,22 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { BiddingDeps, IssuedDocument } from './bidding.deps.ts';
 import type { Caller } from './caller.ts';
 
-/** The uploads service's claim (uploads.ts): the finished upload of this entity for this section and part, moved into the blob store. */
-export type ClaimUpload = (
-  trx: Db,
-  p: { uploadId: string; entityId: string; sectionId: string; sitting: Sitting; partId: string },
-) => Promise<{ blobSm3: string; size: number; ciphertextHash: string; header: PartHeader }>;
+export interface ClaimRequest {
+  entityId: string;
+  sectionId: string;
+  sitting: Sitting;
+  parts: { uploadId: string; partId: string }[];
+}
+
+export interface ClaimedUpload {
+  blobSm3: string;
+  size: number;
+  ciphertextHash: string;
+  header: PartHeader;
+}
+
+/** The uploads service's claim (uploads.ts): each listed part's finished upload of this entity for this section, in the blob store. */
+export type ClaimUploads = (trx: Db, p: ClaimRequest) => Promise<ClaimedUpload[]>;
 
 export async function loadSection(deps: Pick<BiddingDeps, 'sections'>, trx: Db, id: string): Promise<SectionSnapshotView> {
   const s = await deps.sections.get(trx, id);

@@ -8,7 +8,7 @@ import { type BiddingDeps, type IssuedDocument, tables } from './bidding.deps.ts
 import type { Caller } from './caller.ts';
 import type { CustodianKeyService, CustodianSet } from './custodian-keys.service.ts';
 import { issueReceipt } from './receipt.ts';
-import { assertOpen, bondAmountFen, type ClaimUpload, documentForBidder, loadSection, sittingAt } from './section-state.ts';
+import { assertOpen, bondAmountFen, type ClaimUploads, documentForBidder, loadSection, sittingAt } from './section-state.ts';
 
 const MIB = 1024 * 1024;
 
@@ -30,7 +30,7 @@ interface StoredPart {
  * Submission, replacement and withdrawal of sealed bids (A-92…A-101, A-104): everything checked without
  * decrypting (A-94), stored in one transaction with its blind log entry and signed receipt.
  */
-export function createSubmissionService(deps: BiddingDeps, custodians: CustodianKeyService, claim: ClaimUpload) {
+export function createSubmissionService(deps: BiddingDeps, custodians: CustodianKeyService, claim: ClaimUploads) {
   async function bidderKey(trx: Db, caller: Caller, certificatePem: string): Promise<{ key: PublicKey; fingerprint: string }> {
     const cert = await deps.boundCertificate(trx, caller.entity!.id, certificatePem);
     return { key: publicKeyFromPem(cert.publicKeyPem), fingerprint: cert.fingerprint };
@@ -219,22 +219,28 @@ export function createSubmissionService(deps: BiddingDeps, custodians: Custodian
     // Every part: kept from the replaced bid, or claimed from its finished upload; checked without decrypting.
     const bidderKeyId = keyId(key);
     const keptRows = live ? await tables(trx).selectFrom('bidding.bid_part').selectAll().where('bid_id', '=', live.id).execute() : [];
-    const stored: StoredPart[] = [];
+    const kept = new Map<string, StoredPart>();
+    const uploads: { uploadId: string; partId: string }[] = [];
     for (const part of manifest.parts) {
       const ref = listed.get(part.partId)!;
       if (ref.keep) {
-        const kept = keptRows.find((r) => r.part_id === part.partId);
-        if (!kept || kept.name !== part.name || Number(kept.ciphertext_size) !== part.ciphertextSize || kept.ciphertext_hash !== part.ciphertextHash) {
+        const row = keptRows.find((r) => r.part_id === part.partId);
+        if (!row || row.name !== part.name || Number(row.ciphertext_size) !== part.ciphertextSize || row.ciphertext_hash !== part.ciphertextHash) {
           throw new DomainError('BID_MANIFEST_MISMATCH', `part ${part.name} is not in the bid it replaces as the manifest lists it`, { partId: part.partId, name: part.name, field: 'keep' });
         }
-        stored.push({ part, blobSm3: kept.blob_sm3, header: kept.header });
-        continue;
-      }
-      if (!ref.uploadId) throw new DomainError('BID_INCOMPLETE', `part ${part.name} names no upload`, { partId: part.partId, name: part.name });
-      const got = await claim(trx, { uploadId: ref.uploadId, entityId: entity.id, sectionId: section.id, sitting, partId: part.partId });
-      checkHeader(part, got, manifest, bidderKeyId, set);
-      stored.push({ part, blobSm3: got.blobSm3, header: got.header });
+        kept.set(part.partId, { part, blobSm3: row.blob_sm3, header: row.header });
+      } else if (!ref.uploadId) throw new DomainError('BID_INCOMPLETE', `part ${part.name} names no upload`, { partId: part.partId, name: part.name });
+      else uploads.push({ uploadId: ref.uploadId, partId: part.partId });
     }
+    // The uploads claimed together (one read, one update), then each checked against its manifest entry.
+    const claimed = uploads.length ? await claim(trx, { entityId: entity.id, sectionId: section.id, sitting, parts: uploads }) : [];
+    const byPart = new Map(uploads.map((u, i) => [u.partId, claimed[i]!]));
+    const stored: StoredPart[] = manifest.parts.map((part) => {
+      const got = byPart.get(part.partId);
+      if (!got) return kept.get(part.partId)!;
+      checkHeader(part, got, manifest, bidderKeyId, set);
+      return { part, blobSm3: got.blobSm3, header: got.header };
+    });
 
     // Stored at once: the bid, its parts, the replaced bid superseded, the blind log entry, the receipt.
     const bidId = randomUUID();

@@ -18,7 +18,7 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import type { BiddingDeps } from './bidding.deps.ts';
 import { biddingClosed, MIN_SEALED_PART, notSealed, SealedPartStore } from './uploads-store.ts';
 import { uploadTables } from './uploads-tables.ts';
-import { deadlineOf as sittingDeadline, sittingAt } from './section-state.ts';
+import { type ClaimedUpload, type ClaimRequest, deadlineOf as sittingDeadline, sittingAt } from './section-state.ts';
 
 export const BID_UPLOADS_PATH = '/api/v1/bid-uploads';
 const GIB = 1024 ** 3;
@@ -320,27 +320,40 @@ export function createBidUploads(deps: BidUploadsDeps) {
     });
   }
 
-  /** Inside the submit transaction: the finished upload of this entity for this section and part, in the blob store. */
-  async function claim(
-    trx: Db,
-    p: { uploadId: string; entityId: string; sectionId: string; sitting: Sitting; partId: string },
-  ): Promise<{ blobSm3: string; size: number; ciphertextHash: string; header: PartHeader }> {
-    const row = UUID.test(p.uploadId)
-      ? await uploadTables(trx).selectFrom('bidding.upload').selectAll().where('id', '=', p.uploadId).where('entity_id', '=', p.entityId).forUpdate().executeTakeFirst()
-      : undefined;
-    const details = { uploadId: p.uploadId, partId: p.partId };
-    if (!row || row.status === 'refused' || row.status === 'terminated' || row.section_id !== p.sectionId || row.sitting !== p.sitting || row.part_id !== p.partId) {
-      throw new DomainError('UPLOAD_NOT_FOUND', `no upload ${p.uploadId} of part ${p.partId} for this section`, details);
+  /**
+   * Inside the submit transaction: for each listed part, in order, the finished upload of this entity for
+   * this section and part, in the blob store; the first that is not is refused. The uploads are read and
+   * locked in one statement and marked claimed in another, whatever the number of parts.
+   */
+  async function claimAll(trx: Db, p: ClaimRequest): Promise<ClaimedUpload[]> {
+    const ids = [...new Set(p.parts.map((x) => x.uploadId).filter((id) => UUID.test(id)))].sort();
+    const rows = ids.length
+      ? await uploadTables(trx).selectFrom('bidding.upload').selectAll().where('id', 'in', ids).where('entity_id', '=', p.entityId).orderBy('id').forUpdate().execute()
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const claimed: ClaimedUpload[] = [];
+    for (const part of p.parts) {
+      const row = byId.get(part.uploadId);
+      const details = { uploadId: part.uploadId, partId: part.partId };
+      if (!row || row.status === 'refused' || row.status === 'terminated' || row.section_id !== p.sectionId || row.sitting !== p.sitting || row.part_id !== part.partId) {
+        throw new DomainError('UPLOAD_NOT_FOUND', `no upload ${part.uploadId} of part ${part.partId} for this section`, details);
+      }
+      if ((row.status !== 'finished' && row.status !== 'claimed') || !row.blob_sm3 || !row.ciphertext_hash || !row.header) {
+        throw new DomainError('UPLOAD_INCOMPLETE', `upload ${part.uploadId} is not complete (${row.status}); resume it first`, { ...details, status: row.status });
+      }
+      if (!(await deps.blobs.stat(row.blob_sm3))) throw new DomainError('UPLOAD_INCOMPLETE', `the bytes of upload ${part.uploadId} are missing; upload the part again`, details);
+      const header = (typeof row.header === 'string' ? JSON.parse(row.header) : row.header) as PartHeader;
+      claimed.push({ blobSm3: row.blob_sm3, size: Number(row.length), ciphertextHash: row.ciphertext_hash, header });
     }
-    if ((row.status !== 'finished' && row.status !== 'claimed') || !row.blob_sm3 || !row.ciphertext_hash || !row.header) {
-      throw new DomainError('UPLOAD_INCOMPLETE', `upload ${p.uploadId} is not complete (${row.status}); resume it first`, { ...details, status: row.status });
-    }
-    if (!(await deps.blobs.stat(row.blob_sm3))) throw new DomainError('UPLOAD_INCOMPLETE', `the bytes of upload ${p.uploadId} are missing; upload the part again`, details);
-    if (row.status === 'finished') {
-      await uploadTables(trx).updateTable('bidding.upload').set({ status: 'claimed', claimed_at: deps.clock.now() }).where('id', '=', row.id).execute();
-    }
-    const header = (typeof row.header === 'string' ? JSON.parse(row.header) : row.header) as PartHeader;
-    return { blobSm3: row.blob_sm3, size: Number(row.length), ciphertextHash: row.ciphertext_hash, header };
+    const finished = rows.filter((r) => r.status === 'finished').map((r) => r.id);
+    if (finished.length) await uploadTables(trx).updateTable('bidding.upload').set({ status: 'claimed', claimed_at: deps.clock.now() }).where('id', 'in', finished).execute();
+    return claimed;
+  }
+
+  /** One part's claim (see claimAll). */
+  async function claim(trx: Db, p: Omit<ClaimRequest, 'parts'> & { uploadId: string; partId: string }): Promise<ClaimedUpload> {
+    const [claimed] = await claimAll(trx, { entityId: p.entityId, sectionId: p.sectionId, sitting: p.sitting, parts: [{ uploadId: p.uploadId, partId: p.partId }] });
+    return claimed!;
   }
 
   /**
@@ -377,7 +390,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
     },
   };
 
-  return { registerRoutes, claim, sweep, errors: uploadErrors, scopes, store };
+  return { registerRoutes, claim, claimAll, sweep, errors: uploadErrors, scopes, store };
 }
 
 export type BidUploads = ReturnType<typeof createBidUploads>;

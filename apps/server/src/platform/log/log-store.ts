@@ -13,18 +13,31 @@ const bytes = (v: unknown) => (v instanceof Uint8Array ? new Uint8Array(v) : new
 /** Reads and writes the log's tables; knows nothing about hashing. */
 export function logStore(db: Db) {
   return {
-    /** Locks the log for this transaction and returns its size: appends are strictly sequential. */
-    async lockSize(): Promise<number> {
-      const row = await db.selectFrom('platform.log_state').select('tree_size').forUpdate().executeTakeFirstOrThrow();
-      return Number(row.tree_size);
+    /**
+     * Locks the log for this transaction; its size and frontier (the nodes of its compact range, largest
+     * first) come with the lock, from the locked row itself: appends are strictly sequential.
+     */
+    async lockFrontier(): Promise<{ size: number; frontier: StoredNode[] }> {
+      const row = await db
+        .selectFrom('platform.log_state')
+        .select(['tree_size', 'frontier'])
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const raw = (typeof row.frontier === 'string' ? JSON.parse(row.frontier) : row.frontier) as [
+        number,
+        number | string,
+        string,
+      ][];
+      return {
+        size: Number(row.tree_size),
+        frontier: raw.map(([level, index, hash]) => ({ level, index: Number(index), hash: bytes(hash) })),
+      };
     },
     async size(): Promise<number> {
       const row = await db.selectFrom('platform.log_state').select('tree_size').executeTakeFirstOrThrow();
       return Number(row.tree_size);
     },
-    async setSize(size: number) {
-      await db.updateTable('platform.log_state').set({ tree_size: size }).execute();
-    },
+    /** Stored nodes by `level:index`. */
     async nodes(keys: { level: number; index: number }[]): Promise<Map<string, Uint8Array>> {
       const found = new Map<string, Uint8Array>();
       if (keys.length === 0) return found;
@@ -45,19 +58,31 @@ export function logStore(db: Db) {
         .executeTakeFirst();
       return row ? bytes(row.hash) : undefined;
     },
-    async insert(entries: { index: number; entry: string; at: Date }[], nodes: StoredNode[]) {
-      if (entries.length) {
-        await db
-          .insertInto('platform.log_entry')
-          .values(entries.map((e) => ({ leaf_index: e.index, entry: e.entry, appended_at: e.at })))
-          .execute();
-      }
-      if (nodes.length) {
-        await db
-          .insertInto('platform.log_node')
-          .values(nodes.map((n) => ({ level: n.level, node_index: n.index, hash: Buffer.from(n.hash) })))
-          .execute();
-      }
+    /** The new entries and nodes, the new size and frontier, in one statement (the log is locked meanwhile). */
+    async append(
+      entries: { index: number; entry: string; at: Date }[],
+      nodes: StoredNode[],
+      size: number,
+      frontier: StoredNode[],
+    ) {
+      if (entries.length === 0) return;
+      await db
+        .with('e', (w) =>
+          w
+            .insertInto('platform.log_entry')
+            .values(entries.map((e) => ({ leaf_index: e.index, entry: e.entry, appended_at: e.at }))),
+        )
+        .with('n', (w) =>
+          w
+            .insertInto('platform.log_node')
+            .values(nodes.map((n) => ({ level: n.level, node_index: n.index, hash: Buffer.from(n.hash) }))),
+        )
+        .updateTable('platform.log_state')
+        .set({
+          tree_size: size,
+          frontier: JSON.stringify(frontier.map((n) => [n.level, n.index, Buffer.from(n.hash).toString('hex')])),
+        })
+        .execute();
     },
     async entries(start: number, end: number) {
       const rows = await db
