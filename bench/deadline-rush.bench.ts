@@ -306,8 +306,9 @@ async function main() {
   let server: ServerProcess | undefined;
   try {
     const [big, small, ...warmSections] = world.sections as [World['sections'][0], World['sections'][0], World['sections'][0], World['sections'][0]];
-    // The rush must end before the deadline; a minute ahead, or longer when the run needs it.
-    const window = option('window', Math.max(60, Math.ceil((BIDDERS * MB) / 60)));
+    // The rush must end before the deadline; a minute ahead, or longer when the run needs it (its bytes,
+    // or its bidders: a thousand submissions take a minute or more on two cores whatever their size).
+    const window = option('window', Math.max(60, Math.ceil((BIDDERS * MB) / 60), Math.ceil(BIDDERS / 8)));
     await world.setDeadline(big.sectionId, new Date(Date.now() + 3_600_000));
     await world.setDeadline(small.sectionId, new Date(Date.now() + 3_600_000));
     for (const w of warmSections) await world.setDeadline(w.sectionId, new Date(Date.now() + 3_600_000));
