@@ -31,8 +31,8 @@ const WIDE_WINDOW = 8;
 /** Keys encrypted to again and again (a region's custodians: every part of every bid is wrapped to them). */
 const MAX_ENCRYPTION_TABLES = 16;
 const ENCRYPTION_WINDOW = 8;
-/** The table costs ~70 ms once and saves ~2 ms an encryption: built for keys used this often, not a bidder's own few parts. */
-const ENCRYPTION_TABLE_AFTER = 8;
+/** The table costs ~70 ms once and saves ~2 ms an encryption: built for keys already used this often (a bid's own parts never get there). */
+const ENCRYPTION_TABLE_AFTER = 32;
 
 const keys = new Map<string, KeyEntry>();
 let tables = 0;
@@ -99,7 +99,7 @@ export function sm2VerifyMulX(publicKey: Uint8Array, s: bigint, t: bigint): bigi
 }
 
 /**
- * The point to encrypt to (k·P with a secret k). From a key's eighth encryption on, the cached point
+ * The point to encrypt to (k·P with a secret k). From a key's 32nd encryption on, the cached point
  * carries a window-8 table (noble's `precompute`: its constant-time fixed-window multiplication, the
  * one G uses), so that wrapping every part's content key to the same custodians needs no doublings.
  */
