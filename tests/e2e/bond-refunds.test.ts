@@ -8,7 +8,7 @@ import type { BiddingRequirements, BondAccountView, BondRefundFigure, BondRefund
 import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REFUND_PAY_JOB } from '../../apps/server/src/modules/finance/index.ts';
-import { apiLogin, attribute, e2eEnabled, hidden, ShiftedClock, text, visible, useE2e } from './harness.ts';
+import { apiLogin, attribute, clickUntilHidden, e2eEnabled, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const DAY = 86_400_000;
 const PAYER = '6222021205000012345';
@@ -86,8 +86,7 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
     await visible(card);
     await page.getByTestId('bond-refund-request').click();
     await text(page.locator('.ant-modal-confirm')).toContain('原路退回');
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await hidden(page.locator('.ant-modal-confirm'));
+    await clickUntilHidden(page.locator('.ant-modal-confirm-btns .ant-btn-primary'), page.locator('.ant-modal-confirm'));
     const row = card.getByTestId('bond-refund-row').first();
     await attribute(row, 'data-state').toBe('requested');
     const [requested] = (await call<BondRefundView[]>(bidder.request, 'get', '/bond-refunds/mine')).filter(
@@ -106,7 +105,7 @@ describe.skipIf(!e2eEnabled)('bid bond refunds in the browser', () => {
 
     // Asked again: the server's refusal is shown in its words.
     await page.getByTestId('bond-refund-request').click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await clickUntilHidden(page.locator('.ant-modal-confirm-btns .ant-btn-primary'), page.locator('.ant-modal-confirm'));
     await attribute(page.getByTestId('bond-refund-error'), 'data-code').toBe('BOND_NOTHING_TO_REFUND');
     await text(page.getByTestId('bond-refund-error')).toContain('该子账号没有待退还的保证金');
 

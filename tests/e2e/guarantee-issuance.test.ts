@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { requirements, sealBid, submitBid } from '../support/bidding-fixtures.ts';
 import { demoLogin } from '../support/demo-login.ts';
 import type { TestApp } from '../support/test-app.ts';
-import { apiLogin, attribute, e2eEnabled, hidden, ShiftedClock, text, visible, useE2e } from './harness.ts';
+import { apiLogin, attribute, clickUntilHidden, e2eEnabled, ShiftedClock, text, visible, useE2e } from './harness.ts';
 
 const PAYER = '6222021205000012345';
 
@@ -53,8 +53,7 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
     // Apply, confirming the terms in the dialog.
     await issuer.getByTestId('guarantee-apply').click();
     await text(page.locator('.ant-modal-confirm')).toContain('80,000.00');
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    await hidden(page.locator('.ant-modal-confirm'));
+    await clickUntilHidden(page.locator('.ant-modal-confirm-btns .ant-btn-primary'), page.locator('.ant-modal-confirm'));
     const application = card.getByTestId('guarantee-application');
     await attribute(application, 'data-state').toBe('applied');
     await text(card.getByTestId('guarantee-state')).toBe('待缴费');
@@ -134,7 +133,7 @@ describe.skipIf(!e2eEnabled)('e-guarantee one-stop in the browser', () => {
     await page.reload();
     await attribute(card.getByTestId('guarantee-application'), 'data-state').toBe('issued');
     await card.getByTestId('guarantee-cancel').click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+    await clickUntilHidden(page.locator('.ant-modal-confirm-btns .ant-btn-primary'), page.locator('.ant-modal-confirm'));
     await attribute(card.getByTestId('guarantee-error'), 'data-code').toBe('GUARANTEE_IN_USE');
 
     // Staff: the 电子保函 tab lists the application sealed before the deadline.
