@@ -7,6 +7,23 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
+
+/**
+ * How `npm start` runs node: the variables set before `node` and the flags after it in package.json's
+ * start script (the server's memory settings, decision 0049), so that the tests and the benchmark run
+ * the server as it is deployed.
+ */
+export function startScriptRuntime(script = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { scripts: { start: string } }).scripts.start) {
+  const words = script.trim().split(/\s+/);
+  const at = words.indexOf('node');
+  if (at < 0) throw new Error(`the start script does not run node: ${script}`);
+  const env = Object.fromEntries(words.slice(0, at).map((w) => w.split('=', 2) as [string, string]));
+  const rest = words.slice(at + 1);
+  const first = rest.findIndex((w) => !w.startsWith('-'));
+  const nodeArgs = first < 0 ? rest : rest.slice(0, first);
+  return { env, nodeArgs };
+}
 
 export interface ServerProcess {
   url: string;
@@ -21,7 +38,8 @@ export interface ServerProcess {
 }
 
 export function startServerProcess(env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ServerProcess> {
-  return startProcess(CHILD, [], env, options);
+  const runtime = startScriptRuntime();
+  return startProcess(CHILD, [], { ...runtime.env, ...env }, { ...options, nodeArgs: runtime.nodeArgs });
 }
 
 /** Any script that prints `{"url": …}` once it listens (the benchmark's bare sink too). */
@@ -29,11 +47,11 @@ export async function startProcess(
   script: string,
   args: string[],
   env: Record<string, string>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
   // CHILD_NODE_ARGS: extra flags for the child's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server.
   const extra = (process.env.CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...extra, '--import', 'tsx', script, ...args], {
     env: { ...process.env, ...env, VITEST: '', VITEST_POOL_ID: '', VITEST_WORKER_ID: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
