@@ -14,7 +14,9 @@ const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url
  * start script (the server's memory settings, decision 0049), so that the tests and the benchmark run
  * the server as it is deployed.
  */
-export function startScriptRuntime(script = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { scripts: { start: string } }).scripts.start) {
+export function startScriptRuntime(
+  script = (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { scripts: { start: string } }).scripts.start,
+) {
   const words = script.trim().split(/\s+/);
   const at = words.indexOf('node');
   if (at < 0) throw new Error(`the start script does not run node: ${script}`);
