@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { awardLoop, publicityLoop } from '../../apps/server/src/demo/demo-loop-award.ts';
 import { bidLoop, openLoop, tenderLoop } from '../../apps/server/src/demo/demo-loop-bids.ts';
 import { evaluateLoopSection } from '../../apps/server/src/demo/demo-loop-evaluation.ts';
-import { attribute, e2eEnabled, ShiftedClock, text, useE2e, visible } from './harness.ts';
+import { attribute, clickUntilHidden, e2eEnabled, ShiftedClock, text, useE2e, visible } from './harness.ts';
 import { loopHarness } from './loop-harness.ts';
 
 const HOUR = 3_600_000;
@@ -55,7 +55,7 @@ describe.skipIf(!e2eEnabled)('forfeiting a deposit in the browser', () => {
     await tenderer.page.locator('.ant-select-item-option').filter({ hasText: '无正当理由不签订合同' }).click();
     await modal.getByTestId('forfeit-statement').fill(STATEMENT);
     await modal.getByTestId('forfeit-payee-account').fill('15050171550800006666');
-    await modal.getByTestId('forfeit-submit').click();
+    await clickUntilHidden(modal.getByTestId('forfeit-submit'), modal);
     const decided = card.getByTestId('forfeiture-row').filter({ hasText: winnerName });
     await text(decided).toContain('无正当理由不签订合同');
     await attribute(decided, 'data-state').toBe('requested');
