@@ -20,7 +20,7 @@ export function startScriptRuntime(
   const words = script.trim().split(/\s+/);
   const at = words.indexOf('node');
   if (at < 0) throw new Error(`the start script does not run node: ${script}`);
-  const env = Object.fromEntries(words.slice(0, at).map((w) => w.split('=', 2) as [string, string]));
+  const env = Object.fromEntries(words.slice(0, at).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
   const rest = words.slice(at + 1);
   const first = rest.findIndex((w) => !w.startsWith('-'));
   const nodeArgs = first < 0 ? rest : rest.slice(0, first);
