@@ -166,11 +166,12 @@ const fileStream = (f: PreparedBid['files'][number]) =>
   });
 
 /** The baseline: the same bytes, the same requests per bidder, the same concurrency, to the bare sink. */
-async function baseline(prepared: PreparedBid[], hashing = false): Promise<{ seconds: number; peak: number }> {
+async function baseline(prepared: PreparedBid[], hashing = false): Promise<{ seconds: number; peak: number; cpu: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bidhall-sink-'));
   const sink = await startProcess(fileURLToPath(new URL('./deadline-rush/sink.ts', import.meta.url)), [dir, ...(hashing ? ['--sm3'] : [])], {});
   try {
     const start = performance.now();
+    const cpuStart = cpuSeconds(sink.pid);
     await Promise.all(
       prepared.map(async (p) => {
         const a = await request(`${sink.url}/upload`, {
@@ -190,9 +191,10 @@ async function baseline(prepared: PreparedBid[], hashing = false): Promise<{ sec
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    const cpu = cpuSeconds(sink.pid) - cpuStart;
     const peak = sink.memory().peak;
     if (readdirSync(dir).length !== prepared.length * (1 + prepared[0]!.files.length)) throw new Error('the sink lost files');
-    return { seconds, peak };
+    return { seconds, peak, cpu };
   } finally {
     await sink.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -432,7 +434,7 @@ async function main() {
     say(
       `sealed bytes                      ${(bytesBig / 1e9).toFixed(2)} GB in ${runBig.seconds.toFixed(1)} s (uploads and submissions, deadline window ${window} s)`,
     );
-    say(`  bare Node sink, same bytes      ${base.seconds.toFixed(1)} s`);
+    say(`  bare Node sink, same bytes      ${base.seconds.toFixed(1)} s, ${base.cpu.toFixed(1)} CPU-s (the platform's server: ${cpuBig.server.toFixed(1)})`);
     say(
       `  the sink hashing with SM3       ${(bytesReference / hashed.seconds / M).toFixed(0)} MB/s against the bare sink's ${(bytesReference / bareReference.seconds / M).toFixed(0)} MB/s on ${referenceSet.length} bidders' bytes (the hash the platform must compute: the ceiling it leaves is ${pct(bareReference.seconds / hashed.seconds)} of the bare sink; the platform reaches ${pct(rateBig / (bytesReference / hashed.seconds))} of this reference)`,
     );
