@@ -30,6 +30,16 @@ describe('SM2 per-key cache and precomputed tables', () => {
     expect(toHex(sm2Za(PUB))).toBe('b2e14c5c79c6df5b85f4fe7ed8db7a262b9da7e07ccb0ea9f4747b8ccda8a4f3');
   });
 
+  it('a key verified only a few times gets no table (building one costs more than it saves); a busy key does', () => {
+    const good = encodeSm2Signature({ r: R, s: S });
+    for (let i = 1; i <= 7; i++) {
+      expect(sm2Verify(PUB, MSG, good)).toBe(true);
+      expect(sm2KeyCacheInfo(PUB)).toMatchObject({ uses: i, window: 0 });
+    }
+    expect(sm2Verify(PUB, MSG, good)).toBe(true);
+    expect(sm2KeyCacheInfo(PUB)).toMatchObject({ uses: 8, window: 6 });
+  });
+
   it('x(s·G + t·P) from the tables equals the joint multiplication for random and edge scalars', () => {
     const P = Sm2Point.fromBytes(PUB);
     const scalars = [1n, 2n, N - 1n, N - 2n, (1n << 255n) % N, 0xffffffffffffffffn];

@@ -1,8 +1,8 @@
 /**
  * Per-public-key work for SM2 verification, kept for keys that are verified again and again (the
  * platform checks many signatures of the same bidder keys and of its own key): the decoded,
- * validated point, ZA per signer ID, and — from a key's second verification on — a fixed-window
- * table of the point's multiples (fixed-window.ts) so that s·G + t·P needs no doublings.
+ * validated point, ZA per signer ID, and — once a key has been verified TABLE_AFTER_USES times — a
+ * fixed-window table of the point's multiples (fixed-window.ts) so that s·G + t·P needs no doublings.
  * Bounded LRU maps; everything here is derived from public data.
  */
 import { toHex } from '../util/bytes.ts';
@@ -23,6 +23,13 @@ const MAX_KEYS = 1024;
 /** At most this many keys keep a table (window 6: 1,376 affine points, ~130 KB each). */
 const MAX_TABLES = 128;
 const KEY_WINDOW = 6;
+/**
+ * A window-6 table costs about five joint multiplications to build and saves about three quarters of
+ * one per verification: a key verified only a few times (a bidder's, checked at submission and at
+ * opening) is cheaper without one. At the deadline rush a table built at the second use was 5 % of
+ * the server's CPU.
+ */
+const TABLE_AFTER_USES = 8;
 /** A key verified this often (the platform's own, a busy bidder's) gets a window-8 table: 33 additions instead of 44. */
 const WIDE_AFTER_USES = 64;
 const MAX_WIDE_TABLES = 16;
@@ -77,13 +84,13 @@ export function cachedZa(publicKey: Uint8Array, idHex: string, compute: () => Ui
 
 /**
  * The affine x of s·G + t·P for public scalars (signature verification), null for the point at
- * infinity. The first time a key is seen this is the joint (Shamir) wNAF multiplication of
- * @noble/curves; from the second time on, G's table and the key's own (fixed-window.ts).
+ * infinity. Until a key has been used TABLE_AFTER_USES times this is the joint (Shamir) wNAF
+ * multiplication of @noble/curves; from then on, G's table and the key's own (fixed-window.ts).
  */
 export function sm2VerifyMulX(publicKey: Uint8Array, s: bigint, t: bigint): bigint | null {
   const e = lookup(publicKey);
   e.uses++;
-  if (e.uses >= 2 && !e.table && tables < MAX_TABLES) {
+  if (e.uses >= TABLE_AFTER_USES && !e.table && tables < MAX_TABLES) {
     e.table = buildTable(e.point, KEY_WINDOW);
     tables++;
   } else if (e.uses >= WIDE_AFTER_USES && e.table?.w === KEY_WINDOW && wideTables < MAX_WIDE_TABLES) {
