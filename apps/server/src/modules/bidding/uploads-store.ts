@@ -9,6 +9,7 @@ import type { Clock } from '@bidhall/rules';
 import { DataStore, ERRORS, Upload } from '@tus/utils';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { readOnce } from '../../platform/http/read-once.ts';
 import type { BlobStore } from '../../platform/storage/blob-store.ts';
 import { type UploadRow, uploadTables } from './uploads-tables.ts';
 
@@ -168,8 +169,16 @@ export class SealedPartStore extends DataStore {
     return upload;
   }
 
+  /**
+   * The row as read once the upload's tus lock is held: tus's PATCH asks getUpload() for the offset,
+   * then write() streams, both under the one lock of one request, so the second need not read again.
+   */
+  private lockedRow(id: string): Promise<UploadRow | null> {
+    return readOnce(`bidding.upload.locked:${id}`, () => this.row(id));
+  }
+
   override async getUpload(id: string): Promise<Upload> {
-    const row = await this.row(id);
+    const row = await this.lockedRow(id);
     if (!row || row.status === 'refused' || row.status === 'terminated') throw ERRORS.FILE_NOT_FOUND;
     if (row.status === 'closed') throw biddingClosed(await this.opts.deadlineOf(row.section_id, row.sitting));
     const length = Number(row.length);
@@ -198,7 +207,7 @@ export class SealedPartStore extends DataStore {
   }
 
   override async write(stream: Readable, id: string, offset: number): Promise<number> {
-    const row = await this.row(id);
+    const row = await this.lockedRow(id);
     if (!row || row.status === 'refused' || row.status === 'terminated') throw ERRORS.FILE_NOT_FOUND;
     const deadline = await this.opts.deadlineOf(row.section_id, row.sitting);
     const isClosed = () => deadline === null || this.opts.clock.now().getTime() >= deadline.getTime();
