@@ -4,8 +4,9 @@ import fp from 'fastify-plugin';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * The route changes none of what it reads through `readOnce` (sections): in it each such read is
-     * made once and shared by the access check, the handler and the body's stream.
+     * The route changes none of what it reads through `readOnce` (sections, an upload's row) before its
+     * last such read: in it each such read is made once and shared by the access check, the handler
+     * and the body's stream.
      */
     readOnce?: true;
   }
