@@ -124,6 +124,55 @@ const head = (b: Bidder, path: string) => request('HEAD', path, { cookie: b.cook
 const idOf = (url: string) => url.split('/').pop()!;
 const problem = (a: Answer) => JSON.parse(a.body) as { code: string; status: number };
 
+const PATCH_HEADERS = { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' };
+
+function answerOf(req: http.ClientRequest): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    req.on('response', (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (x: Buffer) => parts.push(x));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(parts).toString() }));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** A PATCH that sends its first 320 KiB, then holds its slot until told to finish. */
+function slowPatch(cookie: string, path: string, bytes: Buffer) {
+  const req = http.request(`${base}${path}`, { method: 'PATCH', headers: { ...PATCH_HEADERS, cookie, 'content-length': String(bytes.length) } });
+  const answer = answerOf(req);
+  const first = 5 * 65_536;
+  req.write(bytes.subarray(0, first));
+  // Streaming once the store has written a batch (256 KiB) to the part's file: the store reads only with a slot.
+  const file = join(blobDir, 'uploads', path.split('/').pop()!);
+  const started = (async () => {
+    for (let i = 0; i < 400; i++) {
+      if (existsSync(file) && statSync(file).size > 0) return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`the server never read ${path}`);
+  })();
+  return { answer, started, finish: () => req.end(bytes.subarray(first)) };
+}
+
+/** A PATCH with Expect: 100-continue that sends its body only when the server asks for it. */
+function heldBackPatch(cookie: string, path: string, bytes: Buffer) {
+  const req = http.request(`${base}${path}`, {
+    method: 'PATCH',
+    headers: { ...PATCH_HEADERS, cookie, 'content-length': String(bytes.length), expect: '100-continue' },
+  });
+  let continuedAt: number | null = null;
+  req.on('continue', () => {
+    continuedAt = performance.now();
+    req.end(bytes);
+  });
+  req.flushHeaders();
+  const answer = answerOf(req).finally(() => {
+    if (!req.writableEnded) req.destroy();
+  });
+  return { answer, continuedAt: () => continuedAt };
+}
+
 describe('bid uploads over tus 1.0', () => {
   it('a sealed part goes up with tus-js-client and the submission claims it: blob by SM3, the suite’s hash, the header', async () => {
     const sealed = await seal(randomBytes(300_000));
@@ -304,6 +353,48 @@ describe('bid uploads over tus 1.0', () => {
       await expect(
         claim({ uploadId: idOf(c.path), entityId: bidder.entityId, sectionId: s.r.sectionId, partId: sealed.header.partId }),
       ).rejects.toMatchObject({ code: 'UPLOAD_INCOMPLETE' });
+    } finally {
+      t.clock.set(before);
+      bidder.cookie = await bidder.relogin();
+    }
+  }, 30_000);
+
+  it('[A-93] an upload waiting for a streaming slot holds its body back (Expect: 100-continue) until the store reads it; one still waiting at the deadline is refused without a byte sent', async () => {
+    // A bidder streams at most two bodies at once (the upload gate): two slow PATCHes take both slots.
+    const parts = await Promise.all([1, 2, 3, 4, 5].map(() => seal(randomBytes(400_000))));
+    const paths: string[] = [];
+    for (const p of parts) paths.push((await create(bidder, p.sealed.length, meta(p.header.partId))).path);
+    const bytesOf = (i: number) => Buffer.from(parts[i]!.sealed);
+    const before = t.clock.now();
+    try {
+      const a = slowPatch(bidder.cookie, paths[0]!, bytesOf(0));
+      const b = slowPatch(bidder.cookie, paths[1]!, bytesOf(1));
+      await Promise.all([a.started, b.started]);
+      const c = heldBackPatch(bidder.cookie, paths[2]!, bytesOf(2));
+      // Node would have answered 100 at once; the slot is not free until A ends.
+      await new Promise((r) => setTimeout(r, 400));
+      expect(c.continuedAt()).toBeNull();
+      const releasedAt = performance.now();
+      a.finish();
+      expect((await a.answer).status).toBe(204);
+      const cAnswer = await c.answer;
+      expect(cAnswer.status).toBe(204);
+      expect(c.continuedAt()).toBeGreaterThan(releasedAt);
+      expect((await head(bidder, paths[2]!)).headers['upload-offset']).toBe(String(bytesOf(2).length));
+
+      // Both slots taken again; E waits, and the deadline comes while it does.
+      const d = slowPatch(bidder.cookie, paths[3]!, bytesOf(3));
+      await d.started;
+      const e = heldBackPatch(bidder.cookie, paths[4]!, bytesOf(4));
+      await new Promise((r) => setTimeout(r, 200));
+      t.clock.set(new Date(Date.parse(s.bidDeadline) + 1));
+      // The store's timer cuts B and D off (409), which frees the slots: E is refused without its body.
+      for (const slow of [b, d]) expect(problem(await slow.answer).code).toBe('BIDDING_CLOSED');
+      const eAnswer = await e.answer;
+      expect(eAnswer.status).toBe(409);
+      expect(problem(eAnswer).code).toBe('BIDDING_CLOSED');
+      expect(e.continuedAt()).toBeNull();
+      expect(eAnswer.headers.connection).toBe('close');
     } finally {
       t.clock.set(before);
       bidder.cookie = await bidder.relogin();

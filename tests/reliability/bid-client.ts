@@ -40,17 +40,24 @@ export interface HttpAnswer {
 
 export type Body = Buffer | Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array> | undefined;
 
-/** One HTTP request; the body may stream (backpressure respected). A socket error rejects. */
+/**
+ * One HTTP request; the body may stream (backpressure respected). A socket error rejects. With
+ * `expectContinue` the body is held back until the server answers 100 Continue; answered with a final
+ * status instead, it is never sent (and the connection, which the server then closes, is not reused).
+ */
 export function request(
   url: string,
-  init: { method: string; headers?: Record<string, string | number>; body?: Body; signal?: AbortSignal },
+  init: { method: string; headers?: Record<string, string | number>; body?: Body; signal?: AbortSignal; expectContinue?: boolean },
 ): Promise<HttpAnswer> {
   return new Promise<HttpAnswer>((resolve, reject) => {
     let lastByteAt = 0;
+    const holdBack = init.expectContinue === true && init.body !== undefined;
+    const headers = holdBack ? { ...init.headers, expect: '100-continue' } : init.headers;
     const req = http.request(
       url,
-      { method: init.method, headers: init.headers, agent, ...(init.signal ? { signal: init.signal } : {}) },
+      { method: init.method, headers, agent, ...(init.signal ? { signal: init.signal } : {}) },
       (res) => {
+        if (holdBack) req.off('continue', send);
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c));
         res.on('error', reject);
@@ -64,31 +71,39 @@ export function request(
             answeredAt: performance.now(),
             json: <T>() => JSON.parse(body.toString('utf8')) as T,
           });
+          // Answered before the body was asked for: the request is over without it.
+          if (holdBack && !req.writableEnded) req.destroy();
         });
       },
     );
     req.on('error', reject);
     req.on('finish', () => (lastByteAt = performance.now()));
-    const body = init.body;
-    if (body === undefined) {
-      req.end();
-      return;
-    }
-    if (body instanceof Uint8Array) {
-      req.end(body);
-      return;
-    }
-    void (async () => {
-      try {
-        for await (const chunk of body as AsyncIterable<Uint8Array>) {
-          if (req.destroyed) return;
-          if (!req.write(chunk)) await new Promise<void>((r) => req.once('drain', r).once('close', r));
-        }
+    function send() {
+      const body = init.body;
+      if (body === undefined) {
         req.end();
-      } catch (err) {
-        req.destroy(err as Error);
+        return;
       }
-    })();
+      if (body instanceof Uint8Array) {
+        req.end(body);
+        return;
+      }
+      void (async () => {
+        try {
+          for await (const chunk of body as AsyncIterable<Uint8Array>) {
+            if (req.destroyed) return;
+            if (!req.write(chunk)) await new Promise<void>((r) => req.once('drain', r).once('close', r));
+          }
+          req.end();
+        } catch (err) {
+          req.destroy(err as Error);
+        }
+      })();
+    }
+    if (holdBack) {
+      req.once('continue', send);
+      req.flushHeaders();
+    } else send();
   });
 }
 
@@ -124,9 +139,11 @@ export async function tusCreate(
   return { url: `${base}${new URL(location, base).pathname}`, answer };
 }
 
+/** tus PATCH, its body held back until the server asks for it (Expect: 100-continue), as the CLI sends it. */
 export function tusPatch(url: string, cookie: string, offset: number, body: Body, length?: number): Promise<HttpAnswer> {
   return request(url, {
     method: 'PATCH',
+    expectContinue: true,
     headers: {
       ...TUS,
       cookie,

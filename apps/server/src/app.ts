@@ -30,6 +30,7 @@ import { rateLimitPlugin } from './platform/http/rate-limit.ts';
 import { registerDemoOcspRoutes } from './demo/demo-ocsp.ts';
 import { inputGuardPlugin } from './platform/http/input-guard.ts';
 import { bodyLimitPlugin } from './platform/http/body-limit.ts';
+import { expectContinuePlugin } from './platform/http/expect-continue.ts';
 import { arrivalPlugin } from './platform/http/arrival.ts';
 import { readOncePlugin } from './platform/http/read-once.ts';
 import { registerAuditRoutes } from './platform/http/audit.routes.ts';
@@ -521,6 +522,8 @@ export async function buildApp(deps: AppDeps) {
   // store is refused, both before the session is looked up.
   await app.register(bodyLimitPlugin);
   await app.register(inputGuardPlugin);
+  // A body the client holds back (Expect: 100-continue) is asked for when it is read.
+  await app.register(expectContinuePlugin);
   const scopes = Object.assign({}, ...modules.map((m) => ('scopes' in m ? m.scopes : {}))) as ScopeResolvers;
   await app.register(accessPlugin, {
     sessions: identity.sessions,

@@ -54,6 +54,8 @@ export interface SealedPartStoreOptions {
   blobs: BlobStore;
   /** The deadline of the upload's sitting now (a clarification may have moved it); null when the section takes none. */
   deadlineOf(sectionId: string, sitting: Sitting): Promise<Date | null>;
+  /** The upload's body is about to be read: a client holding it back (Expect: 100-continue) may send it. */
+  bodyWanted?(id: string): void;
 }
 
 /** Bytes held before one file write: fewer writes and hash calls, and at most this much held per upload. */
@@ -279,6 +281,7 @@ export class SealedPartStore extends DataStore {
       };
       tick();
 
+      this.opts.bodyWanted?.(id);
       for await (const data of stream as AsyncIterable<Buffer>) {
         if (isClosed()) throw biddingClosed(deadline);
         const chunk = data;

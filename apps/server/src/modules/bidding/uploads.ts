@@ -13,6 +13,7 @@ import type { ScopeResolver } from '../../platform/auth/scope.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { assertText } from '../../platform/http/input-guard.ts';
+import { continueBody } from '../../platform/http/expect-continue.ts';
 import { readOnce } from '../../platform/http/read-once.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { BiddingDeps } from './bidding.deps.ts';
@@ -114,7 +115,16 @@ export function createBidUploads(deps: BidUploadsDeps) {
   }
   const isOpen = (deadline: Date | null) => deadline !== null && deps.clock.now().getTime() < deadline.getTime();
 
-  const store = new SealedPartStore({ dir: deps.uploadDir, db: deps.db, clock: deps.clock, blobs: deps.blobs, deadlineOf: (id, sitting) => deadlineOf(deps.db, id, sitting) });
+  /** Per upload being written: lets its client send the body it holds back until the store reads it. */
+  const bodyWanted = new Map<string, () => void>();
+  const store = new SealedPartStore({
+    dir: deps.uploadDir,
+    db: deps.db,
+    clock: deps.clock,
+    blobs: deps.blobs,
+    deadlineOf: (id, sitting) => deadlineOf(deps.db, id, sitting),
+    bodyWanted: (id) => bodyWanted.get(id)?.(),
+  });
   /** Per tus request: the id the POST route chose, and the error a hook or the store threw. */
   const chosenIds = new WeakMap<Request, string>();
   const thrown = new WeakMap<Request, Error>();
@@ -155,9 +165,12 @@ export function createBidUploads(deps: BidUploadsDeps) {
   /** Hands the request to tus as a web Request and answers with what it says. */
   async function forward(request: FastifyRequest, reply: FastifyReply, withBody: boolean, id?: string) {
     const free = withBody ? await gate.acquire(entityOf(request).entityId) : null;
+    // The body is asked for when the store reads it: not while waiting at the gate, not when refused.
+    if (withBody && id) bodyWanted.set(id, () => continueBody(reply.raw));
     try {
       return await forwardNow(request, reply, withBody, id);
     } finally {
+      if (withBody && id) bodyWanted.delete(id);
       free?.();
     }
   }
@@ -173,7 +186,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
       headers,
       ...(body ? { body: Readable.toWeb(body.stream) as ReadableStream, duplex: 'half' } : {}),
     } as RequestInit);
-    if (id) chosenIds.set(webRequest, id);
+    if (id && request.method === 'POST') chosenIds.set(webRequest, id);
     const res = await tus.handleWeb(webRequest);
     body?.drop();
     const err = thrown.get(webRequest);
@@ -222,7 +235,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
       r.post(
         BID_UPLOADS_PATH,
         {
-          config: { access: own, maxBodyBytes: maxBytes, readOnce: true },
+          config: { access: own, maxBodyBytes: maxBytes, readOnce: true, continueWhenRead: true },
           schema: { tags, summary: 'tus 1.0 creation: Upload-Length and Upload-Metadata (sectionId, partId, name) of one sealed part, before the deadline (A-92)' },
         },
         async (request, reply) => {
@@ -292,7 +305,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
       r.patch(
         `${BID_UPLOADS_PATH}/:id`,
         {
-          config: { access: item, maxBodyBytes: maxBytes, readOnce: true },
+          config: { access: item, maxBodyBytes: maxBytes, readOnce: true, continueWhenRead: true },
           schema: { tags, summary: 'tus 1.0: bytes at Upload-Offset; refused once the deadline has passed, and cut off when it comes (A-92, A-93)', params },
         },
         async (request, reply) => {
@@ -304,7 +317,7 @@ export function createBidUploads(deps: BidUploadsDeps) {
           const closed = await closedError(row.section_id, row.sitting, row.id);
           if (closed) throw closed;
           deps.timeGuard.assertTrusted('bid upload');
-          return forward(request, reply, true);
+          return forward(request, reply, true, request.params.id);
         },
       );
 
