@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tus from 'tus-js-client';
+import { ContinueHttpStack } from './continue-http-stack.ts';
 import type { BidReceiptResponse, BidSubmitRequest, BidView } from '@bidhall/contracts';
 import { signJson, type PrivateKey, type SignedManifest } from '@bidhall/crypto';
 import { ApiProblem, sessionApi } from './bid-http.ts';
@@ -61,6 +62,8 @@ async function uploadPart(
       endpoint: `${session.url}/api/v1/bid-uploads`,
       ...(resumeUrl ? { uploadUrl: resumeUrl } : {}),
       headers: { cookie: session.cookie },
+      // Each PATCH's body waits for the server's 100 Continue: a bid queued at the deadline holds no buffers.
+      httpStack: new ContinueHttpStack(),
       metadata: { sectionId, partId: part.partId, name: part.name, filename: part.name.split('/').pop()! },
       uploadSize: size,
       chunkSize: opts.chunkSize ?? 8 * 1024 * 1024,
