@@ -129,3 +129,50 @@ describe('an upload over the limit is answered 413 before its body is read, over
     expectTooLarge(o, DEFAULT_MAX_ATTACHMENT_BYTES);
   });
 });
+
+/** A client that sends `Expect: 100-continue` and its body only when asked for it (RFC 9110 §10.1.1). */
+function expecting(path: string, declared: number, headers: Record<string, string>, body: Buffer) {
+  return new Promise<{ status: number; continued: boolean; connection: string; body: string }>((resolve) => {
+    let continued = false;
+    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path, headers: { ...headers, 'content-length': String(declared), expect: '100-continue' } });
+    // A server that never asks for the body nor answers is a failure, not a hung test.
+    const timer = setTimeout(() => {
+      req.destroy();
+      resolve({ status: 0, continued, connection: '', body: 'no answer within 10 s' });
+    }, 10_000);
+    req.on('continue', () => {
+      continued = true;
+      req.end(body);
+    });
+    req.on('error', () => undefined);
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, continued, connection: String(res.headers.connection), body: text });
+      });
+    });
+    req.flushHeaders();
+  });
+}
+
+describe('a client waiting for 100 Continue', () => {
+  it('is asked for a JSON body when it is parsed, and answered on it', async () => {
+    const body = Buffer.from(JSON.stringify({ nothing: true }));
+    const o = await expecting('/api/v1/registrations', body.length, { 'content-type': 'application/json' }, body);
+    expect(o.continued).toBe(true);
+    expect(o.status).toBe(400);
+    expect(JSON.parse(o.body)).toMatchObject({ status: 400 });
+  });
+
+  it('is refused over the limit without sending its body, and the connection is closed', async () => {
+    const o = await expecting('/api/v1/registrations', 100 * MiB, { 'content-type': 'application/json' }, Buffer.alloc(0));
+    expect(o.continued).toBe(false);
+    expect(o.status).toBe(413);
+    expect(JSON.parse(o.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(o.connection).toBe('close');
+  });
+});
