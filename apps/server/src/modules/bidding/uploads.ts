@@ -115,15 +115,19 @@ export function createBidUploads(deps: BidUploadsDeps) {
   }
   const isOpen = (deadline: Date | null) => deadline !== null && deps.clock.now().getTime() < deadline.getTime();
 
-  /** Per upload being written: lets its client send the body it holds back until the store reads it. */
-  const bodyWanted = new Map<string, () => void>();
+  /**
+   * Per upload, its requests past the gate: each lets its client send the body it holds back until the
+   * store reads it. Two at once (a client's retry while its first PATCH is still being cut off) are both
+   * asked: tus's lock serialises them, and none may be left waiting for a 100 that never comes.
+   */
+  const bodyWanted = new Map<string, Set<() => void>>();
   const store = new SealedPartStore({
     dir: deps.uploadDir,
     db: deps.db,
     clock: deps.clock,
     blobs: deps.blobs,
     deadlineOf: (id, sitting) => deadlineOf(deps.db, id, sitting),
-    bodyWanted: (id) => bodyWanted.get(id)?.(),
+    bodyWanted: (id) => bodyWanted.get(id)?.forEach((ask) => ask()),
   });
   /** Per tus request: the id the POST route chose, and the error a hook or the store threw. */
   const chosenIds = new WeakMap<Request, string>();
@@ -166,11 +170,14 @@ export function createBidUploads(deps: BidUploadsDeps) {
   async function forward(request: FastifyRequest, reply: FastifyReply, withBody: boolean, id?: string) {
     const free = withBody ? await gate.acquire(entityOf(request).entityId) : null;
     // The body is asked for when the store reads it: not while waiting at the gate, not when refused.
-    if (withBody && id) bodyWanted.set(id, () => continueBody(reply.raw));
+    const ask = () => continueBody(reply.raw);
+    const asking = withBody && id ? (bodyWanted.get(id) ?? new Set<() => void>()) : null;
+    if (asking) bodyWanted.set(id!, asking.add(ask));
     try {
       return await forwardNow(request, reply, withBody, id);
     } finally {
-      if (withBody && id) bodyWanted.delete(id);
+      asking?.delete(ask);
+      if (asking?.size === 0) bodyWanted.delete(id!);
       free?.();
     }
   }
