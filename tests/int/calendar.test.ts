@@ -60,6 +60,22 @@ describe('working-day calendar over the API', () => {
     expect((await workingDays('2028-03-01', 1)).statusCode).toBe(422);
   });
 
+  it("one year's days as they are in force: the packaged year, a staff year with its notice, a missing year refused", async () => {
+    const packaged = await t.built.app.inject({ method: 'GET', url: '/api/v1/calendar/years/2025' });
+    expect(packaged.statusCode).toBe(200);
+    expect(packaged.json()).toMatchObject({ year: 2025, source: 'package', notice: null, enteredAt: null });
+    // 2025's Spring Festival: rest from 28 January to 4 February, Sunday 26 January worked.
+    expect(packaged.json().holidays).toEqual(expect.arrayContaining(['2025-01-01', '2025-01-28', '2025-02-04']));
+    expect(packaged.json().workdays).toContain('2025-01-26');
+    const entered = await t.built.app.inject({ method: 'GET', url: '/api/v1/calendar/years/2027' });
+    expect(entered.json()).toMatchObject({ year: 2027, source: 'staff', holidays: notice2027.holidays, workdays: notice2027.workdays, notice: notice2027.source });
+    expect(Date.parse(entered.json().enteredAt)).toBeLessThanOrEqual(t.clock.now().getTime());
+    const missing = await t.built.app.inject({ method: 'GET', url: '/api/v1/calendar/years/2031' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json()).toMatchObject({ code: 'CALENDAR_YEAR_MISSING', details: { year: 2031 } });
+    expect((await t.built.app.inject({ method: 'GET', url: '/api/v1/calendar/years/1999' })).statusCode).toBe(400);
+  });
+
   it('the stored year survives a restart', async () => {
     await t.built.calendar.reload();
     expect(t.built.calendar.years()).toContainEqual({ year: 2027, source: 'staff' });

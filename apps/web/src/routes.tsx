@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { CALENDAR_READERS } from './api/calendar.ts';
 import { TIME_READERS } from './api/system.ts';
 import { STAFF_READERS } from './auth/homePath.ts';
 import { RequireKind } from './auth/RequireKind.tsx';
@@ -36,6 +37,7 @@ const StaffFinancePage = lazy(() => import('./pages/staff-finance/StaffFinancePa
 const RecordTemplatesPage = lazy(() => import('./pages/record-templates/RecordTemplatesPage.tsx'));
 const MethodTemplatesPage = lazy(() => import('./pages/method-templates/MethodTemplatesPage.tsx'));
 const TimeSourcePage = lazy(() => import('./pages/system/TimeSourcePage.tsx'));
+const CalendarPage = lazy(() => import('./pages/system/CalendarPage.tsx'));
 const ExpertApplyPage = lazy(() => import('./pages/experts-public/ExpertApplyPage.tsx'));
 const ExpertRecordPage = lazy(() => import('./pages/experts-public/ExpertRecordPage.tsx'));
 const AgencyRecordPage = lazy(() => import('./pages/agencies-public/AgencyRecordPage.tsx'));
@@ -131,6 +133,8 @@ export const router = createBrowserRouter([
       { path: '/staff/opening-record-templates', element: <RequireKind kinds={['staff', 'supervisor', 'auditor', 'admin']}><RecordTemplatesPage /></RequireKind> },
       { path: '/method-templates', element: <MethodTemplatesPage /> },
       { path: '/system/time', element: <RequireKind kinds={TIME_READERS}><TimeSourcePage /></RequireKind> },
+      // 工作日历 (B-004): the years with holiday data, staff entry of the next one, and a date check.
+      { path: '/system/calendar', element: <RequireKind kinds={CALENDAR_READERS}><CalendarPage /></RequireKind> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

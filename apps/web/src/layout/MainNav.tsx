@@ -28,6 +28,7 @@ export function MainNav() {
   if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor') items.push({ key: '/staff/finance', label: t('finance.nav') });
   if (user?.kind === 'staff' || user?.kind === 'supervisor' || user?.kind === 'auditor' || user?.kind === 'admin') items.push({ key: '/staff/opening-record-templates', label: t('recordTemplates.nav') });
   if (user?.kind === 'staff' || user?.kind === 'admin' || user?.entity?.roles.some((r) => r === 'tenderer' || r === 'agency')) items.push({ key: '/method-templates', label: t('desk.method.templates.page.title') });
+  if (user?.kind === 'staff' || user?.kind === 'admin') items.push({ key: '/system/calendar', label: t('system.calendar.nav') });
   if (user?.kind === 'securityAdmin' || user?.kind === 'auditor') items.push({ key: '/admin/users', label: t('nav.users') });
   if (user?.kind === 'auditor') items.push({ key: '/audit', label: t('nav.audit') });
 

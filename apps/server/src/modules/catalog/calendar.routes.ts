@@ -30,6 +30,35 @@ export function registerCalendarRoutes(app: AppInstance, calendar: CalendarServi
     async () => calendar.years(),
   );
 
+  app.get(
+    '/api/v1/calendar/years/:year',
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['calendar'],
+        summary: "One year's public holidays and make-up working days in force, and the notice staff entered them from",
+        params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
+        response: {
+          200: z.object({
+            year: z.number().int(),
+            source: z.enum(['package', 'staff']),
+            holidays: z.array(z.string()),
+            workdays: z.array(z.string()),
+            notice: z.string().nullable(),
+            enteredAt: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      try {
+        return await calendar.year(request.params.year);
+      } catch (err) {
+        calendarError(err);
+      }
+    },
+  );
+
   app.put(
     '/api/v1/calendar/years/:year',
     {

@@ -70,7 +70,23 @@ export async function createCalendarService(deps: { db: Db; clock: Clock; audit:
     return calendar.coveredYears().map((year) => ({ year, source: staffYears.has(year) ? ('staff' as const) : ('package' as const) }));
   }
 
-  return { current: () => calendar, storeYear, years, reload };
+  /** One year's rest days and make-up working days in force, and for a year staff entered, the notice they named. */
+  async function year(y: number) {
+    const data = calendar.yearData(y);
+    const row = staffYears.has(y)
+      ? await deps.db.selectFrom('catalog.holiday_year').select(['source', 'entered_at']).where('year', '=', y).executeTakeFirst()
+      : undefined;
+    return {
+      year: y,
+      source: row ? ('staff' as const) : ('package' as const),
+      holidays: [...data.holidays],
+      workdays: [...data.workdays],
+      notice: row?.source ?? null,
+      enteredAt: row ? new Date(row.entered_at as Date | string).toISOString() : null,
+    };
+  }
+
+  return { current: () => calendar, storeYear, years, year, reload };
 }
 
 export type CalendarService = Awaited<ReturnType<typeof createCalendarService>>;
