@@ -51,7 +51,11 @@ describe.skipIf(!e2eEnabled)('the working-day calendar in the browser', () => {
   it(`[B-004] staff are told ${NEXT} is missing, enter its notice, and dates across the new year count`, async () => {
     const { context, page } = await e2e().newContext();
     await apiLogin(context.request, 'staff.city');
-    await page.goto('/system/calendar');
+    // Where staff start the day: the workspace says the year is missing and opens the calendar.
+    await page.goto('/workspace');
+    await text(page.getByTestId('calendar-missing')).toContain(`尚未录入 ${NEXT} 年节假日安排`);
+    await page.getByTestId('calendar-missing-open').click();
+    await page.waitForURL('**/system/calendar');
     await text(page.getByTestId('calendar-missing')).toContain(`尚未录入 ${NEXT} 年节假日安排`);
 
     // The shipped year, opened: New Year's Day starts its rest days.
@@ -97,6 +101,13 @@ describe.skipIf(!e2eEnabled)('the working-day calendar in the browser', () => {
     // Now the same question is answered across the new year.
     await page.getByTestId('calendar-calc-run').click();
     await text(page.getByTestId('calendar-calc-after')).toBe(firstWorkingDay);
+
+    // And the workspace no longer names it.
+    await page.goto('/workspace');
+    await visible(page.getByTestId('workspace'));
+    await expect
+      .poll(async () => ((await missing.count()) === 0 ? '' : await missing.innerText()), POLL)
+      .not.toContain(String(NEXT));
     await context.close();
   });
 });

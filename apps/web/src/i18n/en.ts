@@ -334,6 +334,7 @@ const en: Messages = {
       verification: { name: 'Entity verification', desc: 'Review registrations, post-checks, suspension and changes' },
       users: { name: 'Users', desc: 'Grant, approve and disable platform accounts (security administrators); read accounts and grants (auditors)' },
       audit: { name: 'Audit log', desc: 'Every action on the platform' },
+      calendar: { name: 'Working days', desc: "Enter a year's holidays; check working-day periods" },
     },
     admission: {
       title: 'Admission',

@@ -319,6 +319,7 @@ const zhCN = {
       verification: { name: '市场主体核验', desc: '注册审核、事后核查、资格暂停与恢复、信息变更审核' },
       users: { name: '用户管理', desc: '授权、审批和停用平台账户（安全管理员）；查阅账户与授权记录（审计员）' },
       audit: { name: '审计日志', desc: '查看平台全部操作记录' },
+      calendar: { name: '工作日历', desc: '录入年度节假日安排，核对工作日时限' },
     },
     admission: {
       title: '入库信息',

@@ -1,4 +1,4 @@
-import { Alert, Col, Row, Space, Spin } from 'antd';
+import { Col, Row, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CALENDAR_EDITORS, calendarApi } from '../../api/calendar.ts';
 import { useSession } from '../../auth/SessionContext.tsx';
@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading.tsx';
 import { formatBeijing } from '../../format.ts';
 import { useLoader } from '../../hooks/useLoader.ts';
 import { useServerClock } from '../../hooks/useServerClock.tsx';
+import { CalendarGapAlert, missingYears } from './CalendarGapAlert.tsx';
 import { CalendarYearForm } from './CalendarYearForm.tsx';
 import { CalendarYearsTable } from './CalendarYearsTable.tsx';
 import { WorkingDayCalculator } from './WorkingDayCalculator.tsx';
@@ -25,7 +26,7 @@ export default function CalendarPage() {
   const thisYear = Number(today.slice(0, 4));
   const years = useLoader(() => calendarApi.years(), []);
   const covered = new Set((years.data ?? []).map((y) => y.year));
-  const missing = [thisYear, thisYear + 1].filter((y) => !covered.has(y));
+  const missing = missingYears(years.data ?? [], thisYear);
   const canEdit = user ? CALENDAR_EDITORS.includes(user.kind) : false;
 
   return (
@@ -42,15 +43,7 @@ export default function CalendarPage() {
           <Spin />
         ) : (
           <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-            {missing.length > 0 && (
-              <Alert
-                type={missing.includes(thisYear) ? 'error' : 'warning'}
-                showIcon
-                data-testid="calendar-missing"
-                title={t('system.calendar.missing', { years: missing.join('、') })}
-                description={t(canEdit ? 'system.calendar.missingHintEditor' : 'system.calendar.missingHint')}
-              />
-            )}
+            <CalendarGapAlert missing={missing} thisYear={thisYear} canEdit={canEdit} />
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={12}>
                 <CalendarYearsTable years={years.data} />

@@ -1,16 +1,21 @@
-import { AuditOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CALENDAR_EDITORS, calendarApi } from '../../api/calendar.ts';
 import type { SessionUser, UserKind } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { UserKindTag } from '../../components/StatusTags.tsx';
+import { formatBeijing } from '../../format.ts';
 import { useCatalog } from '../../hooks/useCatalog.tsx';
+import { useLoader } from '../../hooks/useLoader.ts';
+import { useServerClock } from '../../hooks/useServerClock.tsx';
+import { CalendarGapAlert, missingYears } from '../system/CalendarGapAlert.tsx';
 import { NotificationsPanel } from './NotificationsPanel.tsx';
 
 interface Shortcut {
-  key: 'verification' | 'users' | 'audit';
+  key: 'verification' | 'users' | 'audit' | 'calendar';
   to: string;
   icon: ReactNode;
   kinds: UserKind[];
@@ -25,7 +30,25 @@ const SHORTCUTS: Shortcut[] = [
   },
   { key: 'users', to: '/admin/users', icon: <TeamOutlined />, kinds: ['securityAdmin', 'auditor'] },
   { key: 'audit', to: '/audit', icon: <AuditOutlined />, kinds: ['auditor'] },
+  { key: 'calendar', to: '/system/calendar', icon: <CalendarOutlined />, kinds: [...CALENDAR_EDITORS] },
 ];
+
+/** For those who enter the holidays: a year the working-day calendar lacks, said where they start the day. */
+function CalendarGap() {
+  const clock = useServerClock();
+  const thisYear = Number(formatBeijing(clock.now()).slice(0, 4));
+  const years = useLoader(() => calendarApi.years(), []);
+  if (!years.data) return null;
+  return (
+    <CalendarGapAlert
+      missing={missingYears(years.data, thisYear)}
+      thisYear={thisYear}
+      canEdit
+      link
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
 
 /** The home of platform staff, supervisors, experts, auditors and administrators. */
 export function OfficialWorkspace({ user }: { user: SessionUser }) {
@@ -41,6 +64,7 @@ export function OfficialWorkspace({ user }: { user: SessionUser }) {
         trail={[{ title: t('workspace.title') }]}
       />
       <div className="container page-body">
+        {CALENDAR_EDITORS.includes(user.kind) && <CalendarGap />}
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={16}>
             <Card className="workspace-card" title={t('workspace.account')}>
