@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import type { FormListProps } from 'antd/es/form';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { calendarApi } from '../../api/calendar.ts';
@@ -18,6 +19,45 @@ interface Values {
 }
 
 const ymd = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+/** Pickers the user adds and removes: the notice's rest periods, or its make-up working days. */
+function DayList(props: {
+  name: 'holidays' | 'workdays';
+  field: 'range' | 'day';
+  testId: string;
+  addTestId: string;
+  addLabel: string;
+  requiredMessage: string;
+  picker: (testId: string) => ReactNode;
+  rules?: FormListProps['rules'];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Form.List name={props.name} rules={props.rules}>
+      {(fields, { add, remove }, { errors }) => (
+        <>
+          {fields.map((f, i) => (
+            <Space key={f.key} align="baseline">
+              <Form.Item name={[f.name, props.field]} rules={[{ required: true, message: props.requiredMessage }]}>
+                {props.picker(`${props.testId}-${i}`)}
+              </Form.Item>
+              <Button
+                type="text"
+                icon={<MinusCircleOutlined />}
+                aria-label={t('system.calendar.form.remove')}
+                onClick={() => remove(f.name)}
+              />
+            </Space>
+          ))}
+          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} data-testid={props.addTestId}>
+            {props.addLabel}
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </>
+      )}
+    </Form.List>
+  );
+}
 
 /**
  * Staff enter a year from the State Council's holiday notice (国务院办公厅关于部分节假日安排的通知): each
@@ -78,57 +118,32 @@ export function CalendarYearForm({
           <InputNumber min={2000} max={2100} precision={0} data-testid="calendar-form-year" />
         </Form.Item>
         <Form.Item label={t('system.calendar.form.holidays')} required>
-          <Form.List
+          <DayList
             name="holidays"
+            field="range"
+            testId="calendar-form-holiday"
+            addTestId="calendar-form-add-holiday"
+            addLabel={t('system.calendar.form.addHoliday')}
+            requiredMessage={t('system.calendar.form.rangeRequired')}
+            picker={(id) => <DatePicker.RangePicker data-testid={id} />}
             rules={[
               {
                 validator: async (_, v: unknown[]) =>
                   v?.length ? undefined : Promise.reject(new Error(t('system.calendar.form.holidaysRequired'))),
               },
             ]}
-          >
-            {(fields, { add, remove }, { errors }) => (
-              <>
-                {fields.map((f, i) => (
-                  <Space key={f.key} align="baseline">
-                    <Form.Item
-                      name={[f.name, 'range']}
-                      rules={[{ required: true, message: t('system.calendar.form.rangeRequired') }]}
-                    >
-                      <DatePicker.RangePicker data-testid={`calendar-form-holiday-${i}`} />
-                    </Form.Item>
-                    <MinusCircleOutlined aria-label={t('system.calendar.form.remove')} onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} data-testid="calendar-form-add-holiday">
-                  {t('system.calendar.form.addHoliday')}
-                </Button>
-                <Form.ErrorList errors={errors} />
-              </>
-            )}
-          </Form.List>
+          />
         </Form.Item>
         <Form.Item label={t('system.calendar.form.workdays')}>
-          <Form.List name="workdays">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f, i) => (
-                  <Space key={f.key} align="baseline">
-                    <Form.Item
-                      name={[f.name, 'day']}
-                      rules={[{ required: true, message: t('system.calendar.form.dayRequired') }]}
-                    >
-                      <DatePicker data-testid={`calendar-form-workday-${i}`} />
-                    </Form.Item>
-                    <MinusCircleOutlined aria-label={t('system.calendar.form.remove')} onClick={() => remove(f.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} data-testid="calendar-form-add-workday">
-                  {t('system.calendar.form.addWorkday')}
-                </Button>
-              </>
-            )}
-          </Form.List>
+          <DayList
+            name="workdays"
+            field="day"
+            testId="calendar-form-workday"
+            addTestId="calendar-form-add-workday"
+            addLabel={t('system.calendar.form.addWorkday')}
+            requiredMessage={t('system.calendar.form.dayRequired')}
+            picker={(id) => <DatePicker data-testid={id} />}
+          />
         </Form.Item>
         <Form.Item
           name="source"
